@@ -1,0 +1,96 @@
+#include "headless.h"
+
+#include "core/headless/run.h"
+#include "core/io/inspect.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <iostream>
+
+namespace {
+
+int fail(const std::string &message)
+{
+    std::cerr << "valuescope: " << message << std::endl;
+    return 2;
+}
+
+} // namespace
+
+int runInspect(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Describe a data file: format, encoding, delimiter, columns and rows."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("the command"));
+    p.addPositionalArgument(QStringLiteral("DATAFILE"), QStringLiteral("a CSV, TSV or text file"));
+    QCommandLineOption sheet(QStringLiteral("sheet"), QStringLiteral("the sheet of a workbook"), QStringLiteral("S"));
+    QCommandLineOption encoding(QStringLiteral("encoding"), QStringLiteral("read the text in this encoding"), QStringLiteral("E"));
+    QCommandLineOption delimiter(QStringLiteral("delimiter"), QStringLiteral("the field delimiter (, ; tab |)"), QStringLiteral("D"));
+    p.addOptions({sheet, encoding, delimiter});
+    if (!p.parse(args))
+        return fail(p.errorText().toStdString());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::cout << p.helpText().toStdString();
+        return 0;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2)
+        return fail("usage: valuescope inspect DATAFILE [--sheet S]");
+    vs::ReadOptions opt;
+    opt.sheet = p.value(sheet).toStdString();
+    if (p.isSet(encoding))
+        opt.encoding.set(p.value(encoding).toStdString());
+    if (p.isSet(delimiter)) {
+        const QString d = p.value(delimiter);
+        opt.delimiter.set(d == QLatin1String("tab") ? '\t' : (d.isEmpty() ? ',' : d.toLatin1().at(0)));
+    }
+    auto json = vs::inspectJson(pos[1].toStdString(), opt);
+    if (!json)
+        return fail(json.error().describe());
+    std::cout << json.value();
+    return 0;
+}
+
+int runProjectCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Run a ValueScope project without a window."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("the command"));
+    p.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("a project file (.json)"));
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("write one row per customer (.csv)"), QStringLiteral("FILE"));
+    QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("write the summary (.json)"), QStringLiteral("FILE"));
+    QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write a chart: KIND=PATH"), QStringLiteral("KIND=PATH"));
+    QCommandLineOption report(QStringLiteral("report"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
+    p.addOptions({out, summary, chart, report});
+    if (!p.parse(args))
+        return fail(p.errorText().toStdString());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::cout << p.helpText().toStdString();
+        return 0;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2)
+        return fail("usage: valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]");
+    vs::RunRequest req;
+    req.projectPath = pos[1].toStdString();
+    req.outPath = p.value(out).toStdString();
+    req.summaryPath = p.value(summary).toStdString();
+    req.reportPath = p.value(report).toStdString();
+    for (const QString &c : p.values(chart)) {
+        const qsizetype eq = c.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail("--chart needs KIND=PATH, e.g. --chart segments=segments.png");
+        req.charts.emplace_back(c.left(eq).toStdString(), c.mid(eq + 1).toStdString());
+    }
+    vs::RunHooks hooks;
+    vs::AnalysisResults results;
+    if (vs::Status s = vs::runHeadless(req, hooks, &results); !s)
+        return fail(s.error().describe());
+    for (const std::string &w : results.warnings)
+        std::cerr << "valuescope: warning: " << w << "\n";
+    return 0;
+}

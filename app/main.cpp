@@ -1,0 +1,44 @@
+// ValueScope: the command line decides between a window and a headless run.
+#include "headless.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstring>
+#include <iostream>
+
+#ifdef VALUESCOPE_GUI
+#include "ui/gui_main.h"
+#endif
+
+int main(int argc, char *argv[])
+{
+    const char *cmd = argc > 1 ? argv[1] : "";
+    if (std::strcmp(cmd, "--version") == 0 || std::strcmp(cmd, "-v") == 0) {
+        std::cout << "valuescope " << VALUESCOPE_VERSION << std::endl;
+        return 0;
+    }
+    if (std::strcmp(cmd, "inspect") == 0 || std::strcmp(cmd, "run") == 0) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("valuescope"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(VALUESCOPE_VERSION));
+        const QStringList args = QCoreApplication::arguments();
+        return std::strcmp(cmd, "inspect") == 0 ? runInspect(args) : runProjectCommand(args);
+    }
+    if (std::strcmp(cmd, "--help") == 0 || std::strcmp(cmd, "-h") == 0) {
+        std::cout << "Usage:\n"
+                     "  valuescope                      open the window\n"
+                     "  valuescope FILE                 open a project (.json) or a data file\n"
+                     "  valuescope inspect DATAFILE [--sheet S]\n"
+                     "  valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]\n"
+                     "                 [--chart KIND=PATH]... [--report report.pdf]\n"
+                     "  valuescope --version\n";
+        return 0;
+    }
+#ifdef VALUESCOPE_GUI
+    return guiMain(argc, argv);
+#else
+    std::cerr << "valuescope: this build has no window; use 'valuescope run' or 'valuescope inspect'\n";
+    return 2;
+#endif
+}

@@ -1,0 +1,607 @@
+#include "analysis.h"
+
+#include "core/analytics/binning.h"
+#include "core/io/cell_parse.h"
+#include "core/io/typing.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <unordered_map>
+
+namespace vs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+std::string role(const Project &p, const char *r)
+{
+    auto it = p.source.columns.find(r);
+    return it == p.source.columns.end() ? std::string() : it->second;
+}
+
+std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower((unsigned char)a[i]) != std::tolower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+} // namespace
+
+const std::vector<double> *AnalysisResults::column(const std::string &name) const
+{
+    if (name == "value")
+        return &value;
+    for (const auto &s : scores)
+        if (s.name == name)
+            return &s.values;
+    for (const auto &e : extra)
+        if (e.name == name)
+            return &e.values;
+    return nullptr;
+}
+
+Result<std::vector<double>> PreparedData::numbers(const std::string &column) const
+{
+    auto all = numericValues(*table, column, file);
+    if (!all || rows.empty())
+        return all;
+    std::vector<double> out(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        out[i] = all.value()[rows[i]];
+    return out;
+}
+
+Status checkMapping(const Table &table, const Project &p, const std::string &file)
+{
+    for (const auto &[r, col] : p.source.columns)
+        if (!table.find(col))
+            return makeError(ErrorKind::Project,
+                             "the role '" + r + "' is mapped to the column '" + col + "', which the data do not have",
+                             file);
+    for (const auto &[r, cols] : p.source.periodColumns)
+        for (const std::string &col : cols)
+            if (!table.find(col))
+                return makeError(ErrorKind::Project,
+                                 "'" + r + "' names the column '" + col + "', which the data do not have", file);
+    for (const ScoreSpec &s : p.scores)
+        for (const ScoreItem &it : s.items)
+            if (!table.find(it.column))
+                return makeError(ErrorKind::Project,
+                                 "the score '" + s.name + "' uses the column '" + it.column +
+                                     "', which the data do not have",
+                                 file);
+    for (const RateSpec &r : p.rates)
+        if (!table.find(r.column))
+            return makeError(ErrorKind::Project,
+                             "the rate '" + r.name + "' uses the column '" + r.column + "', which the data do not have",
+                             file);
+    return Ok{};
+}
+
+Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &p,
+                                                        const std::string &file)
+{
+    auto data = std::make_shared<PreparedData>();
+    data->table = table;
+    data->file = file;
+    data->layout = p.source.layout;
+    if (auto st = checkMapping(*table, p, file); !st)
+        return st.error();
+    if (p.source.layout == Layout::Transactions)
+        return makeError(ErrorKind::Model,
+                         "order lines (the transactions layout) cannot be summarised per customer in this version yet",
+                         file);
+
+    const std::string idRole = p.source.layout == Layout::Campaigns ? "campaign" : "customer";
+    const std::string idColumn = role(p, idRole.c_str());
+    const size_t n = table->rowCount();
+    if (idColumn.empty()) {
+        // no id column: number the rows as the spreadsheet does
+        data->ids.reserve(n, n * 7);
+        for (size_t i = 0; i < n; ++i)
+            data->ids.push_back(std::to_string(table->rowNumber(i)));
+    } else {
+        const Column &col = *table->find(idColumn);
+        if (p.source.layout == Layout::Campaigns) {
+            data->ids.reserve(n, n * 8);
+            for (size_t i = 0; i < n; ++i)
+                data->ids.push_back(col.cellText(i));
+        } else {
+            // Duplicate customer ids: the first row counts, later rows are left out (with a warning).
+            std::unordered_map<std::string_view, uint32_t> seen;
+            seen.reserve(n);
+            std::vector<std::string> numericIds; // keeps text of numeric ids alive for the map
+            if (col.type != ColumnType::Text)
+                numericIds.reserve(n);
+            size_t dup = 0, missing = 0;
+            int64_t firstDupRow = -1, firstMissingRow = -1;
+            std::string firstDupId;
+            std::vector<uint32_t> keep;
+            keep.reserve(n);
+            data->ids.reserve(n, n * 8);
+            for (size_t i = 0; i < n; ++i) {
+                std::string_view id;
+                if (col.type == ColumnType::Text) {
+                    id = trimSpaces(col.texts().at(i));
+                } else {
+                    numericIds.push_back(col.cellText(i));
+                    id = numericIds.back();
+                }
+                if (id.empty()) {
+                    if (!missing++)
+                        firstMissingRow = table->rowNumber(i);
+                    continue;
+                }
+                if (!seen.emplace(id, uint32_t(i)).second) {
+                    if (!dup++) {
+                        firstDupRow = table->rowNumber(i);
+                        firstDupId = std::string(id);
+                    }
+                    continue;
+                }
+                keep.push_back(uint32_t(i));
+                data->ids.push_back(id);
+            }
+            if (missing)
+                data->warnings.push_back(plural(missing, "row has", "rows have") + " no customer id (first: row " +
+                                         std::to_string(firstMissingRow) + "); left out");
+            if (dup)
+                data->warnings.push_back(plural(dup, "row repeats", "rows repeat") +
+                                         " a customer id seen before (first: row " + std::to_string(firstDupRow) +
+                                         ", id '" + firstDupId + "'); only the first row of each customer is used");
+            if (dup || missing)
+                data->rows = std::move(keep);
+        }
+    }
+    if (data->ids.size() == 0)
+        return makeError(ErrorKind::Model, "the data have no rows to analyse", file);
+
+    // Descriptive statistics of every numeric input column (S8).
+    for (const Column &c : table->columns) {
+        if (c.type != ColumnType::Number)
+            continue;
+        if (data->rows.empty()) {
+            data->inputStats.emplace_back(c.name, describe(c.numbers()));
+        } else {
+            std::vector<double> kept(data->rows.size());
+            for (size_t i = 0; i < kept.size(); ++i)
+                kept[i] = c.numbers()[data->rows[i]];
+            data->inputStats.emplace_back(c.name, describe(kept));
+        }
+    }
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
+namespace {
+
+struct Ctx {
+    const PreparedData &d;
+    const Project &p;
+    AnalysisResults &r;
+
+    Result<std::vector<double>> need(const char *roleName, const std::string &what)
+    {
+        const std::string col = role(p, roleName);
+        if (col.empty())
+            return modelError("the value model '" + p.value.model + "' needs " + what +
+                              ": map a column to the role '" + roleName + "'");
+        return d.numbers(col);
+    }
+    void warnMissing(const std::vector<double> &v, const std::string &what)
+    {
+        size_t miss = 0;
+        for (double x : v)
+            miss += std::isnan(x);
+        if (miss)
+            r.warnings.push_back(plural(miss, "customer has", "customers have") + " no " + what +
+                                 "; they get no segment");
+    }
+};
+
+Result<std::vector<double>> periodSums(Ctx &c, bool withCost)
+{
+    const Project &p = c.p;
+    auto rev = p.source.periodColumns.find("revenue_periods");
+    if (rev == p.source.periodColumns.end() || rev->second.empty())
+        return modelError("the value model '" + p.value.model +
+                          "' needs the revenue of each period: list the columns as 'revenue_periods'");
+    std::vector<std::string> costCols;
+    if (withCost) {
+        auto cost = p.source.periodColumns.find("cost_periods");
+        if (cost != p.source.periodColumns.end())
+            costCols = cost->second;
+        if (!costCols.empty() && costCols.size() != rev->second.size())
+            return modelError("'cost_periods' lists " + std::to_string(costCols.size()) + " columns but 'revenue_periods' " +
+                              std::to_string(rev->second.size()) + "; each period needs both");
+        if (costCols.empty())
+            c.r.warnings.push_back("no cost per period is mapped ('cost_periods'); costs are taken as 0");
+    }
+    const double r = p.value.rate;
+    std::vector<double> total(c.d.rowCount(), 0.0);
+    for (size_t t = 0; t < rev->second.size(); ++t) {
+        auto P = c.d.numbers(rev->second[t]);
+        if (!P)
+            return P.error();
+        std::vector<double> C;
+        if (!costCols.empty()) {
+            auto Cr = c.d.numbers(costCols[t]);
+            if (!Cr)
+                return Cr.error();
+            C = std::move(Cr.value());
+        }
+        const double denom = std::pow(1.0 + r, double(t + 1));
+        for (size_t i = 0; i < total.size(); ++i) {
+            const double cash = C.empty() ? P.value()[i] : P.value()[i] - C[i];
+            total[i] += cash / denom;
+        }
+    }
+    return total;
+}
+
+Status computeScores(Ctx &c)
+{
+    const size_t n = c.d.rowCount();
+    for (const ScoreSpec &spec : c.p.scores) {
+        NamedValues out{spec.name, std::vector<double>(n, 0.0)};
+        double wsum = 0;
+        for (const ScoreItem &it : spec.items)
+            wsum += it.weight;
+        const double divisor = spec.normalize == Normalize::Count ? double(spec.items.size()) : wsum;
+        if (divisor == 0)
+            return modelError("the score '" + spec.name + "' is divided by the sum of its weights, which is 0");
+        size_t missing = 0;
+        for (const ScoreItem &it : spec.items) {
+            auto xr = c.d.numbers(it.column);
+            if (!xr)
+                return xr.error();
+            std::vector<double> &x = xr.value();
+            if (spec.minMaxScale) {
+                double mn = INFINITY, mx = -INFINITY;
+                for (double v : x)
+                    if (!std::isnan(v)) { mn = std::min(mn, v); mx = std::max(mx, v); }
+                const double range = mx - mn;
+                if (!(range > 0))
+                    c.r.warnings.push_back("the indicator '" + it.column + "' of the score '" + spec.name +
+                                           "' has one value for everyone; scaled to 0");
+                for (double &v : x)
+                    if (!std::isnan(v))
+                        v = range > 0 ? (v - mn) / range : 0.0;
+            }
+            const double w = it.weight;
+            double *o = out.values.data();
+            for (size_t i = 0; i < n; ++i)
+                o[i] += w * x[i];
+        }
+        for (double &v : out.values) {
+            v /= divisor;
+            missing += std::isnan(v);
+        }
+        if (missing)
+            c.r.warnings.push_back(plural(missing, "customer lacks", "customers lack") + " an indicator of the score '" +
+                                   spec.name + "'; their score is missing");
+        c.r.scores.push_back(std::move(out));
+    }
+    return Ok{};
+}
+
+Status computeValue(Ctx &c)
+{
+    const std::string &model = c.p.value.model;
+    const size_t n = c.d.rowCount();
+    std::vector<double> &v = c.r.value;
+    if (model == "profit" || model == "profit_per_lifetime") {
+        auto rev = c.need("revenue", "revenue (PV)");
+        if (!rev) return rev.error();
+        auto cost = c.need("cost", "the cost of each customer (C)");
+        if (!cost) return cost.error();
+        size_t negative = 0;
+        for (double x : cost.value())
+            negative += x < 0;
+        if (negative)
+            c.r.warnings.push_back(plural(negative, "customer has", "customers have") +
+                                   " a negative cost; it is used as given (it raises their value)");
+        v.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            v[i] = rev.value()[i] - cost.value()[i];
+        if (model == "profit_per_lifetime") {
+            auto life = c.need("lifetime", "the lifetime of each customer (L)");
+            if (!life) return life.error();
+            size_t bad = 0;
+            for (size_t i = 0; i < n; ++i) {
+                const double L = life.value()[i];
+                if (L > 0) {
+                    v[i] /= L;
+                } else {
+                    bad += !std::isnan(L);
+                    v[i] = kMissing;
+                }
+            }
+            if (bad)
+                c.r.warnings.push_back(plural(bad, "customer has", "customers have") +
+                                       " a lifetime of zero or less; their value per lifetime is missing");
+        }
+        c.warnMissing(v, "value (revenue, cost or lifetime is missing)");
+        return Ok{};
+    }
+    if (model == "frequency_x_spend") {
+        auto orders = c.need("orders", "the number of purchases (orders)");
+        if (!orders) return orders.error();
+        const char *spendRole = role(c.p, "average_spend").empty() && !role(c.p, "amount").empty() ? "amount"
+                                                                                                   : "average_spend";
+        auto spend = c.need(spendRole, "the average spend per purchase");
+        if (!spend) return spend.error();
+        v.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            v[i] = orders.value()[i] * spend.value()[i];
+        c.warnMissing(v, "value (orders or spend is missing)");
+        return Ok{};
+    }
+    if (model == "discounted_clv" || model == "discounted_revenue") {
+        const bool revenueOnly = model == "discounted_revenue";
+        auto sums = periodSums(c, !revenueOnly);
+        if (!sums) return sums.error();
+        v = std::move(sums.value());
+        c.warnMissing(v, "value (a period's revenue or cost is missing)");
+        if (revenueOnly) {
+            // CVS as a 0-100 score (min-max over the data) and CVB against a reference (S6, S7)
+            double mn = INFINITY, mx = -INFINITY, sum = 0;
+            size_t cnt = 0;
+            for (double x : v)
+                if (!std::isnan(x)) { mn = std::min(mn, x); mx = std::max(mx, x); sum += x; ++cnt; }
+            std::vector<double> score(n, kMissing), cvb(n, kMissing);
+            const double range = mx - mn;
+            if (cnt && !(range > 0))
+                c.r.warnings.push_back("every customer has the same value score; the 0-100 score is 0 for all");
+            for (size_t i = 0; i < n; ++i)
+                if (!std::isnan(v[i]))
+                    score[i] = range > 0 ? 100.0 * (v[i] - mn) / range : 0.0;
+            double ref = kMissing;
+            const std::string &refName = c.p.value.cvbReference;
+            if (refName.empty() || refName == "mean") {
+                ref = cnt ? accurateSum(v) / double(cnt) : kMissing;
+            } else {
+                for (size_t i = 0; i < n; ++i)
+                    if (c.d.ids.at(i) == refName)
+                        ref = v[i];
+                if (std::isnan(ref))
+                    return modelError("the reference customer '" + refName + "' for the value ratio (CVB) is not in the data");
+            }
+            if (ref == 0)
+                c.r.warnings.push_back("the reference value for CVB is 0; the ratios are missing");
+            for (size_t i = 0; i < n; ++i)
+                cvb[i] = ref != 0 ? v[i] / ref : kMissing;
+            c.r.extra.push_back({"cvs_score", std::move(score)});
+            c.r.extra.push_back({"cvb", std::move(cvb)});
+        }
+        return Ok{};
+    }
+    if (model == "weighted_score") {
+        const std::string &name = c.p.value.score;
+        for (const NamedValues &s : c.r.scores)
+            if (s.name == name) {
+                v = s.values;
+                return Ok{};
+            }
+        return modelError("the value model 'weighted_score' uses the score '" + name +
+                          "', which the project does not define (set value.score to a score's name)");
+    }
+    return modelError("the value model '" + model + "' needs order lines (the transactions layout); it is not available in this version yet");
+}
+
+Status computeCampaigns(Ctx &c)
+{
+    auto sales = c.need("sales", "the sales of each campaign");
+    if (!sales) return sales.error();
+    auto cost = c.need("cost", "the cost of each campaign");
+    if (!cost) return cost.error();
+    const size_t n = c.d.rowCount();
+    std::vector<double> roi(n, kMissing);
+    c.r.value.resize(n);
+    CampaignSummary s;
+    size_t zeroCost = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const double e = sales.value()[i] - cost.value()[i];
+        c.r.value[i] = e;
+        if (cost.value()[i] != 0)
+            roi[i] = e / cost.value()[i];
+        else
+            ++zeroCost;
+    }
+    if (zeroCost)
+        c.r.warnings.push_back(plural(zeroCost, "campaign has", "campaigns have") + " a cost of 0; its ROI is missing");
+    const DescriptiveStats st = describe(c.r.value);
+    s.meanEffect = st.mean;
+    s.totalEffect = st.sum;
+    s.totalSales = accurateSum(sales.value());
+    s.totalCost = accurateSum(cost.value());
+    s.overallRoi = s.totalCost != 0 ? s.totalEffect / s.totalCost : kMissing;
+    c.r.campaigns = s;
+    c.r.extra.push_back({"sales", std::move(sales.value())});
+    c.r.extra.push_back({"cost", std::move(cost.value())});
+    c.r.extra.push_back({"roi", std::move(roi)});
+    c.warnMissing(c.r.value, "effect (sales or cost is missing)");
+    return Ok{};
+}
+
+Status computeRates(Ctx &c)
+{
+    for (const RateSpec &rs : c.p.rates) {
+        const Column &col = *c.d.table->find(rs.column);
+        size_t nonEmpty = 0, positive = 0;
+        double posNum = kMissing;
+        const bool numeric = col.type == ColumnType::Number &&
+                             parseNumber(rs.positive, NumberFormat{}, posNum) == CellParse::Ok;
+        const std::string_view pos = trimSpaces(rs.positive);
+        auto visit = [&](size_t row) {
+            if (col.cellMissing(row))
+                return;
+            ++nonEmpty;
+            if (numeric)
+                positive += col.numbers()[row] == posNum;
+            else if (col.type == ColumnType::Text)
+                positive += equalsIgnoreCase(trimSpaces(col.texts().at(row)), pos);
+            else
+                positive += equalsIgnoreCase(col.cellText(row), pos);
+        };
+        if (c.d.rows.empty())
+            for (size_t i = 0; i < col.size(); ++i) visit(i);
+        else
+            for (uint32_t i : c.d.rows) visit(i);
+        if (!nonEmpty)
+            c.r.warnings.push_back("the rate '" + rs.name + "' has no answers in the column '" + rs.column + "'");
+        c.r.rates.emplace_back(rs.name, nonEmpty ? double(positive) / double(nonEmpty) : kMissing);
+    }
+    return Ok{};
+}
+
+Status computeSegments(Ctx &c)
+{
+    const SegmentSpec &spec = c.p.segments;
+    AnalysisResults &r = c.r;
+    r.segmentBy = spec.by;
+    const std::vector<double> *basis = r.column(spec.by);
+    if (!basis)
+        return modelError("segments are made by '" + spec.by + "', which is neither 'value' nor a score's name");
+    std::vector<std::string> labels = spec.labels;
+    std::vector<double> edges;
+    if (spec.method == "quantile") {
+        if (labels.empty())
+            labels = defaultLabels(spec.bins);
+        if (int(labels.size()) != spec.bins)
+            return modelError("there are " + std::to_string(spec.bins) + " quantile segments but " +
+                              std::to_string(labels.size()) + " segment names; give one name per segment");
+        edges = quantileEdges(*basis, spec.bins);
+        if (edges.empty() || std::isnan(edges.front())) {
+            r.warnings.push_back("no customer has a value to segment by");
+            edges.clear();
+        }
+    } else if (spec.method == "thresholds") {
+        edges = spec.edges;
+        if (edges.size() + 1 == labels.size()) { // inner cut points only: open at both ends
+            edges.insert(edges.begin(), -INFINITY);
+            edges.push_back(INFINITY);
+        }
+        if (edges.size() != labels.size() + 1)
+            return modelError("threshold segments need one more edge than names (or one fewer: inner cut points); got " +
+                              std::to_string(spec.edges.size()) + " edges for " + std::to_string(labels.size()) + " names");
+        for (size_t i = 1; i < edges.size(); ++i)
+            if (!(edges[i] > edges[i - 1]))
+                return modelError("the threshold edges must increase from left to right");
+    } else {
+        return modelError("segments by RFM rules need order lines (the transactions layout); not available in this version yet");
+    }
+
+    std::vector<int> labelOf;
+    std::vector<double> used;
+    if (!edges.empty()) {
+        BinPlan plan = planBins(edges);
+        used = plan.uniqueEdges;
+        labelOf = plan.labelIndex;
+        if (plan.collapsed()) {
+            std::string kept;
+            for (int li : labelOf)
+                kept += (kept.empty() ? "" : ", ") + labels[size_t(li)];
+            r.warnings.push_back("many customers share the same " + spec.by + ", so some quantile edges coincide: " +
+                                 std::to_string(labels.size()) + " segments became " + std::to_string(labelOf.size()) +
+                                 " (" + kept + ")");
+        }
+    }
+    std::vector<int> codes = used.size() >= 2 ? assignBins(*basis, used) : std::vector<int>(basis->size(), -1);
+    r.edges = used;
+    r.segment.resize(codes.size());
+    r.segments.clear();
+    for (const std::string &l : labels)
+        r.segments.push_back({l, spec.strategyFor(l), 0, 0.0, kMissing, kMissing});
+    size_t outside = 0;
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const int s = codes[i] < 0 ? -1 : labelOf[size_t(codes[i])];
+        r.segment[i] = s;
+        if (s >= 0) {
+            r.segments[size_t(s)].count++;
+        } else if (!std::isnan((*basis)[i])) {
+            ++outside;
+        }
+    }
+    // totals with accurate sums per segment
+    std::vector<std::vector<double>> perSeg(labels.size());
+    for (size_t s = 0; s < labels.size(); ++s)
+        perSeg[s].reserve(r.segments[s].count);
+    for (size_t i = 0; i < codes.size(); ++i)
+        if (r.segment[i] >= 0)
+            perSeg[size_t(r.segment[i])].push_back(r.value[i]);
+    double segTotal = 0;
+    for (size_t s = 0; s < labels.size(); ++s) {
+        SegmentRow &row = r.segments[s];
+        const DescriptiveStats st = describe(perSeg[s]);
+        row.totalValue = st.count ? st.sum : 0.0;
+        row.meanValue = st.count ? st.mean : kMissing;
+        segTotal += row.totalValue;
+    }
+    for (SegmentRow &row : r.segments)
+        row.shareOfValue = segTotal != 0 ? row.totalValue / segTotal : kMissing;
+    if (outside)
+        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+    return Ok{};
+}
+
+} // namespace
+
+Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &p)
+{
+    AnalysisResults r;
+    r.layout = data->layout;
+    r.model = p.source.layout == Layout::Campaigns ? "campaign_effect" : p.value.model;
+    r.data = data;
+    r.warnings = data->warnings;
+    Ctx c{*data, p, r};
+    auto t0 = Clock::now();
+    if (auto s = computeScores(c); !s)
+        return s.error();
+    if (data->layout == Layout::Campaigns) {
+        if (auto s = computeCampaigns(c); !s)
+            return s.error();
+    } else if (auto s = computeValue(c); !s) {
+        return s.error();
+    }
+    if (auto s = computeRates(c); !s)
+        return s.error();
+    const DescriptiveStats vs = describe(r.value);
+    r.totalValue = vs.count ? vs.sum : 0.0;
+    r.meanValue = vs.mean;
+    r.valuedCount = vs.count;
+    r.timings.computeMs = msSince(t0);
+
+    auto t1 = Clock::now();
+    if (data->layout != Layout::Campaigns) {
+        if (auto s = computeSegments(c); !s)
+            return s.error();
+    } else {
+        r.segment.assign(r.value.size(), -1);
+    }
+    r.timings.segmentMs = msSince(t1);
+
+    r.stats = data->inputStats;
+    r.stats.emplace_back("value", vs);
+    for (const NamedValues &s : r.scores)
+        r.stats.emplace_back(s.name, describe(s.values));
+    for (const NamedValues &e : r.extra)
+        if (data->layout != Layout::Campaigns || e.name == "roi")
+            r.stats.emplace_back(e.name, describe(e.values));
+    return r;
+}
+
+} // namespace vs

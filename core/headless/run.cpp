@@ -1,0 +1,107 @@
+#include "run.h"
+
+#include "core/io/atomic_file.h"
+#include "core/io/readers.h"
+#include "core/io/results_writer.h"
+
+#include <chrono>
+#include <filesystem>
+
+namespace vs {
+
+ReadOptions readOptionsFor(const Project &p)
+{
+    ReadOptions o;
+    if (!p.source.encoding.empty())
+        o.encoding.set(p.source.encoding);
+    if (p.source.delimiter)
+        o.delimiter.set(p.source.delimiter);
+    if (p.source.decimal)
+        o.decimal.set(p.source.decimal);
+    if (p.source.headerRow >= 0)
+        o.headerRow.set(p.source.headerRow);
+    o.sheet = p.source.sheet;
+    return o;
+}
+
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs)
+{
+    auto project = loadProject(projectPath);
+    if (!project)
+        return project.error();
+    LoadedAnalysis la;
+    la.project = std::move(project.value());
+    la.dataPath = resolveSourcePath(la.project, projectPath);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto read = readTable(la.dataPath, readOptionsFor(la.project));
+    if (!read)
+        return read.error();
+    la.readReport = read->report;
+    auto table = std::make_shared<const Table>(std::move(read->table));
+    auto prepared = prepareData(table, la.project, la.dataPath);
+    if (!prepared)
+        return prepared.error();
+    la.data = prepared.value();
+    if (importMs)
+        *importMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return la;
+}
+
+namespace {
+std::string extensionOf(const std::string &path)
+{
+    std::string e = std::filesystem::path(path).extension().string();
+    for (char &c : e)
+        c = char(std::tolower((unsigned char)c));
+    return e;
+}
+} // namespace
+
+Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults *resultsOut)
+{
+    // Check every output before any work, so that a bad request writes nothing.
+    if (!req.outPath.empty()) {
+        const std::string e = extensionOf(req.outPath);
+        if (e != ".csv" && !(e == ".xlsx" && hooks.xlsx))
+            return makeError(ErrorKind::Project,
+                             e == ".xlsx" ? "XLSX output is not available in this version; use .csv"
+                                          : "the output must be a .csv or .xlsx file",
+                             req.outPath);
+    }
+    if (!req.charts.empty() && !hooks.chart)
+        return makeError(ErrorKind::Project, "charts cannot be written by this version yet", req.charts.front().second);
+    if (!req.reportPath.empty() && !hooks.report)
+        return makeError(ErrorKind::Project, "reports cannot be written by this version yet", req.reportPath);
+
+    double importMs = 0;
+    auto loaded = loadAnalysis(req.projectPath, &importMs);
+    if (!loaded)
+        return loaded.error();
+    auto results = computeAnalysis(loaded->data, loaded->project);
+    if (!results)
+        return results.error();
+    AnalysisResults &r = results.value();
+    r.timings.importMs = importMs;
+    for (const std::string &w : loaded->readReport.warnings)
+        r.warnings.insert(r.warnings.begin(), w);
+
+    if (!req.outPath.empty()) {
+        Status s = extensionOf(req.outPath) == ".xlsx" ? hooks.xlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);
+        if (!s)
+            return s;
+    }
+    for (const auto &[kind, path] : req.charts)
+        if (Status s = hooks.chart(r, loaded->project, kind, path); !s)
+            return s;
+    if (!req.reportPath.empty())
+        if (Status s = hooks.report(r, loaded->project, req.reportPath); !s)
+            return s;
+    if (!req.summaryPath.empty())
+        if (Status s = writeFileAtomically(req.summaryPath, summaryJson(r, loaded->project)); !s)
+            return s;
+    if (resultsOut)
+        *resultsOut = std::move(r);
+    return Ok{};
+}
+
+} // namespace vs

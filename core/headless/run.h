@@ -1,0 +1,45 @@
+#pragma once
+// `valuescope run PROJECT.json`: load, compute, write. Shared by the command line and the tests.
+#include "core/analytics/analysis.h"
+#include "core/error.h"
+#include "core/io/read_options.h"
+#include "core/project/project.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vs {
+
+struct RunRequest {
+    std::string projectPath;
+    std::string outPath;     // .csv (or .xlsx when a writer is registered)
+    std::string summaryPath; // .json
+    std::vector<std::pair<std::string, std::string>> charts; // kind -> path
+    std::string reportPath;
+};
+
+// Writers that live outside core (charts and reports need Qt; XLSX needs libxlsxwriter).
+struct RunHooks {
+    std::function<Status(const AnalysisResults &, const Project &, const std::string &kind, const std::string &path)> chart;
+    std::function<Status(const AnalysisResults &, const Project &, const std::string &path)> report;
+    std::function<Status(const AnalysisResults &, const std::string &path)> xlsx;
+};
+
+struct LoadedAnalysis {
+    Project project;
+    std::string dataPath;
+    ReadReport readReport;
+    std::shared_ptr<const PreparedData> data;
+};
+
+ReadOptions readOptionsFor(const Project &p);
+
+// Reads the project's data file and prepares it (import timing in *importMs).
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs);
+
+// Runs the whole request. No output file is left half-written: each is written to a temporary
+// file and renamed, and nothing is written when the analysis fails.
+Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults *resultsOut = nullptr);
+
+} // namespace vs

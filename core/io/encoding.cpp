@@ -1,0 +1,179 @@
+#include "encoding.h"
+
+#include <uchardet/uchardet.h>
+
+#include <algorithm>
+#include <cstring>
+#include <cerrno>
+#include <iconv.h>
+#include <memory>
+
+namespace vs {
+
+bool isValidUtf8(std::string_view bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        // skip ASCII quickly, 8 bytes at a time
+        while (end - p >= 8) {
+            uint64_t w;
+            std::memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
+        unsigned char c = *p;
+        if (c < 0x80) { ++p; continue; }
+        int n;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+        else return false;
+        if (end - p <= n)
+            return false;
+        for (int i = 1; i <= n; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+std::string canonicalEncodingName(std::string_view name)
+{
+    std::string n(name);
+    std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+    n.erase(std::remove(n.begin(), n.end(), '_'), n.end());
+    if (n == "UTF8" || n == "UTF-8-SIG" || n == "ASCII" || n == "US-ASCII")
+        return "UTF-8";
+    if (n == "GBK" || n == "GB2312" || n == "GB18030" || n == "CP936" || n == "HZ-GB-2312" || n == "EUC-CN")
+        return "GB18030";
+    if (n == "LATIN1" || n == "LATIN-1" || n == "ISO-8859-1" || n == "ISO8859-1" || n == "CP1252" ||
+        n == "WINDOWS-1252" || n == "ISO-8859-15")
+        return "WINDOWS-1252";
+    if (n == "UTF16" || n == "UTF-16")
+        return "UTF-16";
+    if (n == "UTF16LE")
+        return "UTF-16LE";
+    if (n == "UTF16BE")
+        return "UTF-16BE";
+    return n;
+}
+
+DetectedEncoding detectEncoding(std::string_view b)
+{
+    auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
+    if (starts("\xEF\xBB\xBF"))
+        return {"UTF-8", 3};
+    if (starts(std::string_view("\xFF\xFE\x00\x00", 4)))
+        return {"UTF-32LE", 4};
+    if (starts("\xFF\xFE"))
+        return {"UTF-16LE", 2};
+    if (starts("\xFE\xFF"))
+        return {"UTF-16BE", 2};
+
+    // UTF-16 without a BOM: text in Latin script has a zero in every other byte.
+    const size_t probe = std::min<size_t>(b.size(), 4096) & ~size_t(1);
+    size_t evenZeros = 0, oddZeros = 0;
+    for (size_t i = 0; i < probe; i += 2) {
+        evenZeros += b[i] == 0;
+        oddZeros += b[i + 1] == 0;
+    }
+    if (probe >= 4) {
+        if (oddZeros > probe / 4 && evenZeros == 0)
+            return {"UTF-16LE", 0};
+        if (evenZeros > probe / 4 && oddZeros == 0)
+            return {"UTF-16BE", 0};
+    }
+
+    if (isValidUtf8(b))
+        return {"UTF-8", 0};
+
+    // uchardet on a sample that holds the high bytes (plain ASCII tells it nothing).
+    std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> det(uchardet_new(), uchardet_delete);
+    const size_t limit = 1 << 20;
+    size_t firstHigh = 0;
+    while (firstHigh < b.size() && (unsigned char)b[firstHigh] < 0x80)
+        ++firstHigh;
+    size_t start = firstHigh > 1024 ? firstHigh - 1024 : 0;
+    // start at a line boundary so that a multi-byte character is not cut
+    while (start > 0 && b[start - 1] != '\n')
+        --start;
+    std::string_view sample = b.substr(start, limit);
+    uchardet_handle_data(det.get(), sample.data(), sample.size());
+    uchardet_data_end(det.get());
+    std::string name = canonicalEncodingName(uchardet_get_charset(det.get()));
+    if (name.empty() || name == "UTF-8")
+        name = "WINDOWS-1252"; // not valid UTF-8, so the most common single-byte encoding
+    return {name, 0};
+}
+
+Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding &enc, const std::string &file)
+{
+    std::string_view in = bytes.substr(std::min(enc.bomBytes, bytes.size()));
+    if (enc.name == "UTF-8") {
+        if (!isValidUtf8(in)) {
+            // find the row of the first bad byte for the message
+            size_t lo = 0, hi = in.size();
+            while (hi - lo > 64) {
+                size_t mid = lo + (hi - lo) / 2;
+                while (mid > lo && ((unsigned char)in[mid] & 0xC0) == 0x80)
+                    --mid;
+                if (isValidUtf8(in.substr(0, mid)))
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            const int64_t row = 1 + std::count(in.begin(), in.begin() + lo, '\n');
+            return makeError(ErrorKind::Encoding,
+                             "the text is not valid UTF-8 near byte " + std::to_string(lo + enc.bomBytes) +
+                                 "; choose the file's encoding (for example GB18030 or Windows-1252)",
+                             file, row);
+        }
+        return std::string(in);
+    }
+    iconv_t cd = iconv_open("UTF-8", enc.name.c_str());
+    if (cd == iconv_t(-1))
+        return makeError(ErrorKind::Encoding, "the encoding '" + enc.name + "' is not supported", file);
+    std::string out;
+    out.resize(in.size() * 2 + 16);
+    char *src = const_cast<char *>(in.data());
+    size_t srcLeft = in.size();
+    char *dst = out.data();
+    size_t dstLeft = out.size();
+    while (srcLeft > 0) {
+        size_t r = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
+        if (r != size_t(-1))
+            break;
+        if (errno == E2BIG) {
+            size_t used = size_t(dst - out.data());
+            out.resize(out.size() * 2);
+            dst = out.data() + used;
+            dstLeft = out.size() - used;
+            continue;
+        }
+        const size_t offset = size_t(src - in.data());
+        iconv_close(cd);
+        const std::string done(out.data(), size_t(dst - out.data()));
+        const int64_t row = 1 + std::count(done.begin(), done.end(), '\n');
+        return makeError(ErrorKind::Encoding,
+                         std::string(errno == EINVAL ? "the file ends in the middle of a character"
+                                                     : "a byte sequence is not valid " + enc.name) +
+                             " (byte " + std::to_string(offset + enc.bomBytes) + ")",
+                         file, row);
+    }
+    out.resize(size_t(dst - out.data()));
+    iconv_close(cd);
+    return out;
+}
+
+} // namespace vs

@@ -1,0 +1,27 @@
+#pragma once
+// Which encoding a text file is in, and its conversion to UTF-8.
+#include "core/error.h"
+
+#include <string>
+#include <string_view>
+
+namespace vs {
+
+struct DetectedEncoding {
+    std::string name; // iconv name: UTF-8, UTF-16LE, UTF-16BE, GB18030, WINDOWS-1252, ...
+    size_t bomBytes = 0;
+};
+
+bool isValidUtf8(std::string_view bytes);
+
+// BOM first; then valid UTF-8; then UTF-16 by its zero bytes; then uchardet. GBK and GB2312 are
+// read as GB18030 (a superset), ISO-8859-1 as Windows-1252 (likewise).
+DetectedEncoding detectEncoding(std::string_view bytes);
+
+// Converts to UTF-8. An undecodable byte gives an Encoding error naming the row it is in.
+Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding &enc, const std::string &file);
+
+// Canonical name for a user-given encoding ("gbk" -> "GB18030", "latin1" -> "WINDOWS-1252").
+std::string canonicalEncodingName(std::string_view name);
+
+} // namespace vs

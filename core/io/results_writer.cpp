@@ -1,0 +1,184 @@
+#include "results_writer.h"
+
+#include "core/io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace vs {
+
+using json = nlohmann::ordered_json;
+
+bool needsFormulaGuard(std::string_view t)
+{
+    return !t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' || t[0] == '\t' || t[0] == '\r');
+}
+
+std::string csvEscapeText(std::string_view t)
+{
+    std::string s;
+    if (needsFormulaGuard(t))
+        s.push_back('\'');
+    s.append(t);
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"')
+            q.push_back('"');
+        q.push_back(c);
+    }
+    q.push_back('"');
+    return q;
+}
+
+OutputTable resultsTable(const AnalysisResults &r)
+{
+    OutputTable t;
+    t.rows = r.rowCount();
+    const PreparedData &d = *r.data;
+    if (r.layout == Layout::Campaigns) {
+        t.header = {"campaign", "sales", "cost", "effect", "roi"};
+        t.numeric = {false, true, true, true, true};
+        const auto *sales = r.column("sales");
+        const auto *cost = r.column("cost");
+        const auto *roi = r.column("roi");
+        t.text = [&r, &d, sales, cost, roi](size_t row, size_t col) -> std::string {
+            switch (col) {
+            case 0: return std::string(d.ids.at(row));
+            case 1: return formatNumber((*sales)[row]);
+            case 2: return formatNumber((*cost)[row]);
+            case 3: return formatNumber(r.value[row]);
+            default: return formatNumber((*roi)[row]);
+            }
+        };
+        return t;
+    }
+    t.header = {"customer", "value", "segment", "strategy"};
+    t.numeric = {false, true, false, false};
+    for (const NamedValues &s : r.scores) {
+        t.header.push_back(s.name);
+        t.numeric.push_back(true);
+    }
+    for (const NamedValues &e : r.extra) {
+        t.header.push_back(e.name);
+        t.numeric.push_back(true);
+    }
+    const size_t nScores = r.scores.size();
+    t.text = [&r, &d, nScores](size_t row, size_t col) -> std::string {
+        switch (col) {
+        case 0: return std::string(d.ids.at(row));
+        case 1: return formatNumber(r.value[row]);
+        case 2: return r.segment[row] < 0 ? std::string() : r.segments[size_t(r.segment[row])].label;
+        case 3: return r.segment[row] < 0 ? std::string() : r.segments[size_t(r.segment[row])].strategy;
+        default:
+            if (col - 4 < nScores)
+                return formatNumber(r.scores[col - 4].values[row]);
+            return formatNumber(r.extra[col - 4 - nScores].values[row]);
+        }
+    };
+    return t;
+}
+
+Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
+{
+    const OutputTable t = resultsTable(r);
+    AtomicFile f(path);
+    if (auto s = f.open(); !s)
+        return s;
+    std::string buf;
+    buf.reserve(1 << 20);
+    for (size_t c = 0; c < t.header.size(); ++c) {
+        if (c)
+            buf.push_back(',');
+        buf += csvEscapeText(t.header[c]);
+    }
+    buf.push_back('\n');
+    for (size_t row = 0; row < t.rows; ++row) {
+        for (size_t c = 0; c < t.header.size(); ++c) {
+            if (c)
+                buf.push_back(',');
+            const std::string cell = t.text(row, c);
+            if (t.numeric[c])
+                buf += cell;
+            else
+                buf += csvEscapeText(cell);
+        }
+        buf.push_back('\n');
+        if (buf.size() > (1 << 20) - 4096) {
+            f.stream().write(buf.data(), std::streamsize(buf.size()));
+            buf.clear();
+        }
+    }
+    f.stream().write(buf.data(), std::streamsize(buf.size()));
+    return f.commit();
+}
+
+namespace {
+json num(double v)
+{
+    if (std::isnan(v) || std::isinf(v))
+        return nullptr;
+    return v;
+}
+} // namespace
+
+std::string summaryJson(const AnalysisResults &r, const Project &p)
+{
+    json j;
+    j["valuescope"] = 1;
+    j["layout"] = layoutName(r.layout);
+    j["model"] = r.model;
+    j["customers"] = r.rowCount();
+    j["valued_customers"] = r.valuedCount;
+    j["total_value"] = num(r.totalValue);
+    j["mean_value"] = num(r.meanValue);
+    if (r.layout != Layout::Campaigns) {
+        json seg;
+        seg["by"] = r.segmentBy;
+        seg["method"] = p.segments.method;
+        json edges = json::array();
+        for (double e : r.edges)
+            edges.push_back(num(e));
+        seg["edges"] = edges;
+        j["segmentation"] = seg;
+        json segs = json::object();
+        for (const SegmentRow &s : r.segments) {
+            json o;
+            o["count"] = s.count;
+            o["total_value"] = num(s.totalValue);
+            o["mean_value"] = num(s.meanValue);
+            o["share_of_value"] = num(s.shareOfValue);
+            o["strategy"] = s.strategy;
+            segs[s.label] = o;
+        }
+        j["segments"] = segs;
+    }
+    if (r.campaigns) {
+        const CampaignSummary &c = *r.campaigns;
+        j["campaigns"] = {{"count", r.rowCount()},
+                          {"mean_effect", num(c.meanEffect)},
+                          {"total_effect", num(c.totalEffect)},
+                          {"total_sales", num(c.totalSales)},
+                          {"total_cost", num(c.totalCost)},
+                          {"roi", num(c.overallRoi)}};
+    }
+    if (!r.rates.empty()) {
+        json rates = json::object();
+        for (const auto &[name, share] : r.rates)
+            rates[name] = num(share);
+        j["rates"] = rates;
+    }
+    json stats = json::object();
+    for (const auto &[name, s] : r.stats)
+        stats[name] = {{"count", s.count},   {"mean", num(s.mean)}, {"median", num(s.median)},
+                       {"variance", num(s.variance)}, {"std", num(s.std)},   {"min", num(s.min)},
+                       {"max", num(s.max)},   {"sum", num(s.count ? s.sum : NAN)}};
+    j["stats"] = stats;
+    j["warnings"] = r.warnings;
+    j["timings_ms"] = {{"import", r.timings.importMs}, {"compute", r.timings.computeMs}, {"segment", r.timings.segmentMs}};
+    return j.dump(2) + "\n";
+}
+
+} // namespace vs

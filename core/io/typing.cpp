@@ -1,0 +1,164 @@
+#include "typing.h"
+
+#include <algorithm>
+
+namespace vs {
+
+namespace {
+
+bool identifierLike(std::string_view s)
+{
+    s = trimSpaces(s);
+    if (s.size() >= 2 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+        return true; // 00123
+    size_t digits = 0;
+    for (char c : s)
+        digits += (c >= '0' && c <= '9');
+    return digits > 15 && s.find_first_of(".,eE") == std::string_view::npos;
+}
+
+bool tryNumbers(const std::vector<std::string_view> &cells, const NumberFormat &fmt, std::vector<double> &out)
+{
+    out.resize(cells.size());
+    bool any = false;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        double v;
+        switch (parseNumber(cells[i], fmt, v)) {
+        case CellParse::Ok:
+            if (identifierLike(cells[i]))
+                return false;
+            out[i] = v;
+            any = true;
+            break;
+        case CellParse::Missing: out[i] = kMissing; break;
+        case CellParse::Invalid: return false;
+        }
+    }
+    (void)any;
+    return true;
+}
+
+bool tryDates(const std::vector<std::string_view> &cells, std::vector<double> &out, DateOrder &order)
+{
+    DateParseInfo info;
+    bool any = false;
+    out.resize(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) {
+        double v;
+        switch (parseDate(cells[i], DateOrder::Unknown, false, v, &info)) {
+        case CellParse::Ok: any = true; break;
+        case CellParse::Missing: break;
+        case CellParse::Invalid: return false;
+        }
+    }
+    if (!any)
+        return false;
+    order = DateOrder::Unknown;
+    if (info.slashDayGt12 && !info.slashMonthGt12)
+        order = DateOrder::DayFirst;
+    else if (info.slashMonthGt12 && !info.slashDayGt12)
+        order = DateOrder::MonthFirst;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        double v;
+        out[i] = parseDate(cells[i], order, false, v) == CellParse::Ok ? v : kMissing;
+    }
+    return true;
+}
+
+} // namespace
+
+Table buildTypedTable(const std::vector<std::string> &names, const std::vector<std::vector<std::string_view>> &cells,
+                      const NumberFormat &fmt, const std::atomic<bool> *cancel, std::vector<std::string> *warnings,
+                      DateOrder *dateOrder)
+{
+    Table t;
+    t.decimal = fmt.decimal;
+    t.thousands = fmt.thousands;
+    t.columns.reserve(names.size());
+    (void)warnings;
+    for (size_t c = 0; c < names.size(); ++c) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return t;
+        const auto &col = cells[c];
+        std::vector<double> values;
+        if (tryNumbers(col, fmt, values)) {
+            t.columns.push_back(Column::numberColumn(names[c], std::move(values)));
+            continue;
+        }
+        DateOrder order;
+        if (tryDates(col, values, order)) {
+            Column dc = Column::numberColumn(names[c], std::move(values));
+            dc.type = ColumnType::Date;
+            t.columns.push_back(std::move(dc));
+            if (dateOrder && order != DateOrder::Unknown)
+                *dateOrder = order;
+            continue;
+        }
+        TextData text;
+        size_t bytes = 0;
+        for (std::string_view s : col)
+            bytes += s.size();
+        text.reserve(col.size(), bytes);
+        for (std::string_view s : col)
+            text.push_back(s);
+        t.columns.push_back(Column::textColumn(names[c], std::move(text)));
+    }
+    return t;
+}
+
+Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file)
+{
+    const Column *col = table.find(column);
+    if (!col)
+        return makeError(ErrorKind::Project, "the data have no column named '" + std::string(column) + "'", file);
+    if (col->type == ColumnType::Number)
+        return col->numbers();
+    if (col->type == ColumnType::Date)
+        return makeError(ErrorKind::Value, "this column holds dates, but a number is needed here", file, -1,
+                         col->name);
+    const NumberFormat fmt{table.decimal, table.thousands};
+    const TextData &texts = col->texts();
+    std::vector<double> out(texts.size());
+    size_t bad = 0;
+    size_t firstBad = 0;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        double v;
+        switch (parseNumber(texts.at(i), fmt, v)) {
+        case CellParse::Ok: out[i] = v; break;
+        case CellParse::Missing: out[i] = kMissing; break;
+        case CellParse::Invalid:
+            if (!bad++)
+                firstBad = i;
+            break;
+        }
+    }
+    if (bad) {
+        std::string msg = "'" + std::string(texts.at(firstBad)) + "' is not a number";
+        if (bad > 1)
+            msg += " (" + std::to_string(bad) + " cells in this column are not numbers)";
+        return makeError(ErrorKind::Value, msg, file, table.rowNumber(firstBad), col->name);
+    }
+    return out;
+}
+
+Result<std::vector<double>> dateValues(const Table &table, std::string_view column, const std::string &file)
+{
+    const Column *col = table.find(column);
+    if (!col)
+        return makeError(ErrorKind::Project, "the data have no column named '" + std::string(column) + "'", file);
+    if (col->type == ColumnType::Date)
+        return col->numbers();
+    std::vector<double> out(col->size());
+    for (size_t i = 0; i < col->size(); ++i) {
+        std::string cell = col->cellText(i);
+        double v;
+        CellParse p = parseDate(cell, DateOrder::Unknown, true, v);
+        if (p == CellParse::Invalid)
+            return makeError(ErrorKind::Value, "'" + cell + "' is not a date (expected e.g. 2024-03-31)", file,
+                             table.rowNumber(i), col->name);
+        out[i] = p == CellParse::Ok ? v : kMissing;
+    }
+    return out;
+}
+
+} // namespace vs

@@ -1,0 +1,28 @@
+#pragma once
+// From cells of text to typed columns: every reader of text cells ends here.
+#include "core/error.h"
+#include "core/io/cell_parse.h"
+#include "core/table/table.h"
+
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vs {
+
+// A column is a number column when every non-missing cell is a number, a date column when every
+// one is a date; text otherwise. Numbers with leading zeros ("00123") or more than 15 digits are
+// identifiers, not quantities, and keep their text.
+Table buildTypedTable(const std::vector<std::string> &names, const std::vector<std::vector<std::string_view>> &cells,
+                      const NumberFormat &fmt, const std::atomic<bool> *cancel, std::vector<std::string> *warnings,
+                      DateOrder *dateOrder);
+
+// A column's values as numbers, for a role that needs numbers. A text column is read cell by
+// cell; the first cell that is not a number gives an error naming its row and column.
+Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file);
+
+// A column's values as dates (days since 1970-01-01). Numbers like 19970101 are read as yyyymmdd.
+Result<std::vector<double>> dateValues(const Table &table, std::string_view column, const std::string &file);
+
+} // namespace vs

@@ -1,0 +1,418 @@
+#include "project.h"
+
+#include "core/io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace vs {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+const std::vector<std::string> kRoles = {"customer", "revenue", "cost", "lifetime", "orders", "average_spend",
+                                         "amount", "date", "quantity", "unit_price", "invoice", "campaign", "sales"};
+const std::vector<std::string> kModels = {"profit", "profit_per_lifetime", "frequency_x_spend", "discounted_clv",
+                                          "discounted_revenue", "weighted_score", "rfm", "predictive_clv"};
+
+struct Reader {
+    const std::string &file;
+    std::optional<Error> error;
+
+    bool fail(const std::string &key, const std::string &what)
+    {
+        if (!error)
+            error = makeError(ErrorKind::Project, "'" + key + "' " + what, file);
+        return false;
+    }
+    bool str(const json &j, const char *k, const std::string &key, std::string &out)
+    {
+        if (!j.contains(k))
+            return true;
+        if (!j[k].is_string())
+            return fail(key, "must be text");
+        out = j[k].get<std::string>();
+        return true;
+    }
+    bool num(const json &j, const char *k, const std::string &key, double &out)
+    {
+        if (!j.contains(k))
+            return true;
+        if (!j[k].is_number())
+            return fail(key, "must be a number");
+        out = j[k].get<double>();
+        return true;
+    }
+    bool chr(const json &j, const char *k, const std::string &key, char &out)
+    {
+        std::string s;
+        if (!str(j, k, key, s))
+            return false;
+        if (s == "tab" || s == "\\t")
+            s = "\t";
+        if (s.size() > 1)
+            return fail(key, "must be a single character");
+        if (!s.empty())
+            out = s[0];
+        return true;
+    }
+};
+
+} // namespace
+
+const char *layoutName(Layout l)
+{
+    switch (l) {
+    case Layout::Customers: return "customers";
+    case Layout::Transactions: return "transactions";
+    case Layout::Campaigns: return "campaigns";
+    }
+    return "customers";
+}
+
+std::vector<std::string> defaultLabels(int bins)
+{
+    if (bins == 4)
+        return {"Low", "Medium", "High", "Very High"};
+    std::vector<std::string> l;
+    for (int i = 1; i <= bins; ++i)
+        l.push_back("Q" + std::to_string(i));
+    return l;
+}
+
+std::string SegmentSpec::strategyFor(const std::string &label) const
+{
+    for (const auto &[l, s] : strategies)
+        if (l == label)
+            return s;
+    return {};
+}
+
+const ScoreSpec *Project::findScore(const std::string &name) const
+{
+    for (const ScoreSpec &s : scores)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+Result<Project> parseProject(const std::string &text, const std::string &file)
+{
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded())
+        return makeError(ErrorKind::Project, "the project file is not valid JSON", file);
+    if (!j.is_object())
+        return makeError(ErrorKind::Project, "the project file must hold a JSON object", file);
+    if (!j.contains("valuescope"))
+        return makeError(ErrorKind::Project, "this is not a ValueScope project (the key 'valuescope' is missing)", file);
+    if (!j["valuescope"].is_number_integer() || j["valuescope"].get<int>() != 1)
+        return makeError(ErrorKind::Project, "'valuescope' must be 1; this file is from another version", file);
+
+    Project p;
+    Reader r{file, {}};
+    if (!j.contains("source") || !j["source"].is_object())
+        return makeError(ErrorKind::Project, "'source' is missing: the project must name its data file", file);
+    const json &s = j["source"];
+    r.str(s, "path", "source.path", p.source.path);
+    if (p.source.path.empty())
+        r.fail("source.path", "is missing: the project must name its data file");
+    r.str(s, "sheet", "source.sheet", p.source.sheet);
+    std::string layout = "customers";
+    r.str(s, "layout", "source.layout", layout);
+    if (layout == "customers") p.source.layout = Layout::Customers;
+    else if (layout == "transactions") p.source.layout = Layout::Transactions;
+    else if (layout == "campaigns") p.source.layout = Layout::Campaigns;
+    else r.fail("source.layout", "must be customers, transactions or campaigns, not '" + layout + "'");
+    r.str(s, "encoding", "source.encoding", p.source.encoding);
+    r.chr(s, "delimiter", "source.delimiter", p.source.delimiter);
+    r.chr(s, "decimal", "source.decimal", p.source.decimal);
+    if (s.contains("header_row")) {
+        if (!s["header_row"].is_number_integer() || s["header_row"].get<int>() < 0)
+            r.fail("source.header_row", "must be a row number (0 for no header)");
+        else
+            p.source.headerRow = s["header_row"].get<int>();
+    }
+    if (s.contains("columns")) {
+        if (!s["columns"].is_object())
+            r.fail("source.columns", "must map roles to column names");
+        else
+            for (auto &[role, v] : s["columns"].items()) {
+                const std::string key = "source.columns." + role;
+                if (role == "revenue_periods" || role == "cost_periods") {
+                    if (!v.is_array())
+                        r.fail(key, "must be a list of column names in period order");
+                    else
+                        for (const json &c : v) {
+                            if (!c.is_string()) { r.fail(key, "must be a list of column names"); break; }
+                            p.source.periodColumns[role].push_back(c.get<std::string>());
+                        }
+                    continue;
+                }
+                if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
+                    r.fail(key, "is not a known role");
+                    continue;
+                }
+                if (!v.is_string())
+                    r.fail(key, "must be a column name");
+                else
+                    p.source.columns[role] = v.get<std::string>();
+            }
+    }
+
+    if (j.contains("value")) {
+        const json &v = j["value"];
+        if (!v.is_object())
+            r.fail("value", "must be an object");
+        else {
+            r.str(v, "model", "value.model", p.value.model);
+            if (std::find(kModels.begin(), kModels.end(), p.value.model) == kModels.end())
+                r.fail("value.model", "is not a known model ('" + p.value.model + "')");
+            r.num(v, "rate", "value.rate", p.value.rate);
+            if (p.value.rate <= -1)
+                r.fail("value.rate", "must be greater than -1");
+            r.str(v, "score", "value.score", p.value.score);
+            if (v.contains("cvb_reference")) {
+                if (v["cvb_reference"].is_number())
+                    p.value.cvbReference = json(v["cvb_reference"]).dump();
+                else
+                    r.str(v, "cvb_reference", "value.cvb_reference", p.value.cvbReference);
+            }
+            r.str(v, "observation_end", "value.observation_end", p.value.observationEnd);
+            r.str(v, "time_unit", "value.time_unit", p.value.timeUnit);
+            r.num(v, "horizon_months", "value.horizon_months", p.value.horizonMonths);
+            r.num(v, "monthly_discount", "value.monthly_discount", p.value.monthlyDiscount);
+        }
+    }
+
+    if (j.contains("scores")) {
+        if (!j["scores"].is_array())
+            r.fail("scores", "must be a list");
+        else
+            for (size_t i = 0; i < j["scores"].size(); ++i) {
+                const json &sj = j["scores"][i];
+                const std::string key = "scores[" + std::to_string(i) + "]";
+                ScoreSpec sc;
+                if (!sj.is_object()) { r.fail(key, "must be an object"); continue; }
+                r.str(sj, "name", key + ".name", sc.name);
+                if (sc.name.empty())
+                    r.fail(key + ".name", "is missing");
+                std::string norm = "count";
+                r.str(sj, "normalize", key + ".normalize", norm);
+                if (norm == "count") sc.normalize = Normalize::Count;
+                else if (norm == "weights") sc.normalize = Normalize::Weights;
+                else r.fail(key + ".normalize", "must be count or weights");
+                if (sj.contains("minmax")) {
+                    if (!sj["minmax"].is_boolean()) r.fail(key + ".minmax", "must be true or false");
+                    else sc.minMaxScale = sj["minmax"].get<bool>();
+                }
+                if (!sj.contains("items") || !sj["items"].is_array() || sj["items"].empty())
+                    r.fail(key + ".items", "must list at least one indicator");
+                else
+                    for (size_t k = 0; k < sj["items"].size(); ++k) {
+                        const json &it = sj["items"][k];
+                        const std::string ik = key + ".items[" + std::to_string(k) + "]";
+                        ScoreItem item;
+                        if (!it.is_object()) { r.fail(ik, "must be an object"); continue; }
+                        r.str(it, "column", ik + ".column", item.column);
+                        if (item.column.empty())
+                            r.fail(ik + ".column", "is missing");
+                        r.num(it, "weight", ik + ".weight", item.weight);
+                        sc.items.push_back(item);
+                    }
+                if (p.findScore(sc.name))
+                    r.fail(key + ".name", "'" + sc.name + "' is used by two scores");
+                p.scores.push_back(std::move(sc));
+            }
+    }
+
+    if (j.contains("rates")) {
+        if (!j["rates"].is_array())
+            r.fail("rates", "must be a list");
+        else
+            for (size_t i = 0; i < j["rates"].size(); ++i) {
+                const json &rj = j["rates"][i];
+                const std::string key = "rates[" + std::to_string(i) + "]";
+                RateSpec rs;
+                if (!rj.is_object()) { r.fail(key, "must be an object"); continue; }
+                r.str(rj, "name", key + ".name", rs.name);
+                r.str(rj, "column", key + ".column", rs.column);
+                if (rj.contains("positive") && (rj["positive"].is_number() || rj["positive"].is_boolean()))
+                    rs.positive = rj["positive"].dump();
+                else
+                    r.str(rj, "positive", key + ".positive", rs.positive);
+                if (rs.column.empty())
+                    r.fail(key + ".column", "is missing");
+                if (rs.name.empty())
+                    rs.name = rs.column;
+                p.rates.push_back(rs);
+            }
+    }
+
+    if (j.contains("segments")) {
+        const json &g = j["segments"];
+        SegmentSpec &seg = p.segments;
+        if (!g.is_object())
+            r.fail("segments", "must be an object");
+        else {
+            r.str(g, "by", "segments.by", seg.by);
+            r.str(g, "method", "segments.method", seg.method);
+            if (seg.method != "quantile" && seg.method != "thresholds" && seg.method != "rfm_rules")
+                r.fail("segments.method", "must be quantile, thresholds or rfm_rules");
+            if (g.contains("bins")) {
+                if (!g["bins"].is_number_integer() || g["bins"].get<int>() < 1 || g["bins"].get<int>() > 100)
+                    r.fail("segments.bins", "must be a whole number from 1 to 100");
+                else
+                    seg.bins = g["bins"].get<int>();
+            }
+            if (g.contains("labels")) {
+                seg.labels.clear();
+                if (!g["labels"].is_array())
+                    r.fail("segments.labels", "must be a list of names");
+                else
+                    for (const json &l : g["labels"]) {
+                        if (!l.is_string()) { r.fail("segments.labels", "must be a list of names"); break; }
+                        seg.labels.push_back(l.get<std::string>());
+                    }
+            } else if (seg.method == "quantile") {
+                seg.labels = defaultLabels(seg.bins);
+            }
+            if (g.contains("edges")) {
+                if (!g["edges"].is_array())
+                    r.fail("segments.edges", "must be a list of numbers");
+                else
+                    for (const json &e : g["edges"]) {
+                        if (!e.is_number()) { r.fail("segments.edges", "must be a list of numbers"); break; }
+                        seg.edges.push_back(e.get<double>());
+                    }
+            }
+            if (g.contains("strategies")) {
+                seg.strategies.clear();
+                if (!g["strategies"].is_object())
+                    r.fail("segments.strategies", "must map segment names to strategies");
+                else {
+                    // keep the labels' order, then any others
+                    for (const std::string &l : seg.labels)
+                        if (g["strategies"].contains(l) && g["strategies"][l].is_string())
+                            seg.strategies.emplace_back(l, g["strategies"][l].get<std::string>());
+                    for (auto &[l, v] : g["strategies"].items()) {
+                        if (!v.is_string()) { r.fail("segments.strategies." + l, "must be text"); continue; }
+                        if (seg.strategyFor(l).empty() &&
+                            std::find(seg.labels.begin(), seg.labels.end(), l) == seg.labels.end())
+                            seg.strategies.emplace_back(l, v.get<std::string>());
+                    }
+                }
+            } else if (seg.labels != std::vector<std::string>{"Low", "Medium", "High", "Very High"}) {
+                seg.strategies.clear();
+            }
+        }
+    }
+    if (r.error)
+        return *r.error;
+    return p;
+}
+
+Result<Project> loadProject(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorKind::Io, "the project file cannot be opened", path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (text.size() > 64 * 1024 * 1024)
+        return makeError(ErrorKind::Project, "the project file is too large to be a project", path);
+    return parseProject(text, path);
+}
+
+std::string projectToJson(const Project &p)
+{
+    json j;
+    j["valuescope"] = 1;
+    json s;
+    s["path"] = p.source.path;
+    s["sheet"] = p.source.sheet;
+    s["layout"] = layoutName(p.source.layout);
+    json cols = json::object();
+    for (const auto &[role, col] : p.source.columns)
+        cols[role] = col;
+    for (const auto &[role, list] : p.source.periodColumns)
+        cols[role] = list;
+    s["columns"] = cols;
+    if (!p.source.encoding.empty())
+        s["encoding"] = p.source.encoding;
+    if (p.source.delimiter)
+        s["delimiter"] = p.source.delimiter == '\t' ? std::string("tab") : std::string(1, p.source.delimiter);
+    if (p.source.decimal)
+        s["decimal"] = std::string(1, p.source.decimal);
+    if (p.source.headerRow >= 0)
+        s["header_row"] = p.source.headerRow;
+    j["source"] = s;
+
+    json v;
+    v["model"] = p.value.model;
+    v["rate"] = p.value.rate;
+    if (!p.value.score.empty())
+        v["score"] = p.value.score;
+    v["cvb_reference"] = p.value.cvbReference;
+    if (!p.value.observationEnd.empty())
+        v["observation_end"] = p.value.observationEnd;
+    v["time_unit"] = p.value.timeUnit;
+    v["horizon_months"] = p.value.horizonMonths;
+    v["monthly_discount"] = p.value.monthlyDiscount;
+    j["value"] = v;
+
+    json scores = json::array();
+    for (const ScoreSpec &sc : p.scores) {
+        json sj;
+        sj["name"] = sc.name;
+        sj["normalize"] = sc.normalize == Normalize::Count ? "count" : "weights";
+        sj["minmax"] = sc.minMaxScale;
+        json items = json::array();
+        for (const ScoreItem &it : sc.items)
+            items.push_back({{"column", it.column}, {"weight", it.weight}});
+        sj["items"] = items;
+        scores.push_back(sj);
+    }
+    j["scores"] = scores;
+
+    if (!p.rates.empty()) {
+        json rates = json::array();
+        for (const RateSpec &r : p.rates)
+            rates.push_back({{"name", r.name}, {"column", r.column}, {"positive", r.positive}});
+        j["rates"] = rates;
+    }
+
+    json g;
+    g["by"] = p.segments.by;
+    g["method"] = p.segments.method;
+    g["bins"] = p.segments.bins;
+    g["labels"] = p.segments.labels;
+    if (!p.segments.edges.empty())
+        g["edges"] = p.segments.edges;
+    json strat = json::object();
+    for (const auto &[l, st] : p.segments.strategies)
+        strat[l] = st;
+    g["strategies"] = strat;
+    j["segments"] = g;
+    return j.dump(2) + "\n";
+}
+
+Status saveProject(const Project &p, const std::string &path)
+{
+    return writeFileAtomically(path, projectToJson(p));
+}
+
+std::string resolveSourcePath(const Project &p, const std::string &projectPath)
+{
+    namespace fs = std::filesystem;
+    fs::path src(p.source.path);
+    if (src.is_absolute())
+        return src.string();
+    return (fs::path(projectPath).parent_path() / src).lexically_normal().string();
+}
+
+} // namespace vs

@@ -1,0 +1,94 @@
+#pragma once
+// The analysis as the user set it up; saved as the JSON project file of DESIGN.md section 4.
+#include "core/error.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vs {
+
+enum class Layout { Customers, Transactions, Campaigns };
+
+struct SourceSpec {
+    std::string path; // as written in the file: relative to the project file's folder
+    std::string sheet;
+    Layout layout = Layout::Customers;
+    std::map<std::string, std::string> columns;                    // role -> column name
+    std::map<std::string, std::vector<std::string>> periodColumns; // revenue_periods, cost_periods
+    // Reading options the user set (empty / 0 = detect)
+    std::string encoding;
+    char delimiter = 0;
+    char decimal = 0;
+    int headerRow = -1; // -1 detect, 0 none, n = 1-based row
+};
+
+enum class Normalize { Count, Weights };
+
+struct ScoreItem {
+    std::string column;
+    double weight = 1.0;
+};
+
+struct ScoreSpec {
+    std::string name;
+    Normalize normalize = Normalize::Count; // the seed's (1/n) sum w_i x_i
+    bool minMaxScale = false;               // scale each indicator to 0..1 first
+    std::vector<ScoreItem> items;
+};
+
+struct RateSpec {
+    std::string name;
+    std::string column;
+    std::string positive;
+};
+
+struct ValueSpec {
+    std::string model = "profit";
+    double rate = 0.1;                      // discount rate per period (S5, S6)
+    std::string score;                      // for weighted_score
+    std::string cvbReference = "mean";      // "mean" or a customer id (S7)
+    std::string observationEnd;             // predictive_clv: ISO date
+    std::string timeUnit = "weeks";
+    double horizonMonths = 12;
+    double monthlyDiscount = 0.01;
+};
+
+struct SegmentSpec {
+    std::string by = "value";
+    std::string method = "quantile"; // quantile | thresholds | rfm_rules
+    int bins = 4;
+    std::vector<std::string> labels = {"Low", "Medium", "High", "Very High"};
+    std::vector<double> edges; // thresholds
+    std::vector<std::pair<std::string, std::string>> strategies = {
+        {"Low", "Develop"}, {"Medium", "Retain"}, {"High", "Maintain"}, {"Very High", "Maintain"}};
+    std::string strategyFor(const std::string &label) const;
+};
+
+struct Project {
+    SourceSpec source;
+    ValueSpec value;
+    std::vector<ScoreSpec> scores;
+    std::vector<RateSpec> rates;
+    SegmentSpec segments;
+
+    const ScoreSpec *findScore(const std::string &name) const;
+};
+
+// Reads a project file. Errors name the file and the key that is wrong.
+Result<Project> loadProject(const std::string &path);
+Result<Project> parseProject(const std::string &jsonText, const std::string &fileNameForMessages);
+std::string projectToJson(const Project &p);
+// Writes atomically (temporary file, then rename).
+Status saveProject(const Project &p, const std::string &path);
+
+// source.path resolved against the folder of the project file.
+std::string resolveSourcePath(const Project &p, const std::string &projectPath);
+
+const char *layoutName(Layout l);
+
+// Labels used when none are given: Low..Very High for 4 bins, Q1..Qn otherwise.
+std::vector<std::string> defaultLabels(int bins);
+
+} // namespace vs

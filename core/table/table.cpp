@@ -1,0 +1,111 @@
+#include "table.h"
+
+#include <charconv>
+#include <chrono>
+
+namespace vs {
+
+const char *columnTypeName(ColumnType t)
+{
+    switch (t) {
+    case ColumnType::Number: return "number";
+    case ColumnType::Date: return "date";
+    case ColumnType::Text: return "text";
+    }
+    return "text";
+}
+
+size_t Column::size() const
+{
+    return data.index() == 0 ? numbers().size() : texts().size();
+}
+
+std::string Column::cellText(size_t row) const
+{
+    switch (type) {
+    case ColumnType::Number: return formatNumber(numbers()[row]);
+    case ColumnType::Date: return formatDate(numbers()[row]);
+    case ColumnType::Text: return std::string(texts().at(row));
+    }
+    return {};
+}
+
+bool Column::cellMissing(size_t row) const
+{
+    if (type == ColumnType::Text)
+        return texts().at(row).empty();
+    return isMissing(numbers()[row]);
+}
+
+Column Column::numberColumn(std::string name, std::vector<double> values)
+{
+    Column c;
+    c.name = std::move(name);
+    c.type = ColumnType::Number;
+    c.data = std::move(values);
+    return c;
+}
+
+Column Column::textColumn(std::string name, TextData values)
+{
+    Column c;
+    c.name = std::move(name);
+    c.type = ColumnType::Text;
+    c.data = std::move(values);
+    return c;
+}
+
+const Column *Table::find(std::string_view name) const
+{
+    int i = indexOf(name);
+    return i < 0 ? nullptr : &columns[size_t(i)];
+}
+
+int Table::indexOf(std::string_view name) const
+{
+    for (size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].name == name)
+            return int(i);
+    return -1;
+}
+
+size_t Table::byteSize() const
+{
+    size_t total = rowNumbers.capacity() * sizeof(int64_t);
+    for (const Column &c : columns)
+        total += c.data.index() == 0 ? c.numbers().capacity() * sizeof(double) : c.texts().byteSize();
+    return total;
+}
+
+std::string formatNumber(double v)
+{
+    if (std::isnan(v))
+        return {};
+    if (v == 0)
+        return "0"; // also for -0
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    if (ec != std::errc())
+        return {};
+    return std::string(buf, end);
+}
+
+std::string formatDate(double days)
+{
+    if (std::isnan(days))
+        return {};
+    using namespace std::chrono;
+    const double whole = std::floor(days);
+    const sys_days d{std::chrono::days{int64_t(whole)}};
+    const year_month_day ymd{d};
+    char buf[40];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
+                          unsigned(ymd.day()));
+    const long secs = std::lround((days - whole) * 86400.0);
+    if (secs > 0 && secs < 86400)
+        std::snprintf(buf + n, sizeof buf - size_t(n), " %02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60,
+                      secs % 60);
+    return buf;
+}
+
+} // namespace vs

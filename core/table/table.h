@@ -1,0 +1,91 @@
+#pragma once
+// A columnar table: each column is typed (numbers, dates or text), not a grid of strings.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace vs {
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool isMissing(double v) { return std::isnan(v); }
+
+enum class ColumnType { Number, Date, Text };
+const char *columnTypeName(ColumnType t); // "number", "date", "text"
+
+// Strings packed into one buffer: far smaller than a vector<std::string> for a million ids.
+class TextData {
+public:
+    TextData() { m_offsets.push_back(0); }
+    size_t size() const { return m_offsets.size() - 1; }
+    std::string_view at(size_t i) const
+    {
+        return std::string_view(m_chars.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+    }
+    void push_back(std::string_view s)
+    {
+        m_chars.append(s.data(), s.size());
+        m_offsets.push_back(m_chars.size());
+    }
+    void reserve(size_t rows, size_t bytes)
+    {
+        m_offsets.reserve(rows + 1);
+        m_chars.reserve(bytes);
+    }
+    size_t byteSize() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
+
+private:
+    std::string m_chars;
+    std::vector<uint64_t> m_offsets;
+};
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Text;
+    // Number and Date columns hold doubles (dates: days since 1970-01-01, NaN = missing);
+    // Text columns hold strings (empty = missing).
+    std::variant<std::vector<double>, TextData> data;
+
+    size_t size() const;
+    bool isNumeric() const { return type != ColumnType::Text; }
+    const std::vector<double> &numbers() const { return std::get<0>(data); }
+    std::vector<double> &numbers() { return std::get<0>(data); }
+    const TextData &texts() const { return std::get<1>(data); }
+    TextData &texts() { return std::get<1>(data); }
+    // The cell as text, for display and export (numbers in shortest exact form).
+    std::string cellText(size_t row) const;
+    bool cellMissing(size_t row) const;
+
+    static Column numberColumn(std::string name, std::vector<double> values);
+    static Column textColumn(std::string name, TextData values);
+};
+
+struct Table {
+    std::vector<Column> columns;
+    // For messages: the spreadsheet row number of data row i is rowNumbers[i]
+    // (header = 1). Empty means data row i is spreadsheet row i + 1 + firstDataRowOffset.
+    std::vector<int64_t> rowNumbers;
+    int64_t firstRowNumber = 2; // spreadsheet row of data row 0 when rowNumbers is empty
+    // How numbers were written in the source, to read text cells as numbers later.
+    char decimal = '.';
+    char thousands = ',';
+
+    size_t rowCount() const { return columns.empty() ? 0 : columns.front().size(); }
+    int64_t rowNumber(size_t dataRow) const
+    {
+        return rowNumbers.empty() ? firstRowNumber + int64_t(dataRow) : rowNumbers[dataRow];
+    }
+    const Column *find(std::string_view name) const;
+    int indexOf(std::string_view name) const;
+    size_t byteSize() const;
+};
+
+// Shortest decimal text that reads back to exactly the same double; "" for NaN.
+std::string formatNumber(double v);
+// ISO date (yyyy-mm-dd, with " HH:MM:SS" when there is a time of day) from days since 1970-01-01.
+std::string formatDate(double days);
+
+} // namespace vs

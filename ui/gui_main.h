@@ -1,0 +1,2 @@
+#pragma once
+int guiMain(int argc, char *argv[]);

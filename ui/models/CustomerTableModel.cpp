@@ -1,0 +1,115 @@
+#include "CustomerTableModel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+CustomerTableModel::CustomerTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void CustomerTableModel::setResults(std::shared_ptr<const vs::AnalysisResults> results)
+{
+    beginResetModel();
+    m_results = std::move(results);
+    m_table = m_results ? vs::resultsTable(*m_results) : vs::OutputTable{};
+    m_order.resize(m_table.rows);
+    std::iota(m_order.begin(), m_order.end(), 0u);
+    endResetModel();
+}
+
+int CustomerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int CustomerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.header.size());
+}
+
+QVariant CustomerTableModel::cellValue(int row, int column) const
+{
+    const size_t r = m_order[size_t(row)];
+    const std::string text = m_table.text(r, size_t(column));
+    if (m_table.numeric[size_t(column)]) {
+        if (text.empty())
+            return {};
+        return std::stod(text);
+    }
+    return QString::fromStdString(text);
+}
+
+QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    if (role == Qt::DisplayRole) {
+        QVariant v = cellValue(index.row(), index.column());
+        if (v.typeId() == QMetaType::Double)
+            return QLocale().toString(v.toDouble(), 'f', 2);
+        return v;
+    }
+    if (role == Qt::EditRole || role == Qt::UserRole)
+        return cellValue(index.row(), index.column());
+    if (role == Qt::TextAlignmentRole && m_table.numeric[size_t(index.column())])
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return section + 1;
+    if (section < 0 || section >= columnCount())
+        return {};
+    const std::string &h = m_table.header[size_t(section)];
+    if (h == "customer") return tr("Customer");
+    if (h == "campaign") return tr("Campaign");
+    if (h == "value") return tr("Value");
+    if (h == "segment") return tr("Segment");
+    if (h == "strategy") return tr("Strategy");
+    if (h == "effect") return tr("Effect");
+    return QString::fromStdString(h);
+}
+
+void CustomerTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!m_results || column < 0 || column >= columnCount())
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<uint32_t> oldOrder = m_order;
+    const vs::AnalysisResults &r = *m_results;
+    const std::string &h = m_table.header[size_t(column)];
+    auto asc = order == Qt::AscendingOrder;
+    if (m_table.numeric[size_t(column)]) {
+        const std::vector<double> *values = r.column(h == "effect" ? "value" : h);
+        if (values) {
+            // missing values last in both directions
+            std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
+                const double x = (*values)[a], y = (*values)[b];
+                if (std::isnan(x) || std::isnan(y))
+                    return !std::isnan(x) && std::isnan(y);
+                return asc ? x < y : x > y;
+            });
+        }
+    } else if (h == "segment" || h == "strategy") {
+        std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
+            return asc ? r.segment[a] < r.segment[b] : r.segment[a] > r.segment[b];
+        });
+    } else {
+        const vs::TextData &ids = r.data->ids;
+        std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
+            return asc ? ids.at(a) < ids.at(b) : ids.at(a) > ids.at(b);
+        });
+    }
+    std::vector<int> newPos(m_order.size());
+    for (size_t i = 0; i < m_order.size(); ++i)
+        newPos[m_order[i]] = int(i);
+    for (const QModelIndex &idx : before)
+        changePersistentIndex(idx, index(newPos[oldOrder[size_t(idx.row())]], idx.column()));
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}

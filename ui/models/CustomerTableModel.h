@@ -1,0 +1,28 @@
+#pragma once
+// The customer results as a table: one row per customer, the columns of `valuescope run --out`.
+#include "core/analytics/analysis.h"
+#include "core/io/results_writer.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+class CustomerTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    explicit CustomerTableModel(QObject *parent = nullptr);
+
+    void setResults(std::shared_ptr<const vs::AnalysisResults> results);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+private:
+    QVariant cellValue(int row, int column) const;
+    std::shared_ptr<const vs::AnalysisResults> m_results;
+    vs::OutputTable m_table;
+    std::vector<uint32_t> m_order; // view row -> result row
+};

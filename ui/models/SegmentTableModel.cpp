@@ -1,0 +1,69 @@
+#include "SegmentTableModel.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+SegmentTableModel::SegmentTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void SegmentTableModel::setResults(std::shared_ptr<const vs::AnalysisResults> results)
+{
+    beginResetModel();
+    m_results = std::move(results);
+    endResetModel();
+}
+
+int SegmentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_results ? 0 : int(m_results->segments.size());
+}
+
+int SegmentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_results || index.row() >= rowCount())
+        return {};
+    const vs::SegmentRow &s = m_results->segments[size_t(index.row())];
+    const QLocale loc;
+    auto number = [&](double v, int decimals) -> QVariant {
+        if (std::isnan(v))
+            return QString();
+        return role == Qt::DisplayRole ? QVariant(loc.toString(v, 'f', decimals)) : QVariant(v);
+    };
+    if (role == Qt::DisplayRole || role == Qt::EditRole) {
+        switch (index.column()) {
+        case Segment: return QString::fromStdString(s.label);
+        case Count: return role == Qt::DisplayRole ? QVariant(loc.toString(qulonglong(s.count))) : QVariant(qulonglong(s.count));
+        case TotalValue: return number(s.totalValue, 2);
+        case MeanValue: return number(s.meanValue, 2);
+        case Share:
+            if (std::isnan(s.shareOfValue))
+                return QString();
+            return role == Qt::DisplayRole ? QVariant(loc.toString(100.0 * s.shareOfValue, 'f', 1) + QStringLiteral(" %"))
+                                           : QVariant(s.shareOfValue);
+        case Strategy: return QString::fromStdString(s.strategy);
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Count && index.column() <= Share)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Segment: return tr("Segment");
+    case Count: return tr("Customers");
+    case TotalValue: return tr("Total value");
+    case MeanValue: return tr("Mean value");
+    case Share: return tr("Share of value");
+    case Strategy: return tr("Strategy");
+    }
+    return {};
+}
