@@ -46,7 +46,7 @@ std::vector<double> quantiles(std::span<const double> values, std::span<const do
     size_t from = 0;
     for (size_t pos : positions) {
         std::nth_element(v.begin() + long(from), v.begin() + long(pos), v.end());
-        from = pos;
+        from = pos + 1;
     }
     for (const Need &nd : needs) {
         const double a = v[nd.lo];

@@ -4,6 +4,7 @@
 #include "core/io/typing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <deque>
 #include <fstream>
@@ -207,10 +208,18 @@ std::string_view numericCore(std::string_view s)
     while (e > b && !keep(s[e - 1]))
         --e;
     std::string_view core = s.substr(b, e - b);
-    for (char c : core)
+    bool digit = false;
+    for (char c : core) {
+        digit |= (c >= '0' && c <= '9');
         if (!keep(c) && c != ' ' && c != '\'')
             return {};
-    return core;
+    }
+    // around the number only signs, brackets, spaces, % and currency symbols (not words)
+    for (std::string_view side : {s.substr(0, b), s.substr(e)})
+        for (char c : side)
+            if (std::isalpha((unsigned char)c) || c == '/' || c == ':' || c == '"')
+                return {};
+    return digit ? core : std::string_view();
 }
 
 // Decimal comma or point, from the shapes of the numbers in a sample.
@@ -219,6 +228,9 @@ char sniffDecimal(const std::vector<Record> &records, size_t first)
     int comma = 0, point = 0;
     for (size_t r = first; r < records.size(); ++r) {
         for (std::string_view f : records[r].fields) {
+            double ignored;
+            if (parseDate(f, DateOrder::Unknown, false, ignored) == CellParse::Ok)
+                continue; // 31.01.2024 is a date, not a number with thousands
             std::string_view c = numericCore(f);
             if (c.empty())
                 continue;
@@ -326,6 +338,12 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
         enc = detectEncoding(bytes);
     }
     rep.encoding = enc.name;
+    if (enc.name.rfind("UTF-16", 0) != 0 && enc.name.rfind("UTF-32", 0) != 0) {
+        const std::string_view probe = bytes.substr(0, 1 << 16);
+        if (probe.find('\0') != std::string_view::npos)
+            return makeError(ErrorKind::Format,
+                             "the file holds binary data, not text; is it really a CSV file?", fileName);
+    }
     auto decoded = convertToUtf8(bytes, enc, fileName);
     if (!decoded)
         return decoded.error();

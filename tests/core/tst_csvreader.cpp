@@ -1,0 +1,197 @@
+// Every encoding and dialect of DESIGN.md section 5, from files Python's own codecs wrote
+// (tests/data/make_csv_fixtures.py): the detections, the column names and types, and cells.
+#include "core/io/csv_reader.h"
+#include "core/io/readers.h"
+#include "core/io/typing.h"
+#include "testutil.h"
+
+#include <QTest>
+
+#include <atomic>
+
+using namespace vs;
+using testutil::dataPath;
+
+class TstCsvReader : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void goodFiles_data();
+    void goodFiles();
+    void badFiles_data();
+    void badFiles();
+    void textInNumericColumnNamesRowAndColumn();
+    void userOverridesWin();
+    void forcedWrongEncodingNamesTheRow();
+    void cancelStopsTheImport();
+    void previewReadsOnlyTheFirstRows();
+
+private:
+    nlohmann::json m_expect;
+};
+
+void TstCsvReader::initTestCase()
+{
+    m_expect = testutil::loadJson(dataPath("csv/expectations.json"));
+    QVERIFY(m_expect.size() > 20);
+}
+
+void TstCsvReader::goodFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    for (auto &[name, e] : m_expect.items())
+        if (name != "__bad__")
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TstCsvReader::goodFiles()
+{
+    QFETCH(QString, file);
+    const nlohmann::json &e = m_expect[file.toStdString()];
+    auto r = readCsvFile(dataPath("csv/" + file.toStdString()), ReadOptions{});
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    const Table &t = r->table;
+    const ReadReport &rep = r->report;
+    if (e.contains("encoding"))
+        QCOMPARE(rep.encoding, e["encoding"].get<std::string>());
+    if (e.contains("delimiter"))
+        QCOMPARE(std::string(1, rep.delimiter), e["delimiter"].get<std::string>());
+    if (e.contains("decimal"))
+        QCOMPARE(std::string(1, rep.decimal), e["decimal"].get<std::string>());
+    if (e.contains("header_row"))
+        QCOMPARE(rep.headerRow, e["header_row"].get<int>());
+    if (e.contains("rows"))
+        QCOMPARE(t.rowCount(), e["rows"].get<size_t>());
+    if (e.contains("columns")) {
+        QCOMPARE(t.columns.size(), e["columns"].size());
+        for (size_t c = 0; c < t.columns.size(); ++c)
+            QCOMPARE(t.columns[c].name, e["columns"][c].get<std::string>());
+    }
+    if (e.contains("types")) {
+        QCOMPARE(t.columns.size(), e["types"].size());
+        for (size_t c = 0; c < t.columns.size(); ++c)
+            QVERIFY2(columnTypeName(t.columns[c].type) == e["types"][c].get<std::string>(),
+                     qPrintable(QStringLiteral("column %1 is %2").arg(c).arg(columnTypeName(t.columns[c].type))));
+    }
+    if (e.contains("cells"))
+        for (const auto &cell : e["cells"]) {
+            const size_t row = cell[0], col = cell[1];
+            const Column &c = t.columns[col];
+            if (cell[2].is_null())
+                QVERIFY2(c.cellMissing(row), qPrintable(QStringLiteral("row %1 col %2 should be missing").arg(row).arg(col)));
+            else if (cell[2].is_number())
+                QCOMPARE(c.numbers()[row], cell[2].get<double>());
+            else
+                QCOMPARE(c.cellText(row), cell[2].get<std::string>());
+        }
+    if (e.contains("dates"))
+        for (const auto &cell : e["dates"])
+            QCOMPARE(t.columns[cell[1].get<size_t>()].cellText(cell[0]), cell[2].get<std::string>());
+    if (e.contains("row_numbers"))
+        for (size_t i = 0; i < e["row_numbers"].size(); ++i)
+            QCOMPARE(t.rowNumber(i), e["row_numbers"][i].get<int64_t>());
+    if (e.contains("warnings"))
+        for (const auto &w : e["warnings"]) {
+            bool found = false;
+            for (const std::string &have : rep.warnings)
+                found |= have.find(w.get<std::string>()) != std::string::npos;
+            QVERIFY2(found, w.get<std::string>().c_str());
+        }
+}
+
+void TstCsvReader::badFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    for (auto &[name, e] : m_expect["__bad__"].items())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TstCsvReader::badFiles()
+{
+    QFETCH(QString, file);
+    const nlohmann::json &e = m_expect["__bad__"][file.toStdString()];
+    const std::string path = dataPath("csv/" + file.toStdString());
+    auto r = readTable(path, ReadOptions{});
+    QVERIFY(!r.ok());
+    const std::string msg = r.error().describe();
+    QVERIFY2(msg.find(e["message"].get<std::string>()) != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find(path) == 0, "the message names the file first");
+    if (!e["row"].is_null())
+        QCOMPARE(r.error().row, e["row"].get<int64_t>());
+}
+
+void TstCsvReader::textInNumericColumnNamesRowAndColumn()
+{
+    const std::string path = dataPath("csv/text_in_numbers.csv");
+    auto r = readCsvFile(path, ReadOptions{});
+    QVERIFY(r.ok());
+    auto v = numericValues(r->table, "revenue", path);
+    QVERIFY(!v.ok());
+    QCOMPARE(v.error().row, 3);
+    QCOMPARE(v.error().column, std::string("revenue"));
+    const std::string msg = v.error().describe();
+    QVERIFY2(msg.find("'abc' is not a number") != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find("2 cells") != std::string::npos, msg.c_str());
+}
+
+void TstCsvReader::userOverridesWin()
+{
+    ReadOptions o;
+    o.delimiter.set(';');
+    o.headerRow.set(0);
+    auto r = readCsvFile(dataPath("csv/utf8.csv"), o);
+    QVERIFY(r.ok());
+    QCOMPARE(r->table.columns.size(), size_t(1)); // no ';' in the file: one column
+    QCOMPARE(r->table.rowCount(), size_t(4));     // the header line is data now
+    QCOMPARE(r->report.headerRow, 0);
+    ReadOptions d;
+    d.decimal.set(',');
+    auto r2 = readCsvFile(dataPath("csv/cp1252_semicolon_decimal_comma.csv"), d);
+    QVERIFY(r2.ok());
+    QCOMPARE(r2->table.columns[2].numbers()[3], 12.5);
+}
+
+void TstCsvReader::forcedWrongEncodingNamesTheRow()
+{
+    ReadOptions o;
+    o.encoding.set("UTF-8");
+    auto r = readCsvFile(dataPath("csv/gbk.csv"), o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Encoding);
+    QCOMPARE(r.error().row, 1); // the Chinese header is the first row
+    QVERIFY(r.error().message.find("GB18030") != std::string::npos); // suggests what to choose
+}
+
+void TstCsvReader::cancelStopsTheImport()
+{
+    std::string big = "id,revenue\n";
+    for (int i = 0; i < 200000; ++i)
+        big += "c" + std::to_string(i) + "," + std::to_string(i % 977) + "\n";
+    std::atomic<bool> cancel{true};
+    ReadOptions o;
+    o.cancel = &cancel;
+    auto r = readCsvBytes(big, "big.csv", o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    cancel = false;
+    int progressCalls = 0;
+    double last = 0;
+    o.progress = [&](double p) { ++progressCalls; QVERIFY(p >= last); last = p; };
+    auto ok = readCsvBytes(big, "big.csv", o);
+    QVERIFY(ok.ok());
+    QCOMPARE(ok->table.rowCount(), size_t(200000));
+    QVERIFY(progressCalls >= 3);
+    QCOMPARE(last, 1.0);
+}
+
+void TstCsvReader::previewReadsOnlyTheFirstRows()
+{
+    ReadOptions o;
+    o.maxRows = 2;
+    auto r = readCsvFile(dataPath("csv/gbk.csv"), o);
+    QVERIFY(r.ok());
+    QCOMPARE(r->table.rowCount(), size_t(2));
+}
+
+QTEST_APPLESS_MAIN(TstCsvReader)
+#include "tst_csvreader.moc"
