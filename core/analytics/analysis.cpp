@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
 
 namespace vs {
@@ -38,6 +39,34 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
             return false;
     return true;
 }
+
+// Open addressing over string views: no allocation per id (a million ids in a few milliseconds).
+class IdSet {
+public:
+    explicit IdSet(size_t n)
+    {
+        size_t cap = 16;
+        while (cap < n * 2)
+            cap <<= 1;
+        m_slots.assign(cap, {});
+        m_mask = cap - 1;
+    }
+    bool insert(std::string_view id) // false if already present
+    {
+        size_t h = std::hash<std::string_view>{}(id) & m_mask;
+        while (m_slots[h].data()) {
+            if (m_slots[h] == id)
+                return false;
+            h = (h + 1) & m_mask;
+        }
+        m_slots[h] = id.empty() ? std::string_view("", 0) : id;
+        return true;
+    }
+
+private:
+    std::vector<std::string_view> m_slots;
+    size_t m_mask = 0;
+};
 
 } // namespace
 
@@ -122,11 +151,8 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->ids.push_back(col.cellText(i));
         } else {
             // Duplicate customer ids: the first row counts, later rows are left out (with a warning).
-            std::unordered_map<std::string_view, uint32_t> seen;
-            seen.reserve(n);
-            std::vector<std::string> numericIds; // keeps text of numeric ids alive for the map
-            if (col.type != ColumnType::Text)
-                numericIds.reserve(n);
+            IdSet seen(n);
+            std::deque<std::string> numericIds; // keeps text of numeric ids alive for the set
             size_t dup = 0, missing = 0;
             int64_t firstDupRow = -1, firstMissingRow = -1;
             std::string firstDupId;
@@ -146,7 +172,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                         firstMissingRow = table->rowNumber(i);
                     continue;
                 }
-                if (!seen.emplace(id, uint32_t(i)).second) {
+                if (!seen.insert(id)) {
                     if (!dup++) {
                         firstDupRow = table->rowNumber(i);
                         firstDupId = std::string(id);
@@ -536,19 +562,25 @@ Status computeSegments(Ctx &c)
             ++outside;
         }
     }
-    // totals with accurate sums per segment
-    std::vector<std::vector<double>> perSeg(labels.size());
-    for (size_t s = 0; s < labels.size(); ++s)
-        perSeg[s].reserve(r.segments[s].count);
-    for (size_t i = 0; i < codes.size(); ++i)
-        if (r.segment[i] >= 0)
-            perSeg[size_t(r.segment[i])].push_back(r.value[i]);
+    // totals with accurate (Neumaier) sums per segment
+    std::vector<double> sum(labels.size(), 0.0), comp(labels.size(), 0.0);
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const int s = r.segment[i];
+        if (s < 0)
+            continue;
+        const double x = r.value[i];
+        if (std::isnan(x))
+            continue;
+        double &acc = sum[size_t(s)];
+        const double t = acc + x;
+        comp[size_t(s)] += std::fabs(acc) >= std::fabs(x) ? (acc - t) + x : (x - t) + acc;
+        acc = t;
+    }
     double segTotal = 0;
     for (size_t s = 0; s < labels.size(); ++s) {
         SegmentRow &row = r.segments[s];
-        const DescriptiveStats st = describe(perSeg[s]);
-        row.totalValue = st.count ? st.sum : 0.0;
-        row.meanValue = st.count ? st.mean : kMissing;
+        row.totalValue = row.count ? sum[s] + comp[s] : 0.0;
+        row.meanValue = row.count ? row.totalValue / double(row.count) : kMissing;
         segTotal += row.totalValue;
     }
     for (SegmentRow &row : r.segments)

@@ -9,6 +9,7 @@
 #include <deque>
 #include <fstream>
 #include <map>
+#include <span>
 
 namespace vs {
 
@@ -18,6 +19,36 @@ struct Record {
     std::vector<std::string_view> fields;
     int64_t line = 0; // physical line (1-based) where the record starts
     bool blank() const { return fields.empty() || (fields.size() == 1 && fields[0].empty()); }
+};
+
+// A record inside a RecordList: no allocation of its own.
+struct RecordView {
+    std::span<const std::string_view> fields;
+    int64_t line = 0;
+};
+
+// All records of a file in three flat arrays (one allocation each, not one per record).
+class RecordList {
+public:
+    void push(const Record &r)
+    {
+        m_start.push_back(m_fields.size());
+        m_fields.insert(m_fields.end(), r.fields.begin(), r.fields.end());
+        m_line.push_back(r.line);
+    }
+    size_t size() const { return m_line.size(); }
+    bool empty() const { return m_line.empty(); }
+    RecordView operator[](size_t i) const
+    {
+        const size_t b = m_start[i];
+        const size_t e = i + 1 < m_start.size() ? m_start[i + 1] : m_fields.size();
+        return {std::span<const std::string_view>(m_fields.data() + b, e - b), m_line[i]};
+    }
+
+private:
+    std::vector<std::string_view> m_fields;
+    std::vector<size_t> m_start;
+    std::vector<int64_t> m_line;
 };
 
 // RFC 4180 with the leniencies real files need: CR, LF or CRLF; spaces around unquoted fields;
@@ -223,7 +254,7 @@ std::string_view numericCore(std::string_view s)
 }
 
 // Decimal comma or point, from the shapes of the numbers in a sample.
-char sniffDecimal(const std::vector<Record> &records, size_t first)
+char sniffDecimal(const std::vector<RecordView> &records, size_t first)
 {
     int comma = 0, point = 0;
     for (size_t r = first; r < records.size(); ++r) {
@@ -279,9 +310,9 @@ bool yearLike(std::string_view s)
 }
 
 // Is this record a header? Each column votes by comparing the cell with the column's body.
-bool looksLikeHeader(const std::vector<Record> &records, size_t candidate, const NumberFormat &fmt)
+bool looksLikeHeader(const std::vector<RecordView> &records, size_t candidate, const NumberFormat &fmt)
 {
-    const Record &head = records[candidate];
+    const RecordView &head = records[candidate];
     int votes = 0;
     bool anyNumber = false, allText = true;
     for (size_t c = 0; c < head.fields.size(); ++c) {
@@ -344,10 +375,18 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
             return makeError(ErrorKind::Format,
                              "the file holds binary data, not text; is it really a CSV file?", fileName);
     }
-    auto decoded = convertToUtf8(bytes, enc, fileName);
-    if (!decoded)
-        return decoded.error();
-    const std::string text = std::move(decoded.value());
+    // UTF-8 is read in place; other encodings are converted first.
+    std::string converted;
+    std::string_view text;
+    if (enc.name == "UTF-8" && isValidUtf8(bytes.substr(enc.bomBytes))) {
+        text = bytes.substr(enc.bomBytes);
+    } else {
+        auto decoded = convertToUtf8(bytes, enc, fileName);
+        if (!decoded)
+            return decoded.error();
+        converted = std::move(decoded.value());
+        text = converted;
+    }
     if (text.find('\0') != std::string::npos)
         return makeError(ErrorKind::Format,
                          "the file holds binary data (zero bytes), not text in " + enc.name +
@@ -356,38 +395,21 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
 
     rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : sniffDelimiter(text);
 
-    // Tokenize everything once.
-    Tokenizer tok(text, rep.delimiter);
-    std::vector<Record> records;
-    Record rec;
-    size_t blank = 0;
-    const size_t progressStep = 1 << 16;
-    while (tok.next(rec)) {
-        if (rec.blank()) {
-            ++blank;
-            continue;
-        }
-        records.push_back(rec);
-        if ((records.size() % progressStep) == 0) {
-            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
-                return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
-            if (opt.progress)
-                opt.progress(0.7 * double(tok.position()) / double(std::max<size_t>(1, text.size())));
-        }
-        if (opt.maxRows && records.size() > opt.maxRows + 50)
-            break;
+    // 1. Sniff on the first records: where the header is, how numbers are written.
+    const size_t sampleLimit = 1000;
+    RecordList records; // the first records only
+    {
+        Tokenizer tok(text, rep.delimiter);
+        Record rec;
+        while (records.size() < sampleLimit && tok.next(rec))
+            if (!rec.blank())
+                records.push(rec);
     }
-    if (tok.unterminatedQuote())
-        return makeError(ErrorKind::Format,
-                         "a quoted field starts here and is never closed (a \" is missing)", fileName,
-                         tok.unterminatedLine());
-    rep.skippedBlankRows = blank;
     if (records.empty())
         return makeError(ErrorKind::Format, "the file is empty: it has no rows of data", fileName);
 
-    // Header row: the first record with the usual number of fields (title lines above are skipped).
     std::map<size_t, size_t> fieldCounts;
-    const size_t sampleEnd = std::min<size_t>(records.size(), 1000);
+    const size_t sampleEnd = records.size();
     for (size_t i = 0; i < sampleEnd; ++i)
         ++fieldCounts[records[i].fields.size()];
     size_t width = 1, widthCount = 0;
@@ -396,7 +418,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
             width = w, widthCount = n;
 
     NumberFormat fmt;
-    size_t headerIndex = 0; // index into records of the header (or of the first data record)
+    size_t headerIndex = 0; // index of the header among the non-blank records (or of the first data record)
     bool hasHeader = true;
     if (opt.headerRow.userSet) {
         hasHeader = opt.headerRow.value > 0;
@@ -413,8 +435,9 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
             ++headerIndex;
     }
     {
-        std::vector<Record> sample(records.begin() + long(headerIndex),
-                                   records.begin() + long(std::min(records.size(), headerIndex + 500)));
+        std::vector<RecordView> sample;
+        for (size_t i = headerIndex; i < std::min(records.size(), headerIndex + 500); ++i)
+            sample.push_back(records[i]);
         rep.decimal = opt.decimal.userSet ? opt.decimal.value : sniffDecimal(sample, 1);
         rep.thousands = rep.decimal == ',' ? '.' : ',';
         fmt = {rep.decimal, rep.thousands};
@@ -427,7 +450,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
 
     // Column names.
     const size_t firstData = headerIndex + (hasHeader ? 1 : 0);
-    size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
+    const size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
     std::vector<std::string> names(columns);
     {
         std::map<std::string, int> seen;
@@ -456,33 +479,53 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
             rep.warnings.push_back(std::to_string(renamed) + " column name(s) repeat; later ones got a number, e.g. \"name (2)\"");
     }
 
-    // Cells per column, ragged rows padded or trimmed.
-    size_t dataRows = records.size() - firstData;
-    if (opt.maxRows)
-        dataRows = std::min(dataRows, opt.maxRows);
+    // 2. One pass over the whole text, cells straight into their columns.
+    const size_t lineEstimate = size_t(std::count(text.begin(), text.end(), '\n')) + 1;
+    const size_t rowCap = opt.maxRows ? std::min(opt.maxRows, lineEstimate) : lineEstimate;
     std::vector<std::vector<std::string_view>> cells(columns);
     for (auto &c : cells)
-        c.reserve(dataRows);
-    std::vector<int64_t> rowNumbers(dataRows);
-    size_t shortRows = 0, longRows = 0;
+        c.reserve(rowCap);
+    std::vector<int64_t> rowNumbers;
+    rowNumbers.reserve(rowCap);
+    size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0;
     int64_t firstShort = 0, firstLong = 0;
-    for (size_t i = 0; i < dataRows; ++i) {
-        const Record &r = records[firstData + i];
-        rowNumbers[i] = r.line;
-        const size_t n = r.fields.size();
+    Tokenizer tok(text, rep.delimiter);
+    Record rec;
+    const size_t progressStep = 1 << 16;
+    while (tok.next(rec)) {
+        if (rec.blank()) {
+            ++blank;
+            continue;
+        }
+        if (seenRecords++ < firstData)
+            continue;
+        if (opt.maxRows && rowNumbers.size() >= opt.maxRows)
+            break;
+        rowNumbers.push_back(rec.line);
+        const size_t n = rec.fields.size();
         for (size_t c = 0; c < columns; ++c)
-            cells[c].push_back(c < n ? r.fields[c] : std::string_view());
+            cells[c].push_back(c < n ? rec.fields[c] : std::string_view());
         if (n < columns) {
             if (!shortRows++)
-                firstShort = r.line;
+                firstShort = rec.line;
         } else if (n > columns) {
             bool extraData = false;
             for (size_t c = columns; c < n; ++c)
-                extraData |= !r.fields[c].empty();
+                extraData |= !rec.fields[c].empty();
             if (extraData && !longRows++)
-                firstLong = r.line;
+                firstLong = rec.line;
+        }
+        if ((rowNumbers.size() % progressStep) == 0) {
+            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
+                return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
+            if (opt.progress)
+                opt.progress(0.6 * double(tok.position()) / double(std::max<size_t>(1, text.size())));
         }
     }
+    if (tok.unterminatedQuote())
+        return makeError(ErrorKind::Format, "a quoted field starts here and is never closed (a \" is missing)",
+                         fileName, tok.unterminatedLine());
+    rep.skippedBlankRows = blank;
     if (shortRows)
         rep.warnings.push_back(std::to_string(shortRows) + " row(s) have fewer fields than the header (first: row " +
                                std::to_string(firstShort) + "); the missing cells are empty");
@@ -491,8 +534,16 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
                                std::to_string(firstLong) + "); the extra fields were ignored");
 
     if (opt.progress)
-        opt.progress(0.75);
-    result.table = buildTypedTable(names, cells, fmt, opt.cancel, &rep.warnings, &rep.dateOrder);
+        opt.progress(0.65);
+    const size_t dataRows = rowNumbers.size();
+    auto fillColumn = [&](size_t c, std::vector<std::string_view> &out) {
+        out.swap(cells[c]); // hand the column over; its memory goes when typing is done
+        cells[c].clear();
+        cells[c].shrink_to_fit();
+        if (opt.progress)
+            opt.progress(0.65 + 0.35 * double(c + 1) / double(columns));
+    };
+    result.table = buildTypedTable(names, dataRows, fillColumn, fmt, opt.cancel, &rep.dateOrder);
     if (opt.cancel && opt.cancel->load())
         return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
     // Store row numbers only when they are not simply consecutive.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 
 namespace vs {
@@ -81,32 +82,90 @@ OutputTable resultsTable(const AnalysisResults &r)
     return t;
 }
 
+namespace {
+void appendNumber(std::string &buf, double v)
+{
+    if (std::isnan(v))
+        return;
+    if (v == 0) {
+        buf.push_back('0');
+        return;
+    }
+    char tmp[32];
+    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
+    buf.append(tmp, size_t(end - tmp));
+}
+void appendText(std::string &buf, std::string_view t)
+{
+    if (!needsFormulaGuard(t) && t.find_first_of(",\"\n\r") == std::string_view::npos)
+        buf.append(t);
+    else
+        buf += csvEscapeText(t);
+}
+} // namespace
+
 Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
 {
-    const OutputTable t = resultsTable(r);
+    if (r.layout == Layout::Campaigns) {
+        // few rows: the general table is fast enough
+        const OutputTable t = resultsTable(r);
+        std::string buf = "campaign,sales,cost,effect,roi\n";
+        for (size_t row = 0; row < t.rows; ++row) {
+            for (size_t c = 0; c < t.header.size(); ++c) {
+                if (c)
+                    buf.push_back(',');
+                if (t.numeric[c])
+                    buf += t.text(row, c);
+                else
+                    appendText(buf, t.text(row, c));
+            }
+            buf.push_back('\n');
+        }
+        return writeFileAtomically(path, buf);
+    }
     AtomicFile f(path);
     if (auto s = f.open(); !s)
         return s;
-    std::string buf;
-    buf.reserve(1 << 20);
-    for (size_t c = 0; c < t.header.size(); ++c) {
-        if (c)
-            buf.push_back(',');
-        buf += csvEscapeText(t.header[c]);
+    std::string buf = "customer,value,segment,strategy";
+    for (const NamedValues &s : r.scores) {
+        buf.push_back(',');
+        appendText(buf, s.name);
+    }
+    for (const NamedValues &e : r.extra) {
+        buf.push_back(',');
+        appendText(buf, e.name);
     }
     buf.push_back('\n');
-    for (size_t row = 0; row < t.rows; ++row) {
-        for (size_t c = 0; c < t.header.size(); ++c) {
-            if (c)
-                buf.push_back(',');
-            const std::string cell = t.text(row, c);
-            if (t.numeric[c])
-                buf += cell;
-            else
-                buf += csvEscapeText(cell);
+    // segment label and strategy, escaped once
+    std::vector<std::string> segText;
+    for (const SegmentRow &s : r.segments) {
+        std::string t;
+        appendText(t, s.label);
+        t.push_back(',');
+        appendText(t, s.strategy);
+        segText.push_back(std::move(t));
+    }
+    const TextData &ids = r.data->ids;
+    buf.reserve(1 << 21);
+    for (size_t row = 0; row < r.rowCount(); ++row) {
+        appendText(buf, ids.at(row));
+        buf.push_back(',');
+        appendNumber(buf, r.value[row]);
+        buf.push_back(',');
+        if (r.segment[row] >= 0)
+            buf += segText[size_t(r.segment[row])];
+        else
+            buf.push_back(',');
+        for (const NamedValues &s : r.scores) {
+            buf.push_back(',');
+            appendNumber(buf, s.values[row]);
+        }
+        for (const NamedValues &e : r.extra) {
+            buf.push_back(',');
+            appendNumber(buf, e.values[row]);
         }
         buf.push_back('\n');
-        if (buf.size() > (1 << 20) - 4096) {
+        if (buf.size() > (1 << 21) - 4096) {
             f.stream().write(buf.data(), std::streamsize(buf.size()));
             buf.clear();
         }

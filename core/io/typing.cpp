@@ -67,19 +67,20 @@ bool tryDates(const std::vector<std::string_view> &cells, std::vector<double> &o
 
 } // namespace
 
-Table buildTypedTable(const std::vector<std::string> &names, const std::vector<std::vector<std::string_view>> &cells,
-                      const NumberFormat &fmt, const std::atomic<bool> *cancel, std::vector<std::string> *warnings,
-                      DateOrder *dateOrder)
+Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
+                      const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
+                      const NumberFormat &fmt, const std::atomic<bool> *cancel, DateOrder *dateOrder)
 {
+    std::vector<std::string_view> col;
+    (void)rows;
     Table t;
     t.decimal = fmt.decimal;
     t.thousands = fmt.thousands;
     t.columns.reserve(names.size());
-    (void)warnings;
     for (size_t c = 0; c < names.size(); ++c) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return t;
-        const auto &col = cells[c];
+        fillColumn(c, col);
         std::vector<double> values;
         if (tryNumbers(col, fmt, values)) {
             t.columns.push_back(Column::numberColumn(names[c], std::move(values)));

@@ -5,6 +5,7 @@
 #include "core/table/table.h"
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +15,10 @@ namespace vs {
 // A column is a number column when every non-missing cell is a number, a date column when every
 // one is a date; text otherwise. Numbers with leading zeros ("00123") or more than 15 digits are
 // identifiers, not quantities, and keep their text.
-Table buildTypedTable(const std::vector<std::string> &names, const std::vector<std::vector<std::string_view>> &cells,
-                      const NumberFormat &fmt, const std::atomic<bool> *cancel, std::vector<std::string> *warnings,
-                      DateOrder *dateOrder);
+// fillColumn(c, cells) puts the cells of column c into cells (one column at a time keeps memory low).
+Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
+                      const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
+                      const NumberFormat &fmt, const std::atomic<bool> *cancel, DateOrder *dateOrder);
 
 // A column's values as numbers, for a role that needs numbers. A text column is read cell by
 // cell; the first cell that is not a number gives an error naming its row and column.
