@@ -83,15 +83,20 @@ const std::vector<double> *AnalysisResults::column(const std::string &name) cons
     return nullptr;
 }
 
-Result<std::vector<double>> PreparedData::numbers(const std::string &column) const
+Result<NumberColumn> PreparedData::numbers(const std::string &column) const
 {
+    const Column *col = table->find(column);
+    if (col && col->type == ColumnType::Number && rows.empty())
+        return NumberColumn::view(col->numbers()); // a view, no copy
     auto all = numericValues(*table, column, file);
-    if (!all || rows.empty())
-        return all;
+    if (!all)
+        return all.error();
+    if (rows.empty())
+        return NumberColumn::own(std::move(all.value()));
     std::vector<double> out(rows.size());
     for (size_t i = 0; i < rows.size(); ++i)
         out[i] = all.value()[rows[i]];
-    return out;
+    return NumberColumn::own(std::move(out));
 }
 
 Status checkMapping(const Table &table, const Project &p, const std::string &file)
@@ -219,7 +224,7 @@ struct Ctx {
     const Project &p;
     AnalysisResults &r;
 
-    Result<std::vector<double>> need(const char *roleName, const std::string &what)
+    Result<NumberColumn> need(const char *roleName, const std::string &what)
     {
         const std::string col = role(p, roleName);
         if (col.empty())
@@ -262,7 +267,7 @@ Result<std::vector<double>> periodSums(Ctx &c, bool withCost)
         auto P = c.d.numbers(rev->second[t]);
         if (!P)
             return P.error();
-        std::vector<double> C;
+        NumberColumn C;
         if (!costCols.empty()) {
             auto Cr = c.d.numbers(costCols[t]);
             if (!Cr)
@@ -271,7 +276,7 @@ Result<std::vector<double>> periodSums(Ctx &c, bool withCost)
         }
         const double denom = std::pow(1.0 + r, double(t + 1));
         for (size_t i = 0; i < total.size(); ++i) {
-            const double cash = C.empty() ? P.value()[i] : P.value()[i] - C[i];
+            const double cash = C.size() == 0 ? P.value()[i] : P.value()[i] - C[i];
             total[i] += cash / denom;
         }
     }
@@ -294,8 +299,9 @@ Status computeScores(Ctx &c)
             auto xr = c.d.numbers(it.column);
             if (!xr)
                 return xr.error();
-            std::vector<double> &x = xr.value();
+            NumberColumn x = std::move(xr.value());
             if (spec.minMaxScale) {
+                std::vector<double> scaled = x.toVector();
                 double mn = INFINITY, mx = -INFINITY;
                 for (double v : x)
                     if (!std::isnan(v)) { mn = std::min(mn, v); mx = std::max(mx, v); }
@@ -303,9 +309,10 @@ Status computeScores(Ctx &c)
                 if (!(range > 0))
                     c.r.warnings.push_back("the indicator '" + it.column + "' of the score '" + spec.name +
                                            "' has one value for everyone; scaled to 0");
-                for (double &v : x)
+                for (double &v : scaled)
                     if (!std::isnan(v))
                         v = range > 0 ? (v - mn) / range : 0.0;
+                x = NumberColumn::own(std::move(scaled));
             }
             const double w = it.weight;
             double *o = out.values.data();
@@ -452,12 +459,12 @@ Status computeCampaigns(Ctx &c)
     const DescriptiveStats st = describe(c.r.value);
     s.meanEffect = st.mean;
     s.totalEffect = st.sum;
-    s.totalSales = accurateSum(sales.value());
-    s.totalCost = accurateSum(cost.value());
+    s.totalSales = accurateSum(sales.value().span());
+    s.totalCost = accurateSum(cost.value().span());
     s.overallRoi = s.totalCost != 0 ? s.totalEffect / s.totalCost : kMissing;
     c.r.campaigns = s;
-    c.r.extra.push_back({"sales", std::move(sales.value())});
-    c.r.extra.push_back({"cost", std::move(cost.value())});
+    c.r.extra.push_back({"sales", sales.value().toVector()});
+    c.r.extra.push_back({"cost", cost.value().toVector()});
     c.r.extra.push_back({"roi", std::move(roi)});
     c.warnMissing(c.r.value, "effect (sales or cost is missing)");
     return Ok{};
@@ -592,7 +599,19 @@ Status computeSegments(Ctx &c)
 
 } // namespace
 
-Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &p)
+void addStatistics(AnalysisResults &r)
+{
+    r.stats = r.data->inputStats;
+    r.stats.emplace_back("value", describe(r.value));
+    for (const NamedValues &s : r.scores)
+        r.stats.emplace_back(s.name, describe(s.values));
+    for (const NamedValues &e : r.extra)
+        if (r.layout != Layout::Campaigns || e.name == "roi")
+            r.stats.emplace_back(e.name, describe(e.values));
+}
+
+Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &p,
+                                        const ComputeOptions &options)
 {
     AnalysisResults r;
     r.layout = data->layout;
@@ -611,10 +630,12 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     }
     if (auto s = computeRates(c); !s)
         return s.error();
-    const DescriptiveStats vs = describe(r.value);
-    r.totalValue = vs.count ? vs.sum : 0.0;
-    r.meanValue = vs.mean;
-    r.valuedCount = vs.count;
+    size_t valued = 0;
+    for (double v : r.value)
+        valued += !std::isnan(v);
+    r.totalValue = accurateSum(r.value);
+    r.valuedCount = valued;
+    r.meanValue = valued ? r.totalValue / double(valued) : kMissing;
     r.timings.computeMs = msSince(t0);
 
     auto t1 = Clock::now();
@@ -626,13 +647,8 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     }
     r.timings.segmentMs = msSince(t1);
 
-    r.stats = data->inputStats;
-    r.stats.emplace_back("value", vs);
-    for (const NamedValues &s : r.scores)
-        r.stats.emplace_back(s.name, describe(s.values));
-    for (const NamedValues &e : r.extra)
-        if (data->layout != Layout::Campaigns || e.name == "roi")
-            r.stats.emplace_back(e.name, describe(e.values));
+    if (options.statistics)
+        addStatistics(r);
     return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,49 @@ struct Timings {
     double importMs = 0, computeMs = 0, segmentMs = 0;
 };
 
+// A column's numbers for the kept rows: a view of the table's own values when it can be,
+// a copy only when rows were dropped or text had to be read as numbers.
+class NumberColumn {
+public:
+    NumberColumn() = default;
+    static NumberColumn view(const std::vector<double> &shared)
+    {
+        NumberColumn c;
+        c.m_ptr = shared.data();
+        c.m_size = shared.size();
+        return c;
+    }
+    static NumberColumn own(std::vector<double> owned)
+    {
+        NumberColumn c;
+        c.m_owned = std::move(owned);
+        c.m_ptr = c.m_owned.data();
+        c.m_size = c.m_owned.size();
+        return c;
+    }
+    NumberColumn(const NumberColumn &o) : m_owned(o.m_owned), m_ptr(o.m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size) {}
+    NumberColumn(NumberColumn &&o) noexcept : m_owned(std::move(o.m_owned)), m_ptr(m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size) {}
+    NumberColumn &operator=(NumberColumn o)
+    {
+        const bool owns = !o.m_owned.empty();
+        m_owned = std::move(o.m_owned);
+        m_ptr = owns ? m_owned.data() : o.m_ptr;
+        m_size = o.m_size;
+        return *this;
+    }
+    double operator[](size_t i) const { return m_ptr[i]; }
+    size_t size() const { return m_size; }
+    const double *begin() const { return m_ptr; }
+    const double *end() const { return m_ptr + m_size; }
+    std::span<const double> span() const { return {m_ptr, m_size}; }
+    std::vector<double> toVector() const { return std::vector<double>(begin(), end()); }
+
+private:
+    std::vector<double> m_owned;
+    const double *m_ptr = nullptr;
+    size_t m_size = 0;
+};
+
 // What does not change when weights or segment settings change: the rows, ids, input columns.
 struct PreparedData {
     std::shared_ptr<const Table> table;
@@ -49,7 +93,7 @@ struct PreparedData {
     std::vector<std::string> warnings;
     size_t rowCount() const { return ids.size(); }
     // Column values for the kept rows, as numbers (errors name file, row and column).
-    Result<std::vector<double>> numbers(const std::string &column) const;
+    Result<NumberColumn> numbers(const std::string &column) const;
 };
 
 struct AnalysisResults {
@@ -77,8 +121,15 @@ struct AnalysisResults {
 
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &project,
                                                         const std::string &dataFile);
+struct ComputeOptions {
+    bool statistics = true; // S8 for the computed measures; the live path may add them afterwards
+};
+
 // Pure and quick: the live what-if path calls this on every edit.
-Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &project);
+Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &project,
+                                        const ComputeOptions &options = {});
+// Fills results.stats (inputs, value, scores, model columns) when computeAnalysis left them out.
+void addStatistics(AnalysisResults &results);
 
 // Checks a project against the columns of its data before anything is computed.
 Status checkMapping(const Table &table, const Project &project, const std::string &file);

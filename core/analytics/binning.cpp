@@ -1,5 +1,7 @@
 #include "binning.h"
 
+#include "selection.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -17,42 +19,25 @@ double numpyLerp(double a, double b, double t)
 
 std::vector<double> quantiles(std::span<const double> values, std::span<const double> qs)
 {
-    std::vector<double> v;
-    v.reserve(values.size());
-    for (double x : values)
-        if (!std::isnan(x))
-            v.push_back(x);
+    const RankSelector selector(values);
     std::vector<double> out(qs.size(), std::numeric_limits<double>::quiet_NaN());
-    if (v.empty())
+    const size_t n = selector.count();
+    if (n == 0)
         return out;
-    const size_t n = v.size();
-    // Select the needed order statistics in ascending order with nth_element on shrinking ranges:
-    // far cheaper than a full sort for a million values.
-    struct Need { double virtualIndex; size_t lo; double gamma; size_t slot; };
-    std::vector<Need> needs;
-    for (size_t k = 0; k < qs.size(); ++k) {
-        const double q = (qs[k] * 100.0) / 100.0; // pandas -> numpy.percentile(q * 100) -> q / 100
+    std::vector<size_t> ranks;
+    std::vector<double> gammas;
+    for (double qk : qs) {
+        const double q = (qk * 100.0) / 100.0; // pandas -> numpy.percentile(q * 100) -> q / 100
         const double vi = double(n - 1) * q;
         const double lo = std::floor(vi);
-        needs.push_back({vi, size_t(std::clamp(lo, 0.0, double(n - 1))), vi - lo, k});
+        const size_t loIndex = size_t(std::clamp(lo, 0.0, double(n - 1)));
+        ranks.push_back(loIndex);
+        ranks.push_back(std::min(loIndex + 1, n - 1));
+        gammas.push_back(vi - lo);
     }
-    std::vector<size_t> positions;
-    for (const Need &nd : needs) {
-        positions.push_back(nd.lo);
-        positions.push_back(std::min(nd.lo + 1, n - 1));
-    }
-    std::sort(positions.begin(), positions.end());
-    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
-    size_t from = 0;
-    for (size_t pos : positions) {
-        std::nth_element(v.begin() + long(from), v.begin() + long(pos), v.end());
-        from = pos + 1;
-    }
-    for (const Need &nd : needs) {
-        const double a = v[nd.lo];
-        const double b = v[std::min(nd.lo + 1, n - 1)];
-        out[nd.slot] = numpyLerp(a, b, nd.gamma);
-    }
+    const std::vector<double> at = selector.select(ranks);
+    for (size_t k = 0; k < qs.size(); ++k)
+        out[k] = numpyLerp(at[2 * k], at[2 * k + 1], gammas[k]);
     return out;
 }
 
@@ -75,11 +60,19 @@ std::vector<int> assignBins(std::span<const double> values, std::span<const doub
     const double *b = edges.data();
     const double *e = edges.data() + edges.size();
     const int nb = int(edges.size());
+    const bool few = edges.size() <= 16;
     for (size_t i = 0; i < values.size(); ++i) {
         const double x = values[i];
         if (std::isnan(x))
             continue;
-        int id = int(std::lower_bound(b, e, x) - b); // searchsorted(side="left")
+        int id;
+        if (few) { // searchsorted(side="left") = how many edges are below x; no branches to mispredict
+            id = 0;
+            for (int k = 0; k < nb; ++k)
+                id += b[k] < x;
+        } else {
+            id = int(std::lower_bound(b, e, x) - b);
+        }
         if (x == first)
             id = 1; // include_lowest
         if (id == 0 || id == nb)

@@ -1,6 +1,7 @@
 #include "stats.h"
 
 #include "core/table/table.h"
+#include "selection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -33,35 +34,43 @@ DescriptiveStats describe(std::span<const double> values)
 {
     DescriptiveStats st;
     st.mean = st.median = st.variance = st.std = st.min = st.max = kMissing;
-    std::vector<double> present;
-    present.reserve(values.size());
-    for (double v : values)
-        if (!std::isnan(v))
-            present.push_back(v);
-    st.count = present.size();
-    st.sum = accurateSum(present);
-    if (present.empty())
+    Neumaier sum;
+    size_t count = 0;
+    double mn = INFINITY, mx = -INFINITY;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        ++count;
+        sum.add(v);
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+    }
+    st.count = count;
+    st.sum = sum.value();
+    if (count == 0)
         return st;
-    const double n = double(present.size());
+    const double n = double(count);
     st.mean = st.sum / n;
-    auto [mn, mx] = std::minmax_element(present.begin(), present.end());
-    st.min = *mn;
-    st.max = *mx;
-    if (present.size() >= 2) {
+    st.min = mn;
+    st.max = mx;
+    if (count >= 2) {
         Neumaier ss;
-        for (double v : present)
-            ss.add((v - st.mean) * (v - st.mean));
+        for (double v : values)
+            if (!std::isnan(v))
+                ss.add((v - st.mean) * (v - st.mean));
         st.variance = ss.value() / (n - 1);
         st.std = std::sqrt(st.variance);
     }
-    const size_t mid = present.size() / 2;
-    std::nth_element(present.begin(), present.begin() + long(mid), present.end());
-    const double upper = present[mid];
-    if (present.size() % 2) {
-        st.median = upper;
+    // numpy.median: the middle value, or the mean of the two middle values
+    const RankSelector selector(values);
+    const size_t mid = count / 2;
+    if (count % 2) {
+        const size_t r[] = {mid};
+        st.median = selector.select(r)[0];
     } else {
-        const double lower = *std::max_element(present.begin(), present.begin() + long(mid));
-        st.median = (lower + upper) / 2.0; // numpy.median: the mean of the two middle values
+        const size_t r[] = {mid - 1, mid};
+        const std::vector<double> m = selector.select(r);
+        st.median = (m[0] + m[1]) / 2.0;
     }
     return st;
 }
