@@ -55,7 +55,8 @@ private:
 // ' ' as delimiter means "any run of blanks" (as in fixed-width exports such as CDNOW).
 class Tokenizer {
 public:
-    Tokenizer(std::string_view text, char delimiter) : m_text(text), m_delim(delimiter) {}
+    Tokenizer(std::string_view text, char delimiter, int64_t firstLine = 1)
+        : m_text(text), m_delim(delimiter), m_line(firstLine) {}
 
     size_t position() const { return m_pos; }
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -182,7 +183,7 @@ private:
     std::string_view m_text;
     char m_delim;
     size_t m_pos = 0;
-    int64_t m_line = 1;
+    int64_t m_line;
     bool m_unterminated = false;
     int64_t m_unterminatedLine = 0;
     std::deque<std::string> m_arena;
@@ -393,13 +394,23 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
                              "; is it really a CSV file?",
                          fileName);
 
-    rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : sniffDelimiter(text);
+    // Excel writes "sep=;" as a first line to name the delimiter.
+    int64_t firstLine = 1;
+    char excelSep = 0;
+    if (text.size() >= 5 && (text.substr(0, 4) == "sep=" || text.substr(0, 4) == "SEP=") &&
+        (text.size() == 5 || text[5] == '\n' || text[5] == '\r')) {
+        excelSep = text[4];
+        size_t nl = text.find('\n');
+        text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+        firstLine = 2;
+    }
+    rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : excelSep ? excelSep : sniffDelimiter(text);
 
     // 1. Sniff on the first records: where the header is, how numbers are written.
     const size_t sampleLimit = 1000;
     RecordList records; // the first records only
     {
-        Tokenizer tok(text, rep.delimiter);
+        Tokenizer tok(text, rep.delimiter, firstLine);
         Record rec;
         while (records.size() < sampleLimit && tok.next(rec))
             if (!rec.blank())
@@ -489,7 +500,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     rowNumbers.reserve(rowCap);
     size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0;
     int64_t firstShort = 0, firstLong = 0;
-    Tokenizer tok(text, rep.delimiter);
+    Tokenizer tok(text, rep.delimiter, firstLine);
     Record rec;
     const size_t progressStep = 1 << 16;
     while (tok.next(rec)) {

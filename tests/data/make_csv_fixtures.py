@@ -91,6 +91,9 @@ write("spaces_around.csv", "id , revenue , cost\n A , 10 , 1 \n B , 20 , 2 \n", 
 write("whitespace_columns.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n 00002 19970112  5   77.00\n",
       delimiter=" ", header_row=0, rows=3, types=["text", "number", "number", "number"],
       cells=[[0, 0, "00001"], [2, 3, 77]])
+write("excel_sep_line.csv", "sep=;\nid;revenue;cost\nA;10,5;1\nB;20;2\n", delimiter=";", header_row=2, rows=2,
+      columns=["id", "revenue", "cost"], types=["text", "number", "number"], cells=[[0, 1, 10.5]],
+      row_numbers=[3, 4])
 write("single_column.csv", "revenue\n10\n20\n30\n", rows=3, columns=["revenue"], types=["number"])
 # bad files: each needs a clear message
 bad = {}
