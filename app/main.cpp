@@ -8,6 +8,8 @@
 #include <cstring>
 #include <unistd.h>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 
 #ifdef VALUESCOPE_GUI
 #include "ui/gui_main.h"
@@ -40,7 +42,14 @@ int main(int argc, char *argv[])
         QCoreApplication::setApplicationName(QStringLiteral("valuescope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(VALUESCOPE_VERSION));
         const QStringList args = QCoreApplication::arguments();
-        return std::strcmp(cmd, "inspect") == 0 ? runInspect(args) : runProjectCommand(args);
+        try {
+            return std::strcmp(cmd, "inspect") == 0 ? runInspect(args) : runProjectCommand(args);
+        } catch (const std::bad_alloc &) {
+            std::cerr << "valuescope: the data do not fit in this computer's memory" << std::endl;
+        } catch (const std::exception &e) {
+            std::cerr << "valuescope: internal error: " << e.what() << std::endl;
+        }
+        return 2;
     }
     if (std::strcmp(cmd, "--help") == 0 || std::strcmp(cmd, "-h") == 0) {
         std::cout << "Usage:\n"
