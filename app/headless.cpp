@@ -17,28 +17,45 @@ int fail(const std::string &message)
     return 2;
 }
 
+// Sets up the parser of one command; parse() then says whether to go on (or the exit code).
+struct Command {
+    QCommandLineParser parser;
+    Command(const char *description, const char *name, const char *arg, const char *argHelp)
+    {
+        parser.setApplicationDescription(QString::fromUtf8(description));
+        parser.addHelpOption();
+        parser.addPositionalArgument(QString::fromUtf8(name), QStringLiteral("the command"));
+        parser.addPositionalArgument(QString::fromUtf8(arg), QString::fromUtf8(argHelp));
+    }
+    // -1: go on; otherwise the exit code
+    int parse(const QStringList &args, const char *usage)
+    {
+        if (!parser.parse(args))
+            return fail(parser.errorText().toStdString());
+        if (parser.isSet(QStringLiteral("help"))) {
+            std::cout << parser.helpText().toStdString();
+            return 0;
+        }
+        if (parser.positionalArguments().size() != 2)
+            return fail(usage);
+        return -1;
+    }
+};
+
 } // namespace
 
 int runInspect(const QStringList &args)
 {
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Describe a data file: format, encoding, delimiter, columns and rows."));
-    p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("the command"));
-    p.addPositionalArgument(QStringLiteral("DATAFILE"), QStringLiteral("a CSV, TSV or text file"));
+    Command cmd("Describe a data file: format, encoding, delimiter, columns and rows.", "inspect", "DATAFILE",
+                "a CSV, TSV or text file");
+    QCommandLineParser &p = cmd.parser;
     QCommandLineOption sheet(QStringLiteral("sheet"), QStringLiteral("the sheet of a workbook"), QStringLiteral("S"));
     QCommandLineOption encoding(QStringLiteral("encoding"), QStringLiteral("read the text in this encoding"), QStringLiteral("E"));
     QCommandLineOption delimiter(QStringLiteral("delimiter"), QStringLiteral("the field delimiter (, ; tab |)"), QStringLiteral("D"));
     p.addOptions({sheet, encoding, delimiter});
-    if (!p.parse(args))
-        return fail(p.errorText().toStdString());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::cout << p.helpText().toStdString();
-        return 0;
-    }
+    if (int code = cmd.parse(args, "usage: valuescope inspect DATAFILE [--sheet S]"); code >= 0)
+        return code;
     const QStringList pos = p.positionalArguments();
-    if (pos.size() != 2)
-        return fail("usage: valuescope inspect DATAFILE [--sheet S]");
     vs::ReadOptions opt;
     opt.sheet = p.value(sheet).toStdString();
     if (p.isSet(encoding))
@@ -56,25 +73,16 @@ int runInspect(const QStringList &args)
 
 int runProjectCommand(const QStringList &args)
 {
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Run a ValueScope project without a window."));
-    p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("run"), QStringLiteral("the command"));
-    p.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("a project file (.json)"));
+    Command cmd("Run a ValueScope project without a window.", "run", "PROJECT", "a project file (.json)");
+    QCommandLineParser &p = cmd.parser;
     QCommandLineOption out(QStringLiteral("out"), QStringLiteral("write one row per customer (.csv)"), QStringLiteral("FILE"));
     QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("write the summary (.json)"), QStringLiteral("FILE"));
     QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write a chart: KIND=PATH"), QStringLiteral("KIND=PATH"));
     QCommandLineOption report(QStringLiteral("report"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
     p.addOptions({out, summary, chart, report});
-    if (!p.parse(args))
-        return fail(p.errorText().toStdString());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::cout << p.helpText().toStdString();
-        return 0;
-    }
+    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]"); code >= 0)
+        return code;
     const QStringList pos = p.positionalArguments();
-    if (pos.size() != 2)
-        return fail("usage: valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]");
     vs::RunRequest req;
     req.projectPath = pos[1].toStdString();
     req.outPath = p.value(out).toStdString();
