@@ -17,7 +17,7 @@ packages=(
   # fonts: Chinese text in the window and in every export
   fonts-wqy-microhei
   # tests: offscreen GUI, independent reference numbers, benchmarks
-  xvfb xauth python3 python3-pandas python3-openpyxl libbenchmark-dev
+  xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf libbenchmark-dev
 )
 if [[ ${1:-} == --dev ]]; then
   packages+=(imagemagick xdotool poppler-utils)

@@ -1,7 +1,7 @@
 #include "csv_reader.h"
 
 #include "core/io/encoding.h"
-#include "core/io/typing.h"
+#include "core/io/rows.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,44 +15,6 @@ namespace vs {
 
 namespace {
 
-struct Record {
-    std::vector<std::string_view> fields;
-    int64_t line = 0; // physical line (1-based) where the record starts
-    bool blank() const { return fields.empty() || (fields.size() == 1 && fields[0].empty()); }
-};
-
-// A record inside a RecordList: no allocation of its own.
-struct RecordView {
-    std::span<const std::string_view> fields;
-    int64_t line = 0;
-};
-
-// All records of a file in three flat arrays (one allocation each, not one per record).
-class RecordList {
-public:
-    void push(const Record &r)
-    {
-        m_start.push_back(m_fields.size());
-        m_fields.insert(m_fields.end(), r.fields.begin(), r.fields.end());
-        m_line.push_back(r.line);
-    }
-    size_t size() const { return m_line.size(); }
-    bool empty() const { return m_line.empty(); }
-    RecordView operator[](size_t i) const
-    {
-        const size_t b = m_start[i];
-        const size_t e = i + 1 < m_start.size() ? m_start[i + 1] : m_fields.size();
-        return {std::span<const std::string_view>(m_fields.data() + b, e - b), m_line[i]};
-    }
-
-private:
-    std::vector<std::string_view> m_fields;
-    std::vector<size_t> m_start;
-    std::vector<int64_t> m_line;
-};
-
-// RFC 4180 with the leniencies real files need: CR, LF or CRLF; spaces around unquoted fields;
-// ' ' as delimiter means "any run of blanks" (as in fixed-width exports such as CDNOW).
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, char delimiter, int64_t firstLine = 1)
@@ -231,124 +193,30 @@ char sniffDelimiter(std::string_view text)
 }
 
 // Keeps the part of a cell that decides its number format: digits, separators and the sign.
-std::string_view numericCore(std::string_view s)
-{
-    auto keep = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; };
-    size_t b = 0, e = s.size();
-    while (b < e && !keep(s[b]))
-        ++b;
-    while (e > b && !keep(s[e - 1]))
-        --e;
-    std::string_view core = s.substr(b, e - b);
-    bool digit = false;
-    for (char c : core) {
-        digit |= (c >= '0' && c <= '9');
-        if (!keep(c) && c != ' ' && c != '\'')
-            return {};
+// Rows of a delimited text.
+class CsvCursor : public RowCursor {
+public:
+    CsvCursor(std::string_view text, char delimiter, int64_t firstLine) : m_tok(text, delimiter, firstLine), m_size(text.size()) {}
+    bool next(Record &rec) override { return m_tok.next(rec); }
+    double progress() const override { return double(m_tok.position()) / double(std::max<size_t>(1, m_size)); }
+    std::optional<Error> error() const override
+    {
+        if (m_tok.unterminatedQuote())
+            return makeError(ErrorKind::Format, "a quoted field starts here and is never closed (a \" is missing)", {},
+                             m_tok.unterminatedLine());
+        return std::nullopt;
     }
-    // around the number only signs, brackets, spaces, % and currency symbols (not words)
-    for (std::string_view side : {s.substr(0, b), s.substr(e)})
-        for (char c : side)
-            if (std::isalpha((unsigned char)c) || c == '/' || c == ':' || c == '"')
-                return {};
-    return digit ? core : std::string_view();
-}
 
-// Decimal comma or point, from the shapes of the numbers in a sample.
-char sniffDecimal(const std::vector<RecordView> &records, size_t first)
-{
-    int comma = 0, point = 0;
-    for (size_t r = first; r < records.size(); ++r) {
-        for (std::string_view f : records[r].fields) {
-            double ignored;
-            if (parseDate(f, DateOrder::Unknown, false, ignored) == CellParse::Ok)
-                continue; // 31.01.2024 is a date, not a number with thousands
-            std::string_view c = numericCore(f);
-            if (c.empty())
-                continue;
-            const size_t lastComma = c.rfind(','), lastDot = c.rfind('.');
-            const bool hasComma = lastComma != std::string_view::npos, hasDot = lastDot != std::string_view::npos;
-            if (hasComma && hasDot) {
-                (lastComma > lastDot ? comma : point) += 2; // 1.234,56 or 1,234.56
-            } else if (hasComma) {
-                const size_t after = c.size() - lastComma - 1;
-                if (std::count(c.begin(), c.end(), ',') > 1)
-                    ++point; // 1,234,567
-                else if (after != 3)
-                    ++comma; // 12,5
-            } else if (hasDot) {
-                const size_t after = c.size() - lastDot - 1;
-                if (std::count(c.begin(), c.end(), '.') > 1)
-                    ++comma; // 1.234.567
-                else if (after != 3)
-                    ++point; // 12.5
-            }
-        }
-    }
-    return comma > point ? ',' : '.';
-}
-
-enum class Kind { Empty, Number, Date, Text };
-
-Kind cellKind(std::string_view s, const NumberFormat &fmt)
-{
-    double v;
-    CellParse p = parseNumber(s, fmt, v);
-    if (p == CellParse::Missing)
-        return Kind::Empty;
-    if (p == CellParse::Ok)
-        return Kind::Number;
-    if (parseDate(s, DateOrder::Unknown, false, v) == CellParse::Ok)
-        return Kind::Date;
-    return Kind::Text;
-}
-
-bool yearLike(std::string_view s)
-{
-    s = trimSpaces(s);
-    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-           s >= "1900" && s <= "2100";
-}
-
-// Is this record a header? Each column votes by comparing the cell with the column's body.
-bool looksLikeHeader(const std::vector<RecordView> &records, size_t candidate, const NumberFormat &fmt)
-{
-    const RecordView &head = records[candidate];
-    int votes = 0;
-    bool anyNumber = false, allText = true;
-    for (size_t c = 0; c < head.fields.size(); ++c) {
-        const Kind h = cellKind(head.fields[c], fmt);
-        anyNumber |= h == Kind::Number;
-        allText &= h == Kind::Text;
-        int numeric = 0, text = 0;
-        for (size_t r = candidate + 1; r < records.size(); ++r) {
-            if (c >= records[r].fields.size())
-                continue;
-            const Kind k = cellKind(records[r].fields[c], fmt);
-            numeric += (k == Kind::Number || k == Kind::Date);
-            text += k == Kind::Text;
-        }
-        if (numeric + text == 0)
-            continue;
-        const bool bodyNumeric = numeric >= 4 * text;
-        if (bodyNumeric && h == Kind::Text)
-            ++votes;
-        else if (bodyNumeric && (h == Kind::Number || h == Kind::Date) && !yearLike(head.fields[c]))
-            --votes;
-    }
-    if (votes > 0)
-        return true;
-    if (votes < 0)
-        return false;
-    return allText || !anyNumber;
-}
+private:
+    Tokenizer m_tok;
+    size_t m_size;
+};
 
 } // namespace
 
 Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileName, const ReadOptions &opt)
 {
-    ReadResult result;
-    ReadReport &rep = result.report;
+    ReadReport rep;
     rep.format = "csv";
 
     if (bytes.find('\0') != std::string_view::npos && bytes.size() >= 4) {
@@ -406,169 +274,10 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     }
     rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : excelSep ? excelSep : sniffDelimiter(text);
 
-    // 1. Sniff on the first records: where the header is, how numbers are written.
-    const size_t sampleLimit = 1000;
-    RecordList records; // the first records only
-    {
-        Tokenizer tok(text, rep.delimiter, firstLine);
-        Record rec;
-        while (records.size() < sampleLimit && tok.next(rec))
-            if (!rec.blank())
-                records.push(rec);
-    }
-    if (records.empty())
-        return makeError(ErrorKind::Format, "the file is empty: it has no rows of data", fileName);
-
-    std::map<size_t, size_t> fieldCounts;
-    const size_t sampleEnd = records.size();
-    for (size_t i = 0; i < sampleEnd; ++i)
-        ++fieldCounts[records[i].fields.size()];
-    size_t width = 1, widthCount = 0;
-    for (auto [w, n] : fieldCounts)
-        if (n > widthCount || (n == widthCount && w > width))
-            width = w, widthCount = n;
-
-    NumberFormat fmt;
-    size_t headerIndex = 0; // index of the header among the non-blank records (or of the first data record)
-    bool hasHeader = true;
-    if (opt.headerRow.userSet) {
-        hasHeader = opt.headerRow.value > 0;
-        const int64_t wantLine = std::max(1, opt.headerRow.value);
-        while (headerIndex < records.size() && records[headerIndex].line < wantLine)
-            ++headerIndex;
-        if (headerIndex >= records.size())
-            return makeError(ErrorKind::Format,
-                             "the header row " + std::to_string(opt.headerRow.value) + " is past the end of the file",
-                             fileName);
-    } else {
-        while (headerIndex < sampleEnd && records[headerIndex].fields.size() < width &&
-               records[headerIndex].fields.size() <= 2 && width > 2)
-            ++headerIndex;
-    }
-    {
-        std::vector<RecordView> sample;
-        for (size_t i = headerIndex; i < std::min(records.size(), headerIndex + 500); ++i)
-            sample.push_back(records[i]);
-        rep.decimal = opt.decimal.userSet ? opt.decimal.value : sniffDecimal(sample, 1);
-        rep.thousands = rep.decimal == ',' ? '.' : ',';
-        fmt = {rep.decimal, rep.thousands};
-        if (!opt.headerRow.userSet)
-            hasHeader = looksLikeHeader(sample, 0, fmt);
-    }
-    rep.headerRow = hasHeader ? int(records[headerIndex].line) : 0;
-    if (headerIndex > 0)
-        rep.warnings.push_back(std::to_string(headerIndex) + " line(s) above the header row were skipped");
-
-    // Column names.
-    const size_t firstData = headerIndex + (hasHeader ? 1 : 0);
-    const size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
-    std::vector<std::string> names(columns);
-    {
-        std::map<std::string, int> seen;
-        int renamed = 0, unnamed = 0;
-        for (size_t c = 0; c < columns; ++c) {
-            std::string name = hasHeader ? std::string(trimSpaces(records[headerIndex].fields[c])) : std::string();
-            if (name.empty()) {
-                name = "column " + std::to_string(c + 1);
-                unnamed += hasHeader;
-            }
-            if (int n = ++seen[name]; n > 1) {
-                std::string unique;
-                int k = n;
-                do
-                    unique = name + " (" + std::to_string(k++) + ")";
-                while (seen.count(unique));
-                seen[unique] = 1;
-                name = unique;
-                ++renamed;
-            }
-            names[c] = name;
-        }
-        if (unnamed)
-            rep.warnings.push_back(std::to_string(unnamed) + " column(s) have no name in the header; they are called \"column N\"");
-        if (renamed)
-            rep.warnings.push_back(std::to_string(renamed) + " column name(s) repeat; later ones got a number, e.g. \"name (2)\"");
-    }
-
-    // 2. One pass over the whole text, cells straight into their columns.
-    const size_t lineEstimate = size_t(std::count(text.begin(), text.end(), '\n')) + 1;
-    const size_t rowCap = opt.maxRows ? std::min(opt.maxRows, lineEstimate) : lineEstimate;
-    std::vector<std::vector<std::string_view>> cells(columns);
-    for (auto &c : cells)
-        c.reserve(rowCap);
-    std::vector<int64_t> rowNumbers;
-    rowNumbers.reserve(rowCap);
-    size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0;
-    int64_t firstShort = 0, firstLong = 0;
-    Tokenizer tok(text, rep.delimiter, firstLine);
-    Record rec;
-    const size_t progressStep = 1 << 16;
-    while (tok.next(rec)) {
-        if (rec.blank()) {
-            ++blank;
-            continue;
-        }
-        if (seenRecords++ < firstData)
-            continue;
-        if (opt.maxRows && rowNumbers.size() >= opt.maxRows)
-            break;
-        rowNumbers.push_back(rec.line);
-        const size_t n = rec.fields.size();
-        for (size_t c = 0; c < columns; ++c)
-            cells[c].push_back(c < n ? rec.fields[c] : std::string_view());
-        if (n < columns) {
-            if (!shortRows++)
-                firstShort = rec.line;
-        } else if (n > columns) {
-            bool extraData = false;
-            for (size_t c = columns; c < n; ++c)
-                extraData |= !rec.fields[c].empty();
-            if (extraData && !longRows++)
-                firstLong = rec.line;
-        }
-        if ((rowNumbers.size() % progressStep) == 0) {
-            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
-                return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
-            if (opt.progress)
-                opt.progress(0.6 * double(tok.position()) / double(std::max<size_t>(1, text.size())));
-        }
-    }
-    if (tok.unterminatedQuote())
-        return makeError(ErrorKind::Format, "a quoted field starts here and is never closed (a \" is missing)",
-                         fileName, tok.unterminatedLine());
-    rep.skippedBlankRows = blank;
-    if (shortRows)
-        rep.warnings.push_back(std::to_string(shortRows) + " row(s) have fewer fields than the header (first: row " +
-                               std::to_string(firstShort) + "); the missing cells are empty");
-    if (longRows)
-        rep.warnings.push_back(std::to_string(longRows) + " row(s) have more fields than the header (first: row " +
-                               std::to_string(firstLong) + "); the extra fields were ignored");
-
-    if (opt.progress)
-        opt.progress(0.65);
-    const size_t dataRows = rowNumbers.size();
-    auto fillColumn = [&](size_t c, std::vector<std::string_view> &out) {
-        out.swap(cells[c]); // hand the column over; its memory goes when typing is done
-        cells[c].clear();
-        cells[c].shrink_to_fit();
-        if (opt.progress)
-            opt.progress(0.65 + 0.35 * double(c + 1) / double(columns));
-    };
-    result.table = buildTypedTable(names, dataRows, fillColumn, fmt, opt.cancel, &rep.dateOrder);
-    if (opt.cancel && opt.cancel->load())
-        return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
-    // Store row numbers only when they are not simply consecutive.
-    bool consecutive = true;
-    for (size_t i = 1; i < rowNumbers.size() && consecutive; ++i)
-        consecutive = rowNumbers[i] == rowNumbers[0] + int64_t(i);
-    if (consecutive) {
-        result.table.firstRowNumber = rowNumbers.empty() ? 2 : rowNumbers[0];
-    } else {
-        result.table.rowNumbers = std::move(rowNumbers);
-    }
-    if (opt.progress)
-        opt.progress(1.0);
-    return result;
+    auto open = [&] { return std::unique_ptr<RowCursor>(new CsvCursor(text, rep.delimiter, firstLine)); };
+    ReadOptions withEstimate = opt;
+    withEstimate.rowEstimate = size_t(std::count(text.begin(), text.end(), '\n')) + 1;
+    return tableFromRows(open, fileName, withEstimate, rep);
 }
 
 Result<ReadResult> readCsvFile(const std::string &path, const ReadOptions &options)

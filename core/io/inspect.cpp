@@ -17,7 +17,7 @@ Result<std::string> inspectJson(const std::string &path, const ReadOptions &opti
     j["file"] = path;
     j["format"] = rep.format;
     j["encoding"] = rep.encoding;
-    j["delimiter"] = rep.delimiter == '\t' ? std::string("\t") : std::string(1, rep.delimiter);
+    j["delimiter"] = rep.delimiter == 0 ? std::string() : std::string(1, rep.delimiter);
     j["decimal"] = std::string(1, rep.decimal);
     j["thousands"] = rep.thousands ? std::string(1, rep.thousands) : std::string();
     j["header_row"] = rep.headerRow;
@@ -25,6 +25,8 @@ Result<std::string> inspectJson(const std::string &path, const ReadOptions &opti
                       : rep.dateOrder == DateOrder::MonthFirst ? "month_first"
                                                                : "unknown";
     j["sheets"] = rep.sheets;
+    j["hidden_sheets"] = rep.hiddenSheets;
+    j["sheet"] = rep.sheet;
     auto cols = nlohmann::ordered_json::array();
     for (const Column &c : t.columns) {
         size_t missing = 0;

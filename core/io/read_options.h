@@ -25,6 +25,7 @@ struct ReadOptions {
     Detectable<int> headerRow;        // 1-based row of the header; 0 = no header row
     std::string sheet;                // for workbooks
     size_t maxRows = 0;               // 0 = all rows; a preview reads fewer
+    size_t rowEstimate = 0;           // how many rows to make room for (readers set it)
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(double)> progress; // 0..1, called from the reading thread
 };
@@ -37,7 +38,9 @@ struct ReadReport {
     char thousands = ',';
     int headerRow = 1;
     DateOrder dateOrder = DateOrder::Unknown;
-    std::vector<std::string> sheets;
+    std::vector<std::string> sheets;       // every sheet of a workbook, in order
+    std::vector<std::string> hiddenSheets; // those of them that are hidden
+    std::string sheet;                     // the sheet that was read
     std::vector<std::string> warnings;
     size_t skippedBlankRows = 0;
 };

@@ -1,6 +1,8 @@
 #include "readers.h"
 
 #include "core/io/csv_reader.h"
+#include "core/io/workbook_readers.h"
+#include "core/io/zip_archive.h"
 
 #include <algorithm>
 #include <array>
@@ -11,17 +13,23 @@ namespace vs {
 
 namespace {
 
-Result<ReadResult> notYet(const std::string &path, const ReadOptions &)
+// A zip container: an Excel workbook or an OpenDocument spreadsheet, by what it holds.
+Result<ReadResult> readZipWorkbook(const std::string &path, const ReadOptions &options)
 {
-    return makeError(ErrorKind::Format,
-                     "Excel and OpenDocument workbooks cannot be read by this version yet; save the sheet as CSV "
-                     "(UTF-8) and open that",
-                     path);
+    auto zip = ZipArchive::open(path);
+    if (!zip)
+        return zip.error();
+    if (zip.value()->has("xl/workbook.xml"))
+        return readXlsxFile(path, options);
+    if (zip.value()->has("content.xml"))
+        return readOdsFile(path, options);
+    return makeError(ErrorKind::Format, "this is a zip file, but not an Excel (.xlsx) or OpenDocument (.ods) workbook", path);
 }
 
-const std::array<ReaderInfo, 2> kReaders = {{
+const std::array<ReaderInfo, 3> kReaders = {{
     {"csv", ".csv .tsv .txt .dat .tab", &readCsvFile},
-    {"workbook", ".xlsx .xlsm .xls .ods", &notYet},
+    {"workbook", ".xlsx .xlsm .ods", &readZipWorkbook},
+    {"xls", ".xls", &readXlsFile},
 }};
 
 std::string lowerExtension(const std::string &path)
@@ -45,16 +53,18 @@ const ReaderInfo *readerFor(const std::string &path, std::string *whyNot)
     char magic[4] = {};
     in.read(magic, 4);
     const std::string_view head(magic, size_t(in.gcount()));
-    if (head == std::string_view("PK\x03\x04", 4) || head == std::string_view("\xD0\xCF\x11\xE0", 4))
+    if (head == std::string_view("PK\x03\x04", 4))
         return &kReaders[1];
+    if (head == std::string_view("\xD0\xCF\x11\xE0", 4))
+        return &kReaders[2];
     const std::string ext = lowerExtension(path);
-    for (const ReaderInfo &r : kReaders) {
-        const std::string_view exts(r.extensions);
-        if (!ext.empty() && exts.find(ext) != std::string_view::npos) {
-            if (&r == &kReaders[1] && !head.empty())
-                break; // a workbook extension but not a workbook inside: read it as text
-            return &r;
-        }
+    if (ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".xls") {
+        // a workbook's name but not a workbook inside: text is read as text, anything else is refused
+        if (!head.empty() && head.find('\0') == std::string_view::npos)
+            return &kReaders[0];
+        if (whyNot)
+            *whyNot = head.empty() ? "the file is empty" : "the file is named like a workbook but is not one (it may be damaged)";
+        return nullptr;
     }
     return &kReaders[0]; // anything else is tried as delimited text
 }
@@ -64,7 +74,7 @@ Result<ReadResult> readTable(const std::string &path, const ReadOptions &options
     std::string why;
     const ReaderInfo *r = readerFor(path, &why);
     if (!r)
-        return makeError(ErrorKind::Io, why, path);
+        return makeError(why.find("exist") != std::string::npos || why.find("opened") != std::string::npos ? ErrorKind::Io : ErrorKind::Format, why, path);
     return r->read(path, options);
 }
 

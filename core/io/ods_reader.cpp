@@ -1,0 +1,180 @@
+#include "workbook_readers.h"
+
+#include "core/io/rows.h"
+#include "core/io/xml_stream.h"
+#include "core/io/zip_archive.h"
+
+#include <map>
+#include <set>
+
+namespace vs {
+
+Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
+{
+    auto zipR = ZipArchive::open(path);
+    if (!zipR)
+        return zipR.error();
+    const ZipArchive &zip = *zipR.value();
+    if (!zip.has("content.xml"))
+        return makeError(ErrorKind::Format, "this zip file is not an OpenDocument spreadsheet (it has no content.xml)", path);
+
+    ReadReport rep;
+    rep.format = "ods";
+    rep.encoding = "UTF-8";
+    rep.delimiter = 0;
+    RowStore store;
+
+    std::set<std::string> hiddenTableStyles;
+    std::string styleName;
+    bool inTable = false, recording = false, recorded = false, inCell = false;
+    int textDepth = 0, paragraphs = 0;
+    int64_t rowNumber = 0, rowRepeat = 1;
+    int64_t colRepeat = 1;
+    size_t totalCells = 0;
+    std::vector<std::string_view> row;
+    std::string cellText, cellValue;
+    bool cellHasValue = false;
+    const size_t maxCells = size_t(1) << 31;
+
+    XmlStream x;
+    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+        if (n == "style") {
+            const char *name = XmlStream::attr(a, "name");
+            styleName = name ? name : "";
+        } else if (n == "table-properties") {
+            const char *display = XmlStream::attr(a, "display");
+            if (display && std::string_view(display) == "false")
+                hiddenTableStyles.insert(styleName);
+        } else if (n == "table" && !inTable) {
+            inTable = true;
+            const char *name = XmlStream::attr(a, "name");
+            const char *style = XmlStream::attr(a, "style-name");
+            const std::string sheetName = name ? name : "";
+            const bool hidden = style && hiddenTableStyles.count(style);
+            rep.sheets.push_back(sheetName);
+            if (hidden)
+                rep.hiddenSheets.push_back(sheetName);
+            recording = !recorded && (opt.sheet.empty() ? !hidden : sheetName == opt.sheet);
+            if (recording)
+                rep.sheet = sheetName;
+            rowNumber = 0;
+        } else if (!recording) {
+            return;
+        } else if (n == "table-row") {
+            const char *rep_ = XmlStream::attr(a, "number-rows-repeated");
+            rowRepeat = rep_ ? std::max(1LL, std::atoll(rep_)) : 1;
+            row.clear();
+        } else if (n == "table-cell" || n == "covered-table-cell") {
+            inCell = true;
+            const char *rep_ = XmlStream::attr(a, "number-columns-repeated");
+            colRepeat = rep_ ? std::clamp(std::atoll(rep_), 1LL, 16384LL) : 1;
+            cellText.clear();
+            cellValue.clear();
+            paragraphs = 0;
+            cellHasValue = false;
+            const char *type = XmlStream::attr(a, "value-type");
+            const std::string_view t = type ? type : "";
+            const char *v = nullptr;
+            if (t == "float" || t == "percentage" || t == "currency")
+                v = XmlStream::attr(a, "value");
+            else if (t == "date")
+                v = XmlStream::attr(a, "date-value");
+            else if (t == "time")
+                v = XmlStream::attr(a, "time-value");
+            else if (t == "boolean") {
+                const char *b = XmlStream::attr(a, "boolean-value");
+                v = b && std::string_view(b) == "true" ? "TRUE" : "FALSE";
+            }
+            if (v) {
+                cellValue = v;
+                cellHasValue = true;
+            }
+        } else if (inCell && n == "p") {
+            if (paragraphs++)
+                cellText.push_back('\n');
+            ++textDepth;
+        } else if (inCell && n == "s") {
+            const char *c = XmlStream::attr(a, "c");
+            cellText.append(size_t(c ? std::clamp(std::atoi(c), 1, 1000) : 1), ' ');
+        } else if (inCell && n == "tab") {
+            cellText.push_back('\t');
+        } else if (inCell && n == "line-break") {
+            cellText.push_back('\n');
+        }
+    };
+    x.onText = [&](std::string_view t) {
+        if (recording && inCell && textDepth > 0)
+            cellText.append(t);
+    };
+    x.onEnd = [&](std::string_view n) {
+        if (n == "table") {
+            if (recording)
+                recorded = true;
+            inTable = recording = false;
+            return;
+        }
+        if (!recording)
+            return;
+        if (n == "p") {
+            --textDepth;
+        } else if (n == "table-cell" || n == "covered-table-cell") {
+            inCell = false;
+            const std::string &text = cellHasValue ? cellValue : cellText;
+            if (text.empty()) {
+                row.resize(row.size() + size_t(colRepeat)); // empty cells (often thousands at a row's end)
+                return;
+            }
+            const std::string_view kept = store.keep(text);
+            for (int64_t i = 0; i < colRepeat; ++i)
+                row.push_back(kept);
+            totalCells += size_t(colRepeat);
+        } else if (n == "table-row") {
+            bool any = false;
+            for (std::string_view c : row)
+                any |= !c.empty();
+            if (!any) {
+                rowNumber += rowRepeat; // blank rows, however many, cost nothing
+                return;
+            }
+            // trailing empty cells are not kept
+            while (!row.empty() && row.back().empty())
+                row.pop_back();
+            for (int64_t i = 0; i < rowRepeat; ++i) {
+                store.add(++rowNumber, row);
+                totalCells += row.size();
+                if (totalCells > maxCells) {
+                    x.stop("the sheet has more cells than this program can hold");
+                    return;
+                }
+            }
+        }
+    };
+    bool ok = true;
+    auto progress = [&](double p) {
+        if (opt.progress)
+            opt.progress(0.6 * p);
+    };
+    Status s = zip.stream("content.xml", [&](const char *d, size_t n) { return ok = x.feed(d, n); }, opt.cancel, progress);
+    if (!s)
+        return s.error();
+    if (ok)
+        ok = x.feed(nullptr, 0, true);
+    if (!ok)
+        return makeError(ErrorKind::Format, "the spreadsheet's content.xml cannot be read: " + x.error(), path);
+    if (rep.sheets.empty())
+        return makeError(ErrorKind::Format, "the spreadsheet has no sheets", path);
+    if (rep.sheet.empty() && !recorded) {
+        std::string names;
+        for (const auto &sh : rep.sheets)
+            names += (names.empty() ? "" : ", ") + ("'" + sh + "'");
+        return makeError(ErrorKind::Format, "the spreadsheet has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+    }
+    if (store.size() == 0)
+        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' is empty", path);
+    ReadOptions o = opt;
+    o.rowEstimate = store.size();
+    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
+    return tableFromRows([&] { return store.cursor(); }, path, o, rep, RowSourceOptions{false});
+}
+
+} // namespace vs

@@ -1,0 +1,20 @@
+#pragma once
+// Workbooks: XLSX (streamed with libzip + expat), legacy XLS (freexl) and ODS (libzip + expat).
+// Each gives rows of cells to the same pipeline as CSV (rows.h), so everything downstream is alike.
+#include "core/error.h"
+#include "core/io/read_options.h"
+
+#include <string>
+
+namespace vs {
+
+Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &options);
+Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &options);
+Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &options);
+
+// Excel's serial day number (1900 or 1904 system) as days since 1970-01-01.
+double excelSerialToDays(double serial, bool date1904);
+// Whether an Excel number format shows a date or time (built-in ids 14-22, 45-47, or a code with d, m, y, h, s).
+bool isDateFormat(int numFmtId, const std::string &formatCode);
+
+} // namespace vs

@@ -1,0 +1,93 @@
+#include "workbook_readers.h"
+
+#include "core/io/rows.h"
+
+#include <freexl.h>
+
+#include <memory>
+
+namespace vs {
+
+Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
+{
+    const void *handle = nullptr;
+    const int rc = freexl_open(path.c_str(), &handle);
+    std::unique_ptr<const void, int (*)(const void *)> guard(handle, freexl_close);
+    if (rc != FREEXL_OK || !handle)
+        return makeError(ErrorKind::Format,
+                         "the Excel 97-2003 workbook is damaged, password-protected or not a workbook (freexl error " +
+                             std::to_string(rc) + ")",
+                         path);
+    unsigned int obfuscated = 0;
+    if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &obfuscated) == FREEXL_OK && obfuscated == FREEXL_BIFF_OBFUSCATED)
+        return makeError(ErrorKind::Format, "the workbook is password-protected; save it without a password first", path);
+    unsigned int sheetCount = 0;
+    if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &sheetCount) != FREEXL_OK || sheetCount == 0)
+        return makeError(ErrorKind::Format, "the workbook has no sheets", path);
+    ReadReport rep;
+    rep.format = "xls";
+    rep.encoding = "UTF-8";
+    rep.delimiter = 0;
+    int chosen = -1;
+    for (unsigned short i = 0; i < sheetCount; ++i) {
+        const char *name = nullptr;
+        freexl_get_worksheet_name(handle, i, &name);
+        rep.sheets.push_back(name ? name : "");
+        if (chosen < 0 && (opt.sheet.empty() || rep.sheets.back() == opt.sheet))
+            chosen = i;
+    }
+    if (chosen < 0) {
+        std::string names;
+        for (const auto &s : rep.sheets)
+            names += (names.empty() ? "" : ", ") + ("'" + s + "'");
+        return makeError(ErrorKind::Format, "the workbook has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+    }
+    rep.sheet = rep.sheets[size_t(chosen)];
+    if (freexl_select_active_worksheet(handle, (unsigned short)chosen) != FREEXL_OK)
+        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' cannot be read", path);
+    unsigned int rows = 0;
+    unsigned short cols = 0;
+    if (freexl_worksheet_dimensions(handle, &rows, &cols) != FREEXL_OK)
+        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' cannot be read", path);
+
+    RowStore store;
+    std::vector<std::string_view> row(cols);
+    for (unsigned int r = 0; r < rows; ++r) {
+        bool any = false;
+        for (unsigned short c = 0; c < cols; ++c) {
+            FreeXL_CellValue v;
+            std::string_view cell;
+            if (freexl_get_cell_value(handle, r, c, &v) == FREEXL_OK) {
+                switch (v.type) {
+                case FREEXL_CELL_INT: cell = store.keep(std::to_string(v.value.int_value)); break;
+                case FREEXL_CELL_DOUBLE: cell = store.keep(formatNumber(v.value.double_value)); break;
+                case FREEXL_CELL_TEXT:
+                case FREEXL_CELL_SST_TEXT:
+                case FREEXL_CELL_DATE:
+                case FREEXL_CELL_DATETIME:
+                case FREEXL_CELL_TIME:
+                    if (v.value.text_value)
+                        cell = store.keep(v.value.text_value);
+                    break;
+                default: break;
+                }
+            }
+            row[c] = cell;
+            any |= !cell.empty();
+        }
+        if (any)
+            store.add(int64_t(r) + 1, row);
+        if (opt.cancel && (r & 4095) == 0 && opt.cancel->load(std::memory_order_relaxed))
+            return makeError(ErrorKind::Cancelled, "the import was cancelled", path);
+        if (opt.progress && (r & 4095) == 0)
+            opt.progress(0.6 * double(r) / double(std::max(1u, rows)));
+    }
+    if (store.size() == 0)
+        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' is empty", path);
+    ReadOptions o = opt;
+    o.rowEstimate = store.size();
+    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
+    return tableFromRows([&] { return store.cursor(); }, path, o, rep, RowSourceOptions{false});
+}
+
+} // namespace vs

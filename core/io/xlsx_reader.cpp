@@ -1,0 +1,370 @@
+#include "workbook_readers.h"
+
+#include "core/io/rows.h"
+#include "core/io/xml_stream.h"
+#include "core/io/zip_archive.h"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+
+namespace vs {
+
+double excelSerialToDays(double serial, bool date1904)
+{
+    if (date1904)
+        return serial - 24107.0; // 1904-01-01 is serial 0
+    // 1900 system: serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 (serial 60)
+    return serial < 61 ? serial - 25568.0 : serial - 25569.0;
+}
+
+bool isDateFormat(int id, const std::string &code)
+{
+    if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))
+        return true;
+    if (code.empty())
+        return false;
+    bool inQuote = false, inBracket = false;
+    for (size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (c == '"') { inQuote = !inQuote; continue; }
+        if (inQuote) continue;
+        if (c == '\\' || c == '_' || c == '*') { ++i; continue; } // escaped / padding character
+        if (c == '[') { inBracket = true; continue; }
+        if (c == ']') { inBracket = false; continue; }
+        if (inBracket) continue;
+        switch (std::tolower((unsigned char)c)) {
+        case 'd': case 'm': case 'y': case 'h': case 's': case 'e': return true;
+        case 'g': if (code.compare(i, 7, "General") == 0 || code.compare(i, 7, "general") == 0) i += 6; break;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+// "AB12" -> column 27 (0-based), row 12
+bool parseRef(const char *r, int64_t &row, int &col)
+{
+    int c = 0;
+    const char *p = r;
+    while (*p >= 'A' && *p <= 'Z')
+        c = c * 26 + (*p++ - 'A' + 1);
+    if (p == r)
+        return false;
+    int64_t rr = 0;
+    while (*p >= '0' && *p <= '9')
+        rr = rr * 10 + (*p++ - '0');
+    col = c - 1;
+    row = rr;
+    return rr > 0 && c > 0 && c <= 16384;
+}
+
+struct Workbook {
+    struct Sheet { std::string name, target; bool hidden = false; };
+    std::vector<Sheet> sheets;
+    bool date1904 = false;
+};
+
+Status parseXml(const ZipArchive &zip, const std::string &part, XmlStream &xml, const std::string &file,
+                const std::atomic<bool> *cancel = nullptr, const std::function<void(double)> &progress = {})
+{
+    bool ok = true;
+    Status s = zip.stream(part, [&](const char *d, size_t n) { return ok = xml.feed(d, n); }, cancel, progress);
+    if (!s)
+        return s;
+    if (ok)
+        ok = xml.feed(nullptr, 0, true);
+    if (!ok)
+        return makeError(ErrorKind::Format, "the workbook part '" + part + "' cannot be read: " + xml.error(), file);
+    return Ok{};
+}
+
+Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
+{
+    Workbook wb;
+    std::map<std::string, std::string> rels;
+    {
+        XmlStream x;
+        x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+            if (n == "Relationship") {
+                const char *id = XmlStream::attr(a, "Id"), *target = XmlStream::attr(a, "Target");
+                if (id && target)
+                    rels[id] = target;
+            }
+        };
+        if (zip.has("xl/_rels/workbook.xml.rels"))
+            if (Status s = parseXml(zip, "xl/_rels/workbook.xml.rels", x, file); !s)
+                return s.error();
+    }
+    XmlStream x;
+    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+        if (n == "workbookPr") {
+            const char *d = XmlStream::attr(a, "date1904");
+            wb.date1904 = d && (std::string_view(d) == "1" || std::string_view(d) == "true");
+        } else if (n == "sheet") {
+            Workbook::Sheet s;
+            const char *name = XmlStream::attr(a, "name"), *state = XmlStream::attr(a, "state"),
+                       *rid = XmlStream::attr(a, "id");
+            s.name = name ? name : "";
+            s.hidden = state && std::string_view(state) != "visible";
+            std::string target = rid && rels.count(rid) ? rels[rid] : "";
+            if (!target.empty() && target[0] == '/')
+                target = target.substr(1);
+            else if (!target.empty())
+                target = "xl/" + target;
+            s.target = target;
+            wb.sheets.push_back(s);
+        }
+    };
+    if (Status s = parseXml(zip, "xl/workbook.xml", x, file); !s)
+        return s.error();
+    if (wb.sheets.empty())
+        return makeError(ErrorKind::Format, "the workbook has no sheets", file);
+    return wb;
+}
+
+// Which cell styles show dates.
+Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::string &file)
+{
+    std::vector<bool> dateStyle;
+    if (!zip.has("xl/styles.xml"))
+        return dateStyle;
+    std::map<int, std::string> custom;
+    std::vector<int> xfFormats;
+    bool inCellXfs = false;
+    XmlStream x;
+    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+        if (n == "numFmt") {
+            const char *id = XmlStream::attr(a, "numFmtId"), *code = XmlStream::attr(a, "formatCode");
+            if (id && code)
+                custom[std::atoi(id)] = code;
+        } else if (n == "cellXfs") {
+            inCellXfs = true;
+        } else if (n == "xf" && inCellXfs) {
+            const char *id = XmlStream::attr(a, "numFmtId");
+            xfFormats.push_back(id ? std::atoi(id) : 0);
+        }
+    };
+    x.onEnd = [&](std::string_view n) {
+        if (n == "cellXfs")
+            inCellXfs = false;
+    };
+    if (Status s = parseXml(zip, "xl/styles.xml", x, file); !s)
+        return s.error();
+    for (int id : xfFormats)
+        dateStyle.push_back(isDateFormat(id, custom.count(id) ? custom[id] : std::string()));
+    return dateStyle;
+}
+
+Result<std::vector<std::string_view>> readSharedStrings(const ZipArchive &zip, RowStore &store, const std::string &file)
+{
+    std::vector<std::string_view> sst;
+    if (!zip.has("xl/sharedStrings.xml"))
+        return sst;
+    std::string current;
+    int depthT = 0;     // inside <t>
+    bool inPhonetic = false;
+    XmlStream x;
+    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+        if (n == "sst") {
+            if (const char *c = XmlStream::attr(a, "uniqueCount"))
+                sst.reserve(size_t(std::min(std::atoll(c), 10'000'000LL)));
+        } else if (n == "si") {
+            current.clear();
+        } else if (n == "t") {
+            ++depthT;
+        } else if (n == "rPh") {
+            inPhonetic = true; // Japanese reading hints: not part of the text
+        }
+    };
+    x.onEnd = [&](std::string_view n) {
+        if (n == "t")
+            --depthT;
+        else if (n == "rPh")
+            inPhonetic = false;
+        else if (n == "si")
+            sst.push_back(store.keep(current));
+    };
+    x.onText = [&](std::string_view t) {
+        if (depthT > 0 && !inPhonetic)
+            current.append(t);
+    };
+    if (Status s = parseXml(zip, "xl/sharedStrings.xml", x, file); !s)
+        return s.error();
+    return sst;
+}
+
+} // namespace
+
+Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
+{
+    auto zipR = ZipArchive::open(path);
+    if (!zipR)
+        return zipR.error();
+    const ZipArchive &zip = *zipR.value();
+    if (!zip.has("xl/workbook.xml"))
+        return makeError(ErrorKind::Format, "this zip file is not an Excel workbook (it has no xl/workbook.xml)", path);
+    auto wb = readWorkbook(zip, path);
+    if (!wb)
+        return wb.error();
+
+    ReadReport rep;
+    rep.format = "xlsx";
+    rep.encoding = "UTF-8";
+    rep.delimiter = 0;
+    for (const auto &s : wb->sheets) {
+        rep.sheets.push_back(s.name);
+        if (s.hidden)
+            rep.hiddenSheets.push_back(s.name);
+    }
+    const Workbook::Sheet *sheet = nullptr;
+    for (const auto &s : wb->sheets)
+        if (opt.sheet.empty() ? !s.hidden : s.name == opt.sheet) {
+            sheet = &s;
+            break;
+        }
+    if (!sheet && opt.sheet.empty())
+        sheet = &wb->sheets.front(); // only hidden sheets: take the first
+    if (!sheet) {
+        std::string names;
+        for (const auto &s : wb->sheets)
+            names += (names.empty() ? "" : ", ") + ("'" + s.name + "'");
+        return makeError(ErrorKind::Format, "the workbook has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+    }
+    rep.sheet = sheet->name;
+    if (sheet->target.empty() || !zip.has(sheet->target))
+        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is missing from the workbook", path);
+
+    auto store = std::make_shared<RowStore>();
+    auto dateStyles = readDateStyles(zip, path);
+    if (!dateStyles)
+        return dateStyles.error();
+    auto sst = readSharedStrings(zip, *store, path);
+    if (!sst)
+        return sst.error();
+
+    // Stream the sheet: one row at a time into the store.
+    std::vector<std::string_view> row;
+    int64_t rowNumber = 0, lastRow = 0;
+    int col = -1;
+    std::string type, value, inlineText;
+    int style = 0;
+    bool inValue = false, inInline = false, inInlineT = false, inCell = false;
+    size_t errorCells = 0, badSharedIndex = 0;
+    std::string firstError;
+    const size_t maxCells = size_t(1) << 31;
+    size_t cells = 0;
+
+    XmlStream x;
+    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+        if (n == "row") {
+            const char *r = XmlStream::attr(a, "r");
+            rowNumber = r ? std::atoll(r) : lastRow + 1;
+            row.clear();
+            col = -1;
+        } else if (n == "c") {
+            inCell = true;
+            const char *r = XmlStream::attr(a, "r");
+            int64_t rr;
+            int cc;
+            if (r && parseRef(r, rr, cc))
+                col = cc;
+            else
+                ++col;
+            const char *t = XmlStream::attr(a, "t");
+            type = t ? t : "n";
+            const char *s = XmlStream::attr(a, "s");
+            style = s ? std::atoi(s) : 0;
+            value.clear();
+            inlineText.clear();
+        } else if (n == "v" && inCell) {
+            inValue = true;
+        } else if (n == "is" && inCell) {
+            inInline = true;
+        } else if (n == "t" && inInline) {
+            inInlineT = true;
+        }
+    };
+    x.onText = [&](std::string_view t) {
+        if (inValue)
+            value.append(t);
+        else if (inInlineT)
+            inlineText.append(t);
+    };
+    x.onEnd = [&](std::string_view n) {
+        if (n == "v") {
+            inValue = false;
+        } else if (n == "t") {
+            inInlineT = false;
+        } else if (n == "is") {
+            inInline = false;
+        } else if (n == "c") {
+            inCell = false;
+            if (col < 0 || col >= 16384)
+                return;
+            if (++cells > maxCells) {
+                x.stop("the sheet has more cells than this program can hold");
+                return;
+            }
+            std::string_view cell;
+            if (type == "s") {
+                const long idx = std::atol(value.c_str());
+                if (idx >= 0 && size_t(idx) < sst->size())
+                    cell = (*sst)[size_t(idx)];
+                else if (!value.empty())
+                    ++badSharedIndex;
+            } else if (type == "inlineStr") {
+                cell = store->keep(inlineText);
+            } else if (type == "b") {
+                cell = value == "1" ? "TRUE" : "FALSE";
+            } else if (type == "e") {
+                if (!errorCells++)
+                    firstError = value;
+            } else if (type == "str" || type == "d") {
+                cell = store->keep(value);
+            } else if (!value.empty()) {
+                if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)]) {
+                    double serial = 0;
+                    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), serial);
+                    if (ec == std::errc()) {
+                        const std::string iso = formatDate(excelSerialToDays(serial, wb->date1904));
+                        cell = store->keep(iso);
+                    } else {
+                        cell = store->keep(value);
+                    }
+                } else {
+                    cell = store->keep(value);
+                }
+            }
+            if (size_t(col) >= row.size())
+                row.resize(size_t(col) + 1);
+            row[size_t(col)] = cell;
+        } else if (n == "row") {
+            if (!row.empty())
+                store->add(rowNumber, row);
+            lastRow = rowNumber;
+            row.clear();
+        }
+    };
+    auto progress = [&](double p) {
+        if (opt.progress)
+            opt.progress(0.6 * p);
+    };
+    if (Status s = parseXml(zip, sheet->target, x, path, opt.cancel, progress); !s)
+        return s.error();
+    if (errorCells)
+        rep.warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " + firstError +
+                               "); they are read as missing");
+    if (badSharedIndex)
+        rep.warnings.push_back(std::to_string(badSharedIndex) + " cell(s) point at text the workbook does not have; read as empty");
+    if (store->size() == 0)
+        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is empty", path);
+
+    ReadOptions o = opt;
+    o.rowEstimate = store->size();
+    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
+    return tableFromRows([&] { return store->cursor(); }, path, o, rep, RowSourceOptions{false});
+}
+
+} // namespace vs

@@ -1,0 +1,130 @@
+#include "zip_archive.h"
+
+#include <zip.h>
+
+namespace vs {
+
+Result<std::shared_ptr<ZipArchive>> ZipArchive::open(const std::string &path, ZipLimits limits)
+{
+    int err = 0;
+    zip_t *z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    if (!z) {
+        if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN || err == ZIP_ER_READ)
+            return makeError(ErrorKind::Io, "the file cannot be opened", path);
+        return makeError(ErrorKind::Format,
+                         "the workbook is damaged or incomplete (its zip container cannot be read); "
+                         "was the download or copy cut short?",
+                         path);
+    }
+    std::shared_ptr<ZipArchive> a(new ZipArchive);
+    a->m_zip = z;
+    a->m_path = path;
+    a->m_limits = limits;
+    return a;
+}
+
+ZipArchive::~ZipArchive()
+{
+    if (m_zip)
+        zip_discard(m_zip);
+}
+
+bool ZipArchive::has(const std::string &name) const
+{
+    return zip_name_locate(m_zip, name.c_str(), 0) >= 0;
+}
+
+uint64_t ZipArchive::size(const std::string &name) const
+{
+    zip_stat_t st;
+    return zip_stat(m_zip, name.c_str(), 0, &st) == 0 ? st.size : 0;
+}
+
+uint64_t ZipArchive::compressedSize(const std::string &name) const
+{
+    zip_stat_t st;
+    return zip_stat(m_zip, name.c_str(), 0, &st) == 0 ? st.comp_size : 0;
+}
+
+Status ZipArchive::check(const std::string &name, uint64_t &declared) const
+{
+    zip_stat_t st;
+    if (zip_stat(m_zip, name.c_str(), 0, &st) != 0)
+        return makeError(ErrorKind::Format, "the workbook lacks its part '" + name + "'", m_path);
+    declared = st.size;
+    if (st.size > m_limits.maxEntryBytes)
+        return makeError(ErrorKind::Format,
+                         "the part '" + name + "' would inflate to " + std::to_string(st.size >> 20) +
+                             " MiB, more than a workbook can sensibly hold; refusing it (a zip bomb?)",
+                         m_path);
+    if (st.size > (uint64_t(64) << 20) && st.comp_size > 0 && double(st.size) / double(st.comp_size) > m_limits.maxRatio)
+        return makeError(ErrorKind::Format,
+                         "the part '" + name + "' is compressed " + std::to_string(st.size / st.comp_size) +
+                             " to 1, far more than real data; refusing it (a zip bomb?)",
+                         m_path);
+    return Ok{};
+}
+
+Status ZipArchive::stream(const std::string &name, const std::function<bool(const char *, size_t)> &sink,
+                          const std::atomic<bool> *cancel, const std::function<void(double)> &progress) const
+{
+    uint64_t declared = 0;
+    if (Status s = check(name, declared); !s)
+        return s;
+    zip_file_t *f = zip_fopen(m_zip, name.c_str(), 0);
+    if (!f)
+        return makeError(ErrorKind::Format, "the part '" + name + "' of the workbook cannot be read", m_path);
+    std::vector<char> buf(1 << 20);
+    uint64_t total = 0;
+    Status result = Ok{};
+    for (;;) {
+        const zip_int64_t n = zip_fread(f, buf.data(), buf.size());
+        if (n < 0) {
+            result = makeError(ErrorKind::Format,
+                               "the workbook is damaged: its part '" + name + "' cannot be inflated (" +
+                                   zip_error_strerror(zip_file_get_error(f)) + ")",
+                               m_path);
+            break;
+        }
+        if (n == 0)
+            break;
+        total += uint64_t(n);
+        if (total > declared || total > m_limits.maxEntryBytes) { // a directory that lies about sizes
+            result = makeError(ErrorKind::Format,
+                               "the part '" + name + "' inflates to more than its directory says; refusing it (a zip bomb?)",
+                               m_path);
+            break;
+        }
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            result = makeError(ErrorKind::Cancelled, "the import was cancelled", m_path);
+            break;
+        }
+        if (!sink(buf.data(), size_t(n)))
+            break;
+        if (progress && declared)
+            progress(double(total) / double(declared));
+    }
+    zip_fclose(f);
+    return result;
+}
+
+Result<std::string> ZipArchive::read(const std::string &name, uint64_t maxBytes) const
+{
+    std::string out;
+    bool tooBig = false;
+    Status s = stream(name, [&](const char *d, size_t n) {
+        if (out.size() + n > maxBytes) {
+            tooBig = true;
+            return false;
+        }
+        out.append(d, n);
+        return true;
+    });
+    if (!s)
+        return s.error();
+    if (tooBig)
+        return makeError(ErrorKind::Format, "the part '" + name + "' is too large", m_path);
+    return out;
+}
+
+} // namespace vs

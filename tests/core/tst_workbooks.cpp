@@ -1,0 +1,199 @@
+// XLSX, XLS and ODS from independent writers (tests/data/make_workbook_fixtures.py: openpyxl,
+// xlwt, odfpy, and parts written by hand as Excel writes them), and every kind of bad workbook.
+#include "core/io/readers.h"
+#include "core/io/workbook_readers.h"
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+using namespace vs;
+using testutil::dataPath;
+
+class TstWorkbooks : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void goodFiles_data();
+    void goodFiles();
+    void badFiles_data();
+    void badFiles();
+    void unknownSheetListsTheSheets();
+    void serialDates_data();
+    void serialDates();
+    void dateFormats_data();
+    void dateFormats();
+    void realRetailWorkbook();
+
+private:
+    nlohmann::json m_expect;
+};
+
+void TstWorkbooks::initTestCase()
+{
+    m_expect = testutil::loadJson(dataPath("workbooks/expectations.json"));
+}
+
+void TstWorkbooks::goodFiles_data()
+{
+    QTest::addColumn<QString>("key");
+    for (auto &[name, e] : m_expect.items())
+        if (name != "__bad__")
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TstWorkbooks::goodFiles()
+{
+    QFETCH(QString, key);
+    const nlohmann::json &e = m_expect[key.toStdString()];
+    const std::string file = e.contains("file") ? e["file"].get<std::string>() : key.toStdString();
+    ReadOptions o;
+    if (e.contains("sheet"))
+        o.sheet = e["sheet"];
+    auto r = readTable(dataPath("workbooks/" + file), o);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    const Table &t = r->table;
+    const ReadReport &rep = r->report;
+    if (e.contains("format"))
+        QCOMPARE(rep.format, e["format"].get<std::string>());
+    if (e.contains("sheets"))
+        QCOMPARE(rep.sheets, e["sheets"].get<std::vector<std::string>>());
+    if (e.contains("hidden_sheets"))
+        QCOMPARE(rep.hiddenSheets, e["hidden_sheets"].get<std::vector<std::string>>());
+    if (e.contains("read_sheet"))
+        QCOMPARE(rep.sheet, e["read_sheet"].get<std::string>());
+    QCOMPARE(t.rowCount(), e["rows"].get<size_t>());
+    if (e.contains("columns"))
+        for (size_t c = 0; c < e["columns"].size(); ++c)
+            QCOMPARE(t.columns[c].name, e["columns"][c].get<std::string>());
+    if (e.contains("types"))
+        for (size_t c = 0; c < e["types"].size(); ++c)
+            QVERIFY2(columnTypeName(t.columns[c].type) == e["types"][c].get<std::string>(),
+                     qPrintable(QStringLiteral("column %1 is %2").arg(c).arg(columnTypeName(t.columns[c].type))));
+    if (e.contains("cells"))
+        for (const auto &cell : e["cells"]) {
+            const Column &c = t.columns[cell[1].get<size_t>()];
+            const size_t row = cell[0];
+            if (cell[2].is_null())
+                QVERIFY2(c.cellMissing(row), qPrintable(QStringLiteral("row %1 col %2").arg(row).arg(cell[1].get<int>())));
+            else if (cell[2].is_number())
+                QCOMPARE(c.numbers()[row], cell[2].get<double>());
+            else
+                QCOMPARE(c.cellText(row), cell[2].get<std::string>());
+        }
+    if (e.contains("dates"))
+        for (const auto &cell : e["dates"])
+            QCOMPARE(t.columns[cell[1].get<size_t>()].cellText(cell[0]), cell[2].get<std::string>());
+    if (e.contains("row_numbers"))
+        for (size_t i = 0; i < e["row_numbers"].size(); ++i)
+            QCOMPARE(t.rowNumber(i), e["row_numbers"][i].get<int64_t>());
+    if (e.contains("warnings"))
+        for (const auto &w : e["warnings"]) {
+            bool found = false;
+            for (const std::string &have : rep.warnings)
+                found |= have.find(w.get<std::string>()) != std::string::npos;
+            QVERIFY2(found, w.get<std::string>().c_str());
+        }
+}
+
+void TstWorkbooks::badFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    for (auto &[name, e] : m_expect["__bad__"].items())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TstWorkbooks::badFiles()
+{
+    QFETCH(QString, file);
+    const std::string path = dataPath("workbooks/" + file.toStdString());
+    QElapsedTimer clock;
+    clock.start();
+    auto r = readTable(path, ReadOptions{});
+    QVERIFY(!r.ok());
+    const std::string msg = r.error().describe();
+    QVERIFY2(msg.find(path) == 0, msg.c_str());
+    QVERIFY2(msg.find(m_expect["__bad__"][file.toStdString()].get<std::string>()) != std::string::npos, msg.c_str());
+    QVERIFY2(clock.elapsed() < 5000, "refused within seconds, not after inflating it");
+}
+
+void TstWorkbooks::unknownSheetListsTheSheets()
+{
+    ReadOptions o;
+    o.sheet = "Sales";
+    for (const char *f : {"openpyxl.xlsx", "xlwt.xls", "odfpy.ods"}) {
+        auto r = readTable(dataPath(std::string("workbooks/") + f), o);
+        QVERIFY(!r.ok());
+        const std::string msg = r.error().describe();
+        QVERIFY2(msg.find("no sheet named 'Sales'") != std::string::npos, msg.c_str());
+        QVERIFY2(msg.find("'客户'") != std::string::npos, msg.c_str());
+    }
+}
+
+void TstWorkbooks::serialDates_data()
+{
+    QTest::addColumn<double>("serial");
+    QTest::addColumn<bool>("date1904");
+    QTest::addColumn<QString>("iso");
+    // independent: Excel shows these serials as these dates
+    QTest::newRow("1900-01-01") << 1.0 << false << "1900-01-01";
+    QTest::newRow("1900-02-28") << 59.0 << false << "1900-02-28";
+    QTest::newRow("1900-03-01 after the phantom leap day") << 61.0 << false << "1900-03-01";
+    QTest::newRow("1970-01-01") << 25569.0 << false << "1970-01-01";
+    QTest::newRow("2024-02-29 noon") << 45351.5 << false << "2024-02-29 12:00:00";
+    QTest::newRow("1904 system day 0") << 0.0 << true << "1904-01-01";
+    QTest::newRow("1904 system 2024-03-05") << 43894.0 << true << "2024-03-05";
+}
+
+void TstWorkbooks::serialDates()
+{
+    QFETCH(double, serial);
+    QFETCH(bool, date1904);
+    QFETCH(QString, iso);
+    QCOMPARE(QString::fromStdString(formatDate(excelSerialToDays(serial, date1904))), iso);
+}
+
+void TstWorkbooks::dateFormats_data()
+{
+    QTest::addColumn<int>("id");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("isDate");
+    QTest::newRow("general") << 0 << "" << false;
+    QTest::newRow("built-in 14") << 14 << "" << true;
+    QTest::newRow("built-in 22") << 22 << "" << true;
+    QTest::newRow("percent") << 9 << "" << false;
+    QTest::newRow("custom ymd") << 164 << "yyyy-mm-dd" << true;
+    QTest::newRow("custom with locale") << 165 << "[$-409]d-mmm-yyyy" << true;
+    QTest::newRow("chinese") << 166 << QString::fromUtf8("yyyy\"年\"m\"月\"d\"日\"") << true;
+    QTest::newRow("currency") << 167 << "\"$\"#,##0.00" << false;
+    QTest::newRow("colour and text") << 168 << "[Red]0.00;\"minus\"0.00" << false;
+    QTest::newRow("escaped d") << 169 << "0.0\\d" << false;
+}
+
+void TstWorkbooks::dateFormats()
+{
+    QFETCH(int, id);
+    QFETCH(QString, code);
+    QFETCH(bool, isDate);
+    QCOMPARE(isDateFormat(id, code.toStdString()), isDate);
+}
+
+void TstWorkbooks::realRetailWorkbook()
+{
+    const std::string path = std::string(VS_SHARED_DATA) + "/online_retail/online_retail_first_65535_lines.xlsx";
+    if (!QFile::exists(QString::fromStdString(path)))
+        QSKIP("the shared Online Retail workbook is not beside this checkout");
+    auto r = readTable(path, ReadOptions{});
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    const Table &t = r->table;
+    QCOMPARE(t.rowCount(), size_t(65535)); // openpyxl counts 65,536 rows with the header
+    QCOMPARE(t.columns[0].name, std::string("InvoiceNo"));
+    QCOMPARE(t.columns[4].type, ColumnType::Date);
+    QCOMPARE(t.columns[4].cellText(0), std::string("2010-12-01 08:26:00"));
+    QCOMPARE(t.columns[3].numbers()[0], 6.0);
+    QCOMPARE(t.columns[5].numbers()[0], 2.55);
+}
+
+QTEST_APPLESS_MAIN(TstWorkbooks)
+#include "tst_workbooks.moc"
