@@ -36,6 +36,7 @@ Result<std::string> inspectJson(const std::string &path, const ReadOptions &opti
     }
     j["columns"] = cols;
     j["rows"] = t.rowCount();
+    j["table_bytes"] = t.byteSize();
     j["blank_rows_skipped"] = rep.skippedBlankRows;
     j["warnings"] = rep.warnings;
     return j.dump(2) + "\n";

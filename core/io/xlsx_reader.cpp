@@ -1,5 +1,6 @@
 #include "workbook_readers.h"
 
+#include "core/io/fast_xml.h"
 #include "core/io/rows.h"
 #include "core/io/xml_stream.h"
 #include "core/io/zip_archive.h"
@@ -248,7 +249,9 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     std::vector<std::string_view> row;
     int64_t rowNumber = 0, lastRow = 0;
     int col = -1;
-    std::string type, value, inlineText;
+    char type = 'n'; // s shared string, i inline, b bool, e error, t formula text, d ISO date, n number
+    std::string value, inlineText;
+    bool tooManyCells = false;
     int style = 0;
     bool inValue = false, inInline = false, inInlineT = false, inCell = false;
     size_t errorCells = 0, badSharedIndex = 0;
@@ -256,90 +259,87 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     const size_t maxCells = size_t(1) << 31;
     size_t cells = 0;
 
-    XmlStream x;
-    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
-        if (n == "row") {
-            const char *r = XmlStream::attr(a, "r");
-            rowNumber = r ? std::atoll(r) : lastRow + 1;
-            row.clear();
-            col = -1;
-        } else if (n == "c") {
+    auto toInt = [](std::string_view v, long long fallback) {
+        long long out = fallback;
+        std::from_chars(v.data(), v.data() + v.size(), out);
+        return out;
+    };
+    auto onStart = [&](std::string_view n, std::span<const XmlAttr> a) {
+        if (n == "c") {
             inCell = true;
-            const char *r = XmlStream::attr(a, "r");
+            const std::string_view r = fastxml::attr(a, "r");
             int64_t rr;
             int cc;
-            if (r && parseRef(r, rr, cc))
+            if (!r.empty() && r.size() < 16 && parseRef(std::string(r).c_str(), rr, cc))
                 col = cc;
             else
                 ++col;
-            const char *t = XmlStream::attr(a, "t");
-            type = t ? t : "n";
-            const char *s = XmlStream::attr(a, "s");
-            style = s ? std::atoi(s) : 0;
+            const std::string_view t = fastxml::attr(a, "t");
+            type = t.empty() || t == "n" ? 'n' : t == "s" ? 's' : t == "inlineStr" ? 'i' : t == "b" ? 'b' : t == "e" ? 'e' : t == "str" ? 't' : t == "d" ? 'd' : 'n';
+            style = int(toInt(fastxml::attr(a, "s"), 0));
             value.clear();
             inlineText.clear();
         } else if (n == "v" && inCell) {
             inValue = true;
+        } else if (n == "row") {
+            const std::string_view r = fastxml::attr(a, "r");
+            rowNumber = r.empty() ? lastRow + 1 : toInt(r, lastRow + 1);
+            row.clear();
+            col = -1;
         } else if (n == "is" && inCell) {
             inInline = true;
         } else if (n == "t" && inInline) {
             inInlineT = true;
         }
     };
-    x.onText = [&](std::string_view t) {
+    auto onText = [&](std::string_view t) {
         if (inValue)
             value.append(t);
         else if (inInlineT)
             inlineText.append(t);
     };
-    x.onEnd = [&](std::string_view n) {
+    auto onEnd = [&](std::string_view n) {
         if (n == "v") {
             inValue = false;
-        } else if (n == "t") {
-            inInlineT = false;
-        } else if (n == "is") {
-            inInline = false;
         } else if (n == "c") {
             inCell = false;
             if (col < 0 || col >= 16384)
                 return;
             if (++cells > maxCells) {
-                x.stop("the sheet has more cells than this program can hold");
+                tooManyCells = true;
                 return;
             }
             std::string_view cell;
-            if (type == "s") {
-                const long idx = std::atol(value.c_str());
+            if (type == 's') {
+                const long long idx = toInt(value, -1);
                 if (idx >= 0 && size_t(idx) < sst->size())
                     cell = (*sst)[size_t(idx)];
                 else if (!value.empty())
                     ++badSharedIndex;
-            } else if (type == "inlineStr") {
+            } else if (type == 'i') {
                 cell = store->keep(inlineText);
-            } else if (type == "b") {
+            } else if (type == 'b') {
                 cell = value == "1" ? "TRUE" : "FALSE";
-            } else if (type == "e") {
+            } else if (type == 'e') {
                 if (!errorCells++)
                     firstError = value;
-            } else if (type == "str" || type == "d") {
+            } else if (type == 't' || type == 'd') {
                 cell = store->keep(value);
             } else if (!value.empty()) {
-                if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)]) {
-                    double serial = 0;
-                    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), serial);
-                    if (ec == std::errc()) {
-                        const std::string iso = formatDate(excelSerialToDays(serial, wb->date1904));
-                        cell = store->keep(iso);
-                    } else {
-                        cell = store->keep(value);
-                    }
-                } else {
+                double serial = 0;
+                if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)] &&
+                    std::from_chars(value.data(), value.data() + value.size(), serial).ec == std::errc())
+                    cell = store->keep(formatDate(excelSerialToDays(serial, wb->date1904)));
+                else
                     cell = store->keep(value);
-                }
             }
             if (size_t(col) >= row.size())
                 row.resize(size_t(col) + 1);
             row[size_t(col)] = cell;
+        } else if (n == "t") {
+            inInlineT = false;
+        } else if (n == "is") {
+            inInline = false;
         } else if (n == "row") {
             if (!row.empty())
                 store->add(rowNumber, row);
@@ -351,8 +351,22 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
         if (opt.progress)
             opt.progress(0.6 * p);
     };
-    if (Status s = parseXml(zip, sheet->target, x, path, opt.cancel, progress); !s)
-        return s.error();
+    FastXmlScanner x(onStart, onEnd, onText, "sheetData");
+    {
+        bool ok = true;
+        Status s = zip.stream(sheet->target, [&](const char *d, size_t n) {
+            ok = x.feed(d, n);
+            return ok && !x.done() && !tooManyCells;
+        }, opt.cancel, progress);
+        if (!s)
+            return s.error();
+        if (ok && !x.done())
+            ok = x.feed(nullptr, 0, true);
+        if (!ok)
+            return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' cannot be read: " + x.error(), path);
+        if (tooManyCells)
+            return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' has more cells than this program can hold", path);
+    }
     if (errorCells)
         rep.warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " + firstError +
                                "); they are read as missing");

@@ -2,6 +2,12 @@
 
 #include <zip.h>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 namespace vs {
 
 Result<std::shared_ptr<ZipArchive>> ZipArchive::open(const std::string &path, ZipLimits limits)
@@ -74,36 +80,92 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
     zip_file_t *f = zip_fopen(m_zip, name.c_str(), 0);
     if (!f)
         return makeError(ErrorKind::Format, "the part '" + name + "' of the workbook cannot be read", m_path);
-    std::vector<char> buf(1 << 20);
-    uint64_t total = 0;
+
+    // Inflating runs on a second thread, one buffer ahead of the consumer (parsing), so that
+    // both cores work on a large sheet. Buffers go round between the two through small queues.
+    constexpr size_t kBufSize = 1 << 20;
+    struct Piece { std::vector<char> data; size_t size = 0; };
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Piece> full, empty;
+    for (int i = 0; i < 3; ++i)
+        empty.push_back(Piece{std::vector<char>(kBufSize), 0});
+    bool finished = false, stop = false;
+    std::optional<Error> readError;
+
+    std::thread inflater([&] {
+        uint64_t total = 0;
+        for (;;) {
+            Piece piece;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || !empty.empty(); });
+                if (stop)
+                    break;
+                piece = std::move(empty.front());
+                empty.pop_front();
+            }
+            const zip_int64_t n = zip_fread(f, piece.data.data(), piece.data.size());
+            std::optional<Error> err;
+            if (n < 0)
+                err = makeError(ErrorKind::Format,
+                                "the workbook is damaged: its part '" + name + "' cannot be inflated (" +
+                                    zip_error_strerror(zip_file_get_error(f)) + ")",
+                                m_path);
+            else if ((total += uint64_t(n)) > declared || total > m_limits.maxEntryBytes) // a directory that lies
+                err = makeError(ErrorKind::Format,
+                                "the part '" + name + "' inflates to more than its directory says; refusing it (a zip bomb?)",
+                                m_path);
+            std::lock_guard lock(mutex);
+            if (err || n == 0) {
+                readError = err;
+                finished = true;
+                changed.notify_all();
+                break;
+            }
+            piece.size = size_t(n);
+            full.push_back(std::move(piece));
+            changed.notify_all();
+        }
+    });
+
     Status result = Ok{};
+    uint64_t consumed = 0;
     for (;;) {
-        const zip_int64_t n = zip_fread(f, buf.data(), buf.size());
-        if (n < 0) {
-            result = makeError(ErrorKind::Format,
-                               "the workbook is damaged: its part '" + name + "' cannot be inflated (" +
-                                   zip_error_strerror(zip_file_get_error(f)) + ")",
-                               m_path);
-            break;
+        Piece piece;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !full.empty() || finished; });
+            if (full.empty()) {
+                if (readError)
+                    result = *readError;
+                break;
+            }
+            piece = std::move(full.front());
+            full.pop_front();
         }
-        if (n == 0)
-            break;
-        total += uint64_t(n);
-        if (total > declared || total > m_limits.maxEntryBytes) { // a directory that lies about sizes
-            result = makeError(ErrorKind::Format,
-                               "the part '" + name + "' inflates to more than its directory says; refusing it (a zip bomb?)",
-                               m_path);
-            break;
-        }
+        bool more = true;
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             result = makeError(ErrorKind::Cancelled, "the import was cancelled", m_path);
-            break;
+            more = false;
+        } else {
+            more = sink(piece.data.data(), piece.size);
+            consumed += piece.size;
+            if (progress && declared)
+                progress(double(consumed) / double(declared));
         }
-        if (!sink(buf.data(), size_t(n)))
+        std::lock_guard lock(mutex);
+        empty.push_back(std::move(piece));
+        changed.notify_all();
+        if (!more)
             break;
-        if (progress && declared)
-            progress(double(total) / double(declared));
     }
+    {
+        std::lock_guard lock(mutex);
+        stop = true;
+        changed.notify_all();
+    }
+    inflater.join();
     zip_fclose(f);
     return result;
 }
