@@ -3,36 +3,91 @@
 #include "core/headless/run.h"
 
 #include <QCoroFuture>
+#include <QCoroSignal>
 #include <QCoroTask>
+#include <QDir>
+#include <QFileInfo>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 using LoadResult = std::shared_ptr<vs::Result<vs::LoadedAnalysis>>;
+using PrepareResult = std::shared_ptr<vs::Result<std::shared_ptr<const vs::PreparedData>>>;
 using ComputeResult = std::shared_ptr<vs::Result<vs::AnalysisResults>>;
 
 LoadResult loadInBackground(std::string path)
 {
     double ms = 0;
-    auto r = vs::loadAnalysis(path, &ms);
-    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(std::move(r));
+    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms));
+}
+
+PrepareResult prepareInBackground(std::shared_ptr<const vs::Table> table, vs::Project project, std::string file)
+{
+    return std::make_shared<vs::Result<std::shared_ptr<const vs::PreparedData>>>(
+        vs::prepareData(std::move(table), project, file));
 }
 
 ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project)
 {
     return std::make_shared<vs::Result<vs::AnalysisResults>>(vs::computeAnalysis(std::move(data), project));
 }
+
+bool sameSource(const vs::SourceSpec &a, const vs::SourceSpec &b)
+{
+    return a.path == b.path && a.sheet == b.sheet && a.layout == b.layout && a.columns == b.columns &&
+           a.periodColumns == b.periodColumns && a.encoding == b.encoding && a.delimiter == b.delimiter &&
+           a.decimal == b.decimal && a.headerRow == b.headerRow;
+}
 } // namespace
 
-AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent) {}
+AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent), m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
 AnalysisSession::~AnalysisSession() = default;
+
+bool AnalysisSession::isModified() const
+{
+    return !m_undo->isClean() || m_recovered || (m_projectPath.isEmpty() && m_data);
+}
+
+void AnalysisSession::markRecovered(const QString &originalPath)
+{
+    m_projectPath = originalPath;
+    m_recovered = true;
+    emit pathChanged();
+    emit modifiedChanged(true);
+}
 
 QStringList AnalysisSession::warnings() const
 {
-    QStringList w = m_readWarnings;
+    QStringList w;
+    for (const std::string &s : m_readReport.warnings)
+        w << QString::fromStdString(s);
     if (m_results)
         for (const std::string &s : m_results->warnings)
             w << QString::fromStdString(s);
     return w;
+}
+
+QStringList AnalysisSession::numericColumns() const
+{
+    QStringList out;
+    if (m_data)
+        for (const vs::Column &c : m_data->table->columns)
+            if (c.type == vs::ColumnType::Number)
+                out << QString::fromStdString(c.name);
+    return out;
+}
+
+QStringList AnalysisSession::allColumns() const
+{
+    QStringList out;
+    if (m_data)
+        for (const vs::Column &c : m_data->table->columns)
+            out << QString::fromStdString(c.name);
+    return out;
 }
 
 void AnalysisSession::setBusy(bool busy)
@@ -41,6 +96,17 @@ void AnalysisSession::setBusy(bool busy)
         m_busy = busy;
         emit busyChanged(busy);
     }
+}
+
+void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results)
+{
+    m_results = std::move(results);
+    m_comparison.reset();
+    if (m_baseline && m_results)
+        m_comparison = vs::compareScenarios(*m_baseline, *m_results);
+    m_lastError.clear();
+    ++m_published;
+    emit resultsChanged();
 }
 
 QCoro::Task<bool> AnalysisSession::openProject(QString path)
@@ -57,13 +123,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         co_return false;
     }
     vs::LoadedAnalysis &la = loadResult->value();
-    m_project = la.project;
-    m_projectPath = path;
-    m_data = la.data;
-    m_readWarnings.clear();
-    for (const std::string &w : la.readReport.warnings)
-        m_readWarnings << QString::fromStdString(w);
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project);
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project);
     ComputeResult computed = co_await compute;
     if (generation != m_generation)
         co_return false;
@@ -72,15 +132,113 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         emit failed(QString::fromStdString(computed->error().describe()));
         co_return false;
     }
-    m_results = std::make_shared<const vs::AnalysisResults>(std::move(computed->value()));
+    m_project = la.project;
+    m_recovered = false;
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_dataPath = QString::fromStdString(la.dataPath);
+    m_data = la.data;
+    m_readReport = la.readReport;
+    m_baseline.reset();
+    m_baselineProject.reset();
+    m_undo->clear();
+    emit pathChanged();
+    emit projectChanged();
+    emit baselineChanged();
+    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
     emit loaded();
-    emit resultsChanged();
     co_return true;
 }
 
-void AnalysisSession::setProject(const vs::Project &project)
+QCoro::Task<bool> AnalysisSession::startAnalysis(vs::Project project, QString dataPath,
+                                                 std::shared_ptr<const vs::Table> table, vs::ReadReport report)
 {
+    const quint64 generation = ++m_generation;
+    setBusy(true);
+    QFuture<PrepareResult> prep = QtConcurrent::run(&prepareInBackground, table, project, dataPath.toStdString());
+    PrepareResult prepared = co_await prep;
+    if (generation != m_generation)
+        co_return false;
+    if (!*prepared) {
+        setBusy(false);
+        emit failed(QString::fromStdString(prepared->error().describe()));
+        co_return false;
+    }
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, prepared->value(), project);
+    ComputeResult computed = co_await compute;
+    if (generation != m_generation)
+        co_return false;
+    setBusy(false);
+    if (!*computed) {
+        emit failed(QString::fromStdString(computed->error().describe()));
+        co_return false;
+    }
+    m_project = std::move(project);
+    m_recovered = false;
+    m_projectPath.clear();
+    m_dataPath = QFileInfo(dataPath).absoluteFilePath();
+    m_project.source.path = m_dataPath.toStdString();
+    m_data = prepared->value();
+    m_readReport = std::move(report);
+    m_baseline.reset();
+    m_baselineProject.reset();
+    m_undo->clear(); // a new analysis without a file counts as modified (see isModified)
+    emit pathChanged();
+    emit modifiedChanged(true);
+    emit projectChanged();
+    emit baselineChanged();
+    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
+    emit loaded();
+    co_return true;
+}
+
+bool AnalysisSession::saveProject(const QString &path, QString *error)
+{
+    vs::Project p = m_project;
+    const QString absData = m_dataPath;
+    if (!absData.isEmpty())
+        p.source.path = QDir(QFileInfo(path).absolutePath()).relativeFilePath(absData).toStdString();
+    vs::Status s = vs::saveProject(p, path.toStdString());
+    if (!s) {
+        if (error)
+            *error = QString::fromStdString(s.error().describe());
+        return false;
+    }
+    m_project.source.path = p.source.path;
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_undo->setClean();
+    m_recovered = false;
+    emit pathChanged();
+    emit modifiedChanged(false);
+    return true;
+}
+
+void AnalysisSession::clear()
+{
+    ++m_generation;
+    m_project = vs::Project{};
+    m_projectPath.clear();
+    m_dataPath.clear();
+    m_data.reset();
+    m_results.reset();
+    m_baseline.reset();
+    m_baselineProject.reset();
+    m_comparison.reset();
+    m_readReport = vs::ReadReport{};
+    m_undo->clear();
+    setBusy(false);
+    emit pathChanged();
+    emit projectChanged();
+    emit baselineChanged();
+    emit resultsChanged();
+}
+
+void AnalysisSession::applyProject(const vs::Project &project)
+{
+    const bool sourceChanged = !sameSource(project.source, m_project.source);
     m_project = project;
+    emit projectChanged();
+    if (sourceChanged)
+        qWarning("AnalysisSession: a command changed the data source; only parameters are recomputed");
     recompute();
 }
 
@@ -93,12 +251,41 @@ QCoro::Task<void> AnalysisSession::recompute()
     QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project);
     ComputeResult computed = co_await compute;
     if (generation != m_generation)
-        co_return;
+        co_return; // a newer edit is on its way: these results are stale
     setBusy(false);
     if (!*computed) {
-        emit failed(QString::fromStdString(computed->error().describe()));
+        m_lastError = QString::fromStdString(computed->error().describe());
+        emit computeFailed(m_lastError);
+        ++m_published;
+        emit resultsChanged(); // views keep the last good results; the banner says why
         co_return;
     }
-    m_results = std::make_shared<const vs::AnalysisResults>(std::move(computed->value()));
+    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
+}
+
+QCoro::Task<bool> AnalysisSession::waitForResults()
+{
+    while (m_busy)
+        co_await qCoro(this, &AnalysisSession::busyChanged);
+    co_return m_lastError.isEmpty();
+}
+
+void AnalysisSession::setBaseline()
+{
+    if (!m_results)
+        return;
+    m_baseline = m_results;
+    m_baselineProject = m_project;
+    m_comparison = vs::compareScenarios(*m_baseline, *m_results);
+    emit baselineChanged();
+    emit resultsChanged();
+}
+
+void AnalysisSession::clearBaseline()
+{
+    m_baseline.reset();
+    m_baselineProject.reset();
+    m_comparison.reset();
+    emit baselineChanged();
     emit resultsChanged();
 }

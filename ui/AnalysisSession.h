@@ -1,7 +1,11 @@
 #pragma once
-// The one controller: owns the project, the prepared data and the current results.
-// Views read results from here and never compute; edits come in as new parameters.
+// The one controller: owns the project, its undo stack, the prepared data, the current results
+// and the what-if baseline. Edits arrive as undo commands that hand it a new project; it
+// recomputes off the UI thread and publishes one immutable results object that every view
+// redraws from. Views never compute.
 #include "core/analytics/analysis.h"
+#include "core/analytics/scenario.h"
+#include "core/io/read_options.h"
 #include "core/project/project.h"
 
 #include <QObject>
@@ -9,7 +13,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
+class QUndoStack;
 namespace QCoro { template <typename T> class Task; }
 
 class AnalysisSession : public QObject {
@@ -20,30 +26,69 @@ public:
 
     const vs::Project &project() const { return m_project; }
     QString projectPath() const { return m_projectPath; }
-    std::shared_ptr<const vs::AnalysisResults> results() const { return m_results; }
+    QString dataPath() const { return m_dataPath; }
+    bool hasData() const { return bool(m_data); }
+    bool isModified() const;
     bool isBusy() const { return m_busy; }
+    QUndoStack *undoStack() const { return m_undo; }
+    std::shared_ptr<const vs::PreparedData> data() const { return m_data; }
+    std::shared_ptr<const vs::AnalysisResults> results() const { return m_results; }
+    std::shared_ptr<const vs::AnalysisResults> baseline() const { return m_baseline; }
+    const std::optional<vs::ScenarioComparison> &comparison() const { return m_comparison; }
+    const vs::ReadReport &readReport() const { return m_readReport; }
     QStringList warnings() const;
+    QString lastError() const { return m_lastError; }
+    QStringList numericColumns() const; // columns a score or a role that needs numbers can use
+    QStringList allColumns() const;
 
     // Loads a project and its data off the UI thread; emits loaded() or failed().
     QCoro::Task<bool> openProject(QString path);
-    // New parameters (same data): recomputed off the UI thread; stale results are dropped.
-    void setProject(const vs::Project &project);
+    // Starts a new analysis on a table the import wizard has read (undo history starts afresh).
+    QCoro::Task<bool> startAnalysis(vs::Project project, QString dataPath, std::shared_ptr<const vs::Table> table,
+                                    vs::ReadReport report);
+    // Writes the project (source.path relative to the project's folder); false and a message on failure.
+    bool saveProject(const QString &path, QString *error);
+    void clear();
+    // After opening an autosave: the analysis belongs to originalPath (maybe none) and is unsaved.
+    void markRecovered(const QString &originalPath);
+
+    // The whole project as an undo command gives it (recomputes when anything changed).
+    void applyProject(const vs::Project &project);
+
+    void setBaseline();
+    void clearBaseline();
+    std::optional<vs::Project> baselineProject() const { return m_baselineProject; }
+
+    // For tests and benchmarks: resolves when the latest recompute has published its results.
+    QCoro::Task<bool> waitForResults();
 
 signals:
     void loaded();
+    void projectChanged();
     void resultsChanged();
-    void failed(const QString &message);
+    void failed(const QString &message);     // opening or importing failed (a dialog)
+    void computeFailed(const QString &message); // an edit gave parameters that cannot be computed (a banner)
     void busyChanged(bool busy);
+    void modifiedChanged(bool modified);
+    void pathChanged();
+    void baselineChanged();
 
 private:
     QCoro::Task<void> recompute();
     void setBusy(bool busy);
+    void publish(std::shared_ptr<const vs::AnalysisResults> results);
 
     vs::Project m_project;
-    QString m_projectPath;
+    QString m_projectPath, m_dataPath;
+    QUndoStack *m_undo;
     std::shared_ptr<const vs::PreparedData> m_data;
-    std::shared_ptr<const vs::AnalysisResults> m_results;
-    QStringList m_readWarnings;
+    std::shared_ptr<const vs::AnalysisResults> m_results, m_baseline;
+    std::optional<vs::Project> m_baselineProject;
+    std::optional<vs::ScenarioComparison> m_comparison;
+    vs::ReadReport m_readReport;
+    QString m_lastError;
     quint64 m_generation = 0;
+    quint64 m_published = 0;
     bool m_busy = false;
+    bool m_recovered = false;
 };

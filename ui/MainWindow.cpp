@@ -1,126 +1,395 @@
 #include "MainWindow.h"
 
 #include "AnalysisSession.h"
+#include "ParametersPanel.h"
+#include "WhatIfPanel.h"
+#include "charts/SegmentChart.h"
+#include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
+#include "models/ScenarioModels.h"
 #include "models/SegmentTableModel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QCoroTask>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_session(new AnalysisSession(this)), m_customers(new CustomerTableModel(this)),
+namespace {
+constexpr int kMaxRecent = 8;
+QString projectFilter() { return QObject::tr("ValueScope projects (*.json)"); }
+} // namespace
+
+MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_customers(new CustomerTableModel(this)),
       m_segments(new SegmentTableModel(this))
 {
+    setAcceptDrops(true);
+    m_segments->setSession(session);
+
+    // centre: segment summary + chart above, customers and statistics below
     m_segmentView = new QTableView;
     m_segmentView->setModel(m_segments);
     m_segmentView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_segmentView->verticalHeader()->hide();
     m_segmentView->setSelectionBehavior(QAbstractItemView::SelectRows);
-
-    m_customerView = new QTableView;
-    m_customerView->setModel(m_customers);
-    m_customerView->setSortingEnabled(true);
-    m_customerView->sortByColumn(-1, Qt::AscendingOrder);
-    m_customerView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_customerView->horizontalHeader()->setDefaultSectionSize(120);
-    m_customerView->verticalHeader()->setDefaultSectionSize(m_customerView->fontMetrics().height() + 6);
-    m_customerView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_segmentView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_chart = new SegmentChart;
 
     auto *segBox = new QWidget;
     auto *segLayout = new QVBoxLayout(segBox);
     segLayout->setContentsMargins(0, 0, 0, 0);
-    segLayout->addWidget(new QLabel(tr("<b>Segments</b>")));
+    segLayout->addWidget(new QLabel(tr("<b>Segments and strategies</b> (double-click a strategy to edit it)")));
     segLayout->addWidget(m_segmentView);
-    auto *custBox = new QWidget;
-    auto *custLayout = new QVBoxLayout(custBox);
-    custLayout->setContentsMargins(0, 0, 0, 0);
-    custLayout->addWidget(new QLabel(tr("<b>Customers</b>")));
-    custLayout->addWidget(m_customerView);
+    m_segmentView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_segmentView->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Strategy, QHeaderView::Stretch);
+    m_segmentView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_customerView = new QTableView;
+    m_customerView->setModel(m_customers);
+    m_customerView->setSortingEnabled(true);
+    m_customerView->sortByColumn(-1, Qt::AscendingOrder);
+    m_customerView->horizontalHeader()->setDefaultSectionSize(120);
+    m_customerView->verticalHeader()->setDefaultSectionSize(m_customerView->fontMetrics().height() + 6);
+    m_customerView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_customerView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_customerView->setAlternatingRowColors(true);
+    m_segmentFilter = new QComboBox;
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Find a customer id… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    auto *filterBar = new QHBoxLayout;
+    filterBar->addWidget(new QLabel(tr("Show:")));
+    filterBar->addWidget(m_segmentFilter);
+    filterBar->addWidget(m_search, 1);
+    auto *customersTab = new QWidget;
+    auto *ct = new QVBoxLayout(customersTab);
+    ct->setContentsMargins(0, 4, 0, 0);
+    ct->addLayout(filterBar);
+    ct->addWidget(m_customerView);
+    auto *statsView = new QTableView;
+    statsView->setModel(new StatsModel(session, statsView));
+    statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    statsView->verticalHeader()->hide();
+    auto *bottom = new QTabWidget;
+    bottom->addTab(customersTab, tr("Customers"));
+    bottom->addTab(statsView, tr("Statistics"));
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(segBox);
-    splitter->addWidget(custBox);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setContentsMargins(8, 8, 8, 8);
-    setCentralWidget(splitter);
+    auto *centre = new QSplitter(Qt::Vertical);
+    centre->addWidget(segBox);
+    centre->addWidget(m_chart);
+    centre->addWidget(bottom);
+    centre->setStretchFactor(0, 0);
+    centre->setStretchFactor(1, 2);
+    centre->setStretchFactor(2, 3);
+    centre->setSizes({170, 260, 400});
+    centre->setContentsMargins(6, 6, 6, 6);
+    setCentralWidget(centre);
+
+    m_parameters = new ParametersPanel(session);
+    m_whatIf = new WhatIfPanel(session);
+    createDocks();
 
     m_rowsLabel = new QLabel;
-    m_warningsLabel = new QLabel;
-    statusBar()->addWidget(m_rowsLabel);
-    statusBar()->addPermanentWidget(m_warningsLabel);
+    m_warningsButton = new QToolButton;
+    m_warningsButton->setAutoRaise(true);
+    m_busy = new QProgressBar;
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    statusBar()->addWidget(m_rowsLabel, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_warningsButton);
+    connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
 
     createActions();
+
     connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
     connect(m_session, &AnalysisSession::failed, this, &MainWindow::showError);
-    connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) {
-        if (busy)
-            statusBar()->showMessage(tr("Computing…"));
-        else
-            statusBar()->clearMessage();
+    connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) { m_busy->setVisible(busy); });
+    connect(m_session, &AnalysisSession::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &AnalysisSession::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &AnalysisSession::loaded, this, [this] {
+        if (!m_session->projectPath().isEmpty() && m_session->projectPath() != QFileInfo(autosavePath()).absoluteFilePath())
+            addRecent(m_session->projectPath());
     });
+    connect(m_chart, &SegmentChart::segmentClicked, this, [this](int s) { m_segmentFilter->setCurrentIndex(s + 1); });
+    auto applyFilter = [this] { m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text()); };
+    connect(m_segmentFilter, &QComboBox::currentIndexChanged, this, applyFilter);
+    connect(m_search, &QLineEdit::textChanged, this, applyFilter);
+
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(60 * 1000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosaveTimer->start();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1100, 720);
+        resize(1360, 860);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        QTimer::singleShot(0, this, [this] {
+            const auto docks = findChildren<QDockWidget *>();
+            if (docks.size() == 2)
+                resizeDocks({docks[0], docks[1]}, {340, 320}, Qt::Horizontal);
+        });
+    updateRecentMenu();
+    showResults();
     updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createDocks()
+{
+    auto *params = new QDockWidget(tr("Parameters"), this);
+    params->setObjectName(QStringLiteral("parameters"));
+    params->setWidget(m_parameters);
+    params->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, params);
+    auto *whatIf = new QDockWidget(tr("What-if"), this);
+    whatIf->setObjectName(QStringLiteral("whatif"));
+    whatIf->setWidget(m_whatIf);
+    whatIf->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, whatIf);
+    resizeDocks({params, whatIf}, {360, 330}, Qt::Horizontal);
+}
+
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Project…"));
-    open->setShortcut(QKeySequence::Open);
-    connect(open, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
-                                                          tr("ValueScope projects (*.json)"));
+    QAction *newAct = file->addAction(tr("&New"), this, [this] {
+        if (maybeSave())
+            m_session->clear();
+    });
+    newAct->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open Project…"), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QSettings().value(QStringLiteral("lastDir")).toString(),
+                                                          projectFilter());
         if (!path.isEmpty())
             openProject(path);
     });
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *import = file->addAction(tr("&Import Data…"), this, [this] { importFile(); });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    QAction *save = file->addAction(tr("&Save"), this, [this] { saveProject(); });
+    save->setShortcut(QKeySequence::Save);
+    QAction *saveAs = file->addAction(tr("Save &As…"), this, [this] { saveProjectAs(); });
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Find Customer"), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction *baseline = analysis->addAction(tr("Set as &Baseline"), m_session, &AnalysisSession::setBaseline);
+    baseline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    analysis->addAction(tr("&Clear Baseline"), m_session, &AnalysisSession::clearBaseline);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(language);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const std::pair<QString, QString> languages[] = {
+        {QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[code, name] : languages) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { emit languageRequested(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ValueScope"), this, [this] {
+        QMessageBox::about(this, tr("About ValueScope"),
+                           tr("<h3>ValueScope %1</h3><p>Customer value, segments and strategies for marketing and "
+                              "CRM teams.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
 }
 
 void MainWindow::openProject(const QString &path)
 {
+    QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     m_session->openProject(path);
 }
 
+void MainWindow::importFile(const QString &path)
+{
+    if (!maybeSave())
+        return;
+    auto *wizard = new ImportWizard(m_session, path, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+}
+
+bool MainWindow::saveProject()
+{
+    if (m_session->projectPath().isEmpty())
+        return saveProjectAs();
+    QString error;
+    if (!m_session->saveProject(m_session->projectPath(), &error)) {
+        QMessageBox::warning(this, tr("Save Project"), error);
+        return false;
+    }
+    removeAutosave();
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(m_session->projectPath()).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveProjectAs()
+{
+    if (!m_session->hasData())
+        return false;
+    QString suggestion = m_session->projectPath();
+    if (suggestion.isEmpty())
+        suggestion = QFileInfo(m_session->dataPath()).absolutePath() + QLatin1Char('/') +
+                     QFileInfo(m_session->dataPath()).completeBaseName() + QStringLiteral(".json");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggestion, projectFilter());
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += QStringLiteral(".json");
+    QString error;
+    if (!m_session->saveProject(path, &error)) {
+        QMessageBox::warning(this, tr("Save Project"), error);
+        return false;
+    }
+    removeAutosave();
+    addRecent(path);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_session->isModified() || !m_session->hasData())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved Changes"), tr("The analysis has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveProject();
+    if (answer == QMessageBox::Discard)
+        removeAutosave();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    removeAutosave();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().size() == 1 && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().first().toLocalFile();
+    event->acceptProposedAction();
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        if (maybeSave())
+            openProject(path);
+    } else {
+        importFile(path);
+    }
+}
+
 void MainWindow::showResults()
 {
+    statusBar()->clearMessage();
     auto results = m_session->results();
     m_customers->setResults(results);
     m_segments->setResults(results);
+    m_chart->setResults(results);
+    const int filter = m_segmentFilter->currentIndex();
+    const QSignalBlocker block(m_segmentFilter);
+    m_segmentFilter->clear();
+    m_segmentFilter->addItem(tr("All segments"));
+    if (results)
+        for (const auto &s : results->segments)
+            m_segmentFilter->addItem(QString::fromStdString(s.label));
+    m_segmentFilter->setCurrentIndex(filter >= 0 && filter < m_segmentFilter->count() ? filter : 0);
+    m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
+    const QLocale loc;
     if (results) {
-        const QLocale loc;
-        m_rowsLabel->setText(tr("%1 customers, %2 with a value, total value %3")
-                                 .arg(loc.toString(qulonglong(results->rowCount())),
-                                      loc.toString(qulonglong(results->valuedCount)),
-                                      loc.toString(results->totalValue, 'f', 2)));
+        m_rowsLabel->setText(tr("%1 customers (%2 shown), %3 with a value, total value %4")
+                                 .arg(loc.toString(qulonglong(results->rowCount())), loc.toString(m_customers->rowCount()),
+                                      loc.toString(qulonglong(results->valuedCount)), loc.toString(results->totalValue, 'f', 2)));
+    } else {
+        m_rowsLabel->setText(tr("No data. Import a spreadsheet (Ctrl+I) or open a project (Ctrl+O)."));
     }
     const QStringList warnings = m_session->warnings();
-    m_warningsLabel->setText(warnings.isEmpty() ? QString() : tr("%n warning(s)", nullptr, int(warnings.size())));
-    m_warningsLabel->setToolTip(warnings.join(QLatin1Char('\n')));
+    m_warningsButton->setVisible(!warnings.isEmpty());
+    m_warningsButton->setText(tr("⚠ %n warning(s)", nullptr, int(warnings.size())));
+    m_warningsButton->setToolTip(warnings.join(QLatin1Char('\n')));
     updateTitle();
+}
+
+void MainWindow::showWarnings()
+{
+    QMessageBox box(QMessageBox::Information, tr("Warnings"), tr("What ValueScope noticed in the data:"), QMessageBox::Ok, this);
+    box.setDetailedText(m_session->warnings().join(QLatin1Char('\n')));
+    box.setInformativeText(m_session->warnings().mid(0, 5).join(QLatin1Char('\n')));
+    box.exec();
 }
 
 void MainWindow::showError(const QString &message)
@@ -132,12 +401,85 @@ void MainWindow::showError(const QString &message)
 void MainWindow::updateTitle()
 {
     const QString path = m_session->projectPath();
-    setWindowTitle(path.isEmpty() ? tr("ValueScope") : tr("%1 — ValueScope").arg(QFileInfo(path).fileName()));
+    QString name = path.isEmpty() ? (m_session->hasData() ? tr("Untitled") : QString()) : QFileInfo(path).fileName();
+    if (name.isEmpty()) {
+        setWindowTitle(tr("ValueScope"));
+        return;
+    }
+    setWindowTitle(tr("%1[*] — ValueScope").arg(name));
+    setWindowModified(m_session->isModified());
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void MainWindow::addRecent(const QString &path)
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    event->accept();
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentProjects"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openProject(path);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+QString MainWindow::autosavePath() const
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave");
+    return dir + QStringLiteral("/recovery.json");
+}
+
+void MainWindow::autosave()
+{
+    if (!m_session->hasData() || !m_session->isModified())
+        return;
+    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+    vs::Project p = m_session->project();
+    p.source.path = m_session->dataPath().toStdString(); // absolute: the recovery file lives elsewhere
+    if (vs::saveProject(p, autosavePath().toStdString()).ok()) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("recovery/project"), m_session->projectPath());
+        settings.setValue(QStringLiteral("recovery/time"), QDateTime::currentDateTime());
+    }
+}
+
+void MainWindow::removeAutosave()
+{
+    QFile::remove(autosavePath());
+    QSettings().remove(QStringLiteral("recovery"));
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!QFileInfo::exists(autosavePath()))
+        return;
+    const QDateTime when = QSettings().value(QStringLiteral("recovery/time")).toDateTime();
+    const auto answer = QMessageBox::question(
+        this, tr("Recover Analysis"),
+        tr("ValueScope did not close properly last time. Recover the unsaved analysis from %1?")
+            .arg(QLocale().toString(when, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        removeAutosave();
+        return;
+    }
+    const QString original = QSettings().value(QStringLiteral("recovery/project")).toString();
+    connect(m_session, &AnalysisSession::loaded, this, [this, original] { m_session->markRecovered(original); },
+            Qt::SingleShotConnection);
+    openProject(autosavePath());
 }

@@ -1,35 +1,81 @@
 #pragma once
+// The main window: parameters on the left, segment summary and chart in the middle, customers
+// (and statistics) below, what-if on the right. It shows the session and sends edits to it.
 #include <QMainWindow>
+#include <QPointer>
 
 class AnalysisSession;
 class CustomerTableModel;
+class ParametersPanel;
+class SegmentChart;
 class SegmentTableModel;
+class WhatIfPanel;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
 class QTableView;
+class QTimer;
+class QToolButton;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(AnalysisSession *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     AnalysisSession *session() const { return m_session; }
+    ParametersPanel *parametersPanel() const { return m_parameters; }
+    WhatIfPanel *whatIfPanel() const { return m_whatIf; }
+    CustomerTableModel *customerModel() const { return m_customers; }
+    SegmentTableModel *segmentModel() const { return m_segments; }
+    SegmentChart *segmentChart() const { return m_chart; }
+    QComboBox *segmentFilter() const { return m_segmentFilter; }
+
     void openProject(const QString &path);
+    // Opens the import wizard on a data file (empty: the wizard asks for one).
+    void importFile(const QString &path = {});
+    bool saveProject();   // Save (asks for a name the first time)
+    bool saveProjectAs();
+    // Asks what to do with unsaved changes; false if the user cancelled.
+    bool maybeSave();
+    void offerRecovery(); // an autosave left by a crash
+
+signals:
+    void languageRequested(const QString &locale); // "" = the system's
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    void createDocks();
     void showResults();
     void showError(const QString &message);
     void updateTitle();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void autosave();
+    QString autosavePath() const;
+    void removeAutosave();
+    void showWarnings();
 
     AnalysisSession *m_session;
     CustomerTableModel *m_customers;
     SegmentTableModel *m_segments;
     QTableView *m_customerView;
     QTableView *m_segmentView;
+    SegmentChart *m_chart;
+    ParametersPanel *m_parameters;
+    WhatIfPanel *m_whatIf;
+    QComboBox *m_segmentFilter;
+    QLineEdit *m_search;
     QLabel *m_rowsLabel;
-    QLabel *m_warningsLabel;
+    QToolButton *m_warningsButton;
+    QProgressBar *m_busy;
+    QMenu *m_recentMenu;
+    QTimer *m_autosaveTimer;
 };

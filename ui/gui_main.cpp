@@ -1,30 +1,94 @@
 #include "gui_main.h"
 
+#include "AnalysisSession.h"
 #include "MainWindow.h"
 #include "ResourcePaths.h"
 
 #include <QApplication>
 #include <QFileInfo>
-#include <QMessageBox>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPointer>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+// Installs the translation for a locale ("" = the system's); English needs none.
+class Translations {
+public:
+    void apply(const QString &code)
+    {
+        QCoreApplication::removeTranslator(&m_app);
+        QCoreApplication::removeTranslator(&m_qt);
+        const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+        QLocale::setDefault(locale);
+        if (locale.language() == QLocale::Chinese) {
+            if (m_app.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")))
+                QCoreApplication::installTranslator(&m_app);
+            if (m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QCoreApplication::installTranslator(&m_qt);
+        }
+    }
+
+private:
+    QTranslator m_app, m_qt;
+};
+
+} // namespace
 
 int guiMain(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ValueScope"));
     QApplication::setOrganizationName(QStringLiteral("ValueScope"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(VALUESCOPE_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/valuescope.svg")));
 
-    MainWindow window;
-    window.show();
+    Translations translations;
+    translations.apply(QSettings().value(QStringLiteral("language")).toString());
+
+    AnalysisSession session;
+    QPointer<MainWindow> window;
+    std::function<void()> makeWindow;
+    makeWindow = [&] {
+        window = new MainWindow(&session);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(window, &MainWindow::languageRequested, &app, [&](const QString &code) {
+            QSettings().setValue(QStringLiteral("language"), code);
+            translations.apply(code);
+            // every text of the window comes from tr(): rebuild it in the new language, same session
+            QPointer<MainWindow> old = window;
+            old->setAttribute(Qt::WA_DeleteOnClose, false);
+            const QByteArray geometry = old->saveGeometry(), state = old->saveState();
+            makeWindow();
+            window->restoreGeometry(geometry);
+            window->restoreState(state);
+            window->show();
+            old->hide();
+            old->deleteLater();
+        });
+        window->show();
+    };
+    makeWindow();
+
     const QStringList args = QApplication::arguments();
-    QString toOpen = args.size() > 1 ? args.at(1) : sampleProjectPath();
+    const QString toOpen = args.size() > 1 ? args.at(1) : QString();
     if (!toOpen.isEmpty()) {
         if (toOpen.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-            window.openProject(toOpen);
+            window->openProject(toOpen);
         else
-            QMessageBox::information(&window, QObject::tr("ValueScope"),
-                                     QObject::tr("Importing a data file directly is not available yet; "
-                                                 "open a project (.json) that names it."));
+            QTimer::singleShot(0, window, [&] { window->importFile(toOpen); });
+    } else {
+        QTimer::singleShot(0, window, [&] {
+            window->offerRecovery();
+            if (!session.hasData() && !session.isBusy()) {
+                const QString sample = sampleProjectPath();
+                if (!sample.isEmpty())
+                    window->openProject(sample);
+            }
+        });
     }
     return app.exec();
 }

@@ -82,7 +82,8 @@ void TstModels::failedOpenIsReported()
 
 void TstModels::windowShowsTheSample()
 {
-    MainWindow w;
+    AnalysisSession session;
+    MainWindow w(&session);
     w.show();
     QSignalSpy changed(w.session(), &AnalysisSession::resultsChanged);
     w.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"));

@@ -13,9 +13,45 @@ void CustomerTableModel::setResults(std::shared_ptr<const vs::AnalysisResults> r
     beginResetModel();
     m_results = std::move(results);
     m_table = m_results ? vs::resultsTable(*m_results) : vs::OutputTable{};
-    m_order.resize(m_table.rows);
-    std::iota(m_order.begin(), m_order.end(), 0u);
+    if (m_results && m_segmentFilter >= int(m_results->segments.size()))
+        m_segmentFilter = -1;
+    rebuild();
     endResetModel();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
+void CustomerTableModel::setFilter(int segment, const QString &text)
+{
+    beginResetModel();
+    m_segmentFilter = segment;
+    m_textFilter = text.trimmed();
+    rebuild();
+    endResetModel();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
+void CustomerTableModel::rebuild()
+{
+    m_order.clear();
+    if (!m_results)
+        return;
+    const std::string needle = m_textFilter.toLower().toStdString();
+    const vs::TextData &ids = m_results->data->ids;
+    m_order.reserve(m_table.rows);
+    for (uint32_t i = 0; i < m_table.rows; ++i) {
+        if (m_segmentFilter >= 0 && m_results->segment[i] != m_segmentFilter)
+            continue;
+        if (!needle.empty()) {
+            const std::string_view id = ids.at(i);
+            const auto it = std::search(id.begin(), id.end(), needle.begin(), needle.end(),
+                                        [](char a, char b) { return std::tolower((unsigned char)a) == b; });
+            if (it == id.end())
+                continue;
+        }
+        m_order.push_back(i);
+    }
 }
 
 int CustomerTableModel::rowCount(const QModelIndex &parent) const
@@ -77,6 +113,8 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
 
 void CustomerTableModel::sort(int column, Qt::SortOrder order)
 {
+    m_sortColumn = column;
+    m_sortOrder = order;
     if (!m_results || column < 0 || column >= columnCount())
         return;
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -106,7 +144,7 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
             return asc ? ids.at(a) < ids.at(b) : ids.at(a) > ids.at(b);
         });
     }
-    std::vector<int> newPos(m_order.size());
+    std::vector<int> newPos(m_table.rows, -1);
     for (size_t i = 0; i < m_order.size(); ++i)
         newPos[m_order[i]] = int(i);
     for (const QModelIndex &idx : before)

@@ -13,6 +13,10 @@ public:
     explicit CustomerTableModel(QObject *parent = nullptr);
 
     void setResults(std::shared_ptr<const vs::AnalysisResults> results);
+    // Shows only customers of one segment (-1: all) whose id contains text (case-insensitive).
+    void setFilter(int segment, const QString &text);
+    int segmentFilter() const { return m_segmentFilter; }
+    size_t totalRows() const { return m_table.rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -24,5 +28,10 @@ private:
     QVariant cellValue(int row, int column) const;
     std::shared_ptr<const vs::AnalysisResults> m_results;
     vs::OutputTable m_table;
-    std::vector<uint32_t> m_order; // view row -> result row
+    void rebuild();
+    std::vector<uint32_t> m_order; // view row -> result row (sorted, filtered)
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    int m_segmentFilter = -1;
+    QString m_textFilter;
 };

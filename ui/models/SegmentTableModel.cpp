@@ -1,6 +1,10 @@
 #include "SegmentTableModel.h"
 
+#include "ui/AnalysisSession.h"
+#include "ui/commands/ProjectCommands.h"
+
 #include <QLocale>
+#include <QUndoStack>
 
 #include <cmath>
 
@@ -48,6 +52,8 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         case Strategy: return QString::fromStdString(s.strategy);
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Strategy && m_session)
+        return tr("Double-click to edit the strategy for this segment");
     if (role == Qt::TextAlignmentRole && index.column() >= Count && index.column() <= Share)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
@@ -66,4 +72,24 @@ QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation,
     case Strategy: return tr("Strategy");
     }
     return {};
+}
+
+Qt::ItemFlags SegmentTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Strategy && m_session)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SegmentTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!m_session || !m_results || role != Qt::EditRole || index.column() != Strategy || index.row() >= rowCount())
+        return false;
+    const vs::SegmentRow &s = m_results->segments[size_t(index.row())];
+    const QString text = value.toString().trimmed();
+    if (text.toStdString() == s.strategy)
+        return false;
+    m_session->undoStack()->push(new SetStrategyCommand(m_session, QString::fromStdString(s.label), text));
+    return true;
 }

@@ -1,0 +1,41 @@
+#pragma once
+// The analysis parameters: value model and its parameters, segmentation, and one weight table per
+// score. It shows the session's project and turns every change into an undo command.
+#include <QWidget>
+
+class AnalysisSession;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+class ParametersPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ParametersPanel(AnalysisSession *session, QWidget *parent = nullptr);
+
+    QComboBox *modelCombo() const { return m_model; }
+    QSpinBox *binsSpin() const { return m_bins; }
+    QTabWidget *scoreTabs() const { return m_scores; }
+    QTableView *weightView(int score) const;
+
+private:
+    void syncFromProject();
+    void rebuildScoreTabs();
+    QWidget *makeScoreTab(int index);
+    void push(class QUndoCommand *command);
+
+    AnalysisSession *m_session;
+    bool m_updating = false;
+    QComboBox *m_model, *m_valueScore, *m_by, *m_method, *m_normalize = nullptr;
+    QDoubleSpinBox *m_rate;
+    QLineEdit *m_cvbRef, *m_labels, *m_edges;
+    QSpinBox *m_bins;
+    QLabel *m_rateLabel, *m_scoreLabel, *m_cvbLabel, *m_binsLabel, *m_edgesLabel, *m_error;
+    QTabWidget *m_scores;
+    int m_scoreTabsFor = -1; // number of scores the tabs were built for
+};

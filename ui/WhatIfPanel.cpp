@@ -1,0 +1,74 @@
+#include "WhatIfPanel.h"
+
+#include "AnalysisSession.h"
+#include "commands/ProjectCommands.h"
+#include "models/ScenarioModels.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *l = new QVBoxLayout(this);
+    auto *buttons = new QHBoxLayout;
+    m_set = new QPushButton(tr("Set as &baseline"));
+    m_set->setToolTip(tr("Remember the current segments; later changes are compared with them"));
+    m_revert = new QPushButton(tr("&Revert to baseline"));
+    m_clear = new QPushButton(tr("Clear baseline"));
+    buttons->addWidget(m_set);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_clear);
+    buttons->addStretch();
+    l->addLayout(buttons);
+    m_summary = new QLabel;
+    m_summary->setWordWrap(true);
+    l->addWidget(m_summary);
+    m_migration = new QTableView;
+    m_migration->setModel(new MigrationModel(session, m_migration));
+    m_migration->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_migration->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *migrationTitle = new QLabel(tr("<b>Migration</b>: customers by baseline segment (rows) and current segment (columns)"));
+    migrationTitle->setWordWrap(true);
+    l->addWidget(migrationTitle);
+    l->addWidget(m_migration, 1);
+    m_shift = new QTableView;
+    m_shift->setModel(new ShiftModel(session, m_shift));
+    m_shift->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_shift->verticalHeader()->hide();
+    l->addWidget(new QLabel(tr("<b>Value shift</b> per segment")));
+    l->addWidget(m_shift, 1);
+
+    connect(m_set, &QPushButton::clicked, session, &AnalysisSession::setBaseline);
+    connect(m_clear, &QPushButton::clicked, session, &AnalysisSession::clearBaseline);
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        if (auto p = m_session->baselineProject())
+            m_session->undoStack()->push(new RevertToBaselineCommand(m_session, *p));
+    });
+    connect(session, &AnalysisSession::baselineChanged, this, &WhatIfPanel::refresh);
+    connect(session, &AnalysisSession::resultsChanged, this, &WhatIfPanel::refresh);
+    refresh();
+}
+
+void WhatIfPanel::refresh()
+{
+    const bool has = bool(m_session->baseline());
+    m_set->setEnabled(bool(m_session->results()));
+    m_revert->setEnabled(has);
+    m_clear->setEnabled(has);
+    if (!has) {
+        m_summary->setText(tr("No baseline. Press “Set as baseline”, then change weights or parameters to see "
+                              "which customers move between segments."));
+        return;
+    }
+    const auto &c = m_session->comparison();
+    const auto r = m_session->results();
+    if (c && r)
+        m_summary->setText(tr("%1 of %2 customers are in another segment than in the baseline.")
+                               .arg(QLocale().toString(qulonglong(c->changed)), QLocale().toString(qulonglong(r->rowCount()))));
+}

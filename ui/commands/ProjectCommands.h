@@ -1,0 +1,98 @@
+#pragma once
+// Every edit of the analysis is one of these: it keeps the project before and after, and the
+// session recomputes on redo and undo. Repeated edits of the same cell merge into one step.
+#include "core/project/project.h"
+
+#include <QString>
+#include <QUndoCommand>
+
+class AnalysisSession;
+
+class ProjectCommand : public QUndoCommand {
+public:
+    enum Id { WeightId = 1, StrategyId, ValueParameterId, BinsId, LabelsId, EdgesId, ScoreNameId };
+    void undo() override;
+    void redo() override;
+    int id() const override { return m_id; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+protected:
+    ProjectCommand(AnalysisSession *session, const QString &text, int id = -1, QString mergeKey = {});
+    vs::Project &after() { return m_after; }
+    AnalysisSession *m_session;
+
+private:
+    vs::Project m_before, m_after;
+    int m_id;
+    QString m_mergeKey;
+};
+
+class SetWeightCommand : public ProjectCommand {
+public:
+    SetWeightCommand(AnalysisSession *s, int score, int item, double weight);
+};
+class SetIndicatorColumnCommand : public ProjectCommand {
+public:
+    SetIndicatorColumnCommand(AnalysisSession *s, int score, int item, const QString &column);
+};
+class AddIndicatorCommand : public ProjectCommand {
+public:
+    AddIndicatorCommand(AnalysisSession *s, int score, const QString &column, double weight);
+};
+class RemoveIndicatorCommand : public ProjectCommand {
+public:
+    RemoveIndicatorCommand(AnalysisSession *s, int score, int item);
+};
+class SetNormalizationCommand : public ProjectCommand {
+public:
+    SetNormalizationCommand(AnalysisSession *s, int score, vs::Normalize normalize, bool minMax);
+};
+class AddScoreCommand : public ProjectCommand {
+public:
+    AddScoreCommand(AnalysisSession *s, const vs::ScoreSpec &score);
+};
+class RemoveScoreCommand : public ProjectCommand {
+public:
+    RemoveScoreCommand(AnalysisSession *s, int score);
+};
+class RenameScoreCommand : public ProjectCommand {
+public:
+    RenameScoreCommand(AnalysisSession *s, int score, const QString &name);
+};
+class SetValueModelCommand : public ProjectCommand {
+public:
+    SetValueModelCommand(AnalysisSession *s, const QString &model, const QString &score = {});
+};
+class SetValueParameterCommand : public ProjectCommand {
+public:
+    enum Parameter { Rate, CvbReference };
+    SetValueParameterCommand(AnalysisSession *s, Parameter which, const QString &value);
+};
+class SetSegmentByCommand : public ProjectCommand {
+public:
+    SetSegmentByCommand(AnalysisSession *s, const QString &by);
+};
+class SetSegmentMethodCommand : public ProjectCommand {
+public:
+    SetSegmentMethodCommand(AnalysisSession *s, const QString &method);
+};
+class SetBinsCommand : public ProjectCommand {
+public:
+    SetBinsCommand(AnalysisSession *s, int bins);
+};
+class SetLabelsCommand : public ProjectCommand {
+public:
+    SetLabelsCommand(AnalysisSession *s, const QStringList &labels);
+};
+class SetEdgesCommand : public ProjectCommand {
+public:
+    SetEdgesCommand(AnalysisSession *s, const std::vector<double> &edges);
+};
+class SetStrategyCommand : public ProjectCommand {
+public:
+    SetStrategyCommand(AnalysisSession *s, const QString &label, const QString &strategy);
+};
+class RevertToBaselineCommand : public ProjectCommand {
+public:
+    RevertToBaselineCommand(AnalysisSession *s, const vs::Project &baseline);
+};

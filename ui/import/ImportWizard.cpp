@@ -1,0 +1,617 @@
+#include "ImportWizard.h"
+
+#include "core/analytics/analysis.h"
+#include "core/io/readers.h"
+#include "core/io/typing.h"
+#include "core/project/roles.h"
+#include "ui/AnalysisSession.h"
+#include "ui/models/TablePreviewModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoroFuture>
+#include <QCoroTask>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+using ReadShared = std::shared_ptr<vs::Result<vs::ReadResult>>;
+
+// keepAlive holds the cancel flag (options.cancel points into it) for as long as the read runs
+ReadShared readInBackground(std::string path, vs::ReadOptions options, std::shared_ptr<std::atomic<bool>> keepAlive)
+{
+    (void)keepAlive;
+    return std::make_shared<vs::Result<vs::ReadResult>>(vs::readTable(path, options));
+}
+
+QString roleTitle(const std::string &role)
+{
+    static const std::map<std::string, const char *> names = {
+        {"customer", QT_TRANSLATE_NOOP("ImportWizard", "Customer id")},
+        {"revenue", QT_TRANSLATE_NOOP("ImportWizard", "Revenue (PV)")},
+        {"cost", QT_TRANSLATE_NOOP("ImportWizard", "Cost (C)")},
+        {"lifetime", QT_TRANSLATE_NOOP("ImportWizard", "Lifetime (L)")},
+        {"orders", QT_TRANSLATE_NOOP("ImportWizard", "Number of purchases")},
+        {"average_spend", QT_TRANSLATE_NOOP("ImportWizard", "Average spend")},
+        {"campaign", QT_TRANSLATE_NOOP("ImportWizard", "Campaign")},
+        {"sales", QT_TRANSLATE_NOOP("ImportWizard", "Sales")},
+        {"date", QT_TRANSLATE_NOOP("ImportWizard", "Date")},
+        {"amount", QT_TRANSLATE_NOOP("ImportWizard", "Amount")},
+        {"quantity", QT_TRANSLATE_NOOP("ImportWizard", "Quantity")},
+        {"unit_price", QT_TRANSLATE_NOOP("ImportWizard", "Unit price")},
+        {"invoice", QT_TRANSLATE_NOOP("ImportWizard", "Invoice")},
+    };
+    auto it = names.find(role);
+    return it == names.end() ? QString::fromStdString(role) : ImportWizard::tr(it->second);
+}
+
+QString delimiterText(char d)
+{
+    switch (d) {
+    case ',': return ImportWizard::tr("comma ( , )");
+    case ';': return ImportWizard::tr("semicolon ( ; )");
+    case '\t': return ImportWizard::tr("tab");
+    case '|': return ImportWizard::tr("bar ( | )");
+    case ' ': return ImportWizard::tr("spaces");
+    }
+    return QString(QLatin1Char(d));
+}
+
+// ---------------------------------------------------------------- 1. file
+class FilePageW : public QWizardPage {
+public:
+    explicit FilePageW(const QString &path)
+    {
+        setTitle(ImportWizard::tr("Choose a data file"));
+        setSubTitle(ImportWizard::tr("A spreadsheet of customers (or of campaigns): CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods)."));
+        auto *edit = new QLineEdit(path);
+        auto *browse = new QPushButton(ImportWizard::tr("&Browse…"));
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        auto *l = new QVBoxLayout(this);
+        l->addLayout(row);
+        m_info = new QLabel;
+        m_info->setWordWrap(true);
+        l->addWidget(m_info);
+        l->addStretch();
+        registerField(QStringLiteral("path*"), edit);
+        connect(browse, &QPushButton::clicked, this, [this, edit] {
+            const QString p = QFileDialog::getOpenFileName(
+                this, ImportWizard::tr("Import Data"), QSettings().value(QStringLiteral("lastDir")).toString(),
+                ImportWizard::tr("Data files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)"));
+            if (!p.isEmpty())
+                edit->setText(p);
+        });
+        connect(edit, &QLineEdit::textChanged, this, [this](const QString &p) {
+            const QFileInfo fi(p);
+            m_info->setText(fi.isFile() ? ImportWizard::tr("%1, %2 KB").arg(fi.fileName()).arg(fi.size() / 1024)
+                                        : (p.isEmpty() ? QString() : ImportWizard::tr("There is no file here.")));
+            emit completeChanged();
+        });
+    }
+    bool isComplete() const override { return QFileInfo(field(QStringLiteral("path")).toString()).isFile(); }
+    bool validatePage() override
+    {
+        QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(field(QStringLiteral("path")).toString()).absolutePath());
+        return true;
+    }
+
+private:
+    QLabel *m_info;
+};
+
+// ---------------------------------------------------------------- 2. format
+class FormatPageW : public QWizardPage {
+public:
+    explicit FormatPageW(ImportWizard *w) : m_w(w)
+    {
+        setTitle(ImportWizard::tr("How the file reads"));
+        setSubTitle(ImportWizard::tr("Everything below was detected; change anything that looks wrong and the preview follows."));
+        auto *form = new QGridLayout;
+        auto addRow = [&](int row, const QString &label, QWidget *widget, QLabel *&detected) {
+            auto *l = new QLabel(label);
+            l->setBuddy(widget);
+            form->addWidget(l, row, 0);
+            form->addWidget(widget, row, 1);
+            detected = new QLabel;
+            detected->setStyleSheet(QStringLiteral("color: #555"));
+            form->addWidget(detected, row, 2);
+        };
+        m_sheet = new QComboBox;
+        m_encoding = new QComboBox;
+        m_encoding->addItem(ImportWizard::tr("Detect"), QString());
+        for (const char *e : {"UTF-8", "GB18030", "UTF-16LE", "UTF-16BE", "WINDOWS-1252", "BIG5", "SHIFT_JIS"})
+            m_encoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
+        m_delimiter = new QComboBox;
+        m_delimiter->addItem(ImportWizard::tr("Detect"), 0);
+        for (char d : {',', ';', '\t', '|', ' '})
+            m_delimiter->addItem(delimiterText(d), int(d));
+        m_decimal = new QComboBox;
+        m_decimal->addItem(ImportWizard::tr("Detect"), 0);
+        m_decimal->addItem(ImportWizard::tr("point: 1,234.5"), int('.'));
+        m_decimal->addItem(ImportWizard::tr("comma: 1.234,5"), int(','));
+        m_header = new QSpinBox;
+        m_header->setRange(-1, 1000);
+        m_header->setSpecialValueText(ImportWizard::tr("Detect"));
+        m_header->setToolTip(ImportWizard::tr("The row that holds the column names; 0 if there is none"));
+        addRow(0, ImportWizard::tr("&Sheet:"), m_sheet, m_sheetDetected);
+        addRow(1, ImportWizard::tr("&Encoding:"), m_encoding, m_encodingDetected);
+        addRow(2, ImportWizard::tr("&Delimiter:"), m_delimiter, m_delimiterDetected);
+        addRow(3, ImportWizard::tr("Decimal &separator:"), m_decimal, m_decimalDetected);
+        addRow(4, ImportWizard::tr("&Header row:"), m_header, m_headerDetected);
+        form->setColumnStretch(2, 1);
+        m_status = new QLabel;
+        m_status->setWordWrap(true);
+        m_model = new TablePreviewModel(this);
+        auto *view = new QTableView;
+        view->setModel(m_model);
+        view->horizontalHeader()->setDefaultSectionSize(110);
+        auto *l = new QVBoxLayout(this);
+        l->addLayout(form);
+        l->addWidget(m_status);
+        l->addWidget(view, 1);
+        for (QComboBox *c : {m_sheet, m_encoding, m_delimiter, m_decimal})
+            connect(c, &QComboBox::activated, this, [this] { optionsChanged(); });
+        connect(m_header, &QSpinBox::editingFinished, this, [this] { optionsChanged(); });
+    }
+
+    void initializePage() override
+    {
+        m_w->options() = vs::ReadOptions{};
+        for (QComboBox *c : {m_encoding, m_delimiter, m_decimal})
+            c->setCurrentIndex(0);
+        m_header->setValue(-1);
+        m_sheet->clear();
+        reload();
+    }
+    bool isComplete() const override { return m_ok; }
+
+private:
+    void optionsChanged()
+    {
+        vs::ReadOptions &o = m_w->options();
+        o = vs::ReadOptions{};
+        if (m_sheet->isEnabled() && m_sheet->currentIndex() >= 0)
+            o.sheet = m_sheet->currentData().toString().toStdString();
+        if (!m_encoding->currentData().toString().isEmpty())
+            o.encoding.set(m_encoding->currentData().toString().toStdString());
+        if (m_delimiter->currentData().toInt())
+            o.delimiter.set(char(m_delimiter->currentData().toInt()));
+        if (m_decimal->currentData().toInt())
+            o.decimal.set(char(m_decimal->currentData().toInt()));
+        if (m_header->value() >= 0)
+            o.headerRow.set(m_header->value());
+        reload();
+    }
+
+    QCoro::Task<void> reload()
+    {
+        const quint64 generation = ++m_generation;
+        m_ok = false;
+        emit completeChanged();
+        m_status->setText(ImportWizard::tr("Reading…"));
+        vs::ReadOptions o = m_w->options();
+        o.maxRows = 200;
+        o.cancel = nullptr;
+        o.progress = nullptr;
+        QPointer<FormatPageW> self(this);
+        QFuture<ReadShared> f = QtConcurrent::run(&readInBackground, m_w->path().toStdString(), o, std::shared_ptr<std::atomic<bool>>());
+        ReadShared r = co_await f;
+        if (!self || generation != m_generation)
+            co_return;
+        if (!*r) {
+            m_model->setTable(nullptr);
+            m_status->setText(QStringLiteral("<span style='color:#a00'>%1</span>").arg(QString::fromStdString(r->error().describe()).toHtmlEscaped()));
+            co_return;
+        }
+        auto table = std::make_shared<const vs::Table>(std::move(r->value().table));
+        const vs::ReadReport &rep = r->value().report;
+        m_w->setPreview(table, rep);
+        m_model->setTable(table);
+        const bool workbook = rep.format != "csv";
+        if (m_sheet->count() == 0 && workbook) {
+            for (const std::string &s : rep.sheets) {
+                const bool hidden = std::find(rep.hiddenSheets.begin(), rep.hiddenSheets.end(), s) != rep.hiddenSheets.end();
+                m_sheet->addItem(hidden ? ImportWizard::tr("%1 (hidden)").arg(QString::fromStdString(s)) : QString::fromStdString(s),
+                                 QString::fromStdString(s));
+            }
+        }
+        m_sheet->setCurrentIndex(m_sheet->findData(QString::fromStdString(rep.sheet)));
+        m_sheet->setEnabled(workbook);
+        m_encoding->setEnabled(!workbook);
+        m_delimiter->setEnabled(!workbook);
+        m_decimal->setEnabled(!workbook);
+        const QString det = ImportWizard::tr("detected: %1");
+        m_sheetDetected->setText(workbook ? ImportWizard::tr("%n sheet(s) in the workbook", nullptr, int(rep.sheets.size())) : QString());
+        m_encodingDetected->setText(workbook ? QString() : det.arg(QString::fromStdString(rep.encoding)));
+        m_delimiterDetected->setText(workbook ? QString() : det.arg(delimiterText(rep.delimiter)));
+        m_decimalDetected->setText(workbook ? QString() : det.arg(QString(QLatin1Char(rep.decimal))));
+        m_headerDetected->setText(rep.headerRow > 0 ? det.arg(ImportWizard::tr("row %1").arg(rep.headerRow)) : det.arg(ImportWizard::tr("none")));
+        QString status = ImportWizard::tr("%1 format, %n column(s); the preview shows the first rows.", nullptr, int(table->columns.size()))
+                             .arg(QString::fromStdString(rep.format).toUpper());
+        for (const std::string &warn : rep.warnings)
+            status += QStringLiteral("<br>⚠ ") + QString::fromStdString(warn).toHtmlEscaped();
+        m_status->setText(status);
+        m_ok = !table->columns.empty();
+        emit completeChanged();
+    }
+
+    ImportWizard *m_w;
+    QComboBox *m_sheet, *m_encoding, *m_delimiter, *m_decimal;
+    QSpinBox *m_header;
+    QLabel *m_sheetDetected, *m_encodingDetected, *m_delimiterDetected, *m_decimalDetected, *m_headerDetected, *m_status;
+    TablePreviewModel *m_model;
+    quint64 m_generation = 0;
+    bool m_ok = false;
+};
+
+// ---------------------------------------------------------------- 3. layout
+class LayoutPageW : public QWizardPage {
+public:
+    explicit LayoutPageW(ImportWizard *w) : m_w(w)
+    {
+        setTitle(ImportWizard::tr("What the rows are"));
+        m_customers = new QRadioButton(ImportWizard::tr("&Customers: one row per customer (revenue, cost, orders, scores…)"));
+        m_campaigns = new QRadioButton(ImportWizard::tr("C&ampaigns: one row per marketing campaign (sales and cost)"));
+        m_transactions = new QRadioButton(ImportWizard::tr("&Orders: one row per order line — not available in this version yet"));
+        m_transactions->setEnabled(false);
+        m_customers->setChecked(true);
+        auto *l = new QVBoxLayout(this);
+        l->addWidget(m_customers);
+        l->addWidget(m_campaigns);
+        l->addWidget(m_transactions);
+        l->addStretch();
+    }
+    void initializePage() override
+    {
+        // a file whose columns name campaigns is most likely one
+        const auto guess = vs::guessRoles(headers(), vs::Layout::Campaigns);
+        if (guess.count("campaign") && !vs::guessRoles(headers(), vs::Layout::Customers).count("customer"))
+            m_campaigns->setChecked(true);
+    }
+    bool validatePage() override
+    {
+        m_w->setLayout(m_campaigns->isChecked() ? vs::Layout::Campaigns : vs::Layout::Customers);
+        return true;
+    }
+
+private:
+    std::vector<std::string> headers() const
+    {
+        std::vector<std::string> h;
+        if (m_w->preview())
+            for (const auto &c : m_w->preview()->columns)
+                h.push_back(c.name);
+        return h;
+    }
+    ImportWizard *m_w;
+    QRadioButton *m_customers, *m_campaigns, *m_transactions;
+};
+
+// ---------------------------------------------------------------- 4. mapping
+class MappingPageW : public QWizardPage {
+public:
+    explicit MappingPageW(ImportWizard *w) : m_w(w)
+    {
+        setTitle(ImportWizard::tr("Which column is what"));
+        setSubTitle(ImportWizard::tr("Guessed from the column names; each role that needs numbers is checked against the data."));
+        auto *l = new QVBoxLayout(this);
+        m_grid = new QGridLayout;
+        l->addLayout(m_grid);
+        m_periodsBox = new QWidget;
+        auto *pl = new QGridLayout(m_periodsBox);
+        pl->setContentsMargins(0, 0, 0, 0);
+        pl->addWidget(new QLabel(ImportWizard::tr("Revenue per period (for discounted CLV and CVS), in time order:")), 0, 0);
+        pl->addWidget(new QLabel(ImportWizard::tr("Cost per period:")), 0, 1);
+        m_revenuePeriods = new QListWidget;
+        m_costPeriods = new QListWidget;
+        pl->addWidget(m_revenuePeriods, 1, 0);
+        pl->addWidget(m_costPeriods, 1, 1);
+        l->addWidget(m_periodsBox, 1);
+        m_hint = new QLabel;
+        m_hint->setWordWrap(true);
+        l->addWidget(m_hint);
+    }
+
+    void initializePage() override
+    {
+        while (QLayoutItem *item = m_grid->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+        m_combos.clear();
+        m_checks.clear();
+        const auto table = m_w->preview();
+        std::vector<std::string> headers;
+        for (const auto &c : table->columns)
+            headers.push_back(c.name);
+        const auto guessed = vs::guessRoles(headers, m_w->layout());
+        int row = 0;
+        for (const std::string &role : vs::rolesFor(m_w->layout())) {
+            if (m_w->layout() == vs::Layout::Transactions)
+                break;
+            auto *combo = new QComboBox;
+            combo->addItem(ImportWizard::tr("(none)"), QString());
+            for (const auto &h : headers)
+                combo->addItem(QString::fromStdString(h), QString::fromStdString(h));
+            if (auto it = guessed.find(role); it != guessed.end())
+                combo->setCurrentIndex(combo->findData(QString::fromStdString(it->second)));
+            auto *label = new QLabel(roleTitle(role) + QLatin1Char(':'));
+            label->setBuddy(combo);
+            auto *status = new QLabel;
+            m_grid->addWidget(label, row, 0);
+            m_grid->addWidget(combo, row, 1);
+            m_grid->addWidget(status, row, 2);
+            m_combos[role] = combo;
+            m_checks[role] = status;
+            connect(combo, &QComboBox::currentIndexChanged, this, [this] { check(); });
+            ++row;
+        }
+        m_grid->setColumnStretch(2, 1);
+        m_periodsBox->setVisible(m_w->layout() == vs::Layout::Customers);
+        for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) {
+            list->clear();
+            for (const auto &c : table->columns) {
+                if (c.type != vs::ColumnType::Number)
+                    continue;
+                auto *item = new QListWidgetItem(QString::fromStdString(c.name), list);
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                const QString n = item->text().toLower();
+                const bool periodLike = n.contains(QRegularExpression(QStringLiteral("(19|20)\\d\\d|q[1-4]|p\\d|\\d$")));
+                const bool want = list == m_revenuePeriods ? (n.contains(QLatin1String("rev")) || n.contains(QStringLiteral("收入")) || n.startsWith(QLatin1Char('p')))
+                                                           : (n.contains(QLatin1String("cost")) || n.contains(QStringLiteral("成本")) || n.startsWith(QLatin1Char('c')));
+                item->setCheckState(periodLike && want ? Qt::Checked : Qt::Unchecked);
+            }
+            connect(list, &QListWidget::itemChanged, this, [this] { check(); }, Qt::UniqueConnection);
+        }
+        check();
+    }
+
+    bool isComplete() const override { return m_complete; }
+
+    bool validatePage() override
+    {
+        vs::Project &p = m_w->project();
+        p = vs::Project{};
+        p.source.layout = m_w->layout();
+        for (const auto &[role, combo] : m_combos)
+            if (!combo->currentData().toString().isEmpty())
+                p.source.columns[role] = combo->currentData().toString().toStdString();
+        auto checked = [](QListWidget *list) {
+            std::vector<std::string> out;
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->checkState() == Qt::Checked)
+                    out.push_back(list->item(i)->text().toStdString());
+            return out;
+        };
+        if (m_w->layout() == vs::Layout::Customers) {
+            if (auto r = checked(m_revenuePeriods); !r.empty())
+                p.source.periodColumns["revenue_periods"] = r;
+            if (auto c = checked(m_costPeriods); !c.empty())
+                p.source.periodColumns["cost_periods"] = c;
+        }
+        const auto &cols = p.source.columns;
+        if (cols.count("revenue") && cols.count("cost"))
+            p.value.model = "profit";
+        else if (cols.count("orders") && (cols.count("average_spend") || cols.count("amount")))
+            p.value.model = "frequency_x_spend";
+        else if (p.source.periodColumns.count("revenue_periods"))
+            p.value.model = p.source.periodColumns.count("cost_periods") ? "discounted_clv" : "discounted_revenue";
+        const vs::ReadOptions &o = m_w->options();
+        p.source.sheet = o.sheet;
+        if (o.encoding.userSet)
+            p.source.encoding = o.encoding.value;
+        if (o.delimiter.userSet)
+            p.source.delimiter = o.delimiter.value;
+        if (o.decimal.userSet)
+            p.source.decimal = o.decimal.value;
+        if (o.headerRow.userSet)
+            p.source.headerRow = o.headerRow.value;
+        return true;
+    }
+
+private:
+    void check()
+    {
+        const auto table = m_w->preview();
+        for (const auto &[role, combo] : m_combos) {
+            QLabel *label = m_checks[role];
+            const QString col = combo->currentData().toString();
+            if (col.isEmpty()) {
+                label->clear();
+                continue;
+            }
+            if (!vs::roleNeedsNumbers(role)) {
+                label->setText(QStringLiteral("<span style='color:#070'>✓</span>"));
+                continue;
+            }
+            auto v = vs::numericValues(*table, col.toStdString(), QFileInfo(m_w->path()).fileName().toStdString());
+            label->setText(v.ok() ? QStringLiteral("<span style='color:#070'>✓ %1</span>").arg(ImportWizard::tr("numbers"))
+                                  : QStringLiteral("<span style='color:#a00'>✗ %1</span>")
+                                        .arg(QString::fromStdString(v.error().describe()).toHtmlEscaped()));
+        }
+        auto has = [&](const char *r) { return m_combos.count(r) && !m_combos[r]->currentData().toString().isEmpty(); };
+        bool periods = false;
+        for (int i = 0; i < m_revenuePeriods->count(); ++i)
+            periods |= m_revenuePeriods->item(i)->checkState() == Qt::Checked;
+        if (m_w->layout() == vs::Layout::Campaigns) {
+            m_complete = has("campaign") && has("sales") && has("cost");
+            m_hint->setText(m_complete ? QString() : ImportWizard::tr("A campaign table needs the campaign, its sales and its cost."));
+        } else {
+            m_complete = (has("revenue") && has("cost")) || (has("orders") && has("average_spend")) || periods;
+            m_hint->setText(m_complete ? QString()
+                                       : ImportWizard::tr("Map revenue and cost, or purchases and average spend, or revenue per "
+                                                          "period, so that a customer's value can be computed."));
+        }
+        emit completeChanged();
+    }
+
+    ImportWizard *m_w;
+    QGridLayout *m_grid;
+    QWidget *m_periodsBox;
+    QListWidget *m_revenuePeriods, *m_costPeriods;
+    QLabel *m_hint;
+    std::map<std::string, QComboBox *> m_combos;
+    std::map<std::string, QLabel *> m_checks;
+    bool m_complete = false;
+};
+
+// ---------------------------------------------------------------- 5. validation
+class ValidationPageW : public QWizardPage {
+public:
+    explicit ValidationPageW(ImportWizard *w) : m_w(w)
+    {
+        setTitle(ImportWizard::tr("Check and start"));
+        setSubTitle(ImportWizard::tr("The whole file is read now; rows with problems are listed with what will happen to them."));
+        m_progress = new QProgressBar;
+        m_progress->setRange(0, 1000);
+        m_cancel = new QPushButton(ImportWizard::tr("Stop &reading"));
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_progress, 1);
+        row->addWidget(m_cancel);
+        m_report = new QPlainTextEdit;
+        m_report->setReadOnly(true);
+        auto *l = new QVBoxLayout(this);
+        l->addLayout(row);
+        l->addWidget(m_report, 1);
+        connect(m_cancel, &QPushButton::clicked, this, [this] { m_w->cancelFlag() = true; });
+    }
+    void initializePage() override { run(); }
+    void cleanupPage() override
+    {
+        m_w->cancelFlag() = true;
+        ++m_generation;
+    }
+    bool isComplete() const override { return m_ok; }
+
+private:
+    QCoro::Task<void> run()
+    {
+        const quint64 generation = ++m_generation;
+        m_ok = false;
+        emit completeChanged();
+        m_w->cancelFlag() = false;
+        m_report->setPlainText(ImportWizard::tr("Reading %1…").arg(QFileInfo(m_w->path()).fileName()));
+        m_progress->setValue(0);
+        m_cancel->setEnabled(true);
+        vs::ReadOptions o = m_w->options();
+        std::shared_ptr<std::atomic<bool>> cancel = m_w->cancelShared();
+        o.cancel = cancel.get();
+        QPointer<QProgressBar> bar(m_progress);
+        o.progress = [bar](double p) {
+            QMetaObject::invokeMethod(bar, [bar, p] {
+                if (bar)
+                    bar->setValue(int(p * 1000));
+            }, Qt::QueuedConnection);
+        };
+        QPointer<ValidationPageW> self(this);
+        QFuture<ReadShared> f = QtConcurrent::run(&readInBackground, m_w->path().toStdString(), o, cancel);
+        ReadShared r = co_await f;
+        if (!self || generation != m_generation)
+            co_return;
+        m_cancel->setEnabled(false);
+        if (!*r) {
+            m_report->setPlainText(QString::fromStdString(r->error().describe()));
+            co_return;
+        }
+        m_progress->setValue(1000);
+        auto table = std::make_shared<const vs::Table>(std::move(r->value().table));
+        const vs::ReadReport rep = r->value().report;
+        // try the analysis the wizard will start, and say what happens to problem rows
+        auto prepared = vs::prepareData(table, m_w->project(), m_w->path().toStdString());
+        QStringList lines;
+        lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(table->rowCount()));
+        if (!prepared) {
+            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(prepared.error().describe());
+            m_report->setPlainText(lines.join(QLatin1Char('\n')));
+            co_return;
+        }
+        auto results = vs::computeAnalysis(prepared.value(), m_w->project(), {.statistics = false});
+        if (!results) {
+            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(results.error().describe());
+            m_report->setPlainText(lines.join(QLatin1Char('\n')));
+            co_return;
+        }
+        lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(results->rowCount()));
+        QStringList notes;
+        for (const std::string &s : rep.warnings)
+            notes << QStringLiteral("• ") + QString::fromStdString(s);
+        for (const std::string &s : results->warnings)
+            notes << QStringLiteral("• ") + QString::fromStdString(s);
+        if (notes.isEmpty())
+            lines << ImportWizard::tr("No problems found.");
+        else
+            lines << QString() << ImportWizard::tr("What will happen to rows with problems:") << notes;
+        m_report->setPlainText(lines.join(QLatin1Char('\n')));
+        m_w->setFull(table, rep);
+        m_ok = true;
+        emit completeChanged();
+    }
+
+    ImportWizard *m_w;
+    QProgressBar *m_progress;
+    QPushButton *m_cancel;
+    QPlainTextEdit *m_report;
+    quint64 m_generation = 0;
+    bool m_ok = false;
+};
+
+} // namespace
+
+ImportWizard::ImportWizard(AnalysisSession *session, const QString &path, QWidget *parent)
+    : QWizard(parent), m_session(session)
+{
+    setWindowTitle(tr("Import Data"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setPage(FilePage, new FilePageW(path));
+    setPage(FormatPage, new FormatPageW(this));
+    setPage(LayoutPage, new LayoutPageW(this));
+    setPage(MappingPage, new MappingPageW(this));
+    setPage(ValidationPage, new ValidationPageW(this));
+    if (!path.isEmpty() && QFileInfo(path).isFile())
+        setStartId(FormatPage);
+    resize(860, 640);
+}
+
+ImportWizard::~ImportWizard()
+{
+    *m_cancel = true;
+}
+
+QString ImportWizard::path() const
+{
+    return field(QStringLiteral("path")).toString();
+}
+
+void ImportWizard::accept()
+{
+    if (m_full)
+        m_session->startAnalysis(m_project, path(), m_full, m_fullReport);
+    QWizard::accept();
+}
+
+void ImportWizard::reject()
+{
+    *m_cancel = true;
+    QWizard::reject();
+}

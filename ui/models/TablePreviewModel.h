@@ -1,0 +1,21 @@
+#pragma once
+// The first rows of a table as read so far (the import wizard's preview).
+#include "core/table/table.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+class TablePreviewModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    explicit TablePreviewModel(QObject *parent = nullptr);
+    void setTable(std::shared_ptr<const vs::Table> table);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::shared_ptr<const vs::Table> m_table;
+};
