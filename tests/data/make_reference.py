@@ -182,7 +182,20 @@ def campaigns():
                             "mean_effect": clean(effect.mean()), "total_effect": clean(effect.sum())})
 
 
+# ---------------------------------------------------------------- end-to-end: a weight edit on the sample
+def sample_weight_edit():
+    sample = os.path.join(os.path.dirname(HERE), "..", "..", "resources", "sample", "customers.csv")
+    d = pd.read_csv(sample)
+    out = {}
+    for name, w in {"before": (0.5, 0.3, 0.2), "after": (0.8, 0.3, 0.2)}.items():
+        score = (w[0] * d.q_product + w[1] * d.q_service + w[2] * d.q_delivery) / 3
+        codes = pd.qcut(score, 4, labels=False, duplicates="drop")
+        out[name] = [int((codes == k).sum()) for k in range(int(codes.max()) + 1)]
+    dump("sample_weight_edit.json", out)
+
+
 qcut_cases()
 customers()
 campaigns()
+sample_weight_edit()
 print("reference files written to", HERE)

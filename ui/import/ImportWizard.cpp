@@ -153,6 +153,11 @@ public:
         m_header->setRange(-1, 1000);
         m_header->setSpecialValueText(ImportWizard::tr("Detect"));
         m_header->setToolTip(ImportWizard::tr("The row that holds the column names; 0 if there is none"));
+        m_sheet->setObjectName(QStringLiteral("sheet"));
+        m_encoding->setObjectName(QStringLiteral("encoding"));
+        m_delimiter->setObjectName(QStringLiteral("delimiter"));
+        m_decimal->setObjectName(QStringLiteral("decimal"));
+        m_header->setObjectName(QStringLiteral("header"));
         addRow(0, ImportWizard::tr("&Sheet:"), m_sheet, m_sheetDetected);
         addRow(1, ImportWizard::tr("&Encoding:"), m_encoding, m_encodingDetected);
         addRow(2, ImportWizard::tr("&Delimiter:"), m_delimiter, m_delimiterDetected);
@@ -163,8 +168,10 @@ public:
         m_status->setWordWrap(true);
         m_model = new TablePreviewModel(this);
         auto *view = new QTableView;
+        view->setObjectName(QStringLiteral("preview"));
         view->setModel(m_model);
         view->horizontalHeader()->setDefaultSectionSize(110);
+        m_status->setObjectName(QStringLiteral("status"));
         auto *l = new QVBoxLayout(this);
         l->addLayout(form);
         l->addWidget(m_status);
@@ -275,6 +282,7 @@ public:
         m_transactions = new QRadioButton(ImportWizard::tr("&Orders: one row per order line — not available in this version yet"));
         m_transactions->setEnabled(false);
         m_customers->setChecked(true);
+        m_campaigns->setObjectName(QStringLiteral("campaigns"));
         auto *l = new QVBoxLayout(this);
         l->addWidget(m_customers);
         l->addWidget(m_campaigns);
@@ -350,6 +358,7 @@ public:
             if (m_w->layout() == vs::Layout::Transactions)
                 break;
             auto *combo = new QComboBox;
+            combo->setObjectName(QString::fromStdString("role_" + role));
             combo->addItem(ImportWizard::tr("(none)"), QString());
             for (const auto &h : headers)
                 combo->addItem(QString::fromStdString(h), QString::fromStdString(h));
@@ -358,6 +367,7 @@ public:
             auto *label = new QLabel(roleTitle(role) + QLatin1Char(':'));
             label->setBuddy(combo);
             auto *status = new QLabel;
+            status->setObjectName(QString::fromStdString("check_" + role));
             m_grid->addWidget(label, row, 0);
             m_grid->addWidget(combo, row, 1);
             m_grid->addWidget(status, row, 2);
@@ -489,6 +499,7 @@ public:
         row->addWidget(m_progress, 1);
         row->addWidget(m_cancel);
         m_report = new QPlainTextEdit;
+        m_report->setObjectName(QStringLiteral("report"));
         m_report->setReadOnly(true);
         auto *l = new QVBoxLayout(this);
         l->addLayout(row);

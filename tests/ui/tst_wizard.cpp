@@ -1,0 +1,134 @@
+// The import wizard driven as a user would, offscreen: detections shown, an override applied to
+// the preview, roles guessed from Chinese headers with their type checks, the whole file checked,
+// and Finish starting the analysis. Also a workbook with a notes sheet and a hidden sheet.
+#include "ui/AnalysisSession.h"
+#include "ui/import/ImportWizard.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTest>
+
+class TstWizard : public QObject {
+    Q_OBJECT
+private slots:
+    void chineseCsvEndToEnd();
+    void workbookSheets();
+    void campaignsLayout();
+};
+
+namespace {
+void choose(QComboBox *combo, int index)
+{
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+}
+QString labelTexts(QWidget *page)
+{
+    QStringList texts;
+    for (QLabel *l : page->findChildren<QLabel *>())
+        texts << l->text();
+    return texts.join(QLatin1Char('\n'));
+}
+} // namespace
+
+void TstWizard::chineseCsvEndToEnd()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_TEST_DATA "/csv/gbk.csv"));
+    w.show();
+    QCOMPARE(w.currentId(), int(ImportWizard::FormatPage));
+    QWizardPage *format = w.currentPage();
+    QTRY_VERIFY_WITH_TIMEOUT(format->isComplete(), 10000);
+    auto *preview = format->findChild<QTableView *>(QStringLiteral("preview"));
+    QCOMPARE(preview->model()->columnCount(), 5);
+    QCOMPARE(preview->model()->rowCount(), 8);
+    QCOMPARE(preview->model()->index(0, 1).data().toString(), QString::fromUtf8("张三"));
+    const QString shown = labelTexts(format);
+    QVERIFY2(shown.contains(QLatin1String("GB18030")), qPrintable(shown)); // the detected encoding is shown
+    QVERIFY2(shown.contains(QLatin1String("row 1")), qPrintable(shown));   // and the header row
+
+    // override: a semicolon delimiter makes one column; back to "Detect" makes five again
+    auto *delimiter = format->findChild<QComboBox *>(QStringLiteral("delimiter"));
+    choose(delimiter, delimiter->findData(int(';')));
+    QTRY_COMPARE_WITH_TIMEOUT(preview->model()->columnCount(), 1, 10000);
+    choose(delimiter, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(preview->model()->columnCount(), 5, 10000);
+    QTRY_VERIFY(format->isComplete());
+
+    w.next(); // layout
+    QCOMPARE(w.currentId(), int(ImportWizard::LayoutPage));
+    w.next(); // mapping
+    QWizardPage *mapping = w.currentPage();
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_customer"))->currentData().toString(), QString::fromUtf8("客户编号"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_revenue"))->currentData().toString(), QString::fromUtf8("收入"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_cost"))->currentData().toString(), QString::fromUtf8("成本"));
+    QVERIFY(mapping->findChild<QLabel *>(QStringLiteral("check_revenue"))->text().contains(QStringLiteral("✓")));
+    QVERIFY(mapping->isComplete());
+    // mapping a text column to a number role is flagged with its row and column
+    auto *lifetime = mapping->findChild<QComboBox *>(QStringLiteral("role_lifetime"));
+    lifetime->setCurrentIndex(lifetime->findData(QString::fromUtf8("满意度")));
+    const QString check = mapping->findChild<QLabel *>(QStringLiteral("check_lifetime"))->text();
+    QVERIFY2(check.contains(QStringLiteral("✗")) && check.contains(QLatin1String("row 2")), qPrintable(check));
+    lifetime->setCurrentIndex(0);
+
+    w.next(); // validation: the whole file
+    QWizardPage *validation = w.currentPage();
+    QTRY_VERIFY_WITH_TIMEOUT(validation->isComplete(), 10000);
+    const QString report = validation->findChild<QPlainTextEdit *>(QStringLiteral("report"))->toPlainText();
+    QVERIFY2(report.contains(QLatin1String("8 data row")), qPrintable(report));
+
+    w.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 10000);
+    QCOMPARE(session.results()->rowCount(), size_t(8));
+    QCOMPARE(session.project().value.model, std::string("profit"));
+    size_t segmented = 0;
+    for (const auto &s : session.results()->segments)
+        segmented += s.count;
+    QCOMPARE(segmented, size_t(8));
+    QVERIFY(session.isModified()); // a new analysis is not saved yet
+}
+
+void TstWizard::workbookSheets()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_TEST_DATA "/workbooks/openpyxl.xlsx"));
+    w.show();
+    QWizardPage *format = w.currentPage();
+    auto *sheet = format->findChild<QComboBox *>(QStringLiteral("sheet"));
+    QTRY_COMPARE_WITH_TIMEOUT(sheet->count(), 3, 10000);
+    QVERIFY(sheet->itemText(1).contains(QLatin1String("Calc")));
+    QVERIFY(sheet->itemText(1).contains(QLatin1String("hidden")) || sheet->itemText(1).contains(QStringLiteral("隐藏")));
+    QCOMPARE(sheet->currentData().toString(), QStringLiteral("Notes")); // the first visible sheet
+    choose(sheet, 2);
+    auto *preview = format->findChild<QTableView *>(QStringLiteral("preview"));
+    QTRY_COMPARE_WITH_TIMEOUT(preview->model()->rowCount(), 5, 10000);
+    QCOMPARE(preview->model()->index(0, 0).data().toString(), QStringLiteral("C001"));
+    QCOMPARE(w.options().sheet, QString::fromUtf8("客户").toStdString());
+}
+
+void TstWizard::campaignsLayout()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_TEST_DATA "/reference/campaigns.csv"));
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.next();
+    QCOMPARE(w.currentId(), int(ImportWizard::LayoutPage));
+    QTRY_VERIFY(w.currentPage()->findChild<QWidget *>(QStringLiteral("campaigns"))->property("checked").toBool());
+    w.next();
+    QWizardPage *mapping = w.currentPage();
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_campaign"))->currentData().toString(), QStringLiteral("campaign"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_sales"))->currentData().toString(), QStringLiteral("sales"));
+    QVERIFY(mapping->isComplete());
+    w.next();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 10000);
+    QVERIFY(session.results()->campaigns.has_value());
+    QCOMPARE(session.results()->rowCount(), size_t(25));
+}
+
+QTEST_MAIN(TstWizard)
+#include "tst_wizard.moc"
