@@ -1,0 +1,944 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Customer id</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Revenue (PV)</source>
+        <translation>收入 (PV)</translation>
+    </message>
+    <message>
+        <source>Cost (C)</source>
+        <translation>成本 (C)</translation>
+    </message>
+    <message>
+        <source>Lifetime (L)</source>
+        <translation>生命周期 (L)</translation>
+    </message>
+    <message>
+        <source>Number of purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Average spend</source>
+        <translation>平均消费</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>逗号 ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; )</source>
+        <translation>分号 ( ; )</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>bar ( | )</source>
+        <translation>竖线 ( | )</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Choose a data file</source>
+        <translation>选择数据文件</translation>
+    </message>
+    <message>
+        <source>A spreadsheet of customers (or of campaigns): CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods).</source>
+        <translation>客户（或营销活动）表格：CSV、TSV、Excel（.xlsx、.xls）或 OpenDocument（.ods）。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Import Data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>数据文件 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB</source>
+        <translation>%1，%2 KB</translation>
+    </message>
+    <message>
+        <source>There is no file here.</source>
+        <translation>此处没有文件。</translation>
+    </message>
+    <message>
+        <source>How the file reads</source>
+        <translation>文件读取方式</translation>
+    </message>
+    <message>
+        <source>Everything below was detected; change anything that looks wrong and the preview follows.</source>
+        <translation>以下各项均为自动检测；如有不对请修改，预览会随之更新。</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>point: 1,234.5</source>
+        <translation>点：1,234.5</translation>
+    </message>
+    <message>
+        <source>comma: 1.234,5</source>
+        <translation>逗号：1.234,5</translation>
+    </message>
+    <message>
+        <source>The row that holds the column names; 0 if there is none</source>
+        <translation>列名所在的行；没有列名时为 0</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Decimal &amp;separator:</source>
+        <translation>小数点(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Header row:</source>
+        <translation>表头行(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
+        <source>detected: %1</source>
+        <translation>检测结果：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) in the workbook</source>
+        <translation>
+            <numerusform>工作簿中有 %n 个工作表</numerusform></translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 format, %n column(s); the preview shows the first rows.</source>
+        <translation>
+            <numerusform>%1 格式，%n 列；预览显示前若干行。</numerusform></translation>
+    </message>
+    <message>
+        <source>What the rows are</source>
+        <translation>每一行代表什么</translation>
+    </message>
+    <message>
+        <source>&amp;Customers: one row per customer (revenue, cost, orders, scores…)</source>
+        <translation>客户(&amp;C)：每行一个客户（收入、成本、订单数、评分…）</translation>
+    </message>
+    <message>
+        <source>C&amp;ampaigns: one row per marketing campaign (sales and cost)</source>
+        <translation>营销活动(&amp;A)：每行一个营销活动（销售额与成本）</translation>
+    </message>
+    <message>
+        <source>&amp;Orders: one row per order line — not available in this version yet</source>
+        <translation>订单(&amp;O)：每行一条订单明细——此版本暂不支持</translation>
+    </message>
+    <message>
+        <source>Which column is what</source>
+        <translation>各列的含义</translation>
+    </message>
+    <message>
+        <source>Guessed from the column names; each role that needs numbers is checked against the data.</source>
+        <translation>根据列名自动识别；需要数值的角色会用数据逐一核对。</translation>
+    </message>
+    <message>
+        <source>Revenue per period (for discounted CLV and CVS), in time order:</source>
+        <translation>各期收入（用于折现 CLV 与 CVS），按时间顺序：</translation>
+    </message>
+    <message>
+        <source>Cost per period:</source>
+        <translation>各期成本：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>A campaign table needs the campaign, its sales and its cost.</source>
+        <translation>营销活动表需要活动名称、销售额和成本。</translation>
+    </message>
+    <message>
+        <source>Map revenue and cost, or purchases and average spend, or revenue per period, so that a customer's value can be computed.</source>
+        <translation>请映射收入和成本，或购买次数和平均消费，或各期收入，以便计算客户价值。</translation>
+    </message>
+    <message>
+        <source>Check and start</source>
+        <translation>检查并开始</translation>
+    </message>
+    <message>
+        <source>The whole file is read now; rows with problems are listed with what will happen to them.</source>
+        <translation>现在读取整个文件；有问题的行会列出，并说明将如何处理。</translation>
+    </message>
+    <message>
+        <source>Stop &amp;reading</source>
+        <translation>停止读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s) read.</source>
+        <translation>
+            <numerusform>已读取 %n 行数据。</numerusform></translation>
+    </message>
+    <message>
+        <source>The analysis cannot start:</source>
+        <translation>无法开始分析：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) or campaign(s) to analyse.</source>
+        <translation>
+            <numerusform>待分析的客户或活动：%n 个。</numerusform></translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>What will happen to rows with problems:</source>
+        <translation>有问题的行将如下处理：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&lt;b&gt;Segments and strategies&lt;/b&gt; (double-click a strategy to edit it)</source>
+        <translation>&lt;b&gt;客户细分与策略&lt;/b&gt;（双击策略可编辑）</translation>
+    </message>
+    <message>
+        <source>Find a customer id… (Ctrl+F)</source>
+        <translation>查找客户编号…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>情景分析</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Data…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set as &amp;Baseline</source>
+        <translation>设为基准(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Baseline</source>
+        <translation>清除基准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ValueScope</source>
+        <translation>关于 ValueScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ValueScope</source>
+        <translation>关于 ValueScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ValueScope %1&lt;/h3&gt;&lt;p&gt;Customer value, segments and strategies for marketing and CRM teams.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ValueScope %1&lt;/h3&gt;&lt;p&gt;为市场营销与客户关系管理团队提供客户价值、细分与策略分析。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The analysis has unsaved changes. Save them first?</source>
+        <translation>分析有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation>全部细分</translation>
+    </message>
+    <message>
+        <source>%1 customers (%2 shown), %3 with a value, total value %4</source>
+        <translation>共 %1 个客户（显示 %2 个），%3 个有价值，总价值 %4</translation>
+    </message>
+    <message>
+        <source>No data. Import a spreadsheet (Ctrl+I) or open a project (Ctrl+O).</source>
+        <translation>暂无数据。请导入表格（Ctrl+I）或打开项目（Ctrl+O）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n warning(s)</source>
+        <translation>
+            <numerusform>⚠ %n 条提示</numerusform></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>What ValueScope noticed in the data:</source>
+        <translation>ValueScope 在数据中发现：</translation>
+    </message>
+    <message>
+        <source>ValueScope</source>
+        <translation>ValueScope</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — ValueScope</source>
+        <translation>%1[*] — ValueScope</translation>
+    </message>
+    <message>
+        <source>Recover Analysis</source>
+        <translation>恢复分析</translation>
+    </message>
+    <message>
+        <source>ValueScope did not close properly last time. Recover the unsaved analysis from %1?</source>
+        <translation>ValueScope 上次未正常关闭。要恢复 %1 时未保存的分析吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationModel</name>
+    <message numerus="yes">
+        <source>%n customer(s) were in %1 and are now in %2</source>
+        <translation>
+            <numerusform>%n 个客户原属 %1，现属 %2</numerusform></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>原 %1</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>现 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <source>Profit: revenue − cost</source>
+        <translation>利润：收入 − 成本</translation>
+    </message>
+    <message>
+        <source>Profit per lifetime: (revenue − cost) ÷ lifetime</source>
+        <translation>单位生命周期利润：(收入 − 成本) ÷ 生命周期</translation>
+    </message>
+    <message>
+        <source>Purchases × average spend</source>
+        <translation>购买次数 × 平均消费</translation>
+    </message>
+    <message>
+        <source>Discounted CLV: Σ (revenue − cost) ÷ (1+r)^t</source>
+        <translation>折现客户终身价值 CLV：Σ (收入 − 成本) ÷ (1+r)^t</translation>
+    </message>
+    <message>
+        <source>Value score CVS: Σ revenue ÷ (1+r)^t</source>
+        <translation>客户价值分数 CVS：Σ 收入 ÷ (1+r)^t</translation>
+    </message>
+    <message>
+        <source>A weighted score</source>
+        <translation>加权评分</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>How each customer's value is computed</source>
+        <translation>每个客户价值的计算方式</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Discount &amp;rate r:</source>
+        <translation>折现率 r(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation>评分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>mean, or a customer id</source>
+        <translation>mean（平均值）或客户编号</translation>
+    </message>
+    <message>
+        <source>CVB &amp;reference:</source>
+        <translation>CVB 参照(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <source>Segment &amp;by:</source>
+        <translation>细分依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Quantiles (equal numbers of customers)</source>
+        <translation>分位数（各组客户数相等）</translation>
+    </message>
+    <message>
+        <source>Thresholds (value ranges)</source>
+        <translation>阈值（按数值区间）</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Number of se&amp;gments:</source>
+        <translation>细分数量(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Segment names from lowest to highest, separated by commas</source>
+        <translation>细分名称，从低到高，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The values between segments, lowest first, separated by spaces or semicolons</source>
+        <translation>细分之间的分界值，从低到高，用空格或分号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds:</source>
+        <translation>阈值(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Scores (weighted indicators)</source>
+        <translation>评分（加权指标）</translation>
+    </message>
+    <message>
+        <source>Add score…</source>
+        <translation>添加评分…</translation>
+    </message>
+    <message>
+        <source>Remove score</source>
+        <translation>删除评分</translation>
+    </message>
+    <message>
+        <source>Add a score first: the weighted-score model uses one as the value.</source>
+        <translation>请先添加评分：加权评分模型以评分作为价值。</translation>
+    </message>
+    <message>
+        <source>'%1' is not a number; thresholds are numbers separated by spaces or semicolons.</source>
+        <translation>“%1”不是数字；阈值应为用空格或分号分隔的数字。</translation>
+    </message>
+    <message>
+        <source>Add Score</source>
+        <translation>添加评分</translation>
+    </message>
+    <message>
+        <source>Name of the new score:</source>
+        <translation>新评分的名称：</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
+    </message>
+    <message>
+        <source>A score named '%1' exists already.</source>
+        <translation>已存在名为“%1”的评分。</translation>
+    </message>
+    <message>
+        <source>These settings cannot be computed: %1</source>
+        <translation>这些设置无法计算：%1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Divide by the number of indicators (seed formula)</source>
+        <translation>除以指标个数（需求原公式）</translation>
+    </message>
+    <message>
+        <source>Divide by the sum of the weights</source>
+        <translation>除以权重之和</translation>
+    </message>
+    <message>
+        <source>Scale indicators to 0–1</source>
+        <translation>指标缩放到 0–1</translation>
+    </message>
+    <message>
+        <source>Min–max scale each indicator first, for indicators on different scales</source>
+        <translation>先对每个指标做最小–最大缩放，适用于量纲不同的指标</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>A score needs at least one indicator; remove the score instead.</source>
+        <translation>评分至少需要一个指标；如不需要请删除该评分。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Change weight</source>
+        <translation>修改权重</translation>
+    </message>
+    <message>
+        <source>Change indicator</source>
+        <translation>修改指标</translation>
+    </message>
+    <message>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Change normalisation</source>
+        <translation>修改归一化方式</translation>
+    </message>
+    <message>
+        <source>Add score</source>
+        <translation>添加评分</translation>
+    </message>
+    <message>
+        <source>Remove score</source>
+        <translation>删除评分</translation>
+    </message>
+    <message>
+        <source>Rename score</source>
+        <translation>重命名评分</translation>
+    </message>
+    <message>
+        <source>Change value model</source>
+        <translation>修改价值模型</translation>
+    </message>
+    <message>
+        <source>Change model parameter</source>
+        <translation>修改模型参数</translation>
+    </message>
+    <message>
+        <source>Segment by %1</source>
+        <translation>按 %1 细分</translation>
+    </message>
+    <message>
+        <source>Change segmentation method</source>
+        <translation>修改细分方法</translation>
+    </message>
+    <message>
+        <source>Change number of segments</source>
+        <translation>修改细分数量</translation>
+    </message>
+    <message>
+        <source>Rename segments</source>
+        <translation>重命名细分</translation>
+    </message>
+    <message>
+        <source>Change segment thresholds</source>
+        <translation>修改细分阈值</translation>
+    </message>
+    <message>
+        <source>Change strategy of %1</source>
+        <translation>修改 %1 的策略</translation>
+    </message>
+    <message>
+        <source>Revert to baseline</source>
+        <translation>恢复为基准</translation>
+    </message>
+    <message>
+        <source>ValueScope projects (*.json)</source>
+        <translation>ValueScope 项目 (*.json)</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentChart</name>
+    <message>
+        <source>No segments yet</source>
+        <translation>尚无细分</translation>
+    </message>
+    <message>
+        <source>Customers and value by segment</source>
+        <translation>各细分的客户与价值</translation>
+    </message>
+    <message>
+        <source>% of customers</source>
+        <translation>客户占比 %</translation>
+    </message>
+    <message>
+        <source>% of value</source>
+        <translation>价值占比 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers, total value %3, %4 = %5 %</source>
+        <translation>%1：%2 个客户，总价值 %3，%4 = %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Double-click to edit the strategy for this segment</source>
+        <translation>双击编辑此细分的策略</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>总价值</translation>
+    </message>
+    <message>
+        <source>Mean value</source>
+        <translation>平均价值</translation>
+    </message>
+    <message>
+        <source>Share of value</source>
+        <translation>价值占比</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftModel</name>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Customers (baseline)</source>
+        <translation>客户数（基准）</translation>
+    </message>
+    <message>
+        <source>Customers (now)</source>
+        <translation>客户数（当前）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Value (baseline)</source>
+        <translation>价值（基准）</translation>
+    </message>
+    <message>
+        <source>Value (now)</source>
+        <translation>价值（当前）</translation>
+    </message>
+    <message>
+        <source>Value shift</source>
+        <translation>价值变化</translation>
+    </message>
+</context>
+<context>
+    <name>StatsModel</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>方差</translation>
+    </message>
+    <message>
+        <source>Std. deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+</context>
+<context>
+    <name>TablePreviewModel</name>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>WeightTableModel</name>
+    <message>
+        <source>weight ÷ number of indicators (the seed's formula)</source>
+        <translation>权重 ÷ 指标个数（需求原公式）</translation>
+    </message>
+    <message>
+        <source>weight ÷ sum of the weights</source>
+        <translation>权重 ÷ 权重之和</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>实际权重</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>Set as &amp;baseline</source>
+        <translation>设为基准(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Remember the current segments; later changes are compared with them</source>
+        <translation>记住当前细分；之后的修改都与其比较</translation>
+    </message>
+    <message>
+        <source>&amp;Revert to baseline</source>
+        <translation>恢复为基准(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear baseline</source>
+        <translation>清除基准</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Migration&lt;/b&gt;: customers by baseline segment (rows) and current segment (columns)</source>
+        <translation>&lt;b&gt;迁移矩阵&lt;/b&gt;：按基准细分（行）与当前细分（列）统计客户数</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Value shift&lt;/b&gt; per segment</source>
+        <translation>各细分的&lt;b&gt;价值变化&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No baseline. Press “Set as baseline”, then change weights or parameters to see which customers move between segments.</source>
+        <translation>尚无基准。点击“设为基准”，再修改权重或参数，即可看到哪些客户在细分之间移动。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers are in another segment than in the baseline.</source>
+        <translation>%2 个客户中有 %1 个与基准相比换了细分。</translation>
+    </message>
+</context>
+</TS>
