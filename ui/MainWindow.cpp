@@ -357,18 +357,21 @@ void MainWindow::showResults()
 {
     statusBar()->clearMessage();
     auto results = m_session->results();
-    m_customers->setResults(results);
+    const int filter = m_segmentFilter->currentIndex();
+    {
+        const QSignalBlocker block(m_segmentFilter);
+        m_segmentFilter->clear();
+        m_segmentFilter->addItem(tr("All segments"));
+        if (results)
+            for (const auto &s : results->segments)
+                m_segmentFilter->addItem(QString::fromStdString(s.label));
+        m_segmentFilter->setCurrentIndex(filter >= 0 && filter < m_segmentFilter->count() ? filter : 0);
+    }
+    if (m_customers->segmentFilter() != m_segmentFilter->currentIndex() - 1)
+        m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
+    m_customers->setResults(results); // keeps the filter and the sort order
     m_segments->setResults(results);
     m_chart->setResults(results);
-    const int filter = m_segmentFilter->currentIndex();
-    const QSignalBlocker block(m_segmentFilter);
-    m_segmentFilter->clear();
-    m_segmentFilter->addItem(tr("All segments"));
-    if (results)
-        for (const auto &s : results->segments)
-            m_segmentFilter->addItem(QString::fromStdString(s.label));
-    m_segmentFilter->setCurrentIndex(filter >= 0 && filter < m_segmentFilter->count() ? filter : 0);
-    m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
     const QLocale loc;
     if (results) {
         m_rowsLabel->setText(tr("%1 customers (%2 shown), %3 with a value, total value %4")
