@@ -164,17 +164,9 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
     if (rep.sheets.empty())
         return makeError(ErrorKind::Format, "the spreadsheet has no sheets", path);
     if (rep.sheet.empty() && !recorded) {
-        std::string names;
-        for (const auto &sh : rep.sheets)
-            names += (names.empty() ? "" : ", ") + ("'" + sh + "'");
-        return makeError(ErrorKind::Format, "the spreadsheet has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+        return noSuchSheet(path, opt.sheet, rep.sheets);
     }
-    if (store.size() == 0)
-        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' is empty", path);
-    ReadOptions o = opt;
-    o.rowEstimate = store.size();
-    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
-    return tableFromRows([&] { return store.cursor(); }, path, o, rep, RowSourceOptions{false});
+    return tableFromStore(store, path, opt, rep);
 }
 
 } // namespace vs

@@ -386,4 +386,23 @@ std::unique_ptr<RowCursor> RowStore::cursor() const
     return std::make_unique<RowStoreCursor>(*this);
 }
 
+Result<ReadResult> tableFromStore(const RowStore &store, const std::string &path, const ReadOptions &opt,
+                                  const ReadReport &report)
+{
+    if (store.size() == 0)
+        return makeError(ErrorKind::Format, "the sheet '" + report.sheet + "' is empty", path);
+    ReadOptions o = opt;
+    o.rowEstimate = store.size();
+    o.progress = opt.progress ? [&opt](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
+    return tableFromRows([&store] { return store.cursor(); }, path, o, report, RowSourceOptions{false});
+}
+
+Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets)
+{
+    std::string names;
+    for (const std::string &s : sheets)
+        names += (names.empty() ? "" : ", ") + ("'" + s + "'");
+    return makeError(ErrorKind::Format, "the workbook has no sheet named '" + asked + "' (it has " + names + ")", path);
+}
+
 } // namespace vs

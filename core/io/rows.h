@@ -45,6 +45,14 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
                                  const std::string &fileName, const ReadOptions &opt, ReadReport report,
                                  const RowSourceOptions &source = {});
 
+class RowStore;
+// The last step of every workbook reader: the collected rows of the chosen sheet to a table
+// (an empty sheet is an error; progress continues from 60 %).
+Result<ReadResult> tableFromStore(const RowStore &store, const std::string &path, const ReadOptions &opt,
+                                  const ReadReport &report);
+// "the workbook has no sheet named 'X' (it has 'A', 'B')"
+Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets);
+
 // A cursor over rows held in memory (workbook readers collect their cells first).
 class RowStore {
 public:

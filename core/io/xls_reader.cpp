@@ -37,10 +37,7 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
             chosen = i;
     }
     if (chosen < 0) {
-        std::string names;
-        for (const auto &s : rep.sheets)
-            names += (names.empty() ? "" : ", ") + ("'" + s + "'");
-        return makeError(ErrorKind::Format, "the workbook has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+        return noSuchSheet(path, opt.sheet, rep.sheets);
     }
     rep.sheet = rep.sheets[size_t(chosen)];
     if (freexl_select_active_worksheet(handle, (unsigned short)chosen) != FREEXL_OK)
@@ -82,12 +79,7 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
         if (opt.progress && (r & 4095) == 0)
             opt.progress(0.6 * double(r) / double(std::max(1u, rows)));
     }
-    if (store.size() == 0)
-        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' is empty", path);
-    ReadOptions o = opt;
-    o.rowEstimate = store.size();
-    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
-    return tableFromRows([&] { return store.cursor(); }, path, o, rep, RowSourceOptions{false});
+    return tableFromStore(store, path, opt, rep);
 }
 
 } // namespace vs

@@ -228,10 +228,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     if (!sheet && opt.sheet.empty())
         sheet = &wb->sheets.front(); // only hidden sheets: take the first
     if (!sheet) {
-        std::string names;
-        for (const auto &s : wb->sheets)
-            names += (names.empty() ? "" : ", ") + ("'" + s.name + "'");
-        return makeError(ErrorKind::Format, "the workbook has no sheet named '" + opt.sheet + "' (it has " + names + ")", path);
+        return noSuchSheet(path, opt.sheet, rep.sheets);
     }
     rep.sheet = sheet->name;
     if (sheet->target.empty() || !zip.has(sheet->target))
@@ -372,13 +369,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
                                "); they are read as missing");
     if (badSharedIndex)
         rep.warnings.push_back(std::to_string(badSharedIndex) + " cell(s) point at text the workbook does not have; read as empty");
-    if (store->size() == 0)
-        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is empty", path);
-
-    ReadOptions o = opt;
-    o.rowEstimate = store->size();
-    o.progress = opt.progress ? [&](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
-    return tableFromRows([&] { return store->cursor(); }, path, o, rep, RowSourceOptions{false});
+    return tableFromStore(*store, path, opt, rep);
 }
 
 } // namespace vs
