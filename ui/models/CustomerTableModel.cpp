@@ -1,6 +1,8 @@
 #include "CustomerTableModel.h"
 
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +36,7 @@ void CustomerTableModel::setFilter(int segment, const QString &text)
 
 void CustomerTableModel::rebuild()
 {
+    ++m_sortGeneration; // a sort still running is for the old rows
     m_order.clear();
     if (!m_results)
         return;
@@ -111,39 +114,70 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
     return QString::fromStdString(h);
 }
 
-void CustomerTableModel::sort(int column, Qt::SortOrder order)
+namespace {
+// The rows of order sorted by a column; a pure function, so that big tables sort off the UI thread.
+std::vector<uint32_t> sortedOrder(std::shared_ptr<const vs::AnalysisResults> results, std::string header, bool numeric,
+                                  std::vector<uint32_t> order, bool asc)
 {
-    m_sortColumn = column;
-    m_sortOrder = order;
-    if (!m_results || column < 0 || column >= columnCount())
-        return;
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<uint32_t> oldOrder = m_order;
-    const vs::AnalysisResults &r = *m_results;
-    const std::string &h = m_table.header[size_t(column)];
-    auto asc = order == Qt::AscendingOrder;
-    if (m_table.numeric[size_t(column)]) {
-        const std::vector<double> *values = r.column(h == "effect" ? "value" : h);
+    const vs::AnalysisResults &r = *results;
+    if (numeric) {
+        const std::vector<double> *values = r.column(header == "effect" ? "value" : header);
         if (values) {
-            // missing values last in both directions
-            std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
-                const double x = (*values)[a], y = (*values)[b];
-                if (std::isnan(x) || std::isnan(y))
-                    return !std::isnan(x) && std::isnan(y);
-                return asc ? x < y : x > y;
-            });
+            // (key, row) pairs: ties keep row order, missing values go last in both directions
+            std::vector<std::pair<double, uint32_t>> keyed(order.size());
+            for (size_t i = 0; i < order.size(); ++i) {
+                const double v = (*values)[order[i]];
+                keyed[i] = {std::isnan(v) ? INFINITY : (asc ? v : -v), order[i]};
+            }
+            std::sort(keyed.begin(), keyed.end());
+            for (size_t i = 0; i < keyed.size(); ++i)
+                order[i] = keyed[i].second;
         }
-    } else if (h == "segment" || h == "strategy") {
-        std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
+    } else if (header == "segment" || header == "strategy") {
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
             return asc ? r.segment[a] < r.segment[b] : r.segment[a] > r.segment[b];
         });
     } else {
         const vs::TextData &ids = r.data->ids;
-        std::stable_sort(m_order.begin(), m_order.end(), [&](uint32_t a, uint32_t b) {
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
             return asc ? ids.at(a) < ids.at(b) : ids.at(a) > ids.at(b);
         });
     }
+    return order;
+}
+} // namespace
+
+void CustomerTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    const quint64 generation = ++m_sortGeneration;
+    if (!m_results || column < 0 || column >= columnCount())
+        return;
+    const std::string header = m_table.header[size_t(column)];
+    const bool numeric = m_table.numeric[size_t(column)];
+    if (m_order.size() < 200000) {
+        applyOrder(sortedOrder(m_results, header, numeric, m_order, order == Qt::AscendingOrder));
+        return;
+    }
+    // a million rows take ~100 ms to sort: do it on a worker and apply the order when it is ready
+    auto *watcher = new QFutureWatcher<std::vector<uint32_t>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_sortGeneration) // nothing changed meanwhile
+            applyOrder(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&sortedOrder, m_results, header, numeric, m_order, order == Qt::AscendingOrder));
+}
+
+void CustomerTableModel::applyOrder(std::vector<uint32_t> sorted)
+{
+    if (sorted.size() != m_order.size())
+        return;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<uint32_t> oldOrder = std::move(m_order);
+    m_order = std::move(sorted);
     std::vector<int> newPos(m_table.rows, -1);
     for (size_t i = 0; i < m_order.size(); ++i)
         newPos[m_order[i]] = int(i);

@@ -29,6 +29,8 @@ private:
     std::shared_ptr<const vs::AnalysisResults> m_results;
     vs::OutputTable m_table;
     void rebuild();
+    void applyOrder(std::vector<uint32_t> sorted);
+    quint64 m_sortGeneration = 0;
     std::vector<uint32_t> m_order; // view row -> result row (sorted, filtered)
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
