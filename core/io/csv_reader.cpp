@@ -186,7 +186,7 @@ char sniffDelimiter(std::string_view text)
     }
     if (best.fields <= 1) {
         DelimiterScore s = scoreDelimiter(text, ' ', 200);
-        if (s.fields > 1 && s.consistent * 10 >= 9 * std::max(1, s.consistent))
+        if (s.fields > 1)
             best = s;
     }
     return best.delim;

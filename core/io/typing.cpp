@@ -20,7 +20,6 @@ bool identifierLike(std::string_view s)
 bool tryNumbers(const std::vector<std::string_view> &cells, const NumberFormat &fmt, std::vector<double> &out)
 {
     out.resize(cells.size());
-    bool any = false;
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
         switch (parseNumber(cells[i], fmt, v)) {
@@ -28,13 +27,11 @@ bool tryNumbers(const std::vector<std::string_view> &cells, const NumberFormat &
             if (identifierLike(cells[i]))
                 return false;
             out[i] = v;
-            any = true;
             break;
         case CellParse::Missing: out[i] = kMissing; break;
         case CellParse::Invalid: return false;
         }
     }
-    (void)any;
     return true;
 }
 
