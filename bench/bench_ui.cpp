@@ -45,8 +45,34 @@ struct GapMeter {
     }
 };
 
-using ReadShared = std::shared_ptr<vs::Result<vs::ReadResult>>;
-ReadShared readIt(std::string path) { return std::make_shared<vs::Result<vs::ReadResult>>(vs::readTable(path, {})); }
+// As the import wizard's last page: read, prepare and compute off the UI thread.
+struct Imported {
+    std::string error;
+    vs::ReadReport report;
+    std::shared_ptr<const vs::AnalysisResults> results;
+};
+std::shared_ptr<Imported> importIt(std::string path, vs::Project project)
+{
+    auto out = std::make_shared<Imported>();
+    auto read = vs::readTable(path, {});
+    if (!read) {
+        out->error = read.error().describe();
+        return out;
+    }
+    out->report = read->report;
+    auto prepared = vs::prepareData(std::make_shared<const vs::Table>(std::move(read->table)), project, path);
+    if (!prepared) {
+        out->error = prepared.error().describe();
+        return out;
+    }
+    auto results = vs::computeAnalysis(prepared.value(), project);
+    if (!results) {
+        out->error = results.error().describe();
+        return out;
+    }
+    out->results = std::make_shared<const vs::AnalysisResults>(std::move(results.value()));
+    return out;
+}
 
 // path by value: a coroutine outlives the caller's temporaries
 QCoro::Task<int> run(QString path, MainWindow *window)
@@ -57,24 +83,20 @@ QCoro::Task<int> run(QString path, MainWindow *window)
     // 1. import as the wizard does: read off the UI thread, then start the analysis
     meter.start();
     total.start();
-    QFuture<ReadShared> f = QtConcurrent::run(&readIt, path.toStdString());
-    ReadShared r = co_await f;
-    if (!*r) {
-        std::fprintf(stderr, "%s\n", r->error().describe().c_str());
-        co_return 2;
-    }
     vs::Project p;
     p.source.columns = {{"customer", "customer_id"}, {"revenue", "revenue"}, {"cost", "cost"}};
     p.scores = {{"satisfaction", vs::Normalize::Count, false, {{"q_product", 0.5}, {"q_service", 0.3}, {"q_delivery", 0.2}}}};
     p.segments.by = "satisfaction";
-    auto table = std::make_shared<const vs::Table>(std::move(r->value().table));
-    vs::ReadReport report = r->value().report;
-    // started as the import wizard starts it; its end is the session's loaded() signal
-    QCoro::Task<bool> starting = session->startAnalysis(p, path, table, report);
-    co_await std::move(starting);
+    QFuture<std::shared_ptr<Imported>> f = QtConcurrent::run(&importIt, path.toStdString(), p);
+    std::shared_ptr<Imported> imported = co_await f;
+    if (!imported->error.empty()) {
+        std::fprintf(stderr, "%s\n", imported->error.c_str());
+        co_return 2;
+    }
+    session->adoptAnalysis(p, path, imported->report, imported->results);
     QApplication::processEvents(); // let the views redraw
     const qint64 importGap = meter.stop();
-    std::printf("import of %zu rows: %lld ms in all, longest UI pause %lld ms\n", table->rowCount(),
+    std::printf("import of %zu rows: %lld ms in all, longest UI pause %lld ms\n", imported->results->rowCount(),
                 (long long)total.elapsed(), (long long)importGap);
 
     // 2. weight edits: from the edit to the redrawn views

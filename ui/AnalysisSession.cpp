@@ -12,19 +12,12 @@
 
 namespace {
 using LoadResult = std::shared_ptr<vs::Result<vs::LoadedAnalysis>>;
-using PrepareResult = std::shared_ptr<vs::Result<std::shared_ptr<const vs::PreparedData>>>;
 using ComputeResult = std::shared_ptr<vs::Result<vs::AnalysisResults>>;
 
 LoadResult loadInBackground(std::string path)
 {
     double ms = 0;
     return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms));
-}
-
-PrepareResult prepareInBackground(std::shared_ptr<const vs::Table> table, vs::Project project, std::string file)
-{
-    return std::make_shared<vs::Result<std::shared_ptr<const vs::PreparedData>>>(
-        vs::prepareData(std::move(table), project, file));
 }
 
 ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project)
@@ -149,35 +142,17 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     co_return true;
 }
 
-QCoro::Task<bool> AnalysisSession::startAnalysis(vs::Project project, QString dataPath,
-                                                 std::shared_ptr<const vs::Table> table, vs::ReadReport report)
+void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,
+                                    std::shared_ptr<const vs::AnalysisResults> results)
 {
-    const quint64 generation = ++m_generation;
-    setBusy(true);
-    QFuture<PrepareResult> prep = QtConcurrent::run(&prepareInBackground, table, project, dataPath.toStdString());
-    PrepareResult prepared = co_await prep;
-    if (generation != m_generation)
-        co_return false;
-    if (!*prepared) {
-        setBusy(false);
-        emit failed(QString::fromStdString(prepared->error().describe()));
-        co_return false;
-    }
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, prepared->value(), project);
-    ComputeResult computed = co_await compute;
-    if (generation != m_generation)
-        co_return false;
+    ++m_generation; // anything still computing belongs to the analysis being replaced
     setBusy(false);
-    if (!*computed) {
-        emit failed(QString::fromStdString(computed->error().describe()));
-        co_return false;
-    }
     m_project = std::move(project);
     m_recovered = false;
     m_projectPath.clear();
     m_dataPath = QFileInfo(dataPath).absoluteFilePath();
     m_project.source.path = m_dataPath.toStdString();
-    m_data = prepared->value();
+    m_data = results->data;
     m_readReport = std::move(report);
     m_baseline.reset();
     m_baselineProject.reset();
@@ -186,9 +161,8 @@ QCoro::Task<bool> AnalysisSession::startAnalysis(vs::Project project, QString da
     emit modifiedChanged(true);
     emit projectChanged();
     emit baselineChanged();
-    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
+    publish(std::move(results));
     emit loaded();
-    co_return true;
 }
 
 bool AnalysisSession::saveProject(const QString &path, QString *error)

@@ -43,9 +43,10 @@ public:
 
     // Loads a project and its data off the UI thread; emits loaded() or failed().
     QCoro::Task<bool> openProject(QString path);
-    // Starts a new analysis on a table the import wizard has read (undo history starts afresh).
-    QCoro::Task<bool> startAnalysis(vs::Project project, QString dataPath, std::shared_ptr<const vs::Table> table,
-                                    vs::ReadReport report);
+    // Takes a new analysis the import wizard has read and computed off the UI thread (its
+    // results carry their prepared data); the undo history starts afresh.
+    void adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,
+                       std::shared_ptr<const vs::AnalysisResults> results);
     // Writes the project (source.path relative to the project's folder); false and a message on failure.
     bool saveProject(const QString &path, QString *error);
     void clear();

@@ -485,6 +485,41 @@ private:
     bool m_complete = false;
 };
 
+// The whole check of the last page, off the UI thread: read every row, prepare and compute the
+// analysis Finish will start (with statistics, so that the session needs no second pass).
+struct Checked {
+    std::string readError, analysisError;
+    size_t rows = 0;
+    vs::ReadReport report;
+    std::shared_ptr<const vs::AnalysisResults> results;
+};
+
+std::shared_ptr<Checked> checkInBackground(std::string path, vs::ReadOptions options, vs::Project project,
+                                           std::shared_ptr<std::atomic<bool>> keepAlive)
+{
+    auto c = std::make_shared<Checked>();
+    ReadShared read = readInBackground(path, options, std::move(keepAlive));
+    if (!*read) {
+        c->readError = read->error().describe();
+        return c;
+    }
+    c->report = read->value().report;
+    auto table = std::make_shared<const vs::Table>(std::move(read->value().table));
+    c->rows = table->rowCount();
+    auto prepared = vs::prepareData(table, project, path);
+    if (!prepared) {
+        c->analysisError = prepared.error().describe();
+        return c;
+    }
+    auto results = vs::computeAnalysis(prepared.value(), project);
+    if (!results) {
+        c->analysisError = results.error().describe();
+        return c;
+    }
+    c->results = std::make_shared<const vs::AnalysisResults>(std::move(results.value()));
+    return c;
+}
+
 // ---------------------------------------------------------------- 5. validation
 class ValidationPageW : public QWizardPage {
 public:
@@ -535,45 +570,37 @@ private:
             }, Qt::QueuedConnection);
         };
         QPointer<ValidationPageW> self(this);
-        QFuture<ReadShared> f = QtConcurrent::run(&readInBackground, m_w->path().toStdString(), o, cancel);
-        ReadShared r = co_await f;
+        QFuture<std::shared_ptr<Checked>> f =
+            QtConcurrent::run(&checkInBackground, m_w->path().toStdString(), o, m_w->project(), cancel);
+        std::shared_ptr<Checked> c = co_await f;
         if (!self || generation != m_generation)
             co_return;
         m_cancel->setEnabled(false);
-        if (!*r) {
-            m_report->setPlainText(QString::fromStdString(r->error().describe()));
+        if (!c->readError.empty()) {
+            m_report->setPlainText(QString::fromStdString(c->readError));
             co_return;
         }
         m_progress->setValue(1000);
-        auto table = std::make_shared<const vs::Table>(std::move(r->value().table));
-        const vs::ReadReport rep = r->value().report;
-        // try the analysis the wizard will start, and say what happens to problem rows
-        auto prepared = vs::prepareData(table, m_w->project(), m_w->path().toStdString());
+        // say what happens to problem rows in the analysis the wizard will start
         QStringList lines;
-        lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(table->rowCount()));
-        if (!prepared) {
-            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(prepared.error().describe());
+        lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(c->rows));
+        if (!c->analysisError.empty()) {
+            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(c->analysisError);
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
-        auto results = vs::computeAnalysis(prepared.value(), m_w->project(), {.statistics = false});
-        if (!results) {
-            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(results.error().describe());
-            m_report->setPlainText(lines.join(QLatin1Char('\n')));
-            co_return;
-        }
-        lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(results->rowCount()));
+        lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(c->results->rowCount()));
         QStringList notes;
-        for (const std::string &s : rep.warnings)
+        for (const std::string &s : c->report.warnings)
             notes << QStringLiteral("• ") + QString::fromStdString(s);
-        for (const std::string &s : results->warnings)
+        for (const std::string &s : c->results->warnings)
             notes << QStringLiteral("• ") + QString::fromStdString(s);
         if (notes.isEmpty())
             lines << ImportWizard::tr("No problems found.");
         else
             lines << QString() << ImportWizard::tr("What will happen to rows with problems:") << notes;
         m_report->setPlainText(lines.join(QLatin1Char('\n')));
-        m_w->setFull(table, rep);
+        m_w->setChecked(c->results, c->report);
         m_ok = true;
         emit completeChanged();
     }
@@ -616,8 +643,8 @@ QString ImportWizard::path() const
 
 void ImportWizard::accept()
 {
-    if (m_full)
-        m_session->startAnalysis(m_project, path(), m_full, m_fullReport);
+    if (m_checked)
+        m_session->adoptAnalysis(m_project, path(), m_fullReport, m_checked);
     QWizard::accept();
 }
 

@@ -2,6 +2,7 @@
 // File ▸ Import: choose a file, check how it reads (every detection shown and overridable, with
 // a live preview), say what it holds, map columns to roles, see what will happen to problem
 // rows, and start the analysis. Reading runs off the UI thread, with progress and Cancel.
+#include "core/analytics/analysis.h"
 #include "core/io/read_options.h"
 #include "core/project/project.h"
 #include "core/table/table.h"
@@ -29,7 +30,12 @@ public:
     void setPreview(std::shared_ptr<const vs::Table> t, const vs::ReadReport &r) { m_preview = std::move(t); m_previewReport = r; }
     const vs::ReadReport &previewReport() const { return m_previewReport; }
     vs::Project &project() { return m_project; }
-    void setFull(std::shared_ptr<const vs::Table> t, const vs::ReadReport &r) { m_full = std::move(t); m_fullReport = r; }
+    // The whole file read and analysed (ready for Finish).
+    void setChecked(std::shared_ptr<const vs::AnalysisResults> results, const vs::ReadReport &r)
+    {
+        m_checked = std::move(results);
+        m_fullReport = r;
+    }
     std::atomic<bool> &cancelFlag() { return *m_cancel; }
     // shared with the reading thread, which may outlive the wizard by a moment
     std::shared_ptr<std::atomic<bool>> cancelShared() const { return m_cancel; }
@@ -41,7 +47,8 @@ private:
     AnalysisSession *m_session;
     vs::ReadOptions m_options;
     vs::Layout m_layout = vs::Layout::Customers;
-    std::shared_ptr<const vs::Table> m_preview, m_full;
+    std::shared_ptr<const vs::Table> m_preview;
+    std::shared_ptr<const vs::AnalysisResults> m_checked;
     vs::ReadReport m_previewReport, m_fullReport;
     vs::Project m_project;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
