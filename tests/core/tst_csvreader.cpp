@@ -3,6 +3,7 @@
 #include "core/io/csv_reader.h"
 #include "core/io/readers.h"
 #include "core/io/typing.h"
+#include "tablecheck.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -50,53 +51,7 @@ void TstCsvReader::goodFiles()
     const nlohmann::json &e = m_expect[file.toStdString()];
     auto r = readCsvFile(dataPath("csv/" + file.toStdString()), ReadOptions{});
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
-    const Table &t = r->table;
-    const ReadReport &rep = r->report;
-    if (e.contains("encoding"))
-        QCOMPARE(rep.encoding, e["encoding"].get<std::string>());
-    if (e.contains("delimiter"))
-        QCOMPARE(std::string(1, rep.delimiter), e["delimiter"].get<std::string>());
-    if (e.contains("decimal"))
-        QCOMPARE(std::string(1, rep.decimal), e["decimal"].get<std::string>());
-    if (e.contains("header_row"))
-        QCOMPARE(rep.headerRow, e["header_row"].get<int>());
-    if (e.contains("rows"))
-        QCOMPARE(t.rowCount(), e["rows"].get<size_t>());
-    if (e.contains("columns")) {
-        QCOMPARE(t.columns.size(), e["columns"].size());
-        for (size_t c = 0; c < t.columns.size(); ++c)
-            QCOMPARE(t.columns[c].name, e["columns"][c].get<std::string>());
-    }
-    if (e.contains("types")) {
-        QCOMPARE(t.columns.size(), e["types"].size());
-        for (size_t c = 0; c < t.columns.size(); ++c)
-            QVERIFY2(columnTypeName(t.columns[c].type) == e["types"][c].get<std::string>(),
-                     qPrintable(QStringLiteral("column %1 is %2").arg(c).arg(columnTypeName(t.columns[c].type))));
-    }
-    if (e.contains("cells"))
-        for (const auto &cell : e["cells"]) {
-            const size_t row = cell[0], col = cell[1];
-            const Column &c = t.columns[col];
-            if (cell[2].is_null())
-                QVERIFY2(c.cellMissing(row), qPrintable(QStringLiteral("row %1 col %2 should be missing").arg(row).arg(col)));
-            else if (cell[2].is_number())
-                QCOMPARE(c.numbers()[row], cell[2].get<double>());
-            else
-                QCOMPARE(c.cellText(row), cell[2].get<std::string>());
-        }
-    if (e.contains("dates"))
-        for (const auto &cell : e["dates"])
-            QCOMPARE(t.columns[cell[1].get<size_t>()].cellText(cell[0]), cell[2].get<std::string>());
-    if (e.contains("row_numbers"))
-        for (size_t i = 0; i < e["row_numbers"].size(); ++i)
-            QCOMPARE(t.rowNumber(i), e["row_numbers"][i].get<int64_t>());
-    if (e.contains("warnings"))
-        for (const auto &w : e["warnings"]) {
-            bool found = false;
-            for (const std::string &have : rep.warnings)
-                found |= have.find(w.get<std::string>()) != std::string::npos;
-            QVERIFY2(found, w.get<std::string>().c_str());
-        }
+    testutil::checkTable(r->table, r->report, e);
 }
 
 void TstCsvReader::badFiles_data()
