@@ -1,7 +1,7 @@
 // The window stays responsive: an import of a large CSV and a weight edit on it, with a 5 ms
 // timer on the UI thread recording the longest gap between its ticks (what a user would feel).
 // Usage: bench_ui DATA.csv   (QT_QPA_PLATFORM=offscreen is fine)
-#include "core/io/readers.h"
+#include "core/headless/run.h"
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
 #include "ui/commands/ProjectCommands.h"
@@ -46,32 +46,9 @@ struct GapMeter {
 };
 
 // As the import wizard's last page: read, prepare and compute off the UI thread.
-struct Imported {
-    std::string error;
-    vs::ReadReport report;
-    std::shared_ptr<const vs::AnalysisResults> results;
-};
-std::shared_ptr<Imported> importIt(std::string path, vs::Project project)
+std::shared_ptr<vs::FileAnalysis> importIt(std::string path, vs::Project project)
 {
-    auto out = std::make_shared<Imported>();
-    auto read = vs::readTable(path, {});
-    if (!read) {
-        out->error = read.error().describe();
-        return out;
-    }
-    out->report = read->report;
-    auto prepared = vs::prepareData(std::make_shared<const vs::Table>(std::move(read->table)), project, path);
-    if (!prepared) {
-        out->error = prepared.error().describe();
-        return out;
-    }
-    auto results = vs::computeAnalysis(prepared.value(), project);
-    if (!results) {
-        out->error = results.error().describe();
-        return out;
-    }
-    out->results = std::make_shared<const vs::AnalysisResults>(std::move(results.value()));
-    return out;
+    return std::make_shared<vs::FileAnalysis>(vs::analyseFile(path, {}, project));
 }
 
 // path by value: a coroutine outlives the caller's temporaries
@@ -87,10 +64,11 @@ QCoro::Task<int> run(QString path, MainWindow *window)
     p.source.columns = {{"customer", "customer_id"}, {"revenue", "revenue"}, {"cost", "cost"}};
     p.scores = {{"satisfaction", vs::Normalize::Count, false, {{"q_product", 0.5}, {"q_service", 0.3}, {"q_delivery", 0.2}}}};
     p.segments.by = "satisfaction";
-    QFuture<std::shared_ptr<Imported>> f = QtConcurrent::run(&importIt, path.toStdString(), p);
-    std::shared_ptr<Imported> imported = co_await f;
-    if (!imported->error.empty()) {
-        std::fprintf(stderr, "%s\n", imported->error.c_str());
+    QFuture<std::shared_ptr<vs::FileAnalysis>> f = QtConcurrent::run(&importIt, path.toStdString(), p);
+    std::shared_ptr<vs::FileAnalysis> imported = co_await f;
+    if (!imported->results) {
+        const vs::Error &e = imported->readError ? *imported->readError : *imported->analysisError;
+        std::fprintf(stderr, "%s\n", e.describe().c_str());
         co_return 2;
     }
     session->adoptAnalysis(p, path, imported->report, imported->results);

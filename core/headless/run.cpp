@@ -24,6 +24,31 @@ ReadOptions readOptionsFor(const Project &p)
     return o;
 }
 
+FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, const Project &project)
+{
+    FileAnalysis out;
+    auto read = readTable(path, options);
+    if (!read) {
+        out.readError = read.error();
+        return out;
+    }
+    out.report = read->report;
+    auto table = std::make_shared<const Table>(std::move(read->table));
+    out.rows = table->rowCount();
+    auto prepared = prepareData(table, project, path);
+    if (!prepared) {
+        out.analysisError = prepared.error();
+        return out;
+    }
+    auto results = computeAnalysis(prepared.value(), project);
+    if (!results) {
+        out.analysisError = results.error();
+        return out;
+    }
+    out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+    return out;
+}
+
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs)
 {
     auto project = loadProject(projectPath);

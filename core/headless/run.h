@@ -6,6 +6,8 @@
 #include "core/project/project.h"
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,16 @@ struct LoadedAnalysis {
 };
 
 ReadOptions readOptionsFor(const Project &p);
+
+// A data file read and analysed with a project (the import wizard's last step). The two kinds of
+// failure are kept apart: a file that cannot be read, or an analysis that cannot start on it.
+struct FileAnalysis {
+    std::optional<Error> readError, analysisError;
+    size_t rows = 0; // data rows read
+    ReadReport report;
+    std::shared_ptr<const AnalysisResults> results;
+};
+FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, const Project &project);
 
 // Reads the project's data file and prepares it (import timing in *importMs).
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs);

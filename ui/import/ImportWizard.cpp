@@ -1,6 +1,7 @@
 #include "ImportWizard.h"
 
 #include "core/analytics/analysis.h"
+#include "core/headless/run.h"
 #include "core/io/readers.h"
 #include "core/io/typing.h"
 #include "core/project/roles.h"
@@ -485,39 +486,13 @@ private:
     bool m_complete = false;
 };
 
-// The whole check of the last page, off the UI thread: read every row, prepare and compute the
-// analysis Finish will start (with statistics, so that the session needs no second pass).
-struct Checked {
-    std::string readError, analysisError;
-    size_t rows = 0;
-    vs::ReadReport report;
-    std::shared_ptr<const vs::AnalysisResults> results;
-};
-
-std::shared_ptr<Checked> checkInBackground(std::string path, vs::ReadOptions options, vs::Project project,
-                                           std::shared_ptr<std::atomic<bool>> keepAlive)
+// The whole check of the last page, off the UI thread; keepAlive holds the cancel flag that
+// options.cancel points into for as long as the read runs.
+std::shared_ptr<vs::FileAnalysis> checkInBackground(std::string path, vs::ReadOptions options, vs::Project project,
+                                                    std::shared_ptr<std::atomic<bool>> keepAlive)
 {
-    auto c = std::make_shared<Checked>();
-    ReadShared read = readInBackground(path, options, std::move(keepAlive));
-    if (!*read) {
-        c->readError = read->error().describe();
-        return c;
-    }
-    c->report = read->value().report;
-    auto table = std::make_shared<const vs::Table>(std::move(read->value().table));
-    c->rows = table->rowCount();
-    auto prepared = vs::prepareData(table, project, path);
-    if (!prepared) {
-        c->analysisError = prepared.error().describe();
-        return c;
-    }
-    auto results = vs::computeAnalysis(prepared.value(), project);
-    if (!results) {
-        c->analysisError = results.error().describe();
-        return c;
-    }
-    c->results = std::make_shared<const vs::AnalysisResults>(std::move(results.value()));
-    return c;
+    (void)keepAlive;
+    return std::make_shared<vs::FileAnalysis>(vs::analyseFile(path, options, project));
 }
 
 // ---------------------------------------------------------------- 5. validation
@@ -570,22 +545,22 @@ private:
             }, Qt::QueuedConnection);
         };
         QPointer<ValidationPageW> self(this);
-        QFuture<std::shared_ptr<Checked>> f =
+        QFuture<std::shared_ptr<vs::FileAnalysis>> f =
             QtConcurrent::run(&checkInBackground, m_w->path().toStdString(), o, m_w->project(), cancel);
-        std::shared_ptr<Checked> c = co_await f;
+        std::shared_ptr<vs::FileAnalysis> c = co_await f;
         if (!self || generation != m_generation)
             co_return;
         m_cancel->setEnabled(false);
-        if (!c->readError.empty()) {
-            m_report->setPlainText(QString::fromStdString(c->readError));
+        if (c->readError) {
+            m_report->setPlainText(QString::fromStdString(c->readError->describe()));
             co_return;
         }
         m_progress->setValue(1000);
         // say what happens to problem rows in the analysis the wizard will start
         QStringList lines;
         lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(c->rows));
-        if (!c->analysisError.empty()) {
-            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(c->analysisError);
+        if (c->analysisError) {
+            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(c->analysisError->describe());
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
