@@ -70,13 +70,14 @@ int CustomerTableModel::columnCount(const QModelIndex &parent) const
 QVariant CustomerTableModel::cellValue(int row, int column) const
 {
     const size_t r = m_order[size_t(row)];
-    const std::string text = m_table.text(r, size_t(column));
     if (m_table.numeric[size_t(column)]) {
-        if (text.empty())
-            return {};
-        return std::stod(text);
+        const std::string &h = m_table.header[size_t(column)];
+        if (const std::vector<double> *values = m_results->column(h == "effect" ? "value" : h)) {
+            const double v = (*values)[r];
+            return std::isnan(v) ? QVariant() : QVariant(v);
+        }
     }
-    return QString::fromStdString(text);
+    return QString::fromStdString(m_table.text(r, size_t(column)));
 }
 
 QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
