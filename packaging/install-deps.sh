@@ -14,10 +14,13 @@ packages=(
   # file formats and parsing
   libxlsxwriter-dev libfreexl-dev libzip-dev libfast-float-dev libuchardet-dev
   libexpat1-dev nlohmann-json3-dev
+  # model fitting: optimiser, linear algebra, special functions
+  libnlopt-dev libeigen3-dev libboost-dev
   # fonts: Chinese text in the window and in every export
   fonts-wqy-microhei
   # tests: offscreen GUI, independent reference numbers, benchmarks
-  xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf libbenchmark-dev
+  xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf python3-scipy
+  poppler-utils libbenchmark-dev
 )
 if [[ ${1:-} == --dev ]]; then
   packages+=(imagemagick xdotool poppler-utils)

@@ -1,6 +1,10 @@
 #include "analysis.h"
 
 #include "core/analytics/binning.h"
+#include "core/analytics/string_index.h"
+#include "core/analytics/rfm.h"
+#include "core/analytics/transaction_models.h"
+#include "core/analytics/transactions.h"
 #include "core/io/cell_parse.h"
 #include "core/io/typing.h"
 
@@ -39,34 +43,6 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b)
             return false;
     return true;
 }
-
-// Open addressing over string views: no allocation per id (a million ids in a few milliseconds).
-class IdSet {
-public:
-    explicit IdSet(size_t n)
-    {
-        size_t cap = 16;
-        while (cap < n * 2)
-            cap <<= 1;
-        m_slots.assign(cap, {});
-        m_mask = cap - 1;
-    }
-    bool insert(std::string_view id) // false if already present
-    {
-        size_t h = std::hash<std::string_view>{}(id) & m_mask;
-        while (m_slots[h].data()) {
-            if (m_slots[h] == id)
-                return false;
-            h = (h + 1) & m_mask;
-        }
-        m_slots[h] = id.empty() ? std::string_view("", 0) : id;
-        return true;
-    }
-
-private:
-    std::vector<std::string_view> m_slots;
-    size_t m_mask = 0;
-};
 
 } // namespace
 
@@ -135,10 +111,19 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     data->layout = p.source.layout;
     if (auto st = checkMapping(*table, p, file); !st)
         return st.error();
-    if (p.source.layout == Layout::Transactions)
-        return makeError(ErrorKind::Model,
-                         "order lines (the transactions layout) cannot be summarised per customer in this version yet",
-                         file);
+    if (p.source.layout == Layout::Transactions) {
+        auto grouped = groupOrderLines(*table, p.source.columns, file);
+        if (!grouped)
+            return grouped.error();
+        data->ids = std::move(grouped->ids);
+        data->warnings = std::move(grouped->warnings);
+        data->days = std::make_shared<const CustomerDays>(std::move(grouped->days));
+        data->fitCache = std::make_shared<FitCache>();
+        for (const Column &c : table->columns) // S8 of the order lines' own numbers
+            if (c.type == ColumnType::Number)
+                data->inputStats.emplace_back(c.name, describe(c.numbers()));
+        return std::shared_ptr<const PreparedData>(std::move(data));
+    }
 
     const std::string idRole = p.source.layout == Layout::Campaigns ? "campaign" : "customer";
     const std::string idColumn = role(p, idRole.c_str());
@@ -156,7 +141,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->ids.push_back(col.cellText(i));
         } else {
             // Duplicate customer ids: the first row counts, later rows are left out (with a warning).
-            IdSet seen(n);
+            StringIndex seen(n);
             std::deque<std::string> numericIds; // keeps text of numeric ids alive for the set
             size_t dup = 0, missing = 0;
             int64_t firstDupRow = -1, firstMissingRow = -1;
@@ -177,7 +162,9 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                         firstMissingRow = table->rowNumber(i);
                     continue;
                 }
-                if (!seen.insert(id)) {
+                bool isNew = false;
+                seen.insert(id, isNew);
+                if (!isNew) {
                     if (!dup++) {
                         firstDupRow = table->rowNumber(i);
                         firstDupId = std::string(id);
@@ -501,6 +488,9 @@ Status computeRates(Ctx &c)
     return Ok{};
 }
 
+void segmentTotals(AnalysisResults &r);
+Status rfmSegments(Ctx &c);
+
 Status computeSegments(Ctx &c)
 {
     const SegmentSpec &spec = c.p.segments;
@@ -535,7 +525,7 @@ Status computeSegments(Ctx &c)
             if (!(edges[i] > edges[i - 1]))
                 return modelError("the threshold edges must increase from left to right");
     } else {
-        return modelError("segments by RFM rules need order lines (the transactions layout); not available in this version yet");
+        return rfmSegments(c);
     }
 
     std::vector<int> labelOf;
@@ -569,8 +559,18 @@ Status computeSegments(Ctx &c)
             ++outside;
         }
     }
-    // totals with accurate (Neumaier) sums per segment
-    std::vector<double> sum(labels.size(), 0.0), comp(labels.size(), 0.0);
+    segmentTotals(r);
+    if (outside)
+        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+    return Ok{};
+}
+
+// Per-segment totals with accurate (Neumaier) sums, and each segment's share of the value.
+void segmentTotals(AnalysisResults &r)
+{
+    const std::vector<int> &codes = r.segment;
+    const size_t labels = r.segments.size();
+    std::vector<double> sum(labels, 0.0), comp(labels, 0.0);
     for (size_t i = 0; i < codes.size(); ++i) {
         const int s = r.segment[i];
         if (s < 0)
@@ -584,7 +584,7 @@ Status computeSegments(Ctx &c)
         acc = t;
     }
     double segTotal = 0;
-    for (size_t s = 0; s < labels.size(); ++s) {
+    for (size_t s = 0; s < labels; ++s) {
         SegmentRow &row = r.segments[s];
         row.totalValue = row.count ? sum[s] + comp[s] : 0.0;
         row.meanValue = row.count ? row.totalValue / double(row.count) : kMissing;
@@ -592,8 +592,34 @@ Status computeSegments(Ctx &c)
     }
     for (SegmentRow &row : r.segments)
         row.shareOfValue = segTotal != 0 ? row.totalValue / segTotal : kMissing;
-    if (outside)
-        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+}
+
+// Named RFM segments: the first rule whose R, F and M ranges hold, "Others" otherwise.
+Status rfmSegments(Ctx &c)
+{
+    AnalysisResults &r = c.r;
+    const SegmentSpec &spec = c.p.segments;
+    const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
+    if (!R || !F || !M)
+        return modelError("segments by RFM rules need order lines (the transactions layout) and the 'rfm' or "
+                          "'predictive_clv' value model");
+    const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
+    r.segmentBy = "rfm";
+    r.edges.clear();
+    r.segments.clear();
+    for (const RfmRule &rule : rules)
+        r.segments.push_back({rule.name, spec.strategyFor(rule.name), 0, 0.0, kMissing, kMissing});
+    r.segments.push_back({kRfmOthers, spec.strategyFor(kRfmOthers), 0, 0.0, kMissing, kMissing});
+    r.segment.assign(R->size(), -1);
+    for (size_t i = 0; i < R->size(); ++i) {
+        if (std::isnan((*R)[i]))
+            continue;
+        const int s = matchRfmRule(rules, int((*R)[i]), int((*F)[i]), int((*M)[i]));
+        r.segment[i] = s;
+        if (s >= 0)
+            r.segments[size_t(s)].count++;
+    }
+    segmentTotals(r);
     return Ok{};
 }
 
@@ -620,14 +646,13 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.warnings = data->warnings;
     Ctx c{*data, p, r};
     auto t0 = Clock::now();
-    if (auto s = computeScores(c); !s)
-        return s.error();
-    if (data->layout == Layout::Campaigns) {
-        if (auto s = computeCampaigns(c); !s)
-            return s.error();
-    } else if (auto s = computeValue(c); !s) {
-        return s.error();
-    }
+    Status st = Ok{};
+    if (data->layout == Layout::Transactions)
+        st = computeTransactionModel(*data, p, r);
+    else if (st = computeScores(c); st)
+        st = data->layout == Layout::Campaigns ? computeCampaigns(c) : computeValue(c);
+    if (!st)
+        return st.error();
     if (auto s = computeRates(c); !s)
         return s.error();
     size_t valued = 0;

@@ -1,10 +1,12 @@
 #pragma once
 // From a table and a project to one immutable results object: values, scores, segments, stats.
+#include "core/analytics/btyd.h"
 #include "core/analytics/stats.h"
 #include "core/error.h"
 #include "core/project/project.h"
 #include "core/table/table.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -82,6 +84,9 @@ private:
     size_t m_size = 0;
 };
 
+struct CustomerDays;
+struct FitCache;
+
 // What does not change when weights or segment settings change: the rows, ids, input columns.
 struct PreparedData {
     std::shared_ptr<const Table> table;
@@ -91,9 +96,47 @@ struct PreparedData {
     TextData ids;                         // customer (or campaign) id per kept row
     std::vector<std::pair<std::string, DescriptiveStats>> inputStats; // S8, numeric input columns
     std::vector<std::string> warnings;
+    // transactions layout: the order lines per customer and day (ids are then the customers)
+    std::shared_ptr<const CustomerDays> days;
+    std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
     size_t rowCount() const { return ids.size(); }
     // Column values for the kept rows, as numbers (errors name file, row and column).
     Result<NumberColumn> numbers(const std::string &column) const;
+};
+
+// RFM scoring as it was done, for the user to see (edges) and for the heatmap chart.
+struct RfmInfo {
+    std::array<std::vector<double>, 3> edges;  // recency, frequency, monetary
+    std::array<std::vector<int>, 3> binScores; // the score of each bin
+    bool rankBased = false;
+    // recency score (row, 1-5) x frequency score (column, 1-5)
+    std::array<std::array<size_t, 5>, 5> cellCount{};
+    std::array<std::array<double, 5>, 5> cellMeanMonetary{}; // NaN where no customer
+};
+
+// Calibration / holdout check: purchases after the observation end, per calibration frequency.
+struct HoldoutRow {
+    int frequency = 0;  // repeat purchases up to the observation end
+    bool orMore = false; // the last group: this frequency or more
+    size_t customers = 0;
+    double actual = 0, predicted = 0; // mean purchases in the holdout period
+};
+
+struct BtydInfo {
+    BgNbdFit bgnbd;
+    std::optional<GammaGammaFit> gammaGamma;
+    std::string timeUnit;
+    double unitDays = 7;
+    double observationEnd = 0; // day
+    double holdoutLength = 0;  // in the time unit; 0 = no holdout
+    size_t ggExcluded = 0;     // repeat customers left out of Gamma-Gamma (mean spend <= 0)
+    std::vector<HoldoutRow> holdout;
+    // Expected purchases in the next time unit and P(alive) for a customer of age matrixT, by
+    // frequency (rows, 0..maxFrequency) and recency (columns, recencyGrid).
+    int maxFrequency = 0;
+    double matrixT = 0;
+    std::vector<double> recencyGrid;
+    std::vector<double> expectedMatrix, aliveMatrix; // row-major
 };
 
 struct AnalysisResults {
@@ -110,6 +153,8 @@ struct AnalysisResults {
     std::vector<std::pair<std::string, DescriptiveStats>> stats; // inputs, then value, scores, extra
     std::vector<std::pair<std::string, double>> rates;
     std::optional<CampaignSummary> campaigns;
+    std::optional<RfmInfo> rfm;
+    std::shared_ptr<const BtydInfo> btyd;
     double totalValue = 0, meanValue = kMissing;
     size_t valuedCount = 0;
     std::vector<std::string> warnings;

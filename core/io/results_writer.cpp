@@ -229,6 +229,45 @@ std::string summaryJson(const AnalysisResults &r, const Project &p)
             rates[name] = num(share);
         j["rates"] = rates;
     }
+    if (r.rfm) {
+        const char *names[3] = {"recency", "frequency", "monetary"};
+        json rfm;
+        rfm["scoring"] = r.rfm->rankBased ? "rank" : "quantile";
+        for (size_t k = 0; k < 3; ++k) {
+            json edges = json::array();
+            for (double e : r.rfm->edges[k])
+                edges.push_back(num(e));
+            rfm[names[k]] = {{"edges", edges}, {"scores", r.rfm->binScores[k]}};
+        }
+        j["rfm"] = rfm;
+    }
+    if (r.btyd) {
+        const BtydInfo &b = *r.btyd;
+        const BgNbdParams &bp = b.bgnbd.params;
+        auto se = [](const FitInfo &f, size_t k) { return k < f.standardErrors.size() ? num(f.standardErrors[k]) : json(); };
+        j["time_unit"] = b.timeUnit;
+        j["observation_end"] = formatDate(b.observationEnd);
+        j["bgnbd"] = {{"r", bp.r}, {"alpha", bp.alpha}, {"a", bp.a}, {"b", bp.b},
+                      {"log_likelihood", b.bgnbd.info.logLikelihood},
+                      {"customers", b.bgnbd.info.customers},
+                      {"standard_errors", {{"r", se(b.bgnbd.info, 0)}, {"alpha", se(b.bgnbd.info, 1)},
+                                           {"a", se(b.bgnbd.info, 2)}, {"b", se(b.bgnbd.info, 3)}}}};
+        if (b.gammaGamma) {
+            const GammaGammaParams &gp = b.gammaGamma->params;
+            j["gamma_gamma"] = {{"p", gp.p}, {"q", gp.q}, {"v", gp.v},
+                                {"log_likelihood", b.gammaGamma->info.logLikelihood},
+                                {"customers", b.gammaGamma->info.customers},
+                                {"standard_errors", {{"p", se(b.gammaGamma->info, 0)}, {"q", se(b.gammaGamma->info, 1)},
+                                                     {"v", se(b.gammaGamma->info, 2)}}}};
+        }
+        if (!b.holdout.empty()) {
+            json rows = json::array();
+            for (const HoldoutRow &h : b.holdout)
+                rows.push_back({{"frequency", h.frequency}, {"or_more", h.orMore}, {"customers", h.customers},
+                                {"actual", num(h.actual)}, {"predicted", num(h.predicted)}});
+            j["holdout"] = {{"length", b.holdoutLength}, {"by_frequency", rows}};
+        }
+    }
     json stats = json::object();
     for (const auto &[name, s] : r.stats)
         stats[name] = {{"count", s.count},   {"mean", num(s.mean)}, {"median", num(s.median)},

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -90,6 +91,41 @@ std::string SegmentSpec::strategyFor(const std::string &label) const
         if (l == label)
             return s;
     return {};
+}
+
+std::vector<RfmRule> defaultRfmRules()
+{
+    return {
+        {"Champions", {5, 5}, {5, 5}, {5, 5}},
+        {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
+        {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}},
+        {"Promising", {3, 4}, {1, 3}, {3, 5}},
+        {"New Customers", {4, 5}, {1, 3}, {1, 5}},
+        {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}},
+        {"At Risk", {1, 2}, {2, 5}, {4, 5}},
+        {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
+        {"About To Sleep", {2, 3}, {1, 3}, {1, 4}},
+        {"Lost", {1, 1}, {1, 5}, {1, 5}},
+    };
+}
+
+std::string defaultRfmStrategy(const std::string &segment)
+{
+    static const std::map<std::string, std::string> s = {
+        {"Champions", "Reward them: early access, loyalty perks; ask for reviews"},
+        {"Potential Loyalist", "Offer membership or a loyalty programme; recommend related products"},
+        {"Loyal Customers", "Upsell higher-value products; ask for referrals"},
+        {"Promising", "Build awareness: free trials, onboarding offers"},
+        {"New Customers", "Welcome them: onboarding, early support, a second-purchase offer"},
+        {"Can't Lose Them", "Win them back: renewals, new products, a personal call"},
+        {"At Risk", "Reconnect with personalised emails and renewal offers"},
+        {"Need Attention", "Limited-time offers based on past purchases"},
+        {"About To Sleep", "Share useful content; recommend popular products with a discount"},
+        {"Lost", "One outreach campaign to revive interest; otherwise low priority"},
+        {"Others", "Review individually"},
+    };
+    auto it = s.find(segment);
+    return it == s.end() ? std::string() : it->second;
 }
 
 const ScoreSpec *Project::findScore(const std::string &name) const
@@ -185,6 +221,22 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             r.str(v, "time_unit", "value.time_unit", p.value.timeUnit);
             r.num(v, "horizon_months", "value.horizon_months", p.value.horizonMonths);
             r.num(v, "monthly_discount", "value.monthly_discount", p.value.monthlyDiscount);
+            if (p.value.timeUnit != "days" && p.value.timeUnit != "weeks" && p.value.timeUnit != "months")
+                r.fail("value.time_unit", "must be days, weeks or months, not '" + p.value.timeUnit + "'");
+            if (!(p.value.horizonMonths >= 1 && p.value.horizonMonths <= 600) ||
+                p.value.horizonMonths != std::floor(p.value.horizonMonths))
+                r.fail("value.horizon_months", "must be a whole number of months from 1 to 600");
+            if (!(p.value.monthlyDiscount > -1))
+                r.fail("value.monthly_discount", "must be greater than -1");
+            r.num(v, "penalizer", "value.penalizer", p.value.penalizer);
+            if (!(p.value.penalizer >= 0))
+                r.fail("value.penalizer", "must be 0 or more");
+            r.num(v, "interval_level", "value.interval_level", p.value.intervalLevel);
+            if (!(p.value.intervalLevel > 0 && p.value.intervalLevel < 1))
+                r.fail("value.interval_level", "must lie between 0 and 1 (e.g. 0.9)");
+            r.str(v, "rfm_scoring", "value.rfm_scoring", p.value.rfmScoring);
+            if (p.value.rfmScoring != "quantile" && p.value.rfmScoring != "rank")
+                r.fail("value.rfm_scoring", "must be quantile or rank");
         }
     }
 
@@ -289,6 +341,45 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                         seg.edges.push_back(e.get<double>());
                     }
             }
+            if (g.contains("rules")) {
+                if (!g["rules"].is_array())
+                    r.fail("segments.rules", "must be a list of {name, r, f, m}");
+                else
+                    for (size_t i = 0; i < g["rules"].size(); ++i) {
+                        const json &rj = g["rules"][i];
+                        const std::string key = "segments.rules[" + std::to_string(i) + "]";
+                        RfmRule rule;
+                        if (!rj.is_object() || !rj.contains("name") || !rj["name"].is_string()) {
+                            r.fail(key, "must be an object with a name and r, f, m ranges");
+                            continue;
+                        }
+                        rule.name = rj["name"].get<std::string>();
+                        for (auto [k, range] : {std::pair{"r", rule.r}, std::pair{"f", rule.f}, std::pair{"m", rule.m}}) {
+                            if (!rj.contains(k))
+                                continue;
+                            const json &a = rj[k];
+                            if (!a.is_array() || a.size() != 2 || !a[0].is_number_integer() || !a[1].is_number_integer() ||
+                                a[0].get<int>() < 1 || a[1].get<int>() > 5 || a[0].get<int>() > a[1].get<int>()) {
+                                r.fail(key + "." + k, "must be a score range [low, high] within 1-5");
+                                continue;
+                            }
+                            range[0] = a[0].get<int>();
+                            range[1] = a[1].get<int>();
+                        }
+                        seg.rules.push_back(rule);
+                    }
+            }
+            if (seg.by == "rfm" && !g.contains("method"))
+                seg.method = "rfm_rules";
+            if (seg.method == "rfm_rules") {
+                seg.by = "rfm";
+                if (seg.rules.empty())
+                    seg.rules = defaultRfmRules();
+                seg.labels.clear();
+                for (const RfmRule &rule : seg.rules)
+                    seg.labels.push_back(rule.name);
+                seg.labels.push_back(kRfmOthers);
+            }
             if (g.contains("strategies")) {
                 seg.strategies.clear();
                 if (!g["strategies"].is_object())
@@ -305,6 +396,10 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                             seg.strategies.emplace_back(l, v.get<std::string>());
                     }
                 }
+            } else if (seg.method == "rfm_rules") {
+                seg.strategies.clear();
+                for (const std::string &l : seg.labels)
+                    seg.strategies.emplace_back(l, defaultRfmStrategy(l));
             } else if (seg.labels != std::vector<std::string>{"Low", "Medium", "High", "Very High"}) {
                 seg.strategies.clear();
             }
@@ -363,6 +458,12 @@ std::string projectToJson(const Project &p)
     v["time_unit"] = p.value.timeUnit;
     v["horizon_months"] = p.value.horizonMonths;
     v["monthly_discount"] = p.value.monthlyDiscount;
+    if (p.value.penalizer != 0)
+        v["penalizer"] = p.value.penalizer;
+    if (p.value.intervalLevel != 0.9)
+        v["interval_level"] = p.value.intervalLevel;
+    if (p.value.rfmScoring != "quantile")
+        v["rfm_scoring"] = p.value.rfmScoring;
     j["value"] = v;
 
     json scores = json::array();
@@ -393,6 +494,13 @@ std::string projectToJson(const Project &p)
     g["labels"] = p.segments.labels;
     if (!p.segments.edges.empty())
         g["edges"] = p.segments.edges;
+    if (p.segments.method == "rfm_rules") {
+        json rules = json::array();
+        for (const RfmRule &rule : p.segments.rules)
+            rules.push_back({{"name", rule.name}, {"r", {rule.r[0], rule.r[1]}}, {"f", {rule.f[0], rule.f[1]}},
+                             {"m", {rule.m[0], rule.m[1]}}});
+        g["rules"] = rules;
+    }
     json strat = json::object();
     for (const auto &[l, st] : p.segments.strategies)
         strat[l] = st;

@@ -53,7 +53,21 @@ struct ValueSpec {
     std::string timeUnit = "weeks";
     double horizonMonths = 12;
     double monthlyDiscount = 0.01;
+    double penalizer = 0;                   // predictive_clv: L2 penalty on the fitted parameters
+    double intervalLevel = 0.9;             // predictive_clv: the CLV interval's coverage
+    std::string rfmScoring = "quantile";    // RFM scores by quintiles of the values, or of their ranks
 };
+
+// A named RFM segment: the ranges (inclusive, 1-5) its R, F and M scores must fall in.
+struct RfmRule {
+    std::string name;
+    int r[2] = {1, 5}, f[2] = {1, 5}, m[2] = {1, 5};
+    bool operator==(const RfmRule &o) const = default;
+};
+// The R package rfm's segments (DESIGN.md section 2), each with a suggested strategy.
+std::vector<RfmRule> defaultRfmRules();
+std::string defaultRfmStrategy(const std::string &segment);
+inline const char *kRfmOthers = "Others";
 
 struct SegmentSpec {
     std::string by = "value";
@@ -61,6 +75,7 @@ struct SegmentSpec {
     int bins = 4;
     std::vector<std::string> labels = {"Low", "Medium", "High", "Very High"};
     std::vector<double> edges; // thresholds
+    std::vector<RfmRule> rules; // rfm_rules; first match wins, "Others" otherwise
     std::vector<std::pair<std::string, std::string>> strategies = {
         {"Low", "Develop"}, {"Medium", "Retain"}, {"High", "Maintain"}, {"Very High", "Maintain"}};
     std::string strategyFor(const std::string &label) const;

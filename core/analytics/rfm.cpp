@@ -1,0 +1,123 @@
+#include "rfm.h"
+
+#include "core/analytics/binning.h"
+#include "core/table/table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace vs {
+
+namespace {
+
+std::string percent(double share)
+{
+    return std::to_string(int(std::lround(share * 100))) + "%";
+}
+
+// pandas: x.rank(method="first"): 1..k by value, ties in order of appearance; NaN stays NaN.
+std::vector<double> firstRanks(std::span<const double> x)
+{
+    std::vector<uint32_t> idx;
+    idx.reserve(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+        if (!std::isnan(x[i]))
+            idx.push_back(uint32_t(i));
+    std::stable_sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) { return x[a] < x[b]; });
+    std::vector<double> rank(x.size(), kMissing);
+    for (size_t k = 0; k < idx.size(); ++k)
+        rank[idx[k]] = double(k + 1);
+    return rank;
+}
+
+void score(std::span<const double> values, bool reversed, bool rankBased, const char *name, std::vector<int> &out,
+           std::vector<double> &usedEdges, std::vector<int> &binScores, std::vector<std::string> &warnings)
+{
+    std::vector<double> ranks;
+    std::span<const double> basis = values;
+    if (rankBased) {
+        ranks = firstRanks(values);
+        basis = ranks;
+    }
+    const BinPlan plan = planBins(quantileEdges(basis, 5));
+    out.assign(values.size(), 0);
+    if (plan.uniqueEdges.size() < 2 || std::isnan(plan.uniqueEdges.front())) {
+        // one value for everyone: the middle score
+        if (!plan.uniqueEdges.empty() && !std::isnan(plan.uniqueEdges.front())) {
+            for (size_t i = 0; i < values.size(); ++i)
+                if (!std::isnan(values[i]))
+                    out[i] = 3;
+            warnings.push_back(std::string(name) + ": every customer has the same value; all get the score 3");
+        }
+        return;
+    }
+    auto toScore = [&](int label) { return reversed ? 5 - label : label + 1; };
+    for (int li : plan.labelIndex)
+        binScores.push_back(toScore(li));
+    usedEdges = plan.uniqueEdges;
+    if (rankBased) { // show the value range each bin covers, not the ranks
+        std::vector<double> sorted;
+        for (double v : values)
+            if (!std::isnan(v))
+                sorted.push_back(v);
+        std::sort(sorted.begin(), sorted.end());
+        for (double &e : usedEdges) {
+            const size_t k = size_t(std::clamp(std::ceil(e), 1.0, double(sorted.size()))) - 1;
+            e = sorted[k];
+        }
+    }
+    const std::vector<int> bins = assignBins(basis, plan.uniqueEdges);
+    for (size_t i = 0; i < bins.size(); ++i)
+        if (bins[i] >= 0)
+            out[i] = toScore(plan.labelIndex[size_t(bins[i])]);
+    if (plan.collapsed()) {
+        // the value most customers share is where the edges coincide
+        double common = plan.edges.front();
+        for (size_t k = 1; k < plan.edges.size(); ++k)
+            if (plan.edges[k] == plan.edges[k - 1])
+                common = plan.edges[k];
+        size_t same = 0, n = 0;
+        for (double v : values)
+            if (!std::isnan(v)) {
+                ++n;
+                same += v == common;
+            }
+        std::vector<int> used = binScores;
+        std::sort(used.begin(), used.end());
+        std::string list;
+        for (int s : used)
+            list += (list.empty() ? "" : ", ") + std::to_string(s);
+        warnings.push_back(std::string(name) + ": " + percent(n ? double(same) / double(n) : 0) +
+                           " of customers share the value " + formatNumber(common) +
+                           ", so quintile edges coincide and only the scores " + list +
+                           " are used; rank-based scoring (value.rfm_scoring = \"rank\") spreads ties over 1-5");
+    }
+}
+
+} // namespace
+
+RfmScores scoreRfm(std::span<const double> recency, std::span<const double> frequency,
+                   std::span<const double> monetary, bool rankBased)
+{
+    RfmScores s;
+    s.rankBased = rankBased;
+    score(recency, true, rankBased, "Recency", s.r, s.edges[0], s.binScores[0], s.warnings);
+    score(frequency, false, rankBased, "Frequency", s.f, s.edges[1], s.binScores[1], s.warnings);
+    score(monetary, false, rankBased, "Monetary", s.m, s.edges[2], s.binScores[2], s.warnings);
+    return s;
+}
+
+int matchRfmRule(const std::vector<RfmRule> &rules, int r, int f, int m)
+{
+    if (r <= 0 || f <= 0 || m <= 0)
+        return -1;
+    for (size_t i = 0; i < rules.size(); ++i) {
+        const RfmRule &x = rules[i];
+        if (r >= x.r[0] && r <= x.r[1] && f >= x.f[0] && f <= x.f[1] && m >= x.m[0] && m <= x.m[1])
+            return int(i);
+    }
+    return int(rules.size());
+}
+
+} // namespace vs

@@ -1,0 +1,59 @@
+#pragma once
+// Open addressing over string views: numbers strings in order of first sight without allocating
+// per string (a million ids in a few milliseconds). The viewed characters must outlive the index.
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace vs {
+
+class StringIndex {
+public:
+    explicit StringIndex(size_t expected = 16) { rehash(expected * 2); }
+    // The number of s: its existing one, or the next one when s is new (then inserted = true).
+    uint32_t insert(std::string_view s, bool &inserted)
+    {
+        if ((m_count + 1) * 2 > m_slots.size())
+            rehash(m_slots.size() * 2);
+        size_t h = std::hash<std::string_view>{}(s) & m_mask;
+        while (m_slots[h].key.data()) {
+            if (m_slots[h].key == s) {
+                inserted = false;
+                return m_slots[h].index;
+            }
+            h = (h + 1) & m_mask;
+        }
+        m_slots[h] = {s.empty() ? std::string_view("", 0) : s, uint32_t(m_count)};
+        inserted = true;
+        return uint32_t(m_count++);
+    }
+    size_t size() const { return m_count; }
+
+private:
+    struct Slot {
+        std::string_view key;
+        uint32_t index = 0;
+    };
+    void rehash(size_t want)
+    {
+        size_t cap = 16;
+        while (cap < want)
+            cap <<= 1;
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(cap, {});
+        m_mask = cap - 1;
+        for (const Slot &s : old)
+            if (s.key.data()) {
+                size_t h = std::hash<std::string_view>{}(s.key) & m_mask;
+                while (m_slots[h].key.data())
+                    h = (h + 1) & m_mask;
+                m_slots[h] = s;
+            }
+    }
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_count = 0;
+};
+
+} // namespace vs

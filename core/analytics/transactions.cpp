@@ -1,0 +1,276 @@
+#include "transactions.h"
+
+#include "core/analytics/string_index.h"
+#include "core/io/typing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+
+namespace vs {
+
+namespace {
+
+std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string roleColumn(const std::map<std::string, std::string> &roles, const char *r)
+{
+    auto it = roles.find(r);
+    return it == roles.end() ? std::string() : it->second;
+}
+
+// Numbers a column's cells (ids, invoices) in order of first sight; -1 for an empty cell.
+// Number columns are keyed by value, so that a million numeric ids are never formatted as text.
+class CellNumbering {
+public:
+    CellNumbering(const Column &col, size_t expected) : m_col(col), m_text(expected) {}
+    int64_t operator()(size_t row, bool &isNew)
+    {
+        if (m_col.type == ColumnType::Text) {
+            const std::string_view s = trimSpaces(m_col.texts().at(row));
+            if (s.empty())
+                return -1;
+            return m_text.insert(s, isNew);
+        }
+        const double v = m_col.numbers()[row];
+        if (std::isnan(v))
+            return -1;
+        uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        auto [it, inserted] = m_numbers.try_emplace(bits, uint32_t(m_numbers.size()));
+        isNew = inserted;
+        return it->second;
+    }
+
+private:
+    const Column &m_col;
+    StringIndex m_text;
+    std::unordered_map<uint64_t, uint32_t> m_numbers;
+};
+
+} // namespace
+
+Result<double> daysPerUnit(const std::string &unit)
+{
+    if (unit == "days")
+        return 1.0;
+    if (unit == "weeks" || unit.empty())
+        return 7.0;
+    if (unit == "months")
+        return 365.25 / 12;
+    return makeError(ErrorKind::Project, "value.time_unit must be days, weeks or months, not '" + unit + "'");
+}
+
+Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::string, std::string> &roles,
+                                     const std::string &file)
+{
+    const std::string idCol = roleColumn(roles, "customer"), dateCol = roleColumn(roles, "date");
+    const std::string amountCol = roleColumn(roles, "amount"), qtyCol = roleColumn(roles, "quantity"),
+                      priceCol = roleColumn(roles, "unit_price"), invoiceCol = roleColumn(roles, "invoice");
+    if (idCol.empty())
+        return makeError(ErrorKind::Model, "order lines need the customer of each line: map a column to 'customer'", file);
+    if (dateCol.empty())
+        return makeError(ErrorKind::Model, "order lines need the date of each line: map a column to 'date'", file);
+    if (amountCol.empty() && (qtyCol.empty() || priceCol.empty()))
+        return makeError(ErrorKind::Model,
+                         "order lines need what each line is worth: map 'amount', or both 'quantity' and 'unit_price'",
+                         file);
+    const size_t n = table.rowCount();
+    auto dates = dateValues(table, dateCol, file);
+    if (!dates)
+        return dates.error();
+    std::vector<double> amount, quantity;
+    if (!amountCol.empty()) {
+        auto a = numericValues(table, amountCol, file);
+        if (!a)
+            return a.error();
+        amount = std::move(a.value());
+    }
+    if (!qtyCol.empty()) {
+        auto q = numericValues(table, qtyCol, file);
+        if (!q)
+            return q.error();
+        quantity = std::move(q.value());
+    }
+    if (amountCol.empty()) {
+        auto p = numericValues(table, priceCol, file);
+        if (!p)
+            return p.error();
+        amount.resize(n);
+        for (size_t i = 0; i < n; ++i)
+            amount[i] = quantity[i] * p.value()[i];
+    }
+
+    // Each line: its customer, day and invoice number.
+    GroupedLines out;
+    const Column &ids = *table.find(idCol);
+    const Column *inv = invoiceCol.empty() ? nullptr : table.find(invoiceCol);
+    CellNumbering customerOf(ids, n / 4 + 16);
+    std::optional<CellNumbering> invoiceOf;
+    if (inv)
+        invoiceOf.emplace(*inv, n / 2 + 16);
+    std::vector<uint32_t> cust(n), invoice(n, 0);
+    std::vector<int32_t> day(n);
+    std::vector<uint8_t> isReturn(n, 0);
+    std::deque<std::string> numericIds;
+    size_t skipped[3] = {0, 0, 0};
+    int64_t firstSkipped[3] = {-1, -1, -1};
+    std::vector<uint8_t> keep(n, 1);
+    out.ids.reserve(n / 4 + 16, n);
+    auto skip = [&](size_t i, int why) {
+        keep[i] = 0;
+        if (!skipped[why]++)
+            firstSkipped[why] = table.rowNumber(i);
+    };
+    for (size_t i = 0; i < n; ++i) {
+        bool isNew = false;
+        const int64_t c = customerOf(i, isNew);
+        if (c < 0) { skip(i, 0); continue; }
+        if (std::isnan(dates.value()[i])) { skip(i, 1); continue; }
+        if (std::isnan(amount[i])) { skip(i, 2); continue; }
+        if (isNew)
+            out.ids.push_back(ids.type == ColumnType::Text ? trimSpaces(ids.texts().at(i)) : std::string_view(numericIds.emplace_back(ids.cellText(i))));
+        cust[i] = uint32_t(c);
+        day[i] = int32_t(std::floor(dates.value()[i]));
+        bool cancelled = amount[i] < 0 || (!quantity.empty() && quantity[i] < 0);
+        if (inv) {
+            bool invNew = false;
+            const int64_t k = (*invoiceOf)(i, invNew);
+            invoice[i] = k < 0 ? UINT32_MAX : uint32_t(k);
+            if (inv->type == ColumnType::Text) {
+                const std::string_view s = trimSpaces(inv->texts().at(i));
+                cancelled |= !s.empty() && (s[0] == 'C' || s[0] == 'c');
+            }
+        }
+        isReturn[i] = cancelled;
+    }
+    const char *what[3] = {"no customer id", "no date", "no amount"};
+    for (int w = 0; w < 3; ++w)
+        if (skipped[w])
+            out.warnings.push_back(plural(skipped[w], "order line has ", "order lines have ") + what[w] +
+                                   " (first: row " + std::to_string(firstSkipped[w]) + "); left out");
+
+    // Lines per customer by counting sort, then each customer's lines by day and invoice.
+    const size_t customers = out.ids.size();
+    if (customers == 0)
+        return makeError(ErrorKind::Model, "the order lines name no customer", file);
+    std::vector<uint32_t> start(customers + 1, 0);
+    for (size_t i = 0; i < n; ++i)
+        if (keep[i])
+            start[cust[i] + 1]++;
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<uint32_t> order(start.back());
+    {
+        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+        for (size_t i = 0; i < n; ++i)
+            if (keep[i])
+                order[fill[cust[i]]++] = uint32_t(i);
+    }
+    CustomerDays &d = out.days;
+    d.offset.reserve(customers + 1);
+    d.firstDay = INT32_MAX;
+    d.lastDay = INT32_MIN;
+    d.lines = order.size();
+    for (size_t c = 0; c < customers; ++c) {
+        d.offset.push_back(uint32_t(d.day.size()));
+        auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
+        std::sort(first, last, [&](uint32_t l, uint32_t r) {
+            return day[l] != day[r] ? day[l] < day[r] : invoice[l] < invoice[r];
+        });
+        for (auto it = first; it != last;) {
+            const int32_t dd = day[*it];
+            double net = 0, returned = 0;
+            uint32_t orders = 0, lastInvoice = UINT32_MAX;
+            bool anyOrder = false;
+            for (; it != last && day[*it] == dd; ++it) {
+                const uint32_t i = *it;
+                if (isReturn[i]) { // a return always takes away, whatever sign its amount was written with
+                    returned -= std::fabs(amount[i]);
+                    net -= std::fabs(amount[i]);
+                    ++d.returnLines;
+                    continue;
+                }
+                net += amount[i];
+                if (!inv) {
+                    anyOrder = true;
+                } else if (invoice[i] != lastInvoice || !orders) {
+                    ++orders;
+                    lastInvoice = invoice[i];
+                }
+            }
+            if (!inv)
+                orders = anyOrder ? 1 : 0;
+            d.day.push_back(dd);
+            d.net.push_back(net);
+            d.returned.push_back(returned);
+            d.orders.push_back(orders);
+            d.firstDay = std::min(d.firstDay, dd);
+            d.lastDay = std::max(d.lastDay, dd);
+        }
+    }
+    d.offset.push_back(uint32_t(d.day.size()));
+    if (d.returnLines)
+        out.warnings.push_back(plural(d.returnLines, "order line is a return or cancellation",
+                                      "order lines are returns or cancellations") +
+                               " (a negative quantity or amount, or an invoice starting with 'C'); "
+                               "netted out of the customers' spend, not counted as purchases");
+    return out;
+}
+
+TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, double unitDays)
+{
+    const size_t n = d.customers();
+    TransactionSummary s;
+    s.observationEnd = obsEnd;
+    s.holdoutLength = std::max(0, d.lastDay - obsEnd) / unitDays;
+    for (auto *v : {&s.frequency, &s.recency, &s.T, &s.monetary, &s.sinceLast, &s.orders, &s.spend, &s.firstPurchase,
+                    &s.lastPurchase, &s.holdoutPurchases, &s.holdoutSpend})
+        v->assign(n, kMissing);
+    s.calibrated.assign(n, 0);
+    for (size_t c = 0; c < n; ++c) {
+        int32_t first = INT32_MAX, last = 0;
+        size_t purchaseDays = 0, holdoutDays = 0;
+        double orders = 0, spend = 0, repeatValue = 0, holdoutSpend = 0;
+        for (uint32_t k = d.offset[c]; k < d.offset[c + 1]; ++k) {
+            const bool purchase = d.orders[k] > 0;
+            if (d.day[k] > obsEnd) {
+                holdoutSpend += d.net[k];
+                holdoutDays += purchase;
+                continue;
+            }
+            spend += d.net[k];
+            if (!purchase)
+                continue;
+            orders += d.orders[k];
+            if (purchaseDays++ == 0)
+                first = d.day[k];
+            else
+                repeatValue += d.net[k];
+            last = d.day[k];
+        }
+        s.holdoutPurchases[c] = double(holdoutDays);
+        s.holdoutSpend[c] = holdoutSpend;
+        if (purchaseDays == 0) {
+            ++s.notCalibrated;
+            continue;
+        }
+        s.calibrated[c] = 1;
+        const double x = double(purchaseDays - 1);
+        s.frequency[c] = x;
+        s.recency[c] = (last - first) / unitDays;
+        s.T[c] = (obsEnd - first) / unitDays;
+        s.monetary[c] = x > 0 ? repeatValue / x : 0.0;
+        s.sinceLast[c] = (obsEnd - last) / unitDays;
+        s.orders[c] = orders;
+        s.spend[c] = spend;
+        s.firstPurchase[c] = first;
+        s.lastPurchase[c] = last;
+    }
+    return s;
+}
+
+} // namespace vs

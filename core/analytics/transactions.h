@@ -1,0 +1,57 @@
+#pragma once
+// Order lines in, customers out: lines grouped per customer and purchase day, then summarised
+// for one observation end and time unit with the conventions of the BTYD literature.
+#include "core/error.h"
+#include "core/table/table.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vs {
+
+// What the order lines say per customer and day, sorted by day within each customer.
+struct CustomerDays {
+    std::vector<uint32_t> offset;  // customer i's days are [offset[i], offset[i + 1])
+    std::vector<int32_t> day;      // days since 1970-01-01
+    std::vector<double> net;       // the day's purchases less the day's returns
+    std::vector<double> returned;  // the day's returns and cancellations (<= 0)
+    std::vector<uint32_t> orders;  // the day's orders: distinct invoices, or 1 without an invoice column
+    int32_t firstDay = 0, lastDay = 0; // over all lines
+    size_t lines = 0;
+    size_t returnLines = 0;
+    size_t customers() const { return offset.empty() ? 0 : offset.size() - 1; }
+};
+
+struct GroupedLines {
+    CustomerDays days;
+    TextData ids;                      // customer id, in order of first appearance
+    std::vector<std::string> warnings;
+};
+
+// roles: customer, date, and amount or quantity x unit_price; invoice optional.
+Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::string, std::string> &roles,
+                                     const std::string &file);
+
+// Days per time unit: days 1, weeks 7, months 365.25 / 12.
+Result<double> daysPerUnit(const std::string &unit);
+
+struct TransactionSummary {
+    // BTYD, in the time unit: frequency = repeat purchase days, recency = first to last purchase,
+    // T = first purchase to observation end, monetary = mean net value of the repeat purchase days.
+    std::vector<double> frequency, recency, T, monetary;
+    // RFM: time since the last purchase, orders, net spend (all up to the observation end)
+    std::vector<double> sinceLast, orders, spend;
+    std::vector<double> firstPurchase, lastPurchase; // dates (days since 1970-01-01)
+    // After the observation end: purchase days and net spend
+    std::vector<double> holdoutPurchases, holdoutSpend;
+    std::vector<uint8_t> calibrated; // 0: first purchase after the observation end
+    double observationEnd = 0;       // day
+    double holdoutLength = 0;        // in the time unit
+    size_t notCalibrated = 0;
+};
+
+TransactionSummary summariseTransactions(const CustomerDays &days, int32_t observationEnd, double unitDays);
+
+} // namespace vs
