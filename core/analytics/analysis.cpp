@@ -495,6 +495,8 @@ Status computeSegments(Ctx &c)
 {
     const SegmentSpec &spec = c.p.segments;
     AnalysisResults &r = c.r;
+    if (spec.method == "rfm_rules")
+        return rfmSegments(c);
     r.segmentBy = spec.by;
     const std::vector<double> *basis = r.column(spec.by);
     if (!basis)
@@ -525,7 +527,7 @@ Status computeSegments(Ctx &c)
             if (!(edges[i] > edges[i - 1]))
                 return modelError("the threshold edges must increase from left to right");
     } else {
-        return rfmSegments(c);
+        return modelError("the segment method '" + spec.method + "' is not known (quantile, thresholds or rfm_rules)");
     }
 
     std::vector<int> labelOf;

@@ -150,6 +150,11 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         info = d.fitCache->info;
     }
     r.btyd = info;
+    const BgNbdParams &fitted = info->bgnbd.params;
+    if (fitted.a < 1e-4 || fitted.b < 1e-4)
+        r.warnings.push_back("BG/NBD: a and b run towards 0 — the data show no sign of customers dropping out (is the "
+                             "observation period long enough?), so the fit is the NBD model without drop-out and "
+                             "P(alive) is about 1 for everyone");
     if (info->ggExcluded)
         r.warnings.push_back(plural(info->ggExcluded, "repeat customer has", "repeat customers have") +
                              " a mean repeat spend of zero or less (returns); left out of the Gamma-Gamma fit");
@@ -252,7 +257,8 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         work(0, groups);
     }
     if (!interval)
-        r.warnings.push_back("the fits' covariance could not be estimated (the likelihood is flat); no CLV interval");
+        r.warnings.push_back("the fits' standard errors cannot be estimated (the likelihood is flat in some "
+                             "direction); the CLV has no interval");
 
     r.value = clv;
     r.extra.push_back({"frequency", s.frequency});
@@ -295,10 +301,13 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
                               formatDate(days.firstDay) + ")");
     }
     const TransactionSummary s = summariseTransactions(days, obsEnd, unit.value());
-    if (s.notCalibrated)
-        r.warnings.push_back(plural(s.notCalibrated, "customer first bought", "customers first bought") +
+    if (s.boughtLater)
+        r.warnings.push_back(plural(s.boughtLater, "customer first bought", "customers first bought") +
                              " after the observation end (" + formatDate(obsEnd) +
                              "); they count only in the holdout period and get no value");
+    if (s.onlyReturns)
+        r.warnings.push_back(plural(s.onlyReturns, "customer has", "customers have") +
+                             " only returns or cancellations in the data, no purchase; they get no value");
     if (model == "rfm") {
         r.value = s.spend;
         r.extra.push_back({"recency", s.sinceLast});

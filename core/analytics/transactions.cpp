@@ -255,7 +255,7 @@ TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, 
         s.holdoutPurchases[c] = double(holdoutDays);
         s.holdoutSpend[c] = holdoutSpend;
         if (purchaseDays == 0) {
-            ++s.notCalibrated;
+            ++(holdoutDays ? s.boughtLater : s.onlyReturns);
             continue;
         }
         s.calibrated[c] = 1;

@@ -49,7 +49,8 @@ struct TransactionSummary {
     std::vector<uint8_t> calibrated; // 0: first purchase after the observation end
     double observationEnd = 0;       // day
     double holdoutLength = 0;        // in the time unit
-    size_t notCalibrated = 0;
+    size_t boughtLater = 0;  // first purchase after the observation end
+    size_t onlyReturns = 0;  // no purchase at all in the data, only returns
 };
 
 TransactionSummary summariseTransactions(const CustomerDays &days, int32_t observationEnd, double unitDays);

@@ -1,0 +1,401 @@
+// Order lines to customers: grouping by customer and day, invoices, returns and cancellations,
+// observation end and holdout (by hand); RFM scores against pandas.qcut and the default rules
+// against an independent implementation (tests/data/make_btyd_reference.py); the UCI Online
+// Retail workbook against pandas; the command line's output columns.
+#include "core/analytics/analysis.h"
+#include "core/analytics/rfm.h"
+#include "core/analytics/transactions.h"
+#include "core/io/readers.h"
+#include "testutil.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+#include <map>
+
+using namespace vs;
+using testutil::dataPath;
+
+namespace {
+
+const char *kLines =
+    "invoice,customer,date,quantity,price\n"
+    "1001,A,2024-01-01,2,10.00\n"
+    "1001,A,2024-01-01,1,5.00\n"
+    "1002,A,2024-01-01,1,3.00\n"
+    "C1003,A,2024-01-05,-1,5.00\n"
+    "1004,A,2024-01-15,4,2.50\n"
+    "1005,B,2024-01-03,1,100\n"
+    "1006,B,2024-01-03,-2,10\n"
+    "1012,,2024-01-04,1,1\n"
+    "1007,C,2024-02-10,1,50\n"
+    "1008,A,2024-02-01,1,7\n"
+    "1009,D,2024-01-20,1,40\n"
+    "1010,D,2024-01-27,1,60\n"
+    "1011,D,2024-01-31,1,20\n";
+
+} // namespace
+
+class TstTransactions : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void linesAreGroupedPerCustomerAndDay();
+    void btydSummaryByHand();
+    void rfmColumnsByHand();
+    void amountWithoutInvoices();
+    void missingRolesAreClearErrors();
+    void quintileScoresMatchPandas();
+    void heavyTiesAreReportedNotHidden();
+    void rankScoresAndRulesMatchPandas();
+    void onlineRetailMatchesPandas();
+    void projectKeepsRfmSettings();
+    void commandLineWritesTheModelColumns();
+
+private:
+    std::shared_ptr<const Table> read(const std::string &path);
+    Result<AnalysisResults> analyse(std::shared_ptr<const Table> t, const Project &p);
+    Project linesProject(const std::string &model) const;
+    QTemporaryDir m_dir;
+    std::shared_ptr<const Table> m_lines;
+};
+
+std::shared_ptr<const Table> TstTransactions::read(const std::string &path)
+{
+    auto r = readTable(path, ReadOptions{});
+    if (!r)
+        qFatal("%s", r.error().describe().c_str());
+    return std::make_shared<const Table>(std::move(r->table));
+}
+
+Result<AnalysisResults> TstTransactions::analyse(std::shared_ptr<const Table> t, const Project &p)
+{
+    auto prepared = prepareData(t, p, "lines.csv");
+    if (!prepared)
+        return prepared.error();
+    return computeAnalysis(prepared.value(), p);
+}
+
+Project TstTransactions::linesProject(const std::string &model) const
+{
+    Project p;
+    p.source.layout = Layout::Transactions;
+    p.source.columns = {{"customer", "customer"}, {"date", "date"}, {"quantity", "quantity"},
+                        {"unit_price", "price"}, {"invoice", "invoice"}};
+    p.value.model = model;
+    p.value.observationEnd = "2024-01-31";
+    p.value.timeUnit = "days";
+    return p;
+}
+
+void TstTransactions::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const std::string path = m_dir.filePath("lines.csv").toStdString();
+    std::ofstream(path) << kLines;
+    m_lines = read(path);
+}
+
+void TstTransactions::linesAreGroupedPerCustomerAndDay()
+{
+    Project p = linesProject("rfm");
+    auto g = groupOrderLines(*m_lines, p.source.columns, "lines.csv");
+    QVERIFY(g.ok());
+    QCOMPARE(g->ids.size(), size_t(4));
+    QCOMPARE(std::string(g->ids.at(0)), std::string("A"));
+    const CustomerDays &d = g->days;
+    QCOMPARE(d.returnLines, size_t(2));
+    QCOMPARE(d.lines, size_t(12)); // the line without a customer is left out
+    // A: 1 Jan (two invoices, 20 + 5 + 3), 5 Jan (a return only), 15 Jan, 1 Feb
+    QCOMPARE(d.offset[1] - d.offset[0], 4u);
+    QCOMPARE(d.net[0], 28.0);
+    QCOMPARE(d.orders[0], 2u);
+    QCOMPARE(d.net[1], -5.0);
+    QCOMPARE(d.returned[1], -5.0);
+    QCOMPARE(d.orders[1], 0u);
+    // B: a purchase and a return (negative quantity) on one day: one day, netted
+    QCOMPARE(d.net[d.offset[1]], 80.0);
+    QCOMPARE(d.orders[d.offset[1]], 1u);
+    bool warned = false;
+    for (const std::string &w : g->warnings)
+        warned |= w.find("1 order line has no customer id (first: row 9)") != std::string::npos;
+    QVERIFY(warned);
+}
+
+void TstTransactions::btydSummaryByHand()
+{
+    auto g = groupOrderLines(*m_lines, linesProject("rfm").source.columns, "lines.csv");
+    QVERIFY(g.ok());
+    double end = 0;
+    QVERIFY(civilDays(2024, 1, 31, end));
+    const TransactionSummary s = summariseTransactions(g->days, int32_t(end), 7.0);
+    // A: purchase days 1 Jan, 15 Jan (the return day is no purchase); 1 Feb is in the holdout
+    QCOMPARE(s.frequency[0], 1.0);
+    QCOMPARE(s.recency[0], 14.0 / 7);
+    QCOMPARE(s.T[0], 30.0 / 7);
+    QCOMPARE(s.monetary[0], 10.0);
+    QCOMPARE(s.holdoutPurchases[0], 1.0);
+    QCOMPARE(s.holdoutSpend[0], 7.0);
+    // B: one day
+    QCOMPARE(s.frequency[1], 0.0);
+    QCOMPARE(s.monetary[1], 0.0);
+    QCOMPARE(s.T[1], 28.0 / 7);
+    // C bought only after the observation end
+    QCOMPARE(s.calibrated[2], uint8_t(0));
+    QCOMPARE(s.boughtLater, size_t(1));
+    // D: 20, 27, 31 Jan
+    QCOMPARE(s.frequency[3], 2.0);
+    QCOMPARE(s.recency[3], 11.0 / 7);
+    QCOMPARE(s.T[3], 11.0 / 7);
+    QCOMPARE(s.monetary[3], 40.0);
+    QCOMPARE(s.holdoutLength, 10.0 / 7);
+}
+
+void TstTransactions::rfmColumnsByHand()
+{
+    auto r = analyse(m_lines, linesProject("rfm"));
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    const auto &rec = *r->column("recency"), &freq = *r->column("frequency"), &mon = *r->column("monetary");
+    QCOMPARE(rec[0], 16.0);
+    QCOMPARE(freq[0], 3.0); // invoices 1001, 1002, 1004
+    QCOMPARE(mon[0], 33.0); // 28 - 5 + 10
+    QCOMPARE(r->value[0], 33.0);
+    QCOMPARE(rec[1], 28.0);
+    QCOMPARE(mon[1], 80.0);
+    QVERIFY(std::isnan(r->value[2])); // C: holdout only
+    QCOMPARE(r->segment[2], -1);
+    QCOMPARE(rec[3], 0.0);
+    QCOMPARE(freq[3], 3.0);
+    QCOMPARE(mon[3], 120.0);
+    // the most recent (D) gets the top recency score; the least recent (B) the lowest
+    QCOMPARE((*r->column("r_score"))[3], 5.0);
+    QCOMPARE((*r->column("r_score"))[1], 1.0);
+    QCOMPARE((*r->column("rfm_cell"))[3],
+             (*r->column("r_score"))[3] * 100 + (*r->column("f_score"))[3] * 10 + (*r->column("m_score"))[3]);
+    bool warned = false;
+    for (const std::string &w : r->warnings)
+        warned |= w.find("1 customer first bought after the observation end (2024-01-31)") != std::string::npos;
+    QVERIFY(warned);
+}
+
+void TstTransactions::amountWithoutInvoices()
+{
+    const std::string path = m_dir.filePath("amounts.csv").toStdString();
+    std::ofstream(path) << "client;day;total\nx;2024-01-03;10,5\nx;2024-01-03;4,5\nx;2024-01-10;-2\ny;2024-01-05;8\n";
+    Project p;
+    p.source.layout = Layout::Transactions;
+    p.source.columns = {{"customer", "client"}, {"date", "day"}, {"amount", "total"}};
+    p.value.model = "rfm";
+    p.value.timeUnit = "days";
+    auto r = analyse(read(path), p);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    // without invoices a purchase day is one order; the negative line is a return
+    QCOMPARE((*r->column("frequency"))[0], 1.0);
+    QCOMPARE((*r->column("monetary"))[0], 13.0);
+    // default observation end = the last line's date (10 January)
+    QCOMPARE((*r->column("recency"))[0], 7.0);
+    QCOMPARE((*r->column("recency"))[1], 5.0);
+}
+
+void TstTransactions::missingRolesAreClearErrors()
+{
+    Project p = linesProject("rfm");
+    p.source.columns.erase("date");
+    auto r = analyse(m_lines, p);
+    QVERIFY(!r.ok());
+    QVERIFY(QString::fromStdString(r.error().message).contains("'date'"));
+    p = linesProject("rfm");
+    p.source.columns.erase("unit_price");
+    r = analyse(m_lines, p);
+    QVERIFY(!r.ok());
+    QVERIFY(QString::fromStdString(r.error().message).contains("'amount'"));
+    p = linesProject("profit");
+    r = analyse(m_lines, p);
+    QVERIFY(!r.ok());
+    QVERIFY(QString::fromStdString(r.error().message).contains("'rfm'"));
+    // a date column with text in it names the row and column
+    const std::string path = m_dir.filePath("baddate.csv").toStdString();
+    std::ofstream(path) << "customer,date,amount\na,2024-01-01,3\nb,soon,4\n";
+    Project q;
+    q.source.layout = Layout::Transactions;
+    q.source.columns = {{"customer", "customer"}, {"date", "date"}, {"amount", "amount"}};
+    q.value.model = "rfm";
+    r = analyse(read(path), q);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().row, int64_t(3));
+    QCOMPARE(r.error().column, std::string("date"));
+}
+
+void TstTransactions::quintileScoresMatchPandas()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
+    const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
+    const RfmScores s = scoreRfm(rec, freq, mon, false);
+    for (size_t i = 0; i < rec.size(); ++i) {
+        QCOMPARE(s.r[i], ref["quantile"]["r"][i].get<int>());
+        QCOMPARE(s.m[i], ref["quantile"]["m"][i].get<int>());
+    }
+    QCOMPARE(s.edges[0].size(), size_t(6));
+    QCOMPARE(s.binScores[0], (std::vector<int>{5, 4, 3, 2, 1}));
+}
+
+void TstTransactions::heavyTiesAreReportedNotHidden()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
+    const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
+    const RfmScores s = scoreRfm(rec, freq, mon, false);
+    // pandas.qcut(duplicates="drop") keeps fewer bins: the same groups, in the same order
+    const auto &codes = ref["quantile"]["frequency_codes"];
+    std::map<int, int> scoreOfCode;
+    for (size_t i = 0; i < freq.size(); ++i) {
+        const int c = codes[i].get<int>();
+        if (scoreOfCode.count(c))
+            QCOMPARE(s.f[i], scoreOfCode[c]);
+        scoreOfCode[c] = s.f[i];
+    }
+    QVERIFY(scoreOfCode.size() < 5);
+    int last = 0;
+    for (auto [code, score] : scoreOfCode) {
+        QVERIFY(score > last);
+        last = score;
+    }
+    bool warned = false;
+    for (const std::string &w : s.warnings)
+        warned |= w.rfind("Frequency: ", 0) == 0 && w.find("rank-based") != std::string::npos;
+    QVERIFY(warned);
+}
+
+void TstTransactions::rankScoresAndRulesMatchPandas()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
+    const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
+    const RfmScores s = scoreRfm(rec, freq, mon, true);
+    QVERIFY(s.warnings.empty());
+    const std::vector<RfmRule> rules = defaultRfmRules();
+    for (size_t i = 0; i < rec.size(); ++i) {
+        QCOMPARE(s.r[i], ref["rank"]["r"][i].get<int>());
+        QCOMPARE(s.f[i], ref["rank"]["f"][i].get<int>());
+        QCOMPARE(s.m[i], ref["rank"]["m"][i].get<int>());
+        const int k = matchRfmRule(rules, s.r[i], s.f[i], s.m[i]);
+        const std::string name = k == int(rules.size()) ? std::string(kRfmOthers) : rules[size_t(k)].name;
+        QCOMPARE(name, ref["rank"]["segment"][i].get<std::string>());
+    }
+}
+
+void TstTransactions::onlineRetailMatchesPandas()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/retail.json"));
+    auto table = read(std::string(VS_SHARED_DATA) + "/online_retail/online_retail_first_65535_lines.xlsx");
+    Project p;
+    p.source.layout = Layout::Transactions;
+    p.source.columns = {{"customer", "CustomerID"}, {"date", "InvoiceDate"}, {"quantity", "Quantity"},
+                        {"unit_price", "UnitPrice"}, {"invoice", "InvoiceNo"}};
+    p.value.model = "rfm";
+    p.value.timeUnit = "days";
+    p.segments.method = "rfm_rules";
+    p.segments.by = "rfm";
+    p.segments.rules = defaultRfmRules();
+    auto r = analyse(table, p);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    const std::string returns = std::to_string(ref["return_lines"].get<int>()) + " order lines are returns";
+    const std::string onlyReturns = std::to_string(ref["customers_only_returns"].get<int>()) + " customers have only returns";
+    bool sawReturns = false, sawOnly = false;
+    for (const std::string &w : r->warnings) {
+        sawReturns |= w.rfind(returns, 0) == 0;
+        sawOnly |= w.rfind(onlyReturns, 0) == 0;
+    }
+    QVERIFY2(sawReturns, returns.c_str());
+    QVERIFY2(sawOnly, onlyReturns.c_str());
+    std::map<std::string, size_t> rowOf;
+    for (size_t i = 0; i < r->rowCount(); ++i)
+        rowOf[std::string(r->data->ids.at(i))] = i;
+    size_t valued = 0;
+    for (double v : r->value)
+        valued += !std::isnan(v);
+    QCOMPARE(valued, size_t(ref["customers_with_purchases"].get<int>()));
+    for (size_t k = 0; k < ref["id"].size(); ++k) {
+        const size_t i = rowOf.at(ref["id"][k].get<std::string>());
+        VS_COMPARE_NUMBER((*r->column("frequency"))[i], ref["orders"][k], 0, "orders");
+        VS_COMPARE_NUMBER((*r->column("recency"))[i], ref["recency"][k], 0, "recency");
+        VS_COMPARE_NUMBER((*r->column("monetary"))[i], ref["spend"][k], 1e-9, "spend");
+    }
+    // every valued customer is in exactly one named segment (or Others)
+    size_t inSegments = 0;
+    for (const SegmentRow &s : r->segments)
+        inSegments += s.count;
+    QCOMPARE(inSegments, valued);
+    QCOMPARE(r->segments.back().label, std::string("Others"));
+}
+
+void TstTransactions::projectKeepsRfmSettings()
+{
+    Project p = linesProject("predictive_clv");
+    p.value.rfmScoring = "rank";
+    p.value.penalizer = 0.01;
+    p.value.intervalLevel = 0.8;
+    p.segments.method = "rfm_rules";
+    p.segments.by = "rfm";
+    p.segments.rules = {{"Best", {4, 5}, {4, 5}, {1, 5}}, {"Rest", {1, 5}, {1, 5}, {1, 5}}};
+    p.segments.labels = {"Best", "Rest", "Others"};
+    p.segments.strategies = {{"Best", "Thank them"}};
+    p.source.path = "lines.csv";
+    auto back = parseProject(projectToJson(p), "p.json");
+    QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+    QCOMPARE(back->value.rfmScoring, std::string("rank"));
+    QCOMPARE(back->value.penalizer, 0.01);
+    QCOMPARE(back->value.intervalLevel, 0.8);
+    QVERIFY(back->segments.rules == p.segments.rules);
+    QCOMPARE(back->segments.labels, (std::vector<std::string>{"Best", "Rest", "Others"}));
+    QCOMPARE(back->segments.strategyFor("Best"), std::string("Thank them"));
+    // by = rfm alone means the default rules, with their strategies
+    auto def = parseProject(R"({"valuescope":1,"source":{"path":"x.csv","layout":"transactions"},"value":{"model":"rfm"},"segments":{"by":"rfm"}})", "d.json");
+    QVERIFY(def.ok());
+    QCOMPARE(def->segments.method, std::string("rfm_rules"));
+    QCOMPARE(def->segments.labels.size(), size_t(11));
+    QVERIFY(!def->segments.strategyFor("Champions").empty());
+    auto bad = parseProject(R"({"valuescope":1,"source":{"path":"x.csv"},"segments":{"by":"rfm","rules":[{"name":"X","r":[0,9]}]}})", "b.json");
+    QVERIFY(!bad.ok());
+    QVERIFY(QString::fromStdString(bad.error().message).contains("segments.rules[0].r"));
+    auto unit = parseProject(R"({"valuescope":1,"source":{"path":"x.csv"},"value":{"time_unit":"years"}})", "u.json");
+    QVERIFY(!unit.ok());
+}
+
+void TstTransactions::commandLineWritesTheModelColumns()
+{
+    const QString project = m_dir.filePath("cdnow.json");
+    {
+        std::ofstream f(project.toStdString());
+        f << R"({"valuescope": 1, "source": {"path": ")" << VS_SHARED_DATA
+          << R"(/cdnow/CDNOW_sample.txt", "layout": "transactions",
+               "columns": {"customer": "column 2", "date": "column 3", "amount": "column 5"}},
+             "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks"},
+             "segments": {"by": "rfm"}})";
+    }
+    const QString out = m_dir.filePath("cdnow.csv"), summary = m_dir.filePath("cdnow-summary.json");
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {"run", project, "--out", out, "--summary", summary});
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    std::ifstream in(out.toStdString());
+    std::string header;
+    std::getline(in, header);
+    QCOMPARE(header, std::string("customer,value,segment,strategy,frequency,recency,T,monetary,p_alive,"
+                                 "expected_purchases,expected_average_value,clv,clv_low,clv_high,"
+                                 "r_score,f_score,m_score,rfm_cell"));
+    size_t rows = 0;
+    for (std::string line; std::getline(in, line);)
+        ++rows;
+    QCOMPARE(rows, size_t(2357));
+    const auto s = testutil::loadJson(summary.toStdString());
+    for (const char *k : {"r", "alpha", "a", "b", "log_likelihood"})
+        QVERIFY2(s["bgnbd"].contains(k), k);
+    for (const char *k : {"p", "q", "v"})
+        QVERIFY2(s["gamma_gamma"].contains(k), k);
+    QVERIFY(s["segments"].contains("Champions"));
+    QCOMPARE(s["rfm"]["recency"]["scores"].size(), s["rfm"]["recency"]["edges"].size() - 1);
+}
+
+QTEST_GUILESS_MAIN(TstTransactions)
+#include "tst_transactions.moc"
