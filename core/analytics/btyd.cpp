@@ -353,22 +353,22 @@ double pAlive(const BgNbdParams &p, double x, double tx, double T)
     return 1.0 / (1.0 + std::exp(lr));
 }
 
-double expectedPurchases(const BgNbdParams &p, double t, double x, double tx, double T)
+double expectedPurchasesIfAlive(const BgNbdParams &p, double t, double x, double T)
 {
     if (!(t > 0))
         return 0.0;
-    // FHL (2005) eq. 10, with Euler's transformation
+    // FHL (2005) eq. 10 without its P(alive) factor, with Euler's transformation
     // 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1-r-x) 2F1(a+b-1-r, a-1; a+b+x-1; z),
     // so that ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(...) = (1-z)^(a-1) * 2F1(...) never overflows.
     const double z = t / (p.alpha + T + t);
     const double c = p.a + p.b + x - 1;
     const double f = hyp2f1(p.a + p.b - 1 - p.r, p.a - 1, c, z);
-    const double bracket = 1 - std::pow(1 - z, p.a - 1) * f;
-    const double num = c / (p.a - 1) * bracket;
-    double den = 1;
-    if (x > 0)
-        den += p.a / (p.b + x - 1) * std::exp((p.r + x) * std::log((p.alpha + T) / (p.alpha + tx)));
-    return num / den;
+    return c / (p.a - 1) * (1 - std::pow(1 - z, p.a - 1) * f);
+}
+
+double expectedPurchases(const BgNbdParams &p, double t, double x, double tx, double T)
+{
+    return pAlive(p, x, tx, T) * expectedPurchasesIfAlive(p, t, x, T);
 }
 
 double expectedAverageValue(const GammaGammaParams &p, double x, double m)
@@ -380,16 +380,21 @@ double expectedAverageValue(const GammaGammaParams &p, double x, double m)
     return (1 - w) * population + w * m;
 }
 
-double discountedPurchases(const BgNbdParams &p, int months, double unitsPerMonth, double d, double x, double tx,
-                           double T)
+double discountedPurchasesIfAlive(const BgNbdParams &p, int months, double unitsPerMonth, double d, double x, double T)
 {
     double total = 0, previous = 0;
     for (int k = 1; k <= months; ++k) {
-        const double e = expectedPurchases(p, k * unitsPerMonth, x, tx, T);
+        const double e = expectedPurchasesIfAlive(p, k * unitsPerMonth, x, T);
         total += (e - previous) / std::pow(1 + d, k);
         previous = e;
     }
     return total;
+}
+
+double discountedPurchases(const BgNbdParams &p, int months, double unitsPerMonth, double d, double x, double tx,
+                           double T)
+{
+    return pAlive(p, x, tx, T) * discountedPurchasesIfAlive(p, months, unitsPerMonth, d, x, T);
 }
 
 } // namespace vs

@@ -56,6 +56,9 @@ double hyp2f1(double a, double b, double c, double z);
 double pAlive(const BgNbdParams &p, double x, double tx, double T);
 // Expected number of purchases in (T, T + t] for a customer with (x, tx, T).
 double expectedPurchases(const BgNbdParams &p, double t, double x, double tx, double T);
+// The same for a customer known to be alive: depends on (x, T) only, not on tx, so customers who
+// differ only in recency share it. expectedPurchases = pAlive * expectedPurchasesIfAlive.
+double expectedPurchasesIfAlive(const BgNbdParams &p, double t, double x, double T);
 // Expected mean spend per purchase of a customer with x repeat purchases of mean m (population
 // mean when x = 0).
 double expectedAverageValue(const GammaGammaParams &p, double x, double m);
@@ -64,5 +67,7 @@ double expectedAverageValue(const GammaGammaParams &p, double x, double m);
 // expected in month k are discounted by (1 + d)^k; `unitsPerMonth` converts months to the time unit.
 double discountedPurchases(const BgNbdParams &p, int months, double unitsPerMonth, double monthlyDiscount, double x,
                            double tx, double T);
+double discountedPurchasesIfAlive(const BgNbdParams &p, int months, double unitsPerMonth, double monthlyDiscount,
+                                  double x, double T);
 
 } // namespace vs

@@ -174,10 +174,11 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
     for (size_t i = 0; i < n; ++i)
         if (s.calibrated[i])
             order.push_back(uint32_t(i));
+    // sorted by (x, T, tx): the costly part (a series per month) depends on (x, T) only
     auto less = [&](uint32_t a, uint32_t b) {
         return s.frequency[a] != s.frequency[b] ? s.frequency[a] < s.frequency[b]
-               : s.recency[a] != s.recency[b]   ? s.recency[a] < s.recency[b]
-                                                : s.T[a] < s.T[b];
+               : s.T[a] != s.T[b]               ? s.T[a] < s.T[b]
+                                                : s.recency[a] < s.recency[b];
     };
     std::sort(order.begin(), order.end(), less);
     std::vector<size_t> groupStart;
@@ -210,18 +211,27 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
     const double horizon = months * unitsPerMonth;
 
     auto work = [&](size_t g0, size_t g1) {
+        double lastX = NAN, lastT = NAN, exAlive = 0, dpAlive = 0, logDpPlus[4] = {0, 0, 0, 0};
         for (size_t g = g0; g < g1; ++g) {
             const uint32_t first = order[groupStart[g]];
             const double x = s.frequency[first], tx = s.recency[first], T = s.T[first];
+            if (x != lastX || T != lastT) {
+                lastX = x;
+                lastT = T;
+                exAlive = expectedPurchasesIfAlive(bp, horizon, x, T);
+                dpAlive = discountedPurchasesIfAlive(bp, months, unitsPerMonth, d0, x, T);
+                if (interval)
+                    for (int k = 0; k < 4; ++k)
+                        logDpPlus[k] = std::log(discountedPurchasesIfAlive(bgPlus[k], months, unitsPerMonth, d0, x, T));
+            }
             const double pa = pAlive(bp, x, tx, T);
-            const double ex = expectedPurchases(bp, horizon, x, tx, T);
-            const double dp = discountedPurchases(bp, months, unitsPerMonth, d0, x, tx, T);
+            const double ex = pa * exAlive;
+            const double dp = pa * dpAlive;
             double varBg = 0;
             if (interval && dp > 0) {
                 double grad[4];
                 for (int k = 0; k < 4; ++k)
-                    grad[k] = (std::log(discountedPurchases(bgPlus[k], months, unitsPerMonth, d0, x, tx, T)) -
-                               std::log(dp)) / h;
+                    grad[k] = (logDpPlus[k] + std::log(pAlive(bgPlus[k], x, tx, T)) - std::log(dp)) / h;
                 for (int a = 0; a < 4; ++a)
                     for (int b = 0; b < 4; ++b)
                         varBg += grad[a] * covBg[size_t(a * 4 + b)] * grad[b];

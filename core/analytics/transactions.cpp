@@ -27,7 +27,12 @@ std::string roleColumn(const std::map<std::string, std::string> &roles, const ch
 // Number columns are keyed by value, so that a million numeric ids are never formatted as text.
 class CellNumbering {
 public:
-    CellNumbering(const Column &col, size_t expected) : m_col(col), m_text(expected) {}
+    CellNumbering(const Column &col, size_t expected)
+        : m_col(col), m_text(col.type == ColumnType::Text ? expected : 16)
+    {
+        if (col.type != ColumnType::Text)
+            m_numbers.reserve(expected);
+    }
     int64_t operator()(size_t row, bool &isNew)
     {
         if (m_col.type == ColumnType::Text) {
