@@ -2,6 +2,9 @@
 
 #include "core/headless/run.h"
 #include "core/io/inspect.h"
+#ifdef VALUESCOPE_GUI
+#include "ui/charts/Charts.h"
+#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -93,8 +96,18 @@ int runProjectCommand(const QStringList &args)
         if (eq <= 0)
             return fail("--chart needs KIND=PATH, e.g. --chart segments=segments.png");
         req.charts.emplace_back(c.left(eq).toStdString(), c.mid(eq + 1).toStdString());
+#ifdef VALUESCOPE_GUI
+        if (!charts::kinds().contains(c.left(eq))) // before anything is written
+            return fail("'" + c.left(eq).toStdString() + "' is not a chart kind; use one of " +
+                        charts::kinds().join(QStringLiteral(", ")).toStdString());
+#endif
     }
     vs::RunHooks hooks;
+#ifdef VALUESCOPE_GUI
+    hooks.chart = [](const vs::AnalysisResults &r, const vs::Project &, const std::string &kind, const std::string &path) {
+        return charts::write(r, kind, path);
+    };
+#endif
     vs::AnalysisResults results;
     if (vs::Status s = vs::runHeadless(req, hooks, &results); !s)
         return fail(s.error().describe());

@@ -2,6 +2,10 @@
 #include "headless.h"
 
 #include <QCoreApplication>
+#ifdef VALUESCOPE_GUI
+#include <QApplication>
+#endif
+#include <memory>
 #include <QStringList>
 
 #include <cstdlib>
@@ -38,7 +42,26 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (std::strcmp(cmd, "inspect") == 0 || std::strcmp(cmd, "run") == 0) {
-        QCoreApplication app(argc, argv);
+        std::unique_ptr<QCoreApplication> appPtr;
+        // stderr carries our one message per problem; Qt's own notes (e.g. about the off-screen
+        // surface) are not for the user of a command line
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &msg) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::cerr << "valuescope: " << msg.toStdString() << std::endl;
+        });
+#ifdef VALUESCOPE_GUI
+        // charts and reports are drawn with Qt's widgets, on an off-screen surface: no display needed
+        bool draws = false;
+        for (int i = 2; i < argc; ++i)
+            draws |= std::strncmp(argv[i], "--chart", 7) == 0 || std::strncmp(argv[i], "--report", 8) == 0;
+        if (draws) {
+            if (!std::getenv("QT_QPA_PLATFORM"))
+                setenv("QT_QPA_PLATFORM", "offscreen", 1);
+            appPtr = std::make_unique<QApplication>(argc, argv);
+        }
+#endif
+        if (!appPtr)
+            appPtr = std::make_unique<QCoreApplication>(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("valuescope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(VALUESCOPE_VERSION));
         const QStringList args = QCoreApplication::arguments();

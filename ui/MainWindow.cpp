@@ -3,6 +3,7 @@
 #include "AnalysisSession.h"
 #include "ParametersPanel.h"
 #include "WhatIfPanel.h"
+#include "charts/Charts.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
@@ -102,7 +103,16 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
 
     auto *centre = new QSplitter(Qt::Vertical);
     centre->addWidget(segBox);
-    centre->addWidget(m_chart);
+    // the charts: segments first, the others as tabs that appear when the results have them
+    m_chartTabs = new QTabWidget;
+    m_chartTabs->setObjectName(QStringLiteral("charts"));
+    m_chartTabs->setDocumentMode(true);
+    for (const QString &kind : charts::kinds()) {
+        QWidget *w = kind == QLatin1String("segments") ? m_chart : charts::create(kind);
+        w->setProperty("chartKind", kind);
+        m_chartTabs->addTab(w, charts::title(kind));
+    }
+    centre->addWidget(m_chartTabs);
     centre->addWidget(bottom);
     centre->setStretchFactor(0, 0);
     centre->setStretchFactor(1, 2);
@@ -204,6 +214,9 @@ void MainWindow::createActions()
     save->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(tr("Save &As…"), this, [this] { saveProjectAs(); });
     saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { exportCurrentChart(); });
+    exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -371,7 +384,11 @@ void MainWindow::showResults()
         m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
     m_customers->setResults(results); // keeps the filter and the sort order
     m_segments->setResults(results);
-    m_chart->setResults(results);
+    for (int i = 0; i < m_chartTabs->count(); ++i) {
+        QWidget *w = m_chartTabs->widget(i);
+        const bool shown = charts::show(w, w->property("chartKind").toString(), results).isEmpty();
+        m_chartTabs->setTabVisible(i, shown || i == 0);
+    }
     const QLocale loc;
     if (results) {
         m_rowsLabel->setText(tr("%1 customers (%2 shown), %3 with a value, total value %4")
@@ -485,4 +502,24 @@ void MainWindow::offerRecovery()
     connect(m_session, &AnalysisSession::loaded, this, [this, original] { m_session->markRecovered(original); },
             Qt::SingleShotConnection);
     openProject(autosavePath());
+}
+
+void MainWindow::exportCurrentChart()
+{
+    QWidget *chart = m_chartTabs->currentWidget();
+    if (!chart || !m_session->results())
+        return;
+    const QString kind = chart->property("chartKind").toString();
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QDir(dir).filePath(kind + QStringLiteral(".png")),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selected);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    if (vs::Status st = charts::save(chart, path); !st)
+        QMessageBox::warning(this, tr("Export Chart"), QString::fromStdString(st.error().describe()));
+    else
+        statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }

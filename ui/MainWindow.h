@@ -31,6 +31,8 @@ public:
     CustomerTableModel *customerModel() const { return m_customers; }
     SegmentTableModel *segmentModel() const { return m_segments; }
     SegmentChart *segmentChart() const { return m_chart; }
+    class QTabWidget *chartTabs() const { return m_chartTabs; }
+    void exportCurrentChart();
     QComboBox *segmentFilter() const { return m_segmentFilter; }
 
     void openProject(const QString &path);
@@ -69,6 +71,7 @@ private:
     QTableView *m_customerView;
     QTableView *m_segmentView;
     SegmentChart *m_chart;
+    class QTabWidget *m_chartTabs;
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;
     QComboBox *m_segmentFilter;

@@ -2,10 +2,12 @@
 
 #include "AnalysisSession.h"
 #include "commands/ProjectCommands.h"
+#include "models/RfmRulesModel.h"
 #include "models/WeightTableModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -14,6 +16,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -73,6 +76,10 @@ const ModelInfo kModels[] = {
     {"discounted_revenue", QT_TRANSLATE_NOOP("ParametersPanel", "Value score CVS: Σ revenue ÷ (1+r)^t")},
     {"weighted_score", QT_TRANSLATE_NOOP("ParametersPanel", "A weighted score")},
 };
+const ModelInfo kOrderModels[] = {
+    {"rfm", QT_TRANSLATE_NOOP("ParametersPanel", "RFM: recency, frequency, monetary (value = spend)")},
+    {"predictive_clv", QT_TRANSLATE_NOOP("ParametersPanel", "Predictive CLV: BG/NBD + Gamma-Gamma")},
+};
 
 } // namespace
 
@@ -114,11 +121,55 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     vf->addRow(m_cvbLabel, m_cvbRef);
     layout->addWidget(valueBox);
 
+    // Order lines: the observation period, the CLV horizon and the RFM scoring
+    auto *ordersBox = new QGroupBox(tr("Orders"));
+    m_ordersBox = ordersBox;
+    auto *of = new QFormLayout(ordersBox);
+    m_observationEnd = new QLineEdit;
+    m_observationEnd->setObjectName(QStringLiteral("observationEnd"));
+    m_observationEnd->setPlaceholderText(tr("the last order's date"));
+    m_observationEnd->setToolTip(tr("yyyy-mm-dd. Orders after it are the holdout period that checks the predictions."));
+    of->addRow(tr("Observation &end:"), m_observationEnd);
+    m_timeUnit = new QComboBox;
+    m_timeUnit->addItem(tr("days"), QStringLiteral("days"));
+    m_timeUnit->addItem(tr("weeks"), QStringLiteral("weeks"));
+    m_timeUnit->addItem(tr("months"), QStringLiteral("months"));
+    of->addRow(tr("Time &unit:"), m_timeUnit);
+    m_horizon = new QSpinBox;
+    m_horizon->setRange(1, 600);
+    m_horizon->setSuffix(tr(" months"));
+    of->addRow(tr("CLV &horizon:"), m_horizon);
+    m_monthlyDiscount = new QDoubleSpinBox;
+    m_monthlyDiscount->setRange(0, 0.5);
+    m_monthlyDiscount->setDecimals(4);
+    m_monthlyDiscount->setSingleStep(0.005);
+    of->addRow(tr("Monthly &discount:"), m_monthlyDiscount);
+    m_penalizer = new QDoubleSpinBox;
+    m_penalizer->setRange(0, 10);
+    m_penalizer->setDecimals(4);
+    m_penalizer->setSingleStep(0.001);
+    m_penalizer->setToolTip(tr("L2 penalty on the fitted parameters; 0 = plain maximum likelihood"));
+    of->addRow(tr("Fit &penalty:"), m_penalizer);
+    m_rfmScoring = new QComboBox;
+    m_rfmScoring->setObjectName(QStringLiteral("rfmScoring"));
+    m_rfmScoring->addItem(tr("Quintiles of the values"), QStringLiteral("quantile"));
+    m_rfmScoring->addItem(tr("Quintiles of the ranks (ties spread over 1–5)"), QStringLiteral("rank"));
+    m_rfmScoring->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    of->addRow(tr("RFM &scores:"), m_rfmScoring);
+    m_rfmInfo = new QLabel;
+    m_rfmInfo->setObjectName(QStringLiteral("rfmThresholds"));
+    m_rfmInfo->setWordWrap(true);
+    m_rfmInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    of->addRow(m_rfmInfo);
+    layout->addWidget(ordersBox);
+
     // Segments
     auto *segBox = new QGroupBox(tr("Segments"));
     auto *sf = new QFormLayout(segBox);
     m_by = new QComboBox;
-    sf->addRow(tr("Segment &by:"), m_by);
+    m_byLabel = new QLabel(tr("Segment &by:"));
+    m_byLabel->setBuddy(m_by);
+    sf->addRow(m_byLabel, m_by);
     m_method = new QComboBox;
     m_method->addItem(tr("Quantiles (equal numbers of customers)"), QStringLiteral("quantile"));
     m_method->addItem(tr("Thresholds (value ranges)"), QStringLiteral("thresholds"));
@@ -132,13 +183,57 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     sf->addRow(m_binsLabel, m_bins);
     m_labels = new QLineEdit;
     m_labels->setToolTip(tr("Segment names from lowest to highest, separated by commas"));
-    sf->addRow(tr("&Names:"), m_labels);
+    m_labelsLabel = new QLabel(tr("&Names:"));
+    m_labelsLabel->setBuddy(m_labels);
+    sf->addRow(m_labelsLabel, m_labels);
     m_edges = new QLineEdit;
     m_edges->setToolTip(tr("The values between segments, lowest first, separated by spaces or semicolons"));
     m_edgesLabel = new QLabel(tr("&Thresholds:"));
     m_edgesLabel->setBuddy(m_edges);
     sf->addRow(m_edgesLabel, m_edges);
     layout->addWidget(segBox);
+
+    // RFM rules: first match wins
+    auto *rulesBox = new QGroupBox(tr("RFM segment rules (first match wins; others: \"Others\")"));
+    m_rulesBox = rulesBox;
+    auto *rl = new QVBoxLayout(rulesBox);
+    m_rules = new RfmRulesModel(m_session, this);
+    m_rulesView = new QTableView;
+    m_rulesView->setObjectName(QStringLiteral("rfmRules"));
+    m_rulesView->setModel(m_rules);
+    m_rulesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_rulesView->horizontalHeader()->setStretchLastSection(true);
+    m_rulesView->verticalHeader()->setDefaultSectionSize(m_rulesView->fontMetrics().height() + 6);
+    m_rulesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    rl->addWidget(m_rulesView);
+    auto *ruleButtons = new QHBoxLayout;
+    auto *addRule = new QPushButton(tr("Add rule"));
+    auto *removeRule = new QPushButton(tr("Remove rule"));
+    auto *upRule = new QPushButton(tr("Up"));
+    auto *downRule = new QPushButton(tr("Down"));
+    for (QPushButton *b : {addRule, removeRule, upRule, downRule})
+        ruleButtons->addWidget(b);
+    ruleButtons->addStretch();
+    rl->addLayout(ruleButtons);
+    layout->addWidget(rulesBox, 1);
+    auto selectedRule = [this] {
+        const QModelIndex i = m_rulesView->currentIndex();
+        return i.isValid() ? i.row() : -1;
+    };
+    connect(addRule, &QPushButton::clicked, this, [this] { m_rules->addRule(); });
+    connect(removeRule, &QPushButton::clicked, this, [this, selectedRule] { m_rules->removeRule(selectedRule()); });
+    connect(upRule, &QPushButton::clicked, this, [this, selectedRule] {
+        const int r = selectedRule();
+        m_rules->moveRule(r, -1);
+        if (r > 0)
+            m_rulesView->selectRow(r - 1);
+    });
+    connect(downRule, &QPushButton::clicked, this, [this, selectedRule] {
+        const int r = selectedRule();
+        m_rules->moveRule(r, 1);
+        if (r >= 0 && r + 1 < m_rules->rowCount())
+            m_rulesView->selectRow(r + 1);
+    });
 
     // Scores
     auto *scoreBox = new QGroupBox(tr("Scores (weighted indicators)"));
@@ -154,6 +249,39 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     scoreButtons->addStretch();
     scoreLayout->addLayout(scoreButtons);
     layout->addWidget(scoreBox, 1);
+    m_scoreBox = scoreBox;
+
+    auto valueParameter = [this](SetValueParameterCommand::Parameter which, const QString &v) {
+        if (!m_updating)
+            push(new SetValueParameterCommand(m_session, which, v));
+    };
+    connect(m_observationEnd, &QLineEdit::editingFinished, this, [this, valueParameter] {
+        const QString text = m_observationEnd->text().trimmed();
+        if (text.toStdString() == m_session->project().value.observationEnd)
+            return;
+        if (!text.isEmpty() && !QDate::fromString(text, Qt::ISODate).isValid()) {
+            m_error->setText(tr("'%1' is not a date; write it as yyyy-mm-dd, or leave it empty for the last order's date.").arg(text));
+            m_error->show();
+            return;
+        }
+        valueParameter(SetValueParameterCommand::ObservationEnd, text);
+    });
+    connect(m_timeUnit, &QComboBox::currentIndexChanged, this, [this, valueParameter] {
+        valueParameter(SetValueParameterCommand::TimeUnit, m_timeUnit->currentData().toString());
+    });
+    connect(m_horizon, &QSpinBox::valueChanged, this, [valueParameter](int v) {
+        valueParameter(SetValueParameterCommand::HorizonMonths, QString::number(v));
+    });
+    connect(m_monthlyDiscount, &QDoubleSpinBox::valueChanged, this, [valueParameter](double v) {
+        valueParameter(SetValueParameterCommand::MonthlyDiscount, QString::number(v, 'g', 17));
+    });
+    connect(m_penalizer, &QDoubleSpinBox::valueChanged, this, [valueParameter](double v) {
+        valueParameter(SetValueParameterCommand::Penalizer, QString::number(v, 'g', 17));
+    });
+    connect(m_rfmScoring, &QComboBox::currentIndexChanged, this, [this, valueParameter] {
+        valueParameter(SetValueParameterCommand::RfmScoring, m_rfmScoring->currentData().toString());
+    });
+    connect(m_session, &AnalysisSession::resultsChanged, this, &ParametersPanel::showRfmThresholds);
 
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
@@ -269,6 +397,27 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     syncFromProject();
 }
 
+// The quintile edges the RFM scores were cut at, so that "R = 5" means something to the user.
+void ParametersPanel::showRfmThresholds()
+{
+    const auto results = m_session->results();
+    if (!results || !results->rfm) {
+        m_rfmInfo->clear();
+        return;
+    }
+    const QString names[3] = {tr("Recency"), tr("Frequency"), tr("Monetary")};
+    QStringList lines;
+    for (size_t k = 0; k < 3; ++k) {
+        const auto &edges = results->rfm->edges[k];
+        const auto &scores = results->rfm->binScores[k];
+        QStringList parts;
+        for (size_t b = 0; b < scores.size() && b + 1 < edges.size(); ++b)
+            parts << tr("%1: %2–%3").arg(scores[b]).arg(QLocale().toString(edges[b], 'g', 6), QLocale().toString(edges[b + 1], 'g', 6));
+        lines << QStringLiteral("<b>%1</b> %2").arg(names[k], parts.join(QStringLiteral(" · ")));
+    }
+    m_rfmInfo->setText(lines.join(QStringLiteral("<br>")));
+}
+
 void ParametersPanel::push(QUndoCommand *command)
 {
     m_error->hide();
@@ -286,7 +435,34 @@ void ParametersPanel::syncFromProject()
     m_updating = true;
     const vs::Project &p = m_session->project();
     const QString model = QString::fromStdString(p.value.model);
+    const bool orders = p.source.layout == vs::Layout::Transactions;
+    const int wantModels = orders ? int(std::size(kOrderModels)) : int(std::size(kModels));
+    if (m_model->count() != wantModels || (orders != (m_model->findData(QStringLiteral("rfm")) >= 0))) {
+        m_model->clear();
+        if (orders)
+            for (const ModelInfo &m : kOrderModels)
+                m_model->addItem(tr(m.name), QString::fromLatin1(m.key));
+        else
+            for (const ModelInfo &m : kModels)
+                m_model->addItem(tr(m.name), QString::fromLatin1(m.key));
+    }
     m_model->setCurrentIndex(std::max(0, m_model->findData(model)));
+    m_ordersBox->setVisible(orders);
+    m_scoreBox->setVisible(!orders);
+    m_observationEnd->setText(QString::fromStdString(p.value.observationEnd));
+    m_timeUnit->setCurrentIndex(std::max(0, m_timeUnit->findData(QString::fromStdString(p.value.timeUnit))));
+    m_horizon->setValue(int(p.value.horizonMonths));
+    m_monthlyDiscount->setValue(p.value.monthlyDiscount);
+    m_penalizer->setValue(p.value.penalizer);
+    m_rfmScoring->setCurrentIndex(std::max(0, m_rfmScoring->findData(QString::fromStdString(p.value.rfmScoring))));
+    const bool predictive = model == QLatin1String("predictive_clv");
+    for (QWidget *w : {static_cast<QWidget *>(m_horizon), static_cast<QWidget *>(m_monthlyDiscount),
+                       static_cast<QWidget *>(m_penalizer)}) {
+        w->setVisible(predictive);
+        if (auto *form = qobject_cast<QFormLayout *>(m_ordersBox->layout()))
+            if (QWidget *label = form->labelForField(w))
+                label->setVisible(predictive);
+    }
     m_rate->setValue(p.value.rate);
     const bool discounted = model == QLatin1String("discounted_clv") || model == QLatin1String("discounted_revenue");
     m_rate->setVisible(discounted);
@@ -306,7 +482,17 @@ void ParametersPanel::syncFromProject()
     for (const vs::ScoreSpec &s : p.scores)
         m_by->addItem(QString::fromStdString(s.name), QString::fromStdString(s.name));
     m_by->setCurrentIndex(std::max(0, m_by->findData(QString::fromStdString(p.segments.by))));
+    const int rulesItem = m_method->findData(QStringLiteral("rfm_rules"));
+    if (orders && rulesItem < 0)
+        m_method->addItem(tr("RFM rules (named segments)"), QStringLiteral("rfm_rules"));
+    else if (!orders && rulesItem >= 0)
+        m_method->removeItem(rulesItem);
     m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(p.segments.method))));
+    const bool rules = p.segments.method == "rfm_rules";
+    m_rulesBox->setVisible(rules);
+    for (QWidget *w : {static_cast<QWidget *>(m_by), static_cast<QWidget *>(m_byLabel),
+                       static_cast<QWidget *>(m_labels), static_cast<QWidget *>(m_labelsLabel)})
+        w->setVisible(!rules);
     const bool quantile = p.segments.method == "quantile";
     m_bins->setValue(p.segments.bins);
     m_bins->setVisible(quantile);
@@ -319,8 +505,8 @@ void ParametersPanel::syncFromProject()
     for (double e : p.segments.edges)
         edges << QLocale().toString(e, 'g', 12);
     m_edges->setText(edges.join(QStringLiteral("; ")));
-    m_edges->setVisible(!quantile);
-    m_edgesLabel->setVisible(!quantile);
+    m_edges->setVisible(p.segments.method == "thresholds");
+    m_edgesLabel->setVisible(p.segments.method == "thresholds");
 
     if (int(p.scores.size()) != m_scoreTabsFor)
         rebuildScoreTabs();

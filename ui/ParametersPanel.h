@@ -19,12 +19,17 @@ public:
     explicit ParametersPanel(AnalysisSession *session, QWidget *parent = nullptr);
 
     QComboBox *modelCombo() const { return m_model; }
+    QComboBox *methodCombo() const { return m_method; }
+    QComboBox *rfmScoringCombo() const { return m_rfmScoring; }
+    QTableView *rulesView() const { return m_rulesView; }
+    QLabel *rfmThresholds() const { return m_rfmInfo; }
     QSpinBox *binsSpin() const { return m_bins; }
     QTabWidget *scoreTabs() const { return m_scores; }
     QTableView *weightView(int score) const;
 
 private:
     void syncFromProject();
+    void showRfmThresholds();
     void rebuildScoreTabs();
     QWidget *makeScoreTab(int index);
     void push(class QUndoCommand *command);
@@ -37,5 +42,14 @@ private:
     QSpinBox *m_bins;
     QLabel *m_rateLabel, *m_scoreLabel, *m_cvbLabel, *m_binsLabel, *m_edgesLabel, *m_error;
     QTabWidget *m_scores;
+    // order lines: RFM and predictive CLV
+    QWidget *m_ordersBox, *m_rulesBox, *m_scoreBox, *m_labelsRow;
+    QLineEdit *m_observationEnd;
+    QComboBox *m_timeUnit, *m_rfmScoring;
+    QSpinBox *m_horizon;
+    QDoubleSpinBox *m_monthlyDiscount, *m_penalizer;
+    QLabel *m_rfmInfo, *m_byLabel, *m_labelsLabel;
+    QTableView *m_rulesView;
+    class RfmRulesModel *m_rules;
     int m_scoreTabsFor = -1; // number of scores the tabs were built for
 };

@@ -55,7 +55,7 @@ void SegmentChart::setResults(std::shared_ptr<const vs::AnalysisResults> results
     auto *series = new QBarSeries;
     series->append(customers);
     series->append(value);
-    series->setLabelsVisible(true);
+    series->setLabelsVisible(results->segments.size() <= 6); // more would overlap; hover tells
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value %"));
     series->setLabelsPrecision(3);

@@ -120,10 +120,42 @@ SetValueModelCommand::SetValueModelCommand(AnalysisSession *s, const QString &mo
 SetValueParameterCommand::SetValueParameterCommand(AnalysisSession *s, Parameter which, const QString &value)
     : ProjectCommand(s, QObject::tr("Change model parameter"), ValueParameterId, key(which))
 {
-    if (which == Rate)
-        after().value.rate = value.toDouble();
-    else
-        after().value.cvbReference = value.toStdString();
+    vs::ValueSpec &v = after().value;
+    switch (which) {
+    case Rate: v.rate = value.toDouble(); break;
+    case CvbReference: v.cvbReference = value.toStdString(); break;
+    case ObservationEnd: v.observationEnd = value.toStdString(); break;
+    case TimeUnit: v.timeUnit = value.toStdString(); break;
+    case HorizonMonths: v.horizonMonths = value.toDouble(); break;
+    case MonthlyDiscount: v.monthlyDiscount = value.toDouble(); break;
+    case Penalizer: v.penalizer = value.toDouble(); break;
+    case RfmScoring: v.rfmScoring = value.toStdString(); break;
+    }
+}
+
+namespace {
+void useRfmRules(vs::SegmentSpec &seg, const std::vector<vs::RfmRule> &rules)
+{
+    std::vector<std::string> labels;
+    for (const vs::RfmRule &r : rules)
+        labels.push_back(r.name);
+    labels.push_back(vs::kRfmOthers);
+    std::vector<std::pair<std::string, std::string>> strategies;
+    for (const std::string &l : labels) {
+        std::string st = seg.strategyFor(l);
+        strategies.emplace_back(l, st.empty() ? vs::defaultRfmStrategy(l) : st);
+    }
+    seg.rules = rules;
+    seg.labels = labels;
+    seg.strategies = strategies;
+}
+} // namespace
+
+SetRfmRulesCommand::SetRfmRulesCommand(AnalysisSession *s, const std::vector<vs::RfmRule> &rules, const QString &text,
+                                       int cell)
+    : ProjectCommand(s, text, cell >= 0 ? RfmRuleId : -1, QString::number(cell))
+{
+    useRfmRules(after().segments, rules);
 }
 
 SetSegmentByCommand::SetSegmentByCommand(AnalysisSession *s, const QString &by)
@@ -136,7 +168,18 @@ SetSegmentMethodCommand::SetSegmentMethodCommand(AnalysisSession *s, const QStri
     : ProjectCommand(s, QObject::tr("Change segmentation method"))
 {
     vs::SegmentSpec &seg = after().segments;
+    const bool wasRules = seg.method == "rfm_rules";
     seg.method = method.toStdString();
+    if (seg.method == "rfm_rules") {
+        seg.by = "rfm";
+        useRfmRules(seg, seg.rules.empty() ? vs::defaultRfmRules() : seg.rules);
+        return;
+    }
+    if (wasRules) { // back to value segments: the usual names and strategies
+        seg.by = "value";
+        seg.labels = vs::defaultLabels(seg.bins);
+        seg.strategies = vs::SegmentSpec{}.strategies;
+    }
     if (seg.method == "thresholds" && seg.edges.size() + 1 != seg.labels.size() &&
         seg.edges.size() != seg.labels.size() + 1) {
         // start from the current quantile edges, so that nothing moves until the user edits them

@@ -10,7 +10,7 @@ class AnalysisSession;
 
 class ProjectCommand : public QUndoCommand {
 public:
-    enum Id { WeightId = 1, StrategyId, ValueParameterId, BinsId, LabelsId, EdgesId, ScoreNameId };
+    enum Id { WeightId = 1, StrategyId, ValueParameterId, BinsId, LabelsId, EdgesId, ScoreNameId, RfmRuleId };
     void undo() override;
     void redo() override;
     int id() const override { return m_id; }
@@ -65,7 +65,7 @@ public:
 };
 class SetValueParameterCommand : public ProjectCommand {
 public:
-    enum Parameter { Rate, CvbReference };
+    enum Parameter { Rate, CvbReference, ObservationEnd, TimeUnit, HorizonMonths, MonthlyDiscount, Penalizer, RfmScoring };
     SetValueParameterCommand(AnalysisSession *s, Parameter which, const QString &value);
 };
 class SetSegmentByCommand : public ProjectCommand {
@@ -91,6 +91,11 @@ public:
 class SetStrategyCommand : public ProjectCommand {
 public:
     SetStrategyCommand(AnalysisSession *s, const QString &label, const QString &strategy);
+};
+// The RFM rules as a whole (an edited cell, an added or removed rule); labels and strategies follow.
+class SetRfmRulesCommand : public ProjectCommand {
+public:
+    SetRfmRulesCommand(AnalysisSession *s, const std::vector<vs::RfmRule> &rules, const QString &text, int cell = -1);
 };
 class RevertToBaselineCommand : public ProjectCommand {
 public:

@@ -280,8 +280,9 @@ public:
         setTitle(ImportWizard::tr("What the rows are"));
         m_customers = new QRadioButton(ImportWizard::tr("&Customers: one row per customer (revenue, cost, orders, scores…)"));
         m_campaigns = new QRadioButton(ImportWizard::tr("C&ampaigns: one row per marketing campaign (sales and cost)"));
-        m_transactions = new QRadioButton(ImportWizard::tr("&Orders: one row per order line — not available in this version yet"));
-        m_transactions->setEnabled(false);
+        m_transactions = new QRadioButton(ImportWizard::tr("&Orders: one row per order line (customer, date, amount) — "
+                                                            "for RFM and predictive CLV"));
+        m_transactions->setObjectName(QStringLiteral("transactions"));
         m_customers->setChecked(true);
         m_campaigns->setObjectName(QStringLiteral("campaigns"));
         auto *l = new QVBoxLayout(this);
@@ -296,10 +297,17 @@ public:
         const auto guess = vs::guessRoles(headers(), vs::Layout::Campaigns);
         if (guess.count("campaign") && !vs::guessRoles(headers(), vs::Layout::Customers).count("customer"))
             m_campaigns->setChecked(true);
+        // order lines: a date per row and what the line is worth
+        const auto lines = vs::guessRoles(headers(), vs::Layout::Transactions);
+        if (lines.count("customer") && lines.count("date") &&
+            (lines.count("amount") || (lines.count("quantity") && lines.count("unit_price"))))
+            m_transactions->setChecked(true);
     }
     bool validatePage() override
     {
-        m_w->setLayout(m_campaigns->isChecked() ? vs::Layout::Campaigns : vs::Layout::Customers);
+        m_w->setLayout(m_campaigns->isChecked()      ? vs::Layout::Campaigns
+                       : m_transactions->isChecked() ? vs::Layout::Transactions
+                                                     : vs::Layout::Customers);
         return true;
     }
 
@@ -356,8 +364,6 @@ public:
         const auto guessed = vs::guessRoles(headers, m_w->layout());
         int row = 0;
         for (const std::string &role : vs::rolesFor(m_w->layout())) {
-            if (m_w->layout() == vs::Layout::Transactions)
-                break;
             auto *combo = new QComboBox;
             combo->setObjectName(QString::fromStdString("role_" + role));
             combo->addItem(ImportWizard::tr("(none)"), QString());
@@ -427,6 +433,22 @@ public:
             p.value.model = "frequency_x_spend";
         else if (p.source.periodColumns.count("revenue_periods"))
             p.value.model = p.source.periodColumns.count("cost_periods") ? "discounted_clv" : "discounted_revenue";
+        if (p.source.layout == vs::Layout::Transactions) {
+            // order lines: RFM segments with the default rules and strategies to start from
+            p.value.model = "rfm";
+            p.value.timeUnit = "days";
+            vs::SegmentSpec &seg = p.segments;
+            seg.method = "rfm_rules";
+            seg.by = "rfm";
+            seg.rules = vs::defaultRfmRules();
+            seg.labels.clear();
+            seg.strategies.clear();
+            for (const vs::RfmRule &r : seg.rules)
+                seg.labels.push_back(r.name);
+            seg.labels.push_back(vs::kRfmOthers);
+            for (const std::string &l : seg.labels)
+                seg.strategies.emplace_back(l, vs::defaultRfmStrategy(l));
+        }
         const vs::ReadOptions &o = m_w->options();
         p.source.sheet = o.sheet;
         if (o.encoding.userSet)
@@ -451,6 +473,13 @@ private:
                 label->clear();
                 continue;
             }
+            if (role == "date") {
+                auto d = vs::dateValues(*table, col.toStdString(), QFileInfo(m_w->path()).fileName().toStdString());
+                label->setText(d.ok() ? QStringLiteral("<span style='color:#070'>✓ %1</span>").arg(ImportWizard::tr("dates"))
+                                      : QStringLiteral("<span style='color:#a00'>✗ %1</span>")
+                                            .arg(QString::fromStdString(d.error().describe()).toHtmlEscaped()));
+                continue;
+            }
             if (!vs::roleNeedsNumbers(role)) {
                 label->setText(QStringLiteral("<span style='color:#070'>✓</span>"));
                 continue;
@@ -464,7 +493,12 @@ private:
         bool periods = false;
         for (int i = 0; i < m_revenuePeriods->count(); ++i)
             periods |= m_revenuePeriods->item(i)->checkState() == Qt::Checked;
-        if (m_w->layout() == vs::Layout::Campaigns) {
+        if (m_w->layout() == vs::Layout::Transactions) {
+            m_complete = has("customer") && has("date") && (has("amount") || (has("quantity") && has("unit_price")));
+            m_hint->setText(m_complete ? QString()
+                                       : ImportWizard::tr("Order lines need the customer, the date, and the amount "
+                                                          "(or quantity and unit price) of each line."));
+        } else if (m_w->layout() == vs::Layout::Campaigns) {
             m_complete = has("campaign") && has("sales") && has("cost");
             m_hint->setText(m_complete ? QString() : ImportWizard::tr("A campaign table needs the campaign, its sales and its cost."));
         } else {
