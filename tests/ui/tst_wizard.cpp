@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 class TstWizard : public QObject {
@@ -16,6 +18,7 @@ private slots:
     void chineseCsvEndToEnd();
     void workbookSheets();
     void campaignsLayout();
+    void orderLinesInChinese();
 };
 
 namespace {
@@ -128,6 +131,56 @@ void TstWizard::campaignsLayout()
     QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 10000);
     QVERIFY(session.results()->campaigns.has_value());
     QCOMPARE(session.results()->rowCount(), size_t(25));
+}
+
+void TstWizard::orderLinesInChinese()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("订单.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("订单号,客户ID,订单日期,数量,单价\n"
+            "A1,张三,2024-01-02,2,10\n"
+            "A2,张三,2024-02-10,1,30\n"
+            "C3,张三,2024-02-11,-1,30\n"
+            "A4,李四,2024-01-20,5,4\n"
+            "A5,王五,2024-03-01,1,99\n"
+            "A6,王五,2024-03-05,1,1\n");
+    f.close();
+    AnalysisSession session;
+    ImportWizard w(&session, path);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.next();
+    QCOMPARE(w.currentId(), int(ImportWizard::LayoutPage));
+    // a date per row and quantity x price: order lines
+    QTRY_VERIFY(w.currentPage()->findChild<QWidget *>(QStringLiteral("transactions"))->property("checked").toBool());
+    w.next();
+    QWizardPage *mapping = w.currentPage();
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_customer"))->currentData().toString(), QStringLiteral("客户ID"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_date"))->currentData().toString(), QStringLiteral("订单日期"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_quantity"))->currentData().toString(), QStringLiteral("数量"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_unit_price"))->currentData().toString(), QStringLiteral("单价"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_invoice"))->currentData().toString(), QStringLiteral("订单号"));
+    QVERIFY(mapping->findChild<QLabel *>(QStringLiteral("check_date"))->text().contains(QStringLiteral("✓ ")));
+    QVERIFY(mapping->isComplete());
+    // without a date it is not complete
+    choose(mapping->findChild<QComboBox *>(QStringLiteral("role_date")), 0);
+    QVERIFY(!mapping->isComplete());
+    choose(mapping->findChild<QComboBox *>(QStringLiteral("role_date")),
+           mapping->findChild<QComboBox *>(QStringLiteral("role_date"))->findData(QStringLiteral("订单日期")));
+    w.next();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 10000);
+    const auto r = session.results();
+    QCOMPARE(session.project().source.layout, vs::Layout::Transactions);
+    QCOMPARE(r->model, std::string("rfm"));
+    QCOMPARE(r->rowCount(), size_t(3));
+    // 张三: 20 + 30 - 30 (the cancellation) = 20
+    QCOMPARE(r->value[0], 20.0);
+    QCOMPARE(r->segmentBy, std::string("rfm"));
+    QCOMPARE(r->segments.back().label, std::string("Others"));
 }
 
 QTEST_MAIN(TstWizard)
