@@ -28,6 +28,23 @@
     </message>
 </context>
 <context>
+    <name>HeatmapChart</name>
+    <message>
+        <source>Nothing to show for these results.</source>
+        <translation>这些结果没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>no customers</source>
+        <translation>无客户</translation>
+    </message>
+    <message>
+        <source>
+Customers: %1</source>
+        <translation>
+客户数：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Customer id</source>
@@ -188,7 +205,8 @@
     <message numerus="yes">
         <source>%n sheet(s) in the workbook</source>
         <translation>
-            <numerusform>工作簿中有 %n 个工作表</numerusform></translation>
+            <numerusform>工作簿中有 %n 个工作表</numerusform>
+        </translation>
     </message>
     <message>
         <source>row %1</source>
@@ -201,7 +219,8 @@
     <message numerus="yes">
         <source>%1 format, %n column(s); the preview shows the first rows.</source>
         <translation>
-            <numerusform>%1 格式，%n 列；预览显示前若干行。</numerusform></translation>
+            <numerusform>%1 格式，%n 列；预览显示前若干行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>What the rows are</source>
@@ -214,10 +233,6 @@
     <message>
         <source>C&amp;ampaigns: one row per marketing campaign (sales and cost)</source>
         <translation>营销活动(&amp;A)：每行一个营销活动（销售额与成本）</translation>
-    </message>
-    <message>
-        <source>&amp;Orders: one row per order line — not available in this version yet</source>
-        <translation>订单(&amp;O)：每行一条订单明细——此版本暂不支持</translation>
     </message>
     <message>
         <source>Which column is what</source>
@@ -270,7 +285,8 @@
     <message numerus="yes">
         <source>%n data row(s) read.</source>
         <translation>
-            <numerusform>已读取 %n 行数据。</numerusform></translation>
+            <numerusform>已读取 %n 行数据。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The analysis cannot start:</source>
@@ -279,7 +295,8 @@
     <message numerus="yes">
         <source>%n customer(s) or campaign(s) to analyse.</source>
         <translation>
-            <numerusform>待分析的客户或活动：%n 个。</numerusform></translation>
+            <numerusform>待分析的客户或活动：%n 个。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -288,6 +305,18 @@
     <message>
         <source>What will happen to rows with problems:</source>
         <translation>有问题的行将如下处理：</translation>
+    </message>
+    <message>
+        <source>&amp;Orders: one row per order line (customer, date, amount) — for RFM and predictive CLV</source>
+        <translation>订单(&amp;O)：每行一条订单明细（客户、日期、金额）——用于 RFM 和预测型 CLV</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order lines need the customer, the date, and the amount (or quantity and unit price) of each line.</source>
+        <translation>订单明细需要每行的客户、日期和金额（或数量与单价）。</translation>
     </message>
 </context>
 <context>
@@ -451,7 +480,8 @@
     <message numerus="yes">
         <source>⚠ %n warning(s)</source>
         <translation>
-            <numerusform>⚠ %n 条提示</numerusform></translation>
+            <numerusform>⚠ %n 条提示</numerusform>
+        </translation>
     </message>
     <message>
         <source>Warnings</source>
@@ -481,13 +511,30 @@
         <source>ValueScope did not close properly last time. Recover the unsaved analysis from %1?</source>
         <translation>ValueScope 上次未正常关闭。要恢复 %1 时未保存的分析吗？</translation>
     </message>
+    <message>
+        <source>&amp;Export Chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
     <message numerus="yes">
         <source>%n customer(s) were in %1 and are now in %2</source>
         <translation>
-            <numerusform>%n 个客户原属 %1，现属 %2</numerusform></translation>
+            <numerusform>%n 个客户原属 %1，现属 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -668,6 +715,122 @@
         <source>A score needs at least one indicator; remove the score instead.</source>
         <translation>评分至少需要一个指标；如不需要请删除该评分。</translation>
     </message>
+    <message>
+        <source>RFM: recency, frequency, monetary (value = spend)</source>
+        <translation>RFM：最近购买、频率、金额（价值 = 消费额）</translation>
+    </message>
+    <message>
+        <source>Predictive CLV: BG/NBD + Gamma-Gamma</source>
+        <translation>预测型 CLV：BG/NBD + Gamma-Gamma</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>the last order's date</source>
+        <translation>最后一笔订单的日期</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd. Orders after it are the holdout period that checks the predictions.</source>
+        <translation>yyyy-mm-dd。此日期之后的订单作为检验预测的保留期。</translation>
+    </message>
+    <message>
+        <source>Observation &amp;end:</source>
+        <translation>观察截止日(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Time &amp;unit:</source>
+        <translation>时间单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>CLV &amp;horizon:</source>
+        <translation>CLV 预测期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;discount:</source>
+        <translation>月折现率(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the fitted parameters; 0 = plain maximum likelihood</source>
+        <translation>对拟合参数的 L2 惩罚；0 = 普通最大似然</translation>
+    </message>
+    <message>
+        <source>Fit &amp;penalty:</source>
+        <translation>拟合惩罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Quintiles of the values</source>
+        <translation>按数值五分位</translation>
+    </message>
+    <message>
+        <source>Quintiles of the ranks (ties spread over 1–5)</source>
+        <translation>按排名五分位（并列值分散到 1–5）</translation>
+    </message>
+    <message>
+        <source>RFM &amp;scores:</source>
+        <translation>RFM 评分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>RFM segment rules (first match wins; others: "Others")</source>
+        <translation>RFM 细分规则（按顺序首个匹配生效；其余为“Others”）</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>'%1' is not a date; write it as yyyy-mm-dd, or leave it empty for the last order's date.</source>
+        <translation>“%1”不是日期；请写成 yyyy-mm-dd，或留空以使用最后一笔订单的日期。</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Monetary</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>%1: %2–%3</source>
+        <translation>%1：%2–%3</translation>
+    </message>
+    <message>
+        <source>RFM rules (named segments)</source>
+        <translation>RFM 规则（命名细分）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -746,6 +909,61 @@
     <message>
         <source>(no segment)</source>
         <translation>（无细分）</translation>
+    </message>
+</context>
+<context>
+    <name>RfmRulesModel</name>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>R from</source>
+        <translation>R 从</translation>
+    </message>
+    <message>
+        <source>R to</source>
+        <translation>R 到</translation>
+    </message>
+    <message>
+        <source>F from</source>
+        <translation>F 从</translation>
+    </message>
+    <message>
+        <source>F to</source>
+        <translation>F 到</translation>
+    </message>
+    <message>
+        <source>M from</source>
+        <translation>M 从</translation>
+    </message>
+    <message>
+        <source>M to</source>
+        <translation>M 到</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Change RFM rule</source>
+        <translation>修改 RFM 规则</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>细分 %1</translation>
+    </message>
+    <message>
+        <source>Add RFM rule</source>
+        <translation>添加 RFM 规则</translation>
+    </message>
+    <message>
+        <source>Remove RFM rule</source>
+        <translation>删除 RFM 规则</translation>
+    </message>
+    <message>
+        <source>Move RFM rule</source>
+        <translation>移动 RFM 规则</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1157,115 @@
     <message>
         <source>%1 of %2 customers are in another segment than in the baseline.</source>
         <translation>%2 个客户中有 %1 个与基准相比换了细分。</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>No holdout period: set an observation end before the last order</source>
+        <translation>没有保留期：请将观察截止日设在最后一笔订单之前</translation>
+    </message>
+    <message>
+        <source>the holdout chart needs predictive CLV and an observation end before the last order (value.observation_end)</source>
+        <translation>保留期图表需要预测型 CLV，且观察截止日早于最后一笔订单（value.observation_end）</translation>
+    </message>
+    <message>
+        <source>Purchases in the holdout period (%1 %2): actual and predicted</source>
+        <translation>保留期（%1 %2）内的购买：实际与预测</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>predicted (BG/NBD)</source>
+        <translation>预测（BG/NBD）</translation>
+    </message>
+    <message>
+        <source>repeat purchases up to the observation end</source>
+        <translation>截止日前的重复购买次数</translation>
+    </message>
+    <message>
+        <source>mean purchases per customer</source>
+        <translation>每位客户的平均购买次数</translation>
+    </message>
+    <message>
+        <source>%1 repeat purchases: %2 customers
+actual %3, predicted %4</source>
+        <translation>重复购买 %1 次：%2 位客户
+实际 %3，预测 %4</translation>
+    </message>
+    <message>
+        <source>Probability that a customer is still active (age %1 %2)</source>
+        <translation>客户仍然活跃的概率（客龄 %1 %2）</translation>
+    </message>
+    <message>
+        <source>Expected purchases in the next %1 (age %2 %3)</source>
+        <translation>下一个%1内的预期购买次数（客龄 %2 %3）</translation>
+    </message>
+    <message>
+        <source>recency: time of the last purchase since the first (%1)</source>
+        <translation>最近度：首次到最后一次购买的时间（%1）</translation>
+    </message>
+    <message>
+        <source>repeat purchases (frequency)</source>
+        <translation>重复购买次数（频率）</translation>
+    </message>
+    <message>
+        <source>P(alive)</source>
+        <translation>P(活跃)</translation>
+    </message>
+    <message>
+        <source>purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Mean spend by recency and frequency score (customers in brackets)</source>
+        <translation>按最近度与频率评分的平均消费（括号内为客户数）</translation>
+    </message>
+    <message>
+        <source>frequency score F</source>
+        <translation>频率评分 F</translation>
+    </message>
+    <message>
+        <source>recency score R (5 = most recent)</source>
+        <translation>最近度评分 R（5 = 最近）</translation>
+    </message>
+    <message>
+        <source>mean spend</source>
+        <translation>平均消费</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>RFM heatmap</source>
+        <translation>RFM 热力图</translation>
+    </message>
+    <message>
+        <source>Frequency/recency</source>
+        <translation>频率/最近度</translation>
+    </message>
+    <message>
+        <source>Holdout check</source>
+        <translation>保留期检验</translation>
+    </message>
+    <message>
+        <source>there are no segments</source>
+        <translation>没有细分</translation>
+    </message>
+    <message>
+        <source>unknown chart</source>
+        <translation>未知图表</translation>
+    </message>
+    <message>
+        <source>the RFM heatmap needs RFM scores: order lines with the 'rfm' model or RFM segments</source>
+        <translation>RFM 热力图需要 RFM 评分：使用“rfm”模型或 RFM 细分的订单数据</translation>
+    </message>
+    <message>
+        <source>this chart needs the 'predictive_clv' model (order lines)</source>
+        <translation>此图表需要“predictive_clv”模型（订单数据）</translation>
     </message>
 </context>
 </TS>
