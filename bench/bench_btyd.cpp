@@ -9,9 +9,6 @@
 
 #include <random>
 
-#ifndef VS_SHARED_DATA
-#define VS_SHARED_DATA "../shared/data"
-#endif
 
 namespace {
 
@@ -41,7 +38,7 @@ void forgetFits(const vs::PreparedData &d)
 // Everything after the import: summary, both fits, predictions with intervals, RFM, segments.
 void BM_CdnowFitAndPredict(benchmark::State &state)
 {
-    auto r = vs::readTable(VS_SHARED_DATA "/cdnow/CDNOW_sample.txt", vs::ReadOptions{});
+    auto r = vs::readTable(VS_SAMPLE "/cdnow_sample.txt", vs::ReadOptions{});
     if (!r)
         return state.SkipWithError(r.error().message.c_str());
     auto table = std::make_shared<const vs::Table>(std::move(r->table));

@@ -629,6 +629,9 @@ Status rfmSegments(Ctx &c)
 
 void addStatistics(AnalysisResults &r)
 {
+    r.concentration = concentration(r.value);
+    r.valueHistogram = histogram(r.value, 30);
+
     r.stats = r.data->inputStats;
     r.stats.emplace_back("value", describe(r.value));
     for (const NamedValues &s : r.scores)

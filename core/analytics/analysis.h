@@ -1,6 +1,7 @@
 #pragma once
 // From a table and a project to one immutable results object: values, scores, segments, stats.
 #include "core/analytics/btyd.h"
+#include "core/analytics/concentration.h"
 #include "core/analytics/stats.h"
 #include "core/error.h"
 #include "core/project/project.h"
@@ -155,6 +156,8 @@ struct AnalysisResults {
     std::optional<CampaignSummary> campaigns;
     std::optional<RfmInfo> rfm;
     std::shared_ptr<const BtydInfo> btyd;
+    std::optional<Concentration> concentration; // of value; with the statistics
+    std::optional<Histogram> valueHistogram;    // 30 bins; with the statistics
     double totalValue = 0, meanValue = kMissing;
     size_t valuedCount = 0;
     std::vector<std::string> warnings;

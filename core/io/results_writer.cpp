@@ -229,6 +229,9 @@ std::string summaryJson(const AnalysisResults &r, const Project &p)
             rates[name] = num(share);
         j["rates"] = rates;
     }
+    if (r.concentration && r.concentration->customers) {
+        j["concentration"] = {{"gini", num(r.concentration->gini)}, {"top20_share", num(r.concentration->top20Share)}};
+    }
     if (r.rfm) {
         const char *names[3] = {"recency", "frequency", "monetary"};
         json rfm;

@@ -98,7 +98,7 @@ Result<AnalysisResults> TstBtyd::cdnow(const std::function<void(Project &)> &edi
 void TstBtyd::initTestCase()
 {
     m_ref = testutil::loadJson(dataPath("reference/btyd.json"));
-    auto r = readTable(std::string(VS_SHARED_DATA) + "/cdnow/CDNOW_sample.txt", ReadOptions{});
+    auto r = readTable(std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt", ReadOptions{});
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
     m_table = std::make_shared<const Table>(std::move(r->table));
     auto res = cdnow();
@@ -150,7 +150,7 @@ void TstBtyd::cdnowFitsMatchScipy()
 void TstBtyd::summaryMatchesThePublishedOne()
 {
     // the published summary (ID,x,t_x,T,zbar; rounded to 2 decimals) and pandas' exact one
-    const Csv pub = readNumbers(std::string(VS_SHARED_DATA) + "/cdnow/cdnow_customers_summary_with_transactions.csv");
+    const Csv pub = readNumbers(testutil::dataPath("cdnow/cdnow_customers_summary_with_transactions.csv"));
     const AnalysisResults &r = *m_results;
     QCOMPARE(r.rowCount(), pub.rows.size());
     const auto *x = r.column("frequency"), *tx = r.column("recency"), *T = r.column("T"), *m = r.column("monetary");
@@ -320,7 +320,7 @@ void TstBtyd::degenerateFitsSaySo()
 
 void TstBtyd::penalizerShrinksTheParameters()
 {
-    const Csv pub = readNumbers(std::string(VS_SHARED_DATA) + "/cdnow/cdnow_customers_summary.csv");
+    const Csv pub = readNumbers(testutil::dataPath("cdnow/cdnow_customers_summary.csv"));
     const std::vector<double> x = columnOf(pub, 1), tx = columnOf(pub, 2), T = columnOf(pub, 3);
     auto plain = fitBgNbd(x, tx, T, 0);
     auto pen = fitBgNbd(x, tx, T, 0.01);

@@ -287,7 +287,7 @@ void TstTransactions::rankScoresAndRulesMatchPandas()
 void TstTransactions::onlineRetailMatchesPandas()
 {
     const auto ref = testutil::loadJson(dataPath("reference/retail.json"));
-    auto table = read(std::string(VS_SHARED_DATA) + "/online_retail/online_retail_first_65535_lines.xlsx");
+    auto table = read(testutil::dataPath("retail/online_retail_first_65535_lines.xlsx"));
     Project p;
     p.source.layout = Layout::Transactions;
     p.source.columns = {{"customer", "CustomerID"}, {"date", "InvoiceDate"}, {"quantity", "Quantity"},
@@ -367,8 +367,8 @@ void TstTransactions::commandLineWritesTheModelColumns()
     const QString project = m_dir.filePath("cdnow.json");
     {
         std::ofstream f(project.toStdString());
-        f << R"({"valuescope": 1, "source": {"path": ")" << VS_SHARED_DATA
-          << R"(/cdnow/CDNOW_sample.txt", "layout": "transactions",
+        f << R"({"valuescope": 1, "source": {"path": ")" << VS_RESOURCES
+          << R"(/sample/cdnow_sample.txt", "layout": "transactions",
                "columns": {"customer": "column 2", "date": "column 3", "amount": "column 5"}},
              "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks"},
              "segments": {"by": "rfm"}})";

@@ -142,9 +142,7 @@ void TstWorkbooks::dateFormats()
 
 void TstWorkbooks::realRetailWorkbook()
 {
-    const std::string path = std::string(VS_SHARED_DATA) + "/online_retail/online_retail_first_65535_lines.xlsx";
-    if (!QFile::exists(QString::fromStdString(path)))
-        QSKIP("the shared Online Retail workbook is not beside this checkout");
+    const std::string path = testutil::dataPath("retail/online_retail_first_65535_lines.xlsx");
     auto r = readTable(path, ReadOptions{});
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
     const Table &t = r->table;

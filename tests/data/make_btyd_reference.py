@@ -16,7 +16,7 @@ from scipy import optimize, special
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "reference")
-SHARED = os.path.join(HERE, "..", "..", "..", "shared", "data")
+SAMPLE = os.path.join(HERE, "..", "..", "resources", "sample")
 MONTH_DAYS = 365.25 / 12
 
 
@@ -104,7 +104,7 @@ def clv(bg, gg, x, tx, T, m, months, units_per_month, d):
 
 
 def cdnow():
-    df = pd.read_csv(os.path.join(SHARED, "cdnow", "CDNOW_sample.txt"), sep=r"\s+", header=None,
+    df = pd.read_csv(os.path.join(SAMPLE, "cdnow_sample.txt"), sep=r"\s+", header=None,
                      names=["orig", "cust", "date", "cds", "amount"], dtype={"orig": str, "cust": str})
     df["date"] = pd.to_datetime(df["date"].astype(str), format="%Y%m%d")
     obs_end = pd.Timestamp("1997-09-30")
@@ -219,7 +219,7 @@ def rfm_reference():
 
 
 def retail():
-    path = os.path.join(SHARED, "online_retail", "online_retail_first_65535_lines.xlsx")
+    path = os.path.join(HERE, "retail", "online_retail_first_65535_lines.xlsx")
     df = pd.read_excel(path)
     df = df[df.CustomerID.notna()].copy()
     df["amount"] = df.Quantity * df.UnitPrice

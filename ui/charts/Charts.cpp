@@ -5,6 +5,8 @@
 #include "core/analytics/analysis.h"
 
 #include <QApplication>
+#include <QAreaSeries>
+#include <QLegendMarker>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -102,6 +104,164 @@ public:
     }
 };
 
+// A chart view with one title and axes, rebuilt from scratch for every results object.
+class PlainChart : public QChartView {
+public:
+    explicit PlainChart(QWidget *parent) : QChartView(parent)
+    {
+        setRenderHint(QPainter::Antialiasing);
+        auto *c = new QChart;
+        c->setAnimationOptions(QChart::NoAnimation);
+        c->legend()->setAlignment(Qt::AlignBottom);
+        setChart(c);
+        setMinimumHeight(220);
+    }
+    void clear()
+    {
+        chart()->removeAllSeries();
+        for (QAbstractAxis *a : chart()->axes())
+            chart()->removeAxis(a), delete a;
+    }
+    void axes(QValueAxis *x, QValueAxis *y)
+    {
+        chart()->addAxis(x, Qt::AlignBottom);
+        chart()->addAxis(y, Qt::AlignLeft);
+        for (QAbstractSeries *s : chart()->series()) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+};
+
+// The value distribution, with the segment boundaries when segments are made by value.
+class HistogramChart : public PlainChart {
+public:
+    using PlainChart::PlainChart;
+    QString setResults(const std::shared_ptr<const vs::AnalysisResults> &r)
+    {
+        clear();
+        if (!r || !r->valueHistogram || r->valueHistogram->counts.empty()) {
+            chart()->setTitle(QApplication::translate("charts", "No values to show"));
+            return QApplication::translate("charts", "no customer has a value");
+        }
+        const vs::Histogram &h = *r->valueHistogram;
+        chart()->setTitle(QApplication::translate("charts", "Distribution of customer value (%1 customers)")
+                              .arg(QLocale().toString(qulonglong(r->valuedCount))));
+        auto *upper = new QLineSeries;
+        double top = 0;
+        for (size_t i = 0; i < h.counts.size(); ++i) {
+            upper->append(h.edges[i], double(h.counts[i]));
+            upper->append(h.edges[i + 1], double(h.counts[i]));
+            top = std::max(top, double(h.counts[i]));
+        }
+        auto *area = new QAreaSeries(upper);
+        area->setName(QApplication::translate("charts", "customers"));
+        area->setColor(QColor(0x4e, 0x79, 0xa7));
+        area->setBorderColor(QColor(0x2b, 0x45, 0x5e));
+        chart()->addSeries(area);
+        if (r->segmentBy == "value" && r->edges.size() > 2) {
+            bool first = true;
+            for (size_t k = 1; k + 1 < r->edges.size(); ++k) {
+                auto *line = new QLineSeries;
+                line->append(r->edges[k], 0);
+                line->append(r->edges[k], top * 1.05);
+                line->setPen(QPen(QColor(0xe1, 0x57, 0x59), 2, Qt::DashLine));
+                line->setName(QApplication::translate("charts", "segment boundaries"));
+                chart()->addSeries(line);
+                if (!first)
+                    chart()->legend()->markers(line).front()->setVisible(false);
+                first = false;
+            }
+        }
+        auto *x = new QValueAxis;
+        x->setRange(h.edges.front(), h.edges.back());
+        x->setTitleText(QApplication::translate("charts", "value"));
+        auto *y = new QValueAxis;
+        y->setRange(0, top * 1.05);
+        y->applyNiceNumbers();
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        y->setTitleText(QApplication::translate("charts", "customers"));
+        axes(x, y);
+        connect(area, &QAreaSeries::hovered, this, [r](const QPointF &pt, bool on) {
+            if (!on)
+                return QToolTip::hideText();
+            const vs::Histogram &hh = *r->valueHistogram;
+            size_t i = 0;
+            while (i + 1 < hh.counts.size() && pt.x() >= hh.edges[i + 1])
+                ++i;
+            QToolTip::showText(QCursor::pos(), QApplication::translate("charts", "%1 to %2: %3 customers")
+                                                   .arg(QLocale().toString(hh.edges[i], 'g', 8), QLocale().toString(hh.edges[i + 1], 'g', 8))
+                                                   .arg(QLocale().toString(qulonglong(hh.counts[i]))));
+        });
+        return {};
+    }
+};
+
+// Cumulative share of value against share of customers, most valuable first; Gini and the top 20 %.
+class ParetoChart : public PlainChart {
+public:
+    using PlainChart::PlainChart;
+    QString setResults(const std::shared_ptr<const vs::AnalysisResults> &r)
+    {
+        clear();
+        if (!r || !r->concentration || r->concentration->customerShare.empty()) {
+            chart()->setTitle(QApplication::translate("charts", "No values to show"));
+            return QApplication::translate("charts", "no customer has a value");
+        }
+        const vs::Concentration &c = *r->concentration;
+        chart()->setTitle(QApplication::translate("charts", "Top 20 % of customers bring %1 % of value · Gini %2")
+                              .arg(QLocale().toString(100 * c.top20Share, 'f', 1), QLocale().toString(c.gini, 'f', 3)));
+        auto *curve = new QLineSeries;
+        curve->setName(QApplication::translate("charts", "cumulative share of value"));
+        double lo = 0, hi = 100;
+        for (size_t k = 0; k < c.customerShare.size(); ++k) {
+            curve->append(100 * c.customerShare[k], 100 * c.valueShare[k]);
+            lo = std::min(lo, 100 * c.valueShare[k]);
+            hi = std::max(hi, 100 * c.valueShare[k]);
+        }
+        curve->setPen(QPen(QColor(0x4e, 0x79, 0xa7), 2.5));
+        auto *equal = new QLineSeries;
+        equal->setName(QApplication::translate("charts", "if every customer were worth the same"));
+        equal->append(0, 0);
+        equal->append(100, 100);
+        equal->setPen(QPen(QColor(0x99, 0x99, 0x99), 1.5, Qt::DashLine));
+        auto *mark = new QScatterSeries;
+        mark->setName(QApplication::translate("charts", "top 20 %"));
+        mark->append(20, 100 * c.top20Share);
+        mark->setColor(QColor(0xe1, 0x57, 0x59));
+        mark->setMarkerSize(11);
+        mark->setPointLabelsVisible(true);
+        mark->setPointLabelsFormat(QLocale().toString(100 * c.top20Share, 'f', 1) + QStringLiteral(" %"));
+        chart()->addSeries(curve);
+        chart()->addSeries(equal);
+        chart()->addSeries(mark);
+        auto *x = new QValueAxis;
+        x->setRange(0, 100);
+        x->setLabelFormat(QStringLiteral("%.0f %"));
+        x->setTitleText(QApplication::translate("charts", "share of customers, most valuable first"));
+        auto *y = new QValueAxis;
+        y->setRange(lo, hi);
+        if (lo == 0 && hi == 100)
+            y->setTickCount(5);
+        else
+            y->applyNiceNumbers();
+        y->setLabelFormat(QStringLiteral("%.0f %"));
+        y->setTitleText(QApplication::translate("charts", "share of value"));
+        axes(x, y);
+        connect(curve, &QLineSeries::hovered, this, [r](const QPointF &pt, bool on) {
+            if (!on)
+                return QToolTip::hideText();
+            const vs::Concentration &cc = *r->concentration;
+            const auto it = std::lower_bound(cc.customerShare.begin(), cc.customerShare.end(), pt.x() / 100);
+            const size_t k = std::min<size_t>(size_t(it - cc.customerShare.begin()), cc.customerShare.size() - 1);
+            QToolTip::showText(QCursor::pos(), QApplication::translate("charts", "top %1 % of customers: %2 % of value")
+                                                   .arg(QLocale().toString(100 * cc.customerShare[k], 'f', 2),
+                                                        QLocale().toString(100 * cc.valueShare[k], 'f', 2)));
+        });
+        return {};
+    }
+};
+
 HeatmapChart::Data matrix(const vs::BtydInfo &b, bool alive)
 {
     HeatmapChart::Data d;
@@ -146,13 +306,15 @@ HeatmapChart::Data rfmHeatmap(const vs::RfmInfo &rfm)
 
 QStringList kinds()
 {
-    return {QStringLiteral("segments"), QStringLiteral("rfm_heatmap"), QStringLiteral("frequency_recency"),
+    return {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto"), QStringLiteral("rfm_heatmap"), QStringLiteral("frequency_recency"),
             QStringLiteral("p_alive"), QStringLiteral("holdout")};
 }
 
 QString title(const QString &kind)
 {
     if (kind == QLatin1String("segments")) return QApplication::translate("charts", "Segments");
+    if (kind == QLatin1String("histogram")) return QApplication::translate("charts", "Distribution");
+    if (kind == QLatin1String("pareto")) return QApplication::translate("charts", "Pareto");
     if (kind == QLatin1String("rfm_heatmap")) return QApplication::translate("charts", "RFM heatmap");
     if (kind == QLatin1String("frequency_recency")) return QApplication::translate("charts", "Frequency/recency");
     if (kind == QLatin1String("p_alive")) return QApplication::translate("charts", "P(alive)");
@@ -166,6 +328,10 @@ QWidget *create(const QString &kind, QWidget *parent)
         return new SegmentChart(parent);
     if (kind == QLatin1String("holdout"))
         return new HoldoutChart(parent);
+    if (kind == QLatin1String("histogram"))
+        return new HistogramChart(parent);
+    if (kind == QLatin1String("pareto"))
+        return new ParetoChart(parent);
     if (kinds().contains(kind))
         return new HeatmapChart(parent);
     return nullptr;
@@ -178,6 +344,10 @@ QString show(QWidget *chart, const QString &kind, std::shared_ptr<const vs::Anal
         return r && !r->segments.empty() ? QString() : QApplication::translate("charts", "there are no segments");
     }
     if (auto *h = dynamic_cast<HoldoutChart *>(chart))
+        return h->setResults(r);
+    if (auto *h = dynamic_cast<HistogramChart *>(chart))
+        return h->setResults(r);
+    if (auto *h = dynamic_cast<ParetoChart *>(chart))
         return h->setResults(r);
     auto *heat = qobject_cast<HeatmapChart *>(chart);
     if (!heat)

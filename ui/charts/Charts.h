@@ -13,7 +13,7 @@ namespace vs { struct AnalysisResults; }
 
 namespace charts {
 
-// segments, rfm_heatmap, frequency_recency, p_alive, holdout
+// segments, histogram, pareto, rfm_heatmap, frequency_recency, p_alive, holdout
 QStringList kinds();
 QString title(const QString &kind); // translated, for tabs and menus
 QWidget *create(const QString &kind, QWidget *parent = nullptr);

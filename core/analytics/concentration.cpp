@@ -1,0 +1,89 @@
+#include "concentration.h"
+
+#include "core/analytics/stats.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vs {
+
+Concentration concentration(std::span<const double> values)
+{
+    Concentration c;
+    std::vector<double> x;
+    x.reserve(values.size());
+    for (double v : values)
+        if (!std::isnan(v))
+            x.push_back(v);
+    const size_t n = x.size();
+    c.customers = n;
+    if (n == 0)
+        return c;
+    std::sort(x.begin(), x.end(), std::greater<double>()); // most valuable first
+    const double total = accurateSum(x);
+    c.hasNegative = x.back() < 0;
+    // Gini from the ascending order: i = n - k for the k-th most valuable (0-based)
+    double weighted = 0, comp = 0;
+    for (size_t k = 0; k < n; ++k) { // Neumaier sum of i * x_(i)
+        const double term = double(n - k) * x[k];
+        const double t = weighted + term;
+        comp += std::fabs(weighted) >= std::fabs(term) ? (weighted - t) + term : (term - t) + weighted;
+        weighted = t;
+    }
+    weighted += comp;
+    c.gini = total != 0 ? 2 * weighted / (double(n) * total) - double(n + 1) / double(n) : 0.0;
+    const size_t top = size_t(std::ceil(0.2 * double(n)));
+    c.top20Share = total != 0 ? accurateSum(std::span<const double>(x.data(), top)) / total : 0.0;
+    // the curve, sampled at most 1,000 steps
+    const size_t steps = std::min<size_t>(n, 1000);
+    c.customerShare.push_back(0);
+    c.valueShare.push_back(0);
+    double cum = 0;
+    size_t done = 0;
+    for (size_t s = 1; s <= steps; ++s) {
+        const size_t upto = (n * s) / steps;
+        for (; done < upto; ++done)
+            cum += x[done];
+        c.customerShare.push_back(double(upto) / double(n));
+        c.valueShare.push_back(total != 0 ? cum / total : 0.0);
+    }
+    return c;
+}
+
+Histogram histogram(std::span<const double> values, int bins)
+{
+    Histogram h;
+    double lo = INFINITY, hi = -INFINITY;
+    for (double v : values)
+        if (!std::isnan(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!std::isfinite(lo) || bins < 1)
+        return h;
+    if (lo == hi) { // numpy: a range of width 1 around the single value
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    // numpy.linspace(lo, hi, bins + 1)
+    const double step = (hi - lo) / bins;
+    for (int i = 0; i <= bins; ++i)
+        h.edges.push_back(i == bins ? hi : lo + i * step);
+    h.counts.assign(size_t(bins), 0);
+    const double norm = bins / (hi - lo);
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        // numpy's fast path: index by arithmetic, then correct against the edges
+        long i = long((v - lo) * norm);
+        i = std::clamp(i, 0L, long(bins) - 1);
+        if (v < h.edges[size_t(i)])
+            --i;
+        else if (i + 1 < bins && v >= h.edges[size_t(i) + 1])
+            ++i;
+        h.counts[size_t(i)]++;
+    }
+    return h;
+}
+
+} // namespace vs
