@@ -1267,5 +1267,69 @@ actual %3, predicted %4</source>
         <source>this chart needs the 'predictive_clv' model (order lines)</source>
         <translation>此图表需要“predictive_clv”模型（订单数据）</translation>
     </message>
+    <message>
+        <source>No values to show</source>
+        <translation>没有可显示的数值</translation>
+    </message>
+    <message>
+        <source>no customer has a value</source>
+        <translation>没有客户有价值</translation>
+    </message>
+    <message>
+        <source>Distribution of customer value (%1 customers)</source>
+        <translation>客户价值分布（%1 位客户）</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>segment boundaries</source>
+        <translation>细分边界</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 customers</source>
+        <translation>%1 至 %2：%3 位客户</translation>
+    </message>
+    <message>
+        <source>Top 20 % of customers bring %1 % of value · Gini %2</source>
+        <translation>前 20% 的客户贡献 %1% 的价值 · 基尼系数 %2</translation>
+    </message>
+    <message>
+        <source>cumulative share of value</source>
+        <translation>累计价值占比</translation>
+    </message>
+    <message>
+        <source>if every customer were worth the same</source>
+        <translation>若每位客户价值相同</translation>
+    </message>
+    <message>
+        <source>top 20 %</source>
+        <translation>前 20%</translation>
+    </message>
+    <message>
+        <source>share of customers, most valuable first</source>
+        <translation>客户占比（价值从高到低）</translation>
+    </message>
+    <message>
+        <source>share of value</source>
+        <translation>价值占比</translation>
+    </message>
+    <message>
+        <source>top %1 % of customers: %2 % of value</source>
+        <translation>前 %1% 的客户：%2% 的价值</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
 </context>
 </TS>

@@ -33,6 +33,7 @@ private slots:
     void commandLineWritesChartsAndRefusesUnknownKinds();
     void rfmScoringAndRulesAreUndoable();
     void windowShowsTheOrderCharts();
+    void paretoAndHistogramShowTheConcentration();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -215,9 +216,31 @@ void TstCharts::windowShowsTheOrderCharts()
     // a customer table project has no order charts
     QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
-    QVERIFY(tabs->isTabVisible(0));
-    for (int i = 1; i < tabs->count(); ++i)
-        QVERIFY(!tabs->isTabVisible(i));
+    const QStringList always = {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto")};
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QString kind = tabs->widget(i)->property("chartKind").toString();
+        QCOMPARE(tabs->isTabVisible(i), always.contains(kind));
+    }
+}
+
+void TstCharts::paretoAndHistogramShowTheConcentration()
+{
+    AnalysisSession customers;
+    QVERIFY(QCoro::waitFor(customers.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
+    QVERIFY(QCoro::waitFor(customers.waitForResults()));
+    const auto r = customers.results();
+    QVERIFY(r->concentration);
+    // the figures the user reads are written on the chart
+    const QString svg = m_dir.filePath(QStringLiteral("pareto.svg"));
+    QVERIFY(charts::write(*r, "pareto", svg.toStdString()).ok());
+    bool ok = false;
+    const QString text = svgText(svg, &ok);
+    QVERIFY(ok);
+    QVERIFY2(text.contains(QLocale().toString(100 * r->concentration->top20Share, 'f', 1)), qPrintable(text.left(300)));
+    QVERIFY(text.contains(QLocale().toString(r->concentration->gini, 'f', 3)));
+    const QString png = m_dir.filePath(QStringLiteral("histogram.png"));
+    QVERIFY(charts::write(*r, "histogram", png.toStdString()).ok());
+    QCOMPARE(QImage(png).size(), QSize(1200, 800));
 }
 
 QTEST_MAIN(TstCharts)
