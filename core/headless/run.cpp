@@ -1,5 +1,7 @@
 #include "run.h"
 
+#include "core/io/xlsx_writer.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/readers.h"
 #include "core/io/results_writer.h"
@@ -87,11 +89,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     // Check every output before any work, so that a bad request writes nothing.
     if (!req.outPath.empty()) {
         const std::string e = extensionOf(req.outPath);
-        if (e != ".csv" && !(e == ".xlsx" && hooks.xlsx))
-            return makeError(ErrorKind::Project,
-                             e == ".xlsx" ? "XLSX output is not available in this version; use .csv"
-                                          : "the output must be a .csv or .xlsx file",
-                             req.outPath);
+        if (e != ".csv" && e != ".xlsx")
+            return makeError(ErrorKind::Project, "the output must be a .csv or .xlsx file", req.outPath);
     }
     if (!req.charts.empty() && !hooks.chart)
         return makeError(ErrorKind::Project, "charts cannot be written by this version yet", req.charts.front().second);
@@ -111,7 +110,7 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         r.warnings.insert(r.warnings.begin(), w);
 
     if (!req.outPath.empty()) {
-        Status s = extensionOf(req.outPath) == ".xlsx" ? hooks.xlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);
+        Status s = extensionOf(req.outPath) == ".xlsx" ? writeResultsXlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);
         if (!s)
             return s;
     }

@@ -21,6 +21,7 @@ private slots:
     void failedRunLeavesNoFile();
     void previousOutputSurvivesAFailure();
     void csvInjectionIsEscaped();
+    void xlsxOutputReadsBackInOpenpyxl();
     void versionAndHelp();
 
 private:
@@ -217,6 +218,39 @@ void TstCli::csvInjectionIsEscaped()
     QVERIFY(all.contains("\n'-2+3,"));
     QVERIFY(all.contains("\n'@SUM(A1),"));
     QVERIFY(all.contains("\nplain,"));
+}
+
+void TstCli::xlsxOutputReadsBackInOpenpyxl()
+{
+    // the same formula-like ids as the CSV test, now into a workbook
+    const QString p = m_dir.filePath(QStringLiteral("evil.json"));
+    QVERIFY(QFile::exists(p));
+    const QString out = m_dir.filePath(QStringLiteral("evil-out.xlsx"));
+    Out r = vs({QStringLiteral("run"), p, QStringLiteral("--out"), out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    // read by an independent reader: header, rows, formats, frozen header, autofilter, segment sheet
+    QProcess py;
+    py.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Customers']
+print(wb.sheetnames)
+print([c.value for c in ws[1]])
+print(ws.max_row - 1, ws.freeze_panes, ws.auto_filter.ref)
+print('|'.join(sorted(str(ws.cell(row=i, column=1).value) for i in range(2, ws.max_row + 1))))
+print(ws['B2'].value, ws['B2'].number_format)
+seg = wb['Segments']
+print([c.value for c in seg[1]], sum(seg.cell(row=i, column=2).value for i in range(2, seg.max_row + 1)))
+)"), out});
+    QVERIFY(py.waitForFinished(60000));
+    QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+    const QStringList lines = QString::fromUtf8(py.readAllStandardOutput()).split(QLatin1Char('\n'));
+    QCOMPARE(lines[0], QStringLiteral("['Customers', 'Segments']"));
+    QCOMPARE(lines[1], QStringLiteral("['customer', 'value', 'segment', 'strategy']"));
+    QCOMPARE(lines[2], QStringLiteral("5 A2 A1:D6"));
+    QCOMPARE(lines[3], QStringLiteral("'+1+1|'-2+3|'=HYPERLINK(\"http://x\")|'@SUM(A1)|plain"));
+    QCOMPARE(lines[4], QStringLiteral("9 #,##0.00"));
+    QCOMPARE(lines[5], QStringLiteral("['segment', 'customers', 'total_value', 'mean_value', 'share_of_value', 'strategy'] 5"));
 }
 
 void TstCli::versionAndHelp()
