@@ -4,6 +4,8 @@
 #include "ParametersPanel.h"
 #include "WhatIfPanel.h"
 #include "charts/Charts.h"
+#include "core/io/results_writer.h"
+#include "core/io/xlsx_writer.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
@@ -23,6 +25,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -215,6 +219,8 @@ void MainWindow::createActions()
     QAction *saveAs = file->addAction(tr("Save &As…"), this, [this] { saveProjectAs(); });
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { exportCustomers(); });
+    exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
@@ -522,4 +528,33 @@ void MainWindow::exportCurrentChart()
         QMessageBox::warning(this, tr("Export Chart"), QString::fromStdString(st.error().describe()));
     else
         statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::exportCustomers()
+{
+    const auto results = m_session->results();
+    if (!results)
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Customers"), QDir(dir).filePath(QStringLiteral("customers.xlsx")),
+                                                      tr("Excel workbook (*.xlsx);;CSV file (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    const bool xlsx = QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
+    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    // written off the UI thread; the results object is immutable and shared
+    auto *watcher = new QFutureWatcher<vs::Status>(this);
+    connect(watcher, &QFutureWatcher<vs::Status>::finished, this, [this, watcher, path] {
+        const vs::Status st = watcher->result();
+        watcher->deleteLater();
+        if (!st)
+            QMessageBox::warning(this, tr("Export Customers"), QString::fromStdString(st.error().describe()));
+        else
+            statusBar()->showMessage(tr("Customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    watcher->setFuture(QtConcurrent::run([results, xlsx, p = path.toStdString()] {
+        return xlsx ? vs::writeResultsXlsx(*results, p) : vs::writeResultsCsv(*results, p);
+    }));
 }

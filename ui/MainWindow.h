@@ -33,6 +33,7 @@ public:
     SegmentChart *segmentChart() const { return m_chart; }
     class QTabWidget *chartTabs() const { return m_chartTabs; }
     void exportCurrentChart();
+    void exportCustomers();
     QComboBox *segmentFilter() const { return m_segmentFilter; }
 
     void openProject(const QString &path);

@@ -527,6 +527,26 @@ Customers: %1</source>
         <source>Chart saved to %1</source>
         <translation>图表已保存到 %1</translation>
     </message>
+    <message>
+        <source>Export &amp;Customers…</source>
+        <translation>导出客户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export Customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Customers saved to %1</source>
+        <translation>客户已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
