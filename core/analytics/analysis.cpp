@@ -637,7 +637,7 @@ void addStatistics(AnalysisResults &r)
     for (const NamedValues &s : r.scores)
         r.stats.emplace_back(s.name, describe(s.values));
     for (const NamedValues &e : r.extra)
-        if (r.layout != Layout::Campaigns || e.name == "roi")
+        if ((r.layout != Layout::Campaigns || e.name == "roi") && !e.isDate)
             r.stats.emplace_back(e.name, describe(e.values));
 }
 

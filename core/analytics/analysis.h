@@ -19,6 +19,7 @@ namespace vs {
 struct NamedValues {
     std::string name;
     std::vector<double> values;
+    bool isDate = false; // days since 1970-01-01, written as yyyy-mm-dd
 };
 
 struct SegmentRow {

@@ -318,18 +318,29 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
     if (s.onlyReturns)
         r.warnings.push_back(plural(s.onlyReturns, "customer has", "customers have") +
                              " only returns or cancellations in the data, no purchase; they get no value");
+    // after the model's own columns: what every order summary tells
+    auto addTotals = [&](bool withSpend) {
+        if (withSpend) {
+            r.extra.push_back({"orders", s.orders});
+            r.extra.push_back({"total_spend", s.spend});
+        }
+        r.extra.push_back({"first_purchase", s.firstPurchase, true});
+        r.extra.push_back({"last_purchase", s.lastPurchase, true});
+    };
     if (model == "rfm") {
         r.value = s.spend;
         r.extra.push_back({"recency", s.sinceLast});
         r.extra.push_back({"frequency", s.orders});
         r.extra.push_back({"monetary", s.spend});
         addRfm(s, p, r);
+        addTotals(false); // frequency and monetary are the orders and the spend already
         return Ok{};
     }
     if (auto st = addPredictive(d, s, p, unit.value(), r); !st)
         return st;
     if (p.segments.method == "rfm_rules")
         addRfm(s, p, r);
+    addTotals(true);
     return Ok{};
 }
 

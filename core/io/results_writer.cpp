@@ -64,7 +64,7 @@ OutputTable resultsTable(const AnalysisResults &r)
     }
     for (const NamedValues &e : r.extra) {
         t.header.push_back(e.name);
-        t.numeric.push_back(true);
+        t.numeric.push_back(!e.isDate);
     }
     const size_t nScores = r.scores.size();
     t.text = [&r, &d, nScores](size_t row, size_t col) -> std::string {
@@ -76,7 +76,12 @@ OutputTable resultsTable(const AnalysisResults &r)
         default:
             if (col - 4 < nScores)
                 return formatNumber(r.scores[col - 4].values[row]);
-            return formatNumber(r.extra[col - 4 - nScores].values[row]);
+            {
+                const NamedValues &e = r.extra[col - 4 - nScores];
+                if (e.isDate)
+                    return std::isnan(e.values[row]) ? std::string() : formatDate(e.values[row]);
+                return formatNumber(e.values[row]);
+            }
         }
     };
     return t;
@@ -162,7 +167,10 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
         }
         for (const NamedValues &e : r.extra) {
             buf.push_back(',');
-            appendNumber(buf, e.values[row]);
+            if (e.isDate && !std::isnan(e.values[row]))
+                buf += formatDate(e.values[row]);
+            else if (!e.isDate)
+                appendNumber(buf, e.values[row]);
         }
         buf.push_back('\n');
         if (buf.size() > (1 << 21) - 4096) {

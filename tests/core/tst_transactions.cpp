@@ -383,8 +383,16 @@ void TstTransactions::commandLineWritesTheModelColumns()
     std::getline(in, header);
     QCOMPARE(header, std::string("customer,value,segment,strategy,frequency,recency,T,monetary,p_alive,"
                                  "expected_purchases,expected_average_value,clv,clv_low,clv_high,"
-                                 "r_score,f_score,m_score,rfm_cell"));
-    size_t rows = 0;
+                                 "r_score,f_score,m_score,rfm_cell,orders,total_spend,first_purchase,last_purchase"));
+    // customer 0001 before the observation end: 29.33 on 1997-01-01, 29.73 on 1997-01-18, 14.96 on 1997-08-02
+    std::string first;
+    std::getline(in, first);
+    QVERIFY2(first.rfind("0001,", 0) == 0, first.c_str());
+    QVERIFY2(first.find(",3,74.02000000000001,1997-01-01,1997-08-02") != std::string::npos, first.c_str());
+    QVERIFY2(first.find(",2,59.06,1997-01-01,1997-01-18") != std::string::npos ||
+                 first.find(",3,") != std::string::npos,
+             first.c_str());
+    size_t rows = 1;
     for (std::string line; std::getline(in, line);)
         ++rows;
     QCOMPARE(rows, size_t(2357));
