@@ -30,11 +30,10 @@ namespace charts {
 
 namespace {
 
-// Calibration against holdout: mean purchases after the observation end, actual and predicted,
-// by the number of repeat purchases before it.
-class HoldoutChart : public QChartView {
+// A chart view with one title and axes, rebuilt from scratch for every results object.
+class PlainChart : public QChartView {
 public:
-    explicit HoldoutChart(QWidget *parent) : QChartView(parent)
+    explicit PlainChart(QWidget *parent) : QChartView(parent)
     {
         setRenderHint(QPainter::Antialiasing);
         auto *c = new QChart;
@@ -43,12 +42,32 @@ public:
         setChart(c);
         setMinimumHeight(220);
     }
+    void clear()
+    {
+        chart()->removeAllSeries();
+        for (QAbstractAxis *a : chart()->axes())
+            chart()->removeAxis(a), delete a;
+    }
+    void axes(QValueAxis *x, QValueAxis *y)
+    {
+        chart()->addAxis(x, Qt::AlignBottom);
+        chart()->addAxis(y, Qt::AlignLeft);
+        for (QAbstractSeries *s : chart()->series()) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+};
+
+// Calibration against holdout: mean purchases after the observation end, actual and predicted,
+// by the number of repeat purchases before it.
+class HoldoutChart : public PlainChart {
+public:
+    using PlainChart::PlainChart;
     QString setResults(const std::shared_ptr<const vs::AnalysisResults> &r)
     {
         QChart *c = chart();
-        c->removeAllSeries();
-        for (QAbstractAxis *a : c->axes())
-            c->removeAxis(a), delete a;
+        clear();
         if (!r || !r->btyd || r->btyd->holdout.empty()) {
             c->setTitle(QApplication::translate("charts", "No holdout period: set an observation end before the last order"));
             return QApplication::translate("charts", "the holdout chart needs predictive CLV and an observation end "
@@ -101,35 +120,6 @@ public:
             });
         }
         return {};
-    }
-};
-
-// A chart view with one title and axes, rebuilt from scratch for every results object.
-class PlainChart : public QChartView {
-public:
-    explicit PlainChart(QWidget *parent) : QChartView(parent)
-    {
-        setRenderHint(QPainter::Antialiasing);
-        auto *c = new QChart;
-        c->setAnimationOptions(QChart::NoAnimation);
-        c->legend()->setAlignment(Qt::AlignBottom);
-        setChart(c);
-        setMinimumHeight(220);
-    }
-    void clear()
-    {
-        chart()->removeAllSeries();
-        for (QAbstractAxis *a : chart()->axes())
-            chart()->removeAxis(a), delete a;
-    }
-    void axes(QValueAxis *x, QValueAxis *y)
-    {
-        chart()->addAxis(x, Qt::AlignBottom);
-        chart()->addAxis(y, Qt::AlignLeft);
-        for (QAbstractSeries *s : chart()->series()) {
-            s->attachAxis(x);
-            s->attachAxis(y);
-        }
     }
 };
 

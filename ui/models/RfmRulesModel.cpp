@@ -5,7 +5,7 @@
 
 #include <QUndoStack>
 
-RfmRulesModel::RfmRulesModel(AnalysisSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
+RfmRulesModel::RfmRulesModel(AnalysisSession *session, QObject *parent) : ProjectTableModel(parent), m_session(session)
 {
     connect(session, &AnalysisSession::projectChanged, this, &RfmRulesModel::refresh);
     connect(session, &AnalysisSession::resultsChanged, this, &RfmRulesModel::refresh);
@@ -15,18 +15,7 @@ RfmRulesModel::RfmRulesModel(AnalysisSession *session, QObject *parent) : QAbstr
 void RfmRulesModel::refresh()
 {
     const int rows = int(m_session->project().segments.rules.size());
-    if (rows != m_rows) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-    } else if (rows > 0) {
-        emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::EditRole});
-    }
-}
-
-int RfmRulesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
+    refreshRows(rows);
 }
 
 int RfmRulesModel::columnCount(const QModelIndex &parent) const

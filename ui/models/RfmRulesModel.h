@@ -1,17 +1,16 @@
 #pragma once
 // The RFM segment rules: a name and the R, F and M score ranges (1-5) a customer must fall in;
 // the first rule that matches wins. Edits become undo commands on the session.
-#include <QAbstractTableModel>
+#include "ProjectTableModel.h"
 
 class AnalysisSession;
 
-class RfmRulesModel : public QAbstractTableModel {
+class RfmRulesModel : public ProjectTableModel {
     Q_OBJECT
 public:
     enum Column { Name, RFrom, RTo, FFrom, FTo, MFrom, MTo, Customers, ColumnCount };
     explicit RfmRulesModel(AnalysisSession *session, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -25,5 +24,4 @@ public:
 private:
     void refresh();
     AnalysisSession *m_session;
-    int m_rows = 0;
 };

@@ -8,7 +8,7 @@
 #include <QUndoStack>
 
 WeightTableModel::WeightTableModel(AnalysisSession *session, int scoreIndex, QObject *parent)
-    : QAbstractTableModel(parent), m_session(session), m_score(scoreIndex)
+    : ProjectTableModel(parent), m_session(session), m_score(scoreIndex)
 {
     connect(session, &AnalysisSession::projectChanged, this, &WeightTableModel::refresh);
     refresh();
@@ -18,18 +18,7 @@ void WeightTableModel::refresh()
 {
     const auto &scores = m_session->project().scores;
     const int rows = m_score < int(scores.size()) ? int(scores[size_t(m_score)].items.size()) : 0;
-    if (rows != m_rows) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-    } else if (rows > 0) {
-        emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::EditRole});
-    }
-}
-
-int WeightTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
+    refreshRows(rows);
 }
 
 int WeightTableModel::columnCount(const QModelIndex &parent) const

@@ -1,18 +1,17 @@
 #pragma once
 // The indicators of one score: column, weight, and the effective weight the formula applies
 // (w/n as the seed writes it, or w/Σw). Edits become undo commands on the session.
-#include <QAbstractTableModel>
+#include "ProjectTableModel.h"
 
 class AnalysisSession;
 
-class WeightTableModel : public QAbstractTableModel {
+class WeightTableModel : public ProjectTableModel {
     Q_OBJECT
 public:
     enum Column { Indicator, Weight, Effective, ColumnCount };
     WeightTableModel(AnalysisSession *session, int scoreIndex, QObject *parent = nullptr);
 
     int scoreIndex() const { return m_score; }
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
@@ -23,5 +22,4 @@ private:
     void refresh();
     AnalysisSession *m_session;
     int m_score;
-    int m_rows = 0;
 };
