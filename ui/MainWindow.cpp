@@ -40,6 +40,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -114,6 +115,24 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     for (const QString &kind : charts::kinds()) {
         QWidget *w = kind == QLatin1String("segments") ? m_chart : charts::create(kind);
         w->setProperty("chartKind", kind);
+        if (kind == QLatin1String("holdout")) {
+            // the holdout check as a chart and, below it, as a table of the same numbers
+            auto *split = new QSplitter(Qt::Vertical);
+            m_holdoutTable = new QTableWidget(0, 4);
+            m_holdoutTable->setObjectName(QStringLiteral("holdoutTable"));
+            m_holdoutTable->setHorizontalHeaderLabels({tr("Repeat purchases"), tr("Customers"), tr("Actual (mean)"),
+                                                       tr("Predicted (mean)")});
+            m_holdoutTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+            m_holdoutTable->verticalHeader()->hide();
+            m_holdoutTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+            split->addWidget(w);
+            split->addWidget(m_holdoutTable);
+            split->setStretchFactor(0, 3);
+            split->setStretchFactor(1, 1);
+            split->setProperty("chartKind", kind);
+            split->setProperty("chart", QVariant::fromValue(static_cast<QObject *>(w)));
+            w = split;
+        }
         m_chartTabs->addTab(w, charts::title(kind));
     }
     centre->addWidget(m_chartTabs);
@@ -391,9 +410,25 @@ void MainWindow::showResults()
     m_customers->setResults(results); // keeps the filter and the sort order
     m_segments->setResults(results);
     for (int i = 0; i < m_chartTabs->count(); ++i) {
-        QWidget *w = m_chartTabs->widget(i);
+        QWidget *w = chartOfTab(i);
         const bool shown = charts::show(w, w->property("chartKind").toString(), results).isEmpty();
         m_chartTabs->setTabVisible(i, shown || i == 0);
+    }
+    m_holdoutTable->setRowCount(0);
+    if (results && results->btyd) {
+        const QLocale l;
+        for (const vs::HoldoutRow &h : results->btyd->holdout) {
+            const int row = m_holdoutTable->rowCount();
+            m_holdoutTable->insertRow(row);
+            const QString cells[4] = {h.orMore ? QStringLiteral("%1+").arg(h.frequency) : QString::number(h.frequency),
+                                      l.toString(qulonglong(h.customers)), l.toString(h.actual, 'f', 3),
+                                      l.toString(h.predicted, 'f', 3)};
+            for (int c = 0; c < 4; ++c) {
+                auto *item = new QTableWidgetItem(cells[c]);
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_holdoutTable->setItem(row, c, item);
+            }
+        }
     }
     const QLocale loc;
     if (results) {
@@ -512,7 +547,7 @@ void MainWindow::offerRecovery()
 
 void MainWindow::exportCurrentChart()
 {
-    QWidget *chart = m_chartTabs->currentWidget();
+    QWidget *chart = m_chartTabs->currentIndex() >= 0 ? chartOfTab(m_chartTabs->currentIndex()) : nullptr;
     if (!chart || !m_session->results())
         return;
     const QString kind = chart->property("chartKind").toString();
@@ -557,4 +592,12 @@ void MainWindow::exportCustomers()
     watcher->setFuture(QtConcurrent::run([results, xlsx, p = path.toStdString()] {
         return xlsx ? vs::writeResultsXlsx(*results, p) : vs::writeResultsCsv(*results, p);
     }));
+}
+
+QWidget *MainWindow::chartOfTab(int index) const
+{
+    QWidget *tab = m_chartTabs->widget(index);
+    if (auto *chart = qobject_cast<QWidget *>(tab->property("chart").value<QObject *>()))
+        return chart;
+    return tab;
 }

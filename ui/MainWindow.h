@@ -32,6 +32,7 @@ public:
     SegmentTableModel *segmentModel() const { return m_segments; }
     SegmentChart *segmentChart() const { return m_chart; }
     class QTabWidget *chartTabs() const { return m_chartTabs; }
+    class QTableWidget *holdoutTable() const { return m_holdoutTable; }
     void exportCurrentChart();
     void exportCustomers();
     QComboBox *segmentFilter() const { return m_segmentFilter; }
@@ -73,6 +74,8 @@ private:
     QTableView *m_segmentView;
     SegmentChart *m_chart;
     class QTabWidget *m_chartTabs;
+    class QTableWidget *m_holdoutTable;
+    QWidget *chartOfTab(int index) const; // the chart itself, for tabs that hold more than the chart
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;
     QComboBox *m_segmentFilter;

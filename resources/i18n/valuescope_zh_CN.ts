@@ -547,6 +547,18 @@ Customers: %1</source>
         <source>Customers saved to %1</source>
         <translation>客户已保存到 %1</translation>
     </message>
+    <message>
+        <source>Repeat purchases</source>
+        <translation>重复购买次数</translation>
+    </message>
+    <message>
+        <source>Actual (mean)</source>
+        <translation>实际（平均）</translation>
+    </message>
+    <message>
+        <source>Predicted (mean)</source>
+        <translation>预测（平均）</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>

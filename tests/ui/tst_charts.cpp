@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -209,6 +210,13 @@ void TstCharts::windowShowsTheOrderCharts()
     QCOMPARE(tabs->count(), int(charts::kinds().size()));
     for (int i = 0; i < tabs->count(); ++i)
         QVERIFY2(tabs->isTabVisible(i), qPrintable(tabs->tabText(i)));
+    // the holdout check is also a table, with the summary's numbers
+    QTableWidget *holdout = w.holdoutTable();
+    const auto &rows = w.session()->results()->btyd->holdout;
+    QCOMPARE(holdout->rowCount(), int(rows.size()));
+    QCOMPARE(holdout->item(0, 1)->text(), QLocale().toString(qulonglong(rows[0].customers)));
+    QCOMPARE(holdout->item(7, 0)->text(), QStringLiteral("7+"));
+    QCOMPARE(holdout->item(3, 3)->text(), QLocale().toString(rows[3].predicted, 'f', 3));
     // the quintile edges are there for the user to read
     auto *panel = w.findChild<ParametersPanel *>();
     QVERIFY(panel);
