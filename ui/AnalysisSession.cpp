@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QUndoStack>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -222,10 +223,11 @@ QCoro::Task<void> AnalysisSession::recompute()
         co_return;
     const quint64 generation = ++m_generation;
     setBusy(true);
+    QPointer<AnalysisSession> self(this); // the window may close while this computes
     QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project);
     ComputeResult computed = co_await compute;
-    if (generation != m_generation)
-        co_return; // a newer edit is on its way: these results are stale
+    if (!self || generation != m_generation)
+        co_return; // gone, or a newer edit is on its way: these results are stale
     setBusy(false);
     if (!*computed) {
         m_lastError = QString::fromStdString(computed->error().describe());
