@@ -4,10 +4,12 @@
 #include "core/io/inspect.h"
 #ifdef VALUESCOPE_GUI
 #include "ui/charts/Charts.h"
+#include "ui/report/Report.h"
 #endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <iostream>
@@ -104,8 +106,19 @@ int runProjectCommand(const QStringList &args)
     }
     vs::RunHooks hooks;
 #ifdef VALUESCOPE_GUI
-    hooks.chart = [](const vs::AnalysisResults &r, const vs::Project &, const std::string &kind, const std::string &path) {
-        return charts::write(r, kind, path);
+    hooks.chart = [](const vs::RunOutputs &outputs, const std::string &kind, const std::string &path) {
+        return charts::write(outputs, kind, path);
+    };
+    hooks.report = [&req](const vs::RunOutputs &outputs, const std::string &path) {
+        charts::Input in;
+        in.results = std::shared_ptr<const vs::AnalysisResults>(&outputs.results, [](auto *) {});
+        if (outputs.comparison)
+            in.comparison = std::shared_ptr<const vs::ScenarioComparison>(outputs.comparison, [](auto *) {});
+        report::Options o;
+        o.charts = report::availableCharts(in);
+        o.dataPath = QString::fromStdString(outputs.dataPath);
+        o.projectPath = QFileInfo(QString::fromStdString(req.projectPath)).absoluteFilePath();
+        return report::write(in, outputs.project, o, QString::fromStdString(path));
     };
 #endif
     vs::AnalysisResults results;

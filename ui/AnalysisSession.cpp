@@ -43,7 +43,7 @@ AnalysisSession::~AnalysisSession() = default;
 
 bool AnalysisSession::isModified() const
 {
-    return !m_undo->isClean() || m_recovered || (m_projectPath.isEmpty() && m_data);
+    return !m_undo->isClean() || m_recovered || m_baselineEdited || (m_projectPath.isEmpty() && m_data);
 }
 
 void AnalysisSession::markRecovered(const QString &originalPath)
@@ -97,7 +97,7 @@ void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results
     m_results = std::move(results);
     m_comparison.reset();
     if (m_baseline && m_results)
-        m_comparison = vs::compareScenarios(*m_baseline, *m_results);
+        m_comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*m_baseline, *m_results));
     m_lastError.clear();
     ++m_published;
     emit resultsChanged();
@@ -121,6 +121,20 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     ComputeResult computed = co_await compute;
     if (generation != m_generation)
         co_return false;
+    // the baseline saved with the project, on the same data
+    ComputeResult baseComputed;
+    std::shared_ptr<const vs::Project> baseProject = la.project.baseline;
+    la.project.baseline.reset();
+    if (baseProject && *computed) {
+        vs::Project bp = *baseProject;
+        bp.source = la.project.source;
+        bp.baseline.reset();
+        baseProject = std::make_shared<const vs::Project>(std::move(bp));
+        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject);
+        baseComputed = co_await base;
+        if (generation != m_generation)
+            co_return false;
+    }
     setBusy(false);
     if (!*computed) {
         emit failed(QString::fromStdString(computed->error().describe()));
@@ -134,12 +148,20 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     m_readReport = la.readReport;
     m_baseline.reset();
     m_baselineProject.reset();
+    m_baselineEdited = false;
+    if (baseComputed && *baseComputed) {
+        m_baseline = std::make_shared<const vs::AnalysisResults>(std::move(baseComputed->value()));
+        m_baselineProject = *baseProject;
+    }
     m_undo->clear();
     emit pathChanged();
     emit projectChanged();
     emit baselineChanged();
     publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
     emit loaded();
+    if (baseComputed && !*baseComputed)
+        emit computeFailed(tr("The baseline saved with this project cannot be computed, so it was left out: %1")
+                               .arg(QString::fromStdString(baseComputed->error().describe())));
     co_return true;
 }
 
@@ -157,6 +179,7 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
     m_readReport = std::move(report);
     m_baseline.reset();
     m_baselineProject.reset();
+    m_baselineEdited = false;
     m_undo->clear(); // a new analysis without a file counts as modified (see isModified)
     emit pathChanged();
     emit modifiedChanged(true);
@@ -166,9 +189,18 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
     emit loaded();
 }
 
-bool AnalysisSession::saveProject(const QString &path, QString *error)
+vs::Project AnalysisSession::projectWithBaseline() const
 {
     vs::Project p = m_project;
+    p.baseline.reset();
+    if (m_baselineProject)
+        p.baseline = std::make_shared<const vs::Project>(*m_baselineProject);
+    return p;
+}
+
+bool AnalysisSession::saveProject(const QString &path, QString *error)
+{
+    vs::Project p = projectWithBaseline();
     const QString absData = m_dataPath;
     if (!absData.isEmpty())
         p.source.path = QDir(QFileInfo(path).absolutePath()).relativeFilePath(absData).toStdString();
@@ -182,6 +214,7 @@ bool AnalysisSession::saveProject(const QString &path, QString *error)
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_undo->setClean();
     m_recovered = false;
+    m_baselineEdited = false;
     emit pathChanged();
     emit modifiedChanged(false);
     return true;
@@ -197,6 +230,7 @@ void AnalysisSession::clear()
     m_results.reset();
     m_baseline.reset();
     m_baselineProject.reset();
+    m_baselineEdited = false;
     m_comparison.reset();
     m_readReport = vs::ReadReport{};
     m_undo->clear();
@@ -252,16 +286,22 @@ void AnalysisSession::setBaseline()
         return;
     m_baseline = m_results;
     m_baselineProject = m_project;
-    m_comparison = vs::compareScenarios(*m_baseline, *m_results);
+    m_comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*m_baseline, *m_results));
+    m_baselineEdited = true;
     emit baselineChanged();
     emit resultsChanged();
+    emit modifiedChanged(true);
 }
 
 void AnalysisSession::clearBaseline()
 {
+    if (!m_baseline)
+        return;
     m_baseline.reset();
     m_baselineProject.reset();
     m_comparison.reset();
+    m_baselineEdited = true;
     emit baselineChanged();
     emit resultsChanged();
+    emit modifiedChanged(isModified());
 }

@@ -34,7 +34,8 @@ public:
     std::shared_ptr<const vs::PreparedData> data() const { return m_data; }
     std::shared_ptr<const vs::AnalysisResults> results() const { return m_results; }
     std::shared_ptr<const vs::AnalysisResults> baseline() const { return m_baseline; }
-    const std::optional<vs::ScenarioComparison> &comparison() const { return m_comparison; }
+    // the baseline against the current results; null without a baseline
+    std::shared_ptr<const vs::ScenarioComparison> comparison() const { return m_comparison; }
     const vs::ReadReport &readReport() const { return m_readReport; }
     QStringList warnings() const;
     QString lastError() const { return m_lastError; }
@@ -59,6 +60,8 @@ public:
     void setBaseline();
     void clearBaseline();
     std::optional<vs::Project> baselineProject() const { return m_baselineProject; }
+    // The project as it is saved: with the baseline's parameters when one is set.
+    vs::Project projectWithBaseline() const;
 
     // For tests and benchmarks: resolves when the latest recompute has published its results.
     QCoro::Task<bool> waitForResults();
@@ -85,11 +88,12 @@ private:
     std::shared_ptr<const vs::PreparedData> m_data;
     std::shared_ptr<const vs::AnalysisResults> m_results, m_baseline;
     std::optional<vs::Project> m_baselineProject;
-    std::optional<vs::ScenarioComparison> m_comparison;
+    std::shared_ptr<const vs::ScenarioComparison> m_comparison;
     vs::ReadReport m_readReport;
     QString m_lastError;
     quint64 m_generation = 0;
     quint64 m_published = 0;
     bool m_busy = false;
     bool m_recovered = false;
+    bool m_baselineEdited = false; // set or cleared since the project was opened or saved
 };

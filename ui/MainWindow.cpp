@@ -135,6 +135,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
         }
         m_chartTabs->addTab(w, charts::title(kind));
     }
+    connect(m_chartTabs, &QTabWidget::currentChanged, this, &MainWindow::showChart);
     centre->addWidget(m_chartTabs);
     centre->addWidget(bottom);
     centre->setStretchFactor(0, 0);
@@ -409,11 +410,7 @@ void MainWindow::showResults()
         m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
     m_customers->setResults(results); // keeps the filter and the sort order
     m_segments->setResults(results);
-    for (int i = 0; i < m_chartTabs->count(); ++i) {
-        QWidget *w = chartOfTab(i);
-        const bool shown = charts::show(w, w->property("chartKind").toString(), results).isEmpty();
-        m_chartTabs->setTabVisible(i, shown || i == 0);
-    }
+    refreshCharts();
     m_holdoutTable->setRowCount(0);
     if (results && results->btyd) {
         const QLocale l;
@@ -510,7 +507,7 @@ void MainWindow::autosave()
     if (!m_session->hasData() || !m_session->isModified())
         return;
     QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
-    vs::Project p = m_session->project();
+    vs::Project p = m_session->projectWithBaseline();
     p.source.path = m_session->dataPath().toStdString(); // absolute: the recovery file lives elsewhere
     if (vs::saveProject(p, autosavePath().toStdString()).ok()) {
         QSettings settings;
@@ -592,6 +589,31 @@ void MainWindow::exportCustomers()
     watcher->setFuture(QtConcurrent::run([results, xlsx, p = path.toStdString()] {
         return xlsx ? vs::writeResultsXlsx(*results, p) : vs::writeResultsCsv(*results, p);
     }));
+}
+
+void MainWindow::refreshCharts()
+{
+    // only the chart on screen is drawn now; the others when their tab is opened
+    const charts::Input input{m_session->results(), m_session->comparison()};
+    for (int i = 0; i < m_chartTabs->count(); ++i) {
+        QWidget *w = chartOfTab(i);
+        const QString kind = w->property("chartKind").toString();
+        const bool available = charts::unavailable(kind, input).isEmpty();
+        m_chartTabs->setTabVisible(i, available || i == 0);
+        w->setProperty("stale", true);
+    }
+    showChart(m_chartTabs->currentIndex());
+}
+
+void MainWindow::showChart(int index)
+{
+    if (index < 0 || index >= m_chartTabs->count())
+        return;
+    QWidget *w = chartOfTab(index);
+    if (!w->property("stale").toBool())
+        return;
+    w->setProperty("stale", false);
+    charts::show(w, w->property("chartKind").toString(), {m_session->results(), m_session->comparison()});
 }
 
 QWidget *MainWindow::chartOfTab(int index) const

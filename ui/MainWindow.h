@@ -32,6 +32,7 @@ public:
     SegmentTableModel *segmentModel() const { return m_segments; }
     SegmentChart *segmentChart() const { return m_chart; }
     class QTabWidget *chartTabs() const { return m_chartTabs; }
+    QWidget *chartOfTab(int index) const; // the chart itself (a tab may hold more, e.g. a table)
     class QTableWidget *holdoutTable() const { return m_holdoutTable; }
     void exportCurrentChart();
     void exportCustomers();
@@ -75,7 +76,8 @@ private:
     SegmentChart *m_chart;
     class QTabWidget *m_chartTabs;
     class QTableWidget *m_holdoutTable;
-    QWidget *chartOfTab(int index) const; // the chart itself, for tabs that hold more than the chart
+    void refreshCharts();
+    void showChart(int index);
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;
     QComboBox *m_segmentFilter;

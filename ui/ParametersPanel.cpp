@@ -83,6 +83,17 @@ const ModelInfo kOrderModels[] = {
 
 } // namespace
 
+QString ParametersPanel::modelName(const QString &key)
+{
+    for (const ModelInfo &m : kModels)
+        if (key == QLatin1String(m.key))
+            return tr(m.name);
+    for (const ModelInfo &m : kOrderModels)
+        if (key == QLatin1String(m.key))
+            return tr(m.name);
+    return key;
+}
+
 ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     auto *layout = new QVBoxLayout(this);

@@ -16,6 +16,7 @@ class QTableView;
 class ParametersPanel : public QWidget {
     Q_OBJECT
 public:
+    static QString modelName(const QString &key); // "profit" -> "Profit: revenue − cost", translated
     explicit ParametersPanel(AnalysisSession *session, QWidget *parent = nullptr);
 
     QComboBox *modelCombo() const { return m_model; }

@@ -109,19 +109,32 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     for (const std::string &w : loaded->readReport.warnings)
         r.warnings.insert(r.warnings.begin(), w);
 
+    // the what-if baseline saved with the project: the same customers under its parameters
+    std::optional<ScenarioComparison> comparison;
+    if (loaded->project.baseline) {
+        auto base = computeAnalysis(loaded->data, *loaded->project.baseline);
+        if (!base) {
+            Error e = base.error();
+            e.message = "the baseline cannot be computed: " + e.message;
+            return e;
+        }
+        comparison = compareScenarios(base.value(), r);
+    }
+    const RunOutputs outputs{r, loaded->project, comparison ? &*comparison : nullptr, loaded->dataPath};
+
     if (!req.outPath.empty()) {
         Status s = extensionOf(req.outPath) == ".xlsx" ? writeResultsXlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);
         if (!s)
             return s;
     }
     for (const auto &[kind, path] : req.charts)
-        if (Status s = hooks.chart(r, loaded->project, kind, path); !s)
+        if (Status s = hooks.chart(outputs, kind, path); !s)
             return s;
     if (!req.reportPath.empty())
-        if (Status s = hooks.report(r, loaded->project, req.reportPath); !s)
+        if (Status s = hooks.report(outputs, req.reportPath); !s)
             return s;
     if (!req.summaryPath.empty())
-        if (Status s = writeFileAtomically(req.summaryPath, summaryJson(r, loaded->project)); !s)
+        if (Status s = writeFileAtomically(req.summaryPath, summaryJson(r, loaded->project, outputs.comparison)); !s)
             return s;
     if (resultsOut)
         *resultsOut = std::move(r);

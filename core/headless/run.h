@@ -1,6 +1,7 @@
 #pragma once
 // `valuescope run PROJECT.json`: load, compute, write. Shared by the command line and the tests.
 #include "core/analytics/analysis.h"
+#include "core/analytics/scenario.h"
 #include "core/error.h"
 #include "core/io/read_options.h"
 #include "core/project/project.h"
@@ -21,11 +22,18 @@ struct RunRequest {
     std::string reportPath;
 };
 
+// What a chart or a report is drawn from.
+struct RunOutputs {
+    const AnalysisResults &results;
+    const Project &project;
+    const ScenarioComparison *comparison = nullptr; // when the project has a baseline
+    std::string dataPath;
+};
+
 // Writers that live outside core (charts and reports need Qt; XLSX needs libxlsxwriter).
 struct RunHooks {
-    std::function<Status(const AnalysisResults &, const Project &, const std::string &kind, const std::string &path)> chart;
-    std::function<Status(const AnalysisResults &, const Project &, const std::string &path)> report;
-    std::function<Status(const AnalysisResults &, const std::string &path)> xlsx;
+    std::function<Status(const RunOutputs &, const std::string &kind, const std::string &path)> chart;
+    std::function<Status(const RunOutputs &, const std::string &path)> report;
 };
 
 struct LoadedAnalysis {

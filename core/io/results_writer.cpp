@@ -191,7 +191,7 @@ json num(double v)
 }
 } // namespace
 
-std::string summaryJson(const AnalysisResults &r, const Project &p)
+std::string summaryJson(const AnalysisResults &r, const Project &p, const ScenarioComparison *comparison)
 {
     json j;
     j["valuescope"] = 1;
@@ -278,6 +278,17 @@ std::string summaryJson(const AnalysisResults &r, const Project &p)
                                 {"actual", num(h.actual)}, {"predicted", num(h.predicted)}});
             j["holdout"] = {{"length", b.holdoutLength}, {"by_frequency", rows}};
         }
+    }
+    if (comparison) {
+        json shifts = json::array();
+        for (const ScenarioComparison::Shift &sh : comparison->shifts)
+            shifts.push_back({{"segment", sh.label}, {"baseline_count", sh.baselineCount}, {"current_count", sh.currentCount},
+                              {"baseline_value", num(sh.baselineValue)}, {"current_value", num(sh.currentValue)}});
+        j["migration"] = {{"baseline_segments", comparison->baselineLabels},
+                          {"current_segments", comparison->currentLabels},
+                          {"moved", comparison->moved},
+                          {"changed", comparison->changed},
+                          {"segments", shifts}};
     }
     json stats = json::object();
     for (const auto &[name, s] : r.stats)

@@ -1,6 +1,7 @@
 #pragma once
 // Output files of a run: the per-customer CSV and the summary JSON (DESIGN.md section 4).
 #include "core/analytics/analysis.h"
+#include "core/analytics/scenario.h"
 #include "core/error.h"
 
 #include <functional>
@@ -27,6 +28,7 @@ OutputTable resultsTable(const AnalysisResults &r);
 
 Status writeResultsCsv(const AnalysisResults &r, const std::string &path);
 
-std::string summaryJson(const AnalysisResults &r, const Project &p);
+// comparison: against the project's baseline, written as "migration" when there is one
+std::string summaryJson(const AnalysisResults &r, const Project &p, const ScenarioComparison *comparison = nullptr);
 
 } // namespace vs

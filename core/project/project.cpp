@@ -405,6 +405,30 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             }
         }
     }
+    if (j.contains("baseline") && !r.error) {
+        const json &b = j["baseline"];
+        if (!b.is_object())
+            r.fail("baseline", "must be an object with the baseline's value, scores and segments");
+        else {
+            // the baseline is read as a project of its own on the same source; the keys it
+            // leaves out (value, scores, rates, segments) are the project's own
+            json whole = j;
+            whole.erase("baseline");
+            for (const auto &[key, v] : b.items())
+                if (key != "valuescope" && key != "source" && key != "baseline")
+                    whole[key] = v;
+            auto base = parseProject(whole.dump(), file);
+            if (!base) {
+                Error e = base.error();
+                if (!e.message.empty() && e.message.front() == '\'')
+                    e.message.insert(1, "baseline.");
+                else
+                    e.message = "in 'baseline': " + e.message;
+                return e;
+            }
+            p.baseline = std::make_shared<const Project>(std::move(base.value()));
+        }
+    }
     if (r.error)
         return *r.error;
     return p;
@@ -423,7 +447,8 @@ Result<Project> loadProject(const std::string &path)
     return parseProject(text, path);
 }
 
-std::string projectToJson(const Project &p)
+namespace {
+json toJson(const Project &p)
 {
     json j;
     j["valuescope"] = 1;
@@ -506,6 +531,19 @@ std::string projectToJson(const Project &p)
         strat[l] = st;
     g["strategies"] = strat;
     j["segments"] = g;
+    return j;
+}
+} // namespace
+
+std::string projectToJson(const Project &p)
+{
+    json j = toJson(p);
+    if (p.baseline) {
+        json b = toJson(*p.baseline);
+        b.erase("valuescope");
+        b.erase("source");
+        j["baseline"] = b;
+    }
     return j.dump(2) + "\n";
 }
 

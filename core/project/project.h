@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,6 +88,10 @@ struct Project {
     std::vector<ScoreSpec> scores;
     std::vector<RateSpec> rates;
     SegmentSpec segments;
+    // The what-if baseline: the parameters (value, scores, rates, segments) the current ones are
+    // compared with, on the same data; saved under "baseline" (keys it leaves out are the project's
+    // own). Its own source and baseline are unused.
+    std::shared_ptr<const Project> baseline;
 
     const ScoreSpec *findScore(const std::string &name) const;
 };

@@ -23,6 +23,7 @@ private slots:
     void csvInjectionIsEscaped();
     void xlsxOutputReadsBackInOpenpyxl();
     void versionAndHelp();
+    void baselineInTheProjectGivesTheMigration();
 
 private:
     struct Out { int code; QByteArray out, err; };
@@ -261,6 +262,70 @@ void TstCli::versionAndHelp()
     Out h = vs({QStringLiteral("--help")});
     QCOMPARE(h.code, 0);
     QVERIFY(h.out.contains("valuescope run PROJECT.json"));
+}
+
+void TstCli::baselineInTheProjectGivesTheMigration()
+{
+    // now: profit by fixed thresholds; baseline: profit by quartiles (both segmentations by pandas)
+    const QString project = writeProject(QStringLiteral("baseline.json"), QStringLiteral(R"({
+      "valuescope": 1,
+      "source": {"path": "customers.csv", "layout": "customers",
+                 "columns": {"customer": "customer", "revenue": "revenue", "cost": "cost"}},
+      "value": {"model": "profit"},
+      "segments": {"by": "value", "method": "thresholds", "edges": [-1000, 0, 100, 300, 100000],
+                   "labels": ["Loss", "Small", "Medium", "Large"]},
+      "baseline": {
+        "value": {"model": "profit"},
+        "segments": {"by": "value", "method": "quantile", "bins": 4, "labels": ["Low", "Medium", "High", "Very High"]}
+      }
+    })"));
+    const QString summary = m_dir.filePath(QStringLiteral("baseline-summary.json"));
+    const QString svg = m_dir.filePath(QStringLiteral("migration.svg"));
+    Out r = vs({QStringLiteral("run"), project, QStringLiteral("--summary"), summary, QStringLiteral("--chart"),
+                QStringLiteral("migration=") + svg});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const nlohmann::json ref = testutil::loadJson(testutil::dataPath("reference/customers.json"));
+    const auto &before = ref["models"]["profit"]["segment"];
+    const auto &now = ref["thresholds"]["segment"];
+    const nlohmann::json s = testutil::loadJson(summary.toStdString());
+    const nlohmann::json &m = s["migration"];
+    const auto rows = m["baseline_segments"].get<std::vector<std::string>>();
+    const auto cols = m["current_segments"].get<std::vector<std::string>>();
+    QCOMPARE(rows, (std::vector<std::string>{"Low", "Medium", "High", "Very High"}));
+    QCOMPARE(cols, (std::vector<std::string>{"Loss", "Small", "Medium", "Large"}));
+    // the crosstab of the two pandas segmentations; customers without a segment are the last row/column
+    size_t changed = 0, total = 0;
+    for (size_t i = 0; i <= rows.size(); ++i)
+        for (size_t j = 0; j <= cols.size(); ++j) {
+            size_t expected = 0;
+            for (size_t k = 0; k < before.size(); ++k) {
+                const bool inRow = i < rows.size() ? !before[k].is_null() && before[k] == rows[i] : before[k].is_null();
+                const bool inCol = j < cols.size() ? !now[k].is_null() && now[k] == cols[j] : now[k].is_null();
+                expected += inRow && inCol;
+            }
+            QCOMPARE(m["moved"][i][j].get<size_t>(), expected);
+            total += expected;
+        }
+    for (size_t k = 0; k < before.size(); ++k)
+        changed += before[k] != now[k];
+    QCOMPARE(total, before.size());
+    QCOMPARE(m["changed"].get<size_t>(), changed);
+    // the chart names both segmentations' labels
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    for (const char *label : {"Loss", "Large", "baseline", "current"})
+        QVERIFY2(text.contains(label), label);
+
+    // a wrong baseline is named as such
+    const QString bad = writeProject(QStringLiteral("bad-baseline.json"), QStringLiteral(R"({
+      "valuescope": 1,
+      "source": {"path": "customers.csv", "columns": {"customer": "customer", "revenue": "revenue", "cost": "cost"}},
+      "baseline": {"segments": {"bins": 0}}
+    })"));
+    Out e = vs({QStringLiteral("run"), bad});
+    QCOMPARE(e.code, 2);
+    QVERIFY2(e.err.contains("'baseline.segments.bins'"), e.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TstCli)

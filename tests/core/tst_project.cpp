@@ -47,6 +47,24 @@ void TstProject::roundTrip()
     QCOMPARE(j["source"]["layout"].get<std::string>(), std::string("customers"));
     QCOMPARE(j["segments"]["strategies"]["Low"].get<std::string>(), std::string("Develop"));
     QCOMPARE(j["scores"][0]["items"][0]["weight"].get<double>(), 0.5);
+
+    // a what-if baseline rides along under "baseline" and comes back the same
+    Project withBase = p.value();
+    Project base = p.value();
+    base.scores[0].items[0].weight = 0.9;
+    base.segments.bins = 3;
+    base.segments.labels = {"C", "B", "A"};
+    withBase.baseline = std::make_shared<const Project>(base);
+    const std::string saved = projectToJson(withBase);
+    auto back = parseProject(saved, "b.json");
+    QVERIFY(back.ok());
+    QVERIFY(back->baseline);
+    QCOMPARE(back->baseline->scores[0].items[0].weight, 0.9);
+    QCOMPARE(back->baseline->segments.labels, (std::vector<std::string>{"C", "B", "A"}));
+    QCOMPARE(back->scores[0].items[0].weight, 0.5);
+    QCOMPARE(projectToJson(back.value()), saved);
+    const auto jb = nlohmann::json::parse(saved);
+    QVERIFY(!jb["baseline"].contains("source")); // the baseline is on the project's own data
 }
 
 void TstProject::relativePaths()
@@ -88,6 +106,9 @@ void TstProject::badProjects_data()
     QTest::newRow("bad normalize")
         << QStringLiteral(R"({"valuescope": 1, %1, "scores": [{"name": "s", "normalize": "max", "items": [{"column": "a"}]}]})").arg(src)
         << "'scores[0].normalize'";
+    QTest::newRow("baseline not an object") << QStringLiteral(R"({"valuescope": 1, %1, "baseline": 3})").arg(src) << "'baseline'";
+    QTest::newRow("bad baseline model")
+        << QStringLiteral(R"({"valuescope": 1, %1, "baseline": {"value": {"model": "magic"}}})").arg(src) << "'baseline.value.model'";
 }
 
 void TstProject::badProjects()

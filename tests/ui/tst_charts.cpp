@@ -6,10 +6,13 @@
 #include "ui/MainWindow.h"
 #include "ui/ParametersPanel.h"
 #include "ui/charts/Charts.h"
+#include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/RfmRulesModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QScatterSeries>
 #include <QComboBox>
 #include <QCoroTask>
 #include <QFile>
@@ -35,9 +38,12 @@ private slots:
     void rfmScoringAndRulesAreUndoable();
     void windowShowsTheOrderCharts();
     void paretoAndHistogramShowTheConcentration();
+    void scatterSamplesManyCustomersByTheirSegments();
+    void reportHoldsTheSegmentsStrategiesAndCharts();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
+    charts::Input input() const { return {m_session->results(), m_session->comparison()}; }
     QString svgText(const QString &path, bool *ok);
     std::unique_ptr<AnalysisSession> m_session;
     QTemporaryDir m_dir;
@@ -56,9 +62,10 @@ void TstCharts::initTestCase()
 
 void TstCharts::everyKindWritesAPngOfTheAskedSize()
 {
+    m_session->setBaseline(); // the migration chart needs one
     for (const QString &kind : charts::kinds()) {
         const QString path = m_dir.filePath(kind + QStringLiteral(".png"));
-        const vs::Status st = charts::write(*m_session->results(), kind.toStdString(), path.toStdString());
+        const vs::Status st = charts::write(input(), kind.toStdString(), path.toStdString());
         QVERIFY2(st.ok(), st.ok() ? "" : st.error().message.c_str());
         QImage img(path);
         QCOMPARE(img.size(), QSize(1200, 800));
@@ -70,7 +77,7 @@ void TstCharts::everyKindWritesAPngOfTheAskedSize()
         QVERIFY2(colours.size() > 5, qPrintable(kind));
     }
     std::unique_ptr<QWidget> chart(charts::create(QStringLiteral("p_alive")));
-    QVERIFY(charts::show(chart.get(), QStringLiteral("p_alive"), m_session->results()).isEmpty());
+    QVERIFY(charts::show(chart.get(), QStringLiteral("p_alive"), input()).isEmpty());
     const QString big = m_dir.filePath(QStringLiteral("big.png"));
     QVERIFY(charts::save(chart.get(), big, QSize(2400, 1600), 300).ok());
     QImage img(big);
@@ -99,14 +106,14 @@ QString TstCharts::svgText(const QString &path, bool *ok)
 void TstCharts::svgCarriesTheLabelsAsText()
 {
     const QString seg = m_dir.filePath(QStringLiteral("segments.svg"));
-    QVERIFY(charts::write(*m_session->results(), "segments", seg.toStdString()).ok());
+    QVERIFY(charts::write(input(), "segments", seg.toStdString()).ok());
     bool ok = false;
     QString text = svgText(seg, &ok);
     QVERIFY2(ok, "the SVG does not parse");
     QVERIFY2(text.contains(QLatin1String("Champions")), qPrintable(text.left(400)));
     QVERIFY(text.contains(QLatin1String("Lost")));
     const QString heat = m_dir.filePath(QStringLiteral("rfm.svg"));
-    QVERIFY(charts::write(*m_session->results(), "rfm_heatmap", heat.toStdString()).ok());
+    QVERIFY(charts::write(input(), "rfm_heatmap", heat.toStdString()).ok());
     text = svgText(heat, &ok);
     QVERIFY(ok);
     QVERIFY(text.contains(QLatin1String("recency score R")));
@@ -118,7 +125,7 @@ void TstCharts::svgCarriesTheLabelsAsText()
 void TstCharts::pdfTextCanBeExtracted()
 {
     const QString pdf = m_dir.filePath(QStringLiteral("holdout.pdf"));
-    QVERIFY(charts::write(*m_session->results(), "holdout", pdf.toStdString()).ok());
+    QVERIFY(charts::write(input(), "holdout", pdf.toStdString()).ok());
     QProcess p;
     p.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
     QVERIFY(p.waitForFinished(30000));
@@ -134,12 +141,12 @@ void TstCharts::chartsTheResultsCannotFeedSayWhy()
     QVERIFY(QCoro::waitFor(customers.waitForResults()));
     for (const char *kind : {"rfm_heatmap", "frequency_recency", "p_alive", "holdout"}) {
         const QString path = m_dir.filePath(QStringLiteral("none.png"));
-        const vs::Status st = charts::write(*customers.results(), kind, path.toStdString());
+        const vs::Status st = charts::write(charts::Input{customers.results(), {}}, kind, path.toStdString());
         QVERIFY2(!st.ok(), kind);
         QVERIFY(QString::fromStdString(st.error().message).contains(QLatin1String("cannot be drawn")));
         QVERIFY(!QFile::exists(path));
     }
-    const vs::Status bad = charts::write(*customers.results(), "segments", m_dir.filePath("x.gif").toStdString());
+    const vs::Status bad = charts::write(charts::Input{customers.results(), {}}, "segments", m_dir.filePath("x.gif").toStdString());
     QVERIFY(!bad.ok());
 }
 
@@ -208,8 +215,12 @@ void TstCharts::windowShowsTheOrderCharts()
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
     QTabWidget *tabs = w.chartTabs();
     QCOMPARE(tabs->count(), int(charts::kinds().size()));
+    const int migration = int(charts::kinds().indexOf(QStringLiteral("migration")));
     for (int i = 0; i < tabs->count(); ++i)
-        QVERIFY2(tabs->isTabVisible(i), qPrintable(tabs->tabText(i)));
+        QVERIFY2(tabs->isTabVisible(i) == (i != migration), qPrintable(tabs->tabText(i)));
+    // the migration chart appears with a baseline
+    w.session()->setBaseline();
+    QVERIFY(tabs->isTabVisible(migration));
     // the holdout check is also a table, with the summary's numbers
     QTableWidget *holdout = w.holdoutTable();
     const auto &rows = w.session()->results()->btyd->holdout;
@@ -224,7 +235,8 @@ void TstCharts::windowShowsTheOrderCharts()
     // a customer table project has no order charts
     QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
-    const QStringList always = {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto")};
+    const QStringList always = {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto"),
+                                QStringLiteral("scatter"), QStringLiteral("statistics")};
     for (int i = 0; i < tabs->count(); ++i) {
         const QString kind = tabs->widget(i)->property("chartKind").toString();
         QCOMPARE(tabs->isTabVisible(i), always.contains(kind));
@@ -240,15 +252,132 @@ void TstCharts::paretoAndHistogramShowTheConcentration()
     QVERIFY(r->concentration);
     // the figures the user reads are written on the chart
     const QString svg = m_dir.filePath(QStringLiteral("pareto.svg"));
-    QVERIFY(charts::write(*r, "pareto", svg.toStdString()).ok());
+    QVERIFY(charts::write(charts::Input{r, {}}, "pareto", svg.toStdString()).ok());
     bool ok = false;
     const QString text = svgText(svg, &ok);
     QVERIFY(ok);
     QVERIFY2(text.contains(QLocale().toString(100 * r->concentration->top20Share, 'f', 1)), qPrintable(text.left(300)));
     QVERIFY(text.contains(QLocale().toString(r->concentration->gini, 'f', 3)));
     const QString png = m_dir.filePath(QStringLiteral("histogram.png"));
-    QVERIFY(charts::write(*r, "histogram", png.toStdString()).ok());
+    QVERIFY(charts::write(charts::Input{r, {}}, "histogram", png.toStdString()).ok());
     QCOMPARE(QImage(png).size(), QSize(1200, 800));
+}
+
+void TstCharts::scatterSamplesManyCustomersByTheirSegments()
+{
+    // 200,000 customers: value = 2 * score + segment (so every point tells its own row)
+    auto r = std::make_shared<vs::AnalysisResults>();
+    const size_t n = 200000;
+    auto data = std::make_shared<vs::PreparedData>();
+    vs::NamedValues score{"loyalty", {}, false};
+    for (size_t i = 0; i < n; ++i) {
+        data->ids.push_back("C" + std::to_string(i));
+        score.values.push_back(double(i));
+        r->segment.push_back(int(i % 3));
+        r->value.push_back(2.0 * double(i) + double(i % 3));
+    }
+    r->value[7] = NAN; // customers without a value are not drawn
+    r->data = data;
+    r->scores.push_back(score);
+    for (const char *label : {"Bronze", "Silver", "Gold"})
+        r->segments.push_back(vs::SegmentRow{label, "", n / 3, 0, 0, 0});
+    auto *chart = qobject_cast<ScatterChart *>(charts::create(QStringLiteral("scatter")));
+    std::unique_ptr<QWidget> owner(chart);
+    QVERIFY(chart);
+    QVERIFY(charts::show(chart, QStringLiteral("scatter"), {r, {}}).isEmpty());
+    QCOMPARE(chart->xMeasure(), QStringLiteral("loyalty"));
+    QCOMPARE(chart->yMeasure(), QStringLiteral("value"));
+    QChart *c = chart->view()->chart();
+    QVERIFY2(c->title().contains(QLatin1String("sample")), qPrintable(c->title()));
+    QVERIFY(c->title().contains(QLocale().toString(qulonglong(n - 1))));
+    size_t drawn = 0;
+    QSet<qint64> rows;
+    QStringList names;
+    for (QAbstractSeries *s : c->series()) {
+        auto *sc = qobject_cast<QScatterSeries *>(s);
+        QVERIFY(sc);
+        names << sc->name();
+        for (const QPointF &pt : sc->points()) {
+            const qint64 row = qint64(pt.x());
+            QCOMPARE(pt.y(), 2.0 * double(row) + double(row % 3)); // the customer's own value
+            QCOMPARE(sc->name(), QString::fromStdString(r->segments[size_t(row % 3)].label)); // coloured by its segment
+            QVERIFY(row != 7);
+            rows.insert(row);
+            ++drawn;
+        }
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("Bronze"), QStringLiteral("Silver"), QStringLiteral("Gold")}));
+    QCOMPARE(drawn, ScatterChart::kMaxPoints);
+    QCOMPARE(size_t(rows.size()), drawn); // no customer twice
+    // spread over the whole range, not the first rows of the file
+    QVERIFY(*std::max_element(rows.begin(), rows.end()) > qint64(n * 9 / 10));
+    QVERIFY(*std::min_element(rows.begin(), rows.end()) < qint64(n / 10));
+    // the same results give the same picture
+    const QList<QPointF> first = qobject_cast<QScatterSeries *>(c->series().front())->points();
+    QVERIFY(charts::show(chart, QStringLiteral("scatter"), {r, {}}).isEmpty());
+    QCOMPARE(qobject_cast<QScatterSeries *>(chart->view()->chart()->series().front())->points(), first);
+    // two scores: the axes follow the choice
+    chart->setAxes(QStringLiteral("value"), QStringLiteral("loyalty"));
+    QCOMPARE(chart->view()->chart()->axes(Qt::Horizontal).front()->titleText(), QStringLiteral("value"));
+}
+
+void TstCharts::reportHoldsTheSegmentsStrategiesAndCharts()
+{
+    // the sample with Chinese labels and strategies, and a baseline, written by the command line
+    QFile src(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    nlohmann::json j = nlohmann::json::parse(src.readAll().toStdString());
+    j["source"]["path"] = VS_RESOURCES "/sample/customers.csv";
+    j["segments"]["labels"] = {"低价值", "中价值", "高价值", "重要价值"};
+    j["segments"]["strategies"] = {{"低价值", "发展"}, {"中价值", "保持"}, {"高价值", "维持关系"}, {"重要价值", "重点维护"}};
+    j["baseline"] = {{"segments", {{"by", "satisfaction"}, {"bins", 3}, {"labels", {"Unhappy", "Neutral", "Happy"}}}}};
+    const QString project = m_dir.filePath(QStringLiteral("report-project.json"));
+    QFile out(project);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(j.dump()));
+    out.close();
+    const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), project, QStringLiteral("--report"), pdf,
+                                          QStringLiteral("--summary"), m_dir.filePath(QStringLiteral("report-summary.json"))});
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    QVERIFY(info.waitForFinished(30000));
+    const QString meta = QString::fromUtf8(info.readAllStandardOutput());
+    QVERIFY2(meta.contains(QLatin1String("(A4)")), qPrintable(meta));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString all = QString::fromUtf8(text.readAllStandardOutput());
+    const QStringList pages = all.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+    QVERIFY2(pages.size() >= 3, qPrintable(meta));
+    // every segment with its strategy, and its count as the summary has it
+    const nlohmann::json summary = testutil::loadJson(m_dir.filePath(QStringLiteral("report-summary.json")).toStdString());
+    for (const auto &[label, strategy] : j["segments"]["strategies"].items()) {
+        const QString l = QString::fromStdString(label), s = QString::fromStdString(strategy.get<std::string>());
+        const qsizetype at = all.indexOf(l);
+        QVERIFY2(at >= 0, qPrintable(l));
+        const QString line = all.mid(at, all.indexOf(QLatin1Char('\n'), at) - at);
+        QVERIFY2(line.contains(s), qPrintable(line));
+        QVERIFY2(line.contains(QLocale().toString(summary["segments"][label]["count"].get<qulonglong>())), qPrintable(line));
+    }
+    // the model, the parameters, the statistics and the charts (as text: they are vector drawings)
+    for (const QString &needle : {QStringLiteral("Profit: revenue − cost"), QStringLiteral("q_product"), QStringLiteral("Descriptive statistics"),
+                                  QStringLiteral("Customers and value by segment"), QStringLiteral("Gini"),
+                                  QStringLiteral("Happy"), QStringLiteral("customers.csv")})
+        QVERIFY2(all.contains(needle), qPrintable(needle));
+    // pages are numbered, and every page keeps within A4
+    QVERIFY(all.contains(QStringLiteral("Page %1 of %1").arg(pages.size())));
+
+    // a report is a PDF: anything else is refused before anything is written
+    QProcess bad;
+    bad.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), project, QStringLiteral("--report"), m_dir.filePath(QStringLiteral("r.docx"))});
+    QVERIFY(bad.waitForFinished(60000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("r.docx"))));
 }
 
 QTEST_MAIN(TstCharts)

@@ -25,6 +25,7 @@ private slots:
     void whatIfBaseline();
     void badParametersKeepLastResults();
     void saveAndReopen();
+    void baselineIsSavedWithTheProject();
 
 private:
     std::vector<size_t> counts() const;
@@ -195,6 +196,40 @@ void TstSession::saveAndReopen()
     QCOMPARE(counts2, counts1);
     // the data file is referred to relative to the project
     QVERIFY(!QDir::isAbsolutePath(QString::fromStdString(other.project().source.path)));
+}
+
+void TstSession::baselineIsSavedWithTheProject()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("what-if.json"));
+    QString error;
+    QVERIFY(m_session->saveProject(path, &error));
+    QVERIFY(!m_session->isModified());
+    m_session->setBaseline();
+    QVERIFY(m_session->isModified()); // a baseline is part of the project
+    m_session->undoStack()->push(new SetWeightCommand(m_session.get(), 0, 0, 0.8));
+    settle();
+    const auto moved = m_session->comparison()->moved;
+    QVERIFY(m_session->comparison()->changed > 0);
+    QVERIFY(m_session->saveProject(path, &error));
+    QVERIFY(!m_session->isModified());
+
+    AnalysisSession other;
+    QVERIFY(QCoro::waitFor(other.openProject(path)));
+    QVERIFY(other.baseline());
+    QCOMPARE(other.baselineProject()->scores[0].items[0].weight, 0.5);
+    QCOMPARE(other.project().scores[0].items[0].weight, 0.8);
+    QVERIFY(!other.project().baseline); // the baseline lives beside the project, not inside its undo history
+    QCOMPARE(other.comparison()->moved, moved);
+    QVERIFY(!other.isModified());
+    // clearing it is a change to save, and the saved file then has none
+    other.clearBaseline();
+    QVERIFY(other.isModified());
+    QVERIFY(other.saveProject(path, &error));
+    AnalysisSession third;
+    QVERIFY(QCoro::waitFor(third.openProject(path)));
+    QVERIFY(!third.baseline());
+    QVERIFY(!third.comparison());
 }
 
 QTEST_MAIN(TstSession)

@@ -1,11 +1,18 @@
 #include "Charts.h"
 
 #include "HeatmapChart.h"
+#include "ScatterChart.h"
 #include "SegmentChart.h"
+#include "TableChart.h"
 #include "core/analytics/analysis.h"
+#include "core/analytics/scenario.h"
+#include "core/headless/run.h"
 
 #include <QApplication>
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QLegendMarker>
 #include <QCategoryAxis>
 #include <QChart>
@@ -292,12 +299,101 @@ HeatmapChart::Data rfmHeatmap(const vs::RfmInfo &rfm)
     return d;
 }
 
+// Baseline against current segment sizes, with the customers who moved.
+class MigrationChart : public PlainChart {
+public:
+    using PlainChart::PlainChart;
+    QString setComparison(const std::shared_ptr<const vs::ScenarioComparison> &cmp)
+    {
+        clear();
+        if (!cmp || cmp->shifts.empty()) {
+            chart()->setTitle(QApplication::translate("charts", "No baseline: press “Set as baseline”, then change a parameter"));
+            return QApplication::translate("charts", "the migration chart needs a baseline (Analysis ▸ Set as Baseline, "
+                                                     "or 'baseline' in the project)");
+        }
+        size_t customers = 0;
+        for (const auto &row : cmp->moved)
+            for (size_t n : row)
+                customers += n;
+        chart()->setTitle(QApplication::translate("charts", "Customers per segment, baseline and now · %1 of %2 moved")
+                              .arg(QLocale().toString(qulonglong(cmp->changed)), QLocale().toString(qulonglong(customers))));
+        auto *before = new QBarSet(QApplication::translate("charts", "baseline"));
+        auto *now = new QBarSet(QApplication::translate("charts", "current"));
+        before->setColor(QColor(0xba, 0xb0, 0xac));
+        now->setColor(QColor(0x4e, 0x79, 0xa7));
+        QStringList categories;
+        double top = 0;
+        for (const vs::ScenarioComparison::Shift &sh : cmp->shifts) {
+            *before << double(sh.baselineCount);
+            *now << double(sh.currentCount);
+            top = std::max({top, double(sh.baselineCount), double(sh.currentCount)});
+            categories << QString::fromStdString(sh.label);
+        }
+        auto *series = new QBarSeries;
+        series->append(before);
+        series->append(now);
+        series->setLabelsVisible(cmp->shifts.size() <= 8);
+        series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+        series->setLabelsFormat(QStringLiteral("@value"));
+        series->setLabelsPrecision(12);
+        chart()->addSeries(series);
+        auto *x = new QBarCategoryAxis;
+        x->append(categories);
+        auto *y = new QValueAxis;
+        y->setRange(0, std::max(1.0, top * 1.12));
+        y->applyNiceNumbers();
+        y->setLabelFormat(QStringLiteral("%.0f"));
+        y->setTitleText(QApplication::translate("charts", "customers"));
+        chart()->addAxis(x, Qt::AlignBottom);
+        chart()->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        connect(series, &QBarSeries::hovered, this, [cmp](bool on, int index, QBarSet *) {
+            if (!on || index < 0 || size_t(index) >= cmp->shifts.size())
+                return QToolTip::hideText();
+            const auto &sh = cmp->shifts[size_t(index)];
+            QToolTip::showText(QCursor::pos(), QApplication::translate("charts", "%1\nbaseline: %2 customers, value %3\nnow: %4 customers, value %5")
+                                                   .arg(QString::fromStdString(sh.label), QLocale().toString(qulonglong(sh.baselineCount)),
+                                                        QLocale().toString(sh.baselineValue, 'f', 2),
+                                                        QLocale().toString(qulonglong(sh.currentCount)),
+                                                        QLocale().toString(sh.currentValue, 'f', 2)));
+        });
+        return {};
+    }
+};
+
+TableChart::Data statisticsTable(const vs::AnalysisResults &r)
+{
+    TableChart::Data d;
+    d.title = QApplication::translate("charts", "Descriptive statistics (%1 rows)").arg(QLocale().toString(qulonglong(r.rowCount())));
+    d.header = QStringList{QApplication::translate("charts", "Column"), QApplication::translate("charts", "Count"),
+                           QApplication::translate("charts", "Mean"), QApplication::translate("charts", "Median"),
+                           QApplication::translate("charts", "Variance"), QApplication::translate("charts", "Std. deviation"),
+                           QApplication::translate("charts", "Min"), QApplication::translate("charts", "Max")};
+    const QLocale l;
+    auto num = [&l](double v) { return std::isnan(v) ? QStringLiteral("—") : l.toString(v, 'g', 8); };
+    for (const auto &[name, st] : r.stats)
+        d.rows << QStringList{QString::fromStdString(name), l.toString(qulonglong(st.count)), num(st.mean), num(st.median),
+                              num(st.variance), num(st.std), num(st.min), num(st.max)};
+    return d;
+}
+
+// The part of a chart widget that a picture shows (the scatter's axis choosers stay out).
+QWidget *surface(QWidget *chart)
+{
+    if (auto *scatter = qobject_cast<ScatterChart *>(chart))
+        return scatter->view();
+    return chart;
+}
+
 } // namespace
 
 QStringList kinds()
 {
-    return {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto"), QStringLiteral("rfm_heatmap"), QStringLiteral("frequency_recency"),
-            QStringLiteral("p_alive"), QStringLiteral("holdout")};
+    return {QStringLiteral("segments"),  QStringLiteral("histogram"),   QStringLiteral("pareto"),
+            QStringLiteral("scatter"),   QStringLiteral("migration"),   QStringLiteral("statistics"),
+            QStringLiteral("rfm_heatmap"), QStringLiteral("frequency_recency"), QStringLiteral("p_alive"),
+            QStringLiteral("holdout")};
 }
 
 QString title(const QString &kind)
@@ -305,6 +401,9 @@ QString title(const QString &kind)
     if (kind == QLatin1String("segments")) return QApplication::translate("charts", "Segments");
     if (kind == QLatin1String("histogram")) return QApplication::translate("charts", "Distribution");
     if (kind == QLatin1String("pareto")) return QApplication::translate("charts", "Pareto");
+    if (kind == QLatin1String("scatter")) return QApplication::translate("charts", "Scatter");
+    if (kind == QLatin1String("migration")) return QApplication::translate("charts", "Migration");
+    if (kind == QLatin1String("statistics")) return QApplication::translate("charts", "Statistics");
     if (kind == QLatin1String("rfm_heatmap")) return QApplication::translate("charts", "RFM heatmap");
     if (kind == QLatin1String("frequency_recency")) return QApplication::translate("charts", "Frequency/recency");
     if (kind == QLatin1String("p_alive")) return QApplication::translate("charts", "P(alive)");
@@ -322,17 +421,63 @@ QWidget *create(const QString &kind, QWidget *parent)
         return new HistogramChart(parent);
     if (kind == QLatin1String("pareto"))
         return new ParetoChart(parent);
+    if (kind == QLatin1String("scatter"))
+        return new ScatterChart(parent);
+    if (kind == QLatin1String("migration"))
+        return new MigrationChart(parent);
+    if (kind == QLatin1String("statistics"))
+        return new TableChart(parent);
     if (kinds().contains(kind))
         return new HeatmapChart(parent);
     return nullptr;
 }
 
-QString show(QWidget *chart, const QString &kind, std::shared_ptr<const vs::AnalysisResults> r)
+QString unavailable(const QString &kind, const Input &in)
 {
+    const auto &r = in.results;
+    const auto why = [](const char *text) { return QApplication::translate("charts", text); };
+    if (kind == QLatin1String("migration"))
+        return in.comparison && !in.comparison->shifts.empty()
+                   ? QString()
+                   : why(QT_TRANSLATE_NOOP("charts", "the migration chart needs a baseline (Analysis ▸ Set as Baseline, or 'baseline' in the project)"));
+    if (!r)
+        return why(QT_TRANSLATE_NOOP("charts", "there are no results yet"));
+    if (kind == QLatin1String("segments"))
+        return r->segments.empty() ? why(QT_TRANSLATE_NOOP("charts", "there are no segments")) : QString();
+    if (kind == QLatin1String("histogram"))
+        return !r->valueHistogram || r->valueHistogram->counts.empty() ? why(QT_TRANSLATE_NOOP("charts", "no customer has a value")) : QString();
+    if (kind == QLatin1String("pareto"))
+        return !r->concentration || r->concentration->customerShare.empty() ? why(QT_TRANSLATE_NOOP("charts", "no customer has a value")) : QString();
+    if (kind == QLatin1String("scatter"))
+        return ScatterChart::measures(*r).size() < 2 ? why(QT_TRANSLATE_NOOP("charts", "the scatter needs a score or a model column to set against value")) : QString();
+    if (kind == QLatin1String("statistics"))
+        return r->stats.empty() ? why(QT_TRANSLATE_NOOP("charts", "there are no statistics")) : QString();
+    if (kind == QLatin1String("rfm_heatmap"))
+        return r->rfm ? QString() : why(QT_TRANSLATE_NOOP("charts", "the RFM heatmap needs RFM scores: order lines with the 'rfm' model or RFM segments"));
+    if (kind == QLatin1String("holdout"))
+        return r->btyd && !r->btyd->holdout.empty()
+                   ? QString()
+                   : why(QT_TRANSLATE_NOOP("charts", "the holdout chart needs predictive CLV and an observation end before the last order (value.observation_end)"));
+    if (kind == QLatin1String("frequency_recency") || kind == QLatin1String("p_alive"))
+        return r->btyd ? QString() : why(QT_TRANSLATE_NOOP("charts", "this chart needs the 'predictive_clv' model (order lines)"));
+    return why(QT_TRANSLATE_NOOP("charts", "unknown chart"));
+}
+
+QString show(QWidget *chart, const QString &kind, const Input &in)
+{
+    const auto &r = in.results;
     if (auto *s = qobject_cast<SegmentChart *>(chart)) {
         s->setResults(r);
         return r && !r->segments.empty() ? QString() : QApplication::translate("charts", "there are no segments");
     }
+    if (auto *s = qobject_cast<ScatterChart *>(chart))
+        return s->setResults(r);
+    if (auto *t = qobject_cast<TableChart *>(chart)) {
+        t->setData(r ? statisticsTable(*r) : TableChart::Data{});
+        return r && !r->stats.empty() ? QString() : QApplication::translate("charts", "there are no statistics");
+    }
+    if (auto *m = dynamic_cast<MigrationChart *>(chart))
+        return m->setComparison(in.comparison);
     if (auto *h = dynamic_cast<HoldoutChart *>(chart))
         return h->setResults(r);
     if (auto *h = dynamic_cast<HistogramChart *>(chart))
@@ -359,81 +504,114 @@ QString show(QWidget *chart, const QString &kind, std::shared_ptr<const vs::Anal
     return {};
 }
 
+void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logical)
+{
+    QWidget *w = surface(chart);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    p.translate(target.topLeft());
+    p.scale(target.width() / logical.width(), target.height() / logical.height());
+    const QRectF area(QPointF(0, 0), QSizeF(logical));
+    if (auto *painted = qobject_cast<PaintedChart *>(w)) {
+        painted->paintChart(p, area);
+    } else if (auto *view = qobject_cast<QChartView *>(w)) {
+        // the chart laid out at the logical size in its scene, whatever the view's size
+        QChart *c = view->chart();
+        const QRectF old = c->geometry();
+        c->setGeometry(area);
+        QCoreApplication::sendPostedEvents(); // the chart's layout
+        view->scene()->render(&p, area, area);
+        c->setGeometry(old);
+    } else {
+        w->render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+    }
+    p.restore();
+}
+
+namespace {
+QSize logicalSizeFor(QSize size, int dpi)
+{
+    const double k = 96.0 / std::max(48, dpi);
+    return QSize(std::max(200, int(std::lround(size.width() * k))), std::max(150, int(std::lround(size.height() * k))));
+}
+} // namespace
+
+QImage image(QWidget *chart, QSize size, int dpi)
+{
+    // painted at 96 dpi, like the screen the layout was measured for; the dpi asked is only
+    // recorded in the file (fonts would otherwise grow twice: by the scale and by the dpi)
+    QImage img(size, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::white);
+    img.setDotsPerMeterX(int(std::lround(96 / 0.0254)));
+    img.setDotsPerMeterY(int(std::lround(96 / 0.0254)));
+    {
+        QPainter p(&img);
+        render(chart, p, QRectF(QPointF(0, 0), QSizeF(size)), logicalSizeFor(size, dpi));
+    }
+    img.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+    img.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
+    return img;
+}
+
 vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
         return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'",
                              path.toStdString());
-    // lay the chart out at the asked size, off screen
-    const QSize oldSize = chart->size();
-    const bool wasVisible = chart->isVisible();
-    if (!wasVisible) {
-        chart->setAttribute(Qt::WA_DontShowOnScreen);
-        chart->show();
-    }
-    chart->resize(size);
-    QCoreApplication::sendPostedEvents();
-    auto paint = [&](QPainter &p) {
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setRenderHint(QPainter::TextAntialiasing);
-        if (auto *heat = qobject_cast<HeatmapChart *>(chart))
-            heat->paintChart(p, QRectF(QPointF(0, 0), QSizeF(size)));
-        else
-            chart->render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
-    };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
                              path.toStdString());
     bool ok = true;
+    const QSize logical = logicalSizeFor(size, dpi);
     if (ext == QLatin1String("png")) {
-        QImage img(size, QImage::Format_ARGB32_Premultiplied);
-        img.fill(Qt::white);
-        img.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
-        img.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
-        {
-            QPainter p(&img);
-            paint(p);
-        }
-        ok = img.save(&file, "PNG");
+        ok = image(chart, size, dpi).save(&file, "PNG");
     } else if (ext == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(chart->windowTitle());
+        svg.setResolution(96);
         QPainter p(&svg);
-        paint(p);
+        render(chart, p, QRectF(QPointF(0, 0), QSizeF(size)), logical);
     } else {
         QPdfWriter pdf(&file);
         pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         QPainter p(&pdf);
-        paint(p);
+        render(chart, p, QRectF(QPointF(0, 0), QSizeF(size)), logical);
     }
-    if (!wasVisible)
-        chart->hide();
-    chart->resize(oldSize);
     if (!ok || !file.commit())
         return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
                              path.toStdString());
     return vs::Ok{};
 }
 
-vs::Status write(const vs::AnalysisResults &results, const std::string &kind, const std::string &path)
+vs::Status write(const Input &in, const std::string &kind, const std::string &path)
 {
     const QString k = QString::fromStdString(kind);
     if (!kinds().contains(k))
         return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
                                                          kinds().join(QStringLiteral(", ")).toStdString());
     std::unique_ptr<QWidget> chart(create(k));
-    // the results live for the whole call: a non-owning pointer is enough
-    const QString why = show(chart.get(), k, std::shared_ptr<const vs::AnalysisResults>(&results, [](auto *) {}));
+    const QString why = show(chart.get(), k, in);
     if (!why.isEmpty())
         return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
     return save(chart.get(), QString::fromStdString(path));
+}
+
+vs::Status write(const vs::RunOutputs &out, const std::string &kind, const std::string &path)
+{
+    // the results live for the whole call: non-owning pointers are enough
+    Input in;
+    in.results = std::shared_ptr<const vs::AnalysisResults>(&out.results, [](auto *) {});
+    if (out.comparison)
+        in.comparison = std::shared_ptr<const vs::ScenarioComparison>(out.comparison, [](auto *) {});
+    return write(in, kind, path);
 }
 
 } // namespace charts

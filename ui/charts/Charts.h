@@ -1,29 +1,47 @@
 #pragma once
 // Every chart the window shows and `valuescope run --chart KIND=PATH` writes: one widget per kind,
-// fed only from the results, and one way to save any of them as PNG, SVG or PDF.
+// fed only from the results, and one way to draw any of them into a file, the clipboard or a report.
 #include "core/error.h"
 
+#include <QImage>
 #include <QSize>
 #include <QStringList>
 #include <QWidget>
 
 #include <memory>
 
-namespace vs { struct AnalysisResults; }
+class QPainter;
+namespace vs { struct AnalysisResults; struct ScenarioComparison; struct RunOutputs; }
 
 namespace charts {
 
-// segments, histogram, pareto, rfm_heatmap, frequency_recency, p_alive, holdout
+// What a chart is drawn from: the results and, when a baseline is set, the comparison with it.
+struct Input {
+    std::shared_ptr<const vs::AnalysisResults> results;
+    std::shared_ptr<const vs::ScenarioComparison> comparison;
+};
+
+// segments, histogram, pareto, scatter, migration, statistics, rfm_heatmap, frequency_recency,
+// p_alive, holdout
 QStringList kinds();
 QString title(const QString &kind); // translated, for tabs and menus
 QWidget *create(const QString &kind, QWidget *parent = nullptr);
-// Shows the results in a chart made by create(); an empty string, or why this chart cannot be
-// drawn for these results (e.g. an RFM heatmap without RFM scores).
-QString show(QWidget *chart, const QString &kind, std::shared_ptr<const vs::AnalysisResults> results);
+// Why the input cannot feed this kind of chart, or an empty string; cheap (draws nothing).
+QString unavailable(const QString &kind, const Input &input);
+// Shows the input in a chart made by create(); an empty string, or why this chart cannot be
+// drawn for it (e.g. an RFM heatmap without RFM scores, a migration chart without a baseline).
+QString show(QWidget *chart, const QString &kind, const Input &input);
+
+// Draws the chart into target as if it were laid out at logicalSize (fonts keep their size
+// relative to logicalSize: a smaller logical size gives bigger text in the picture).
+void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logicalSize);
+// The chart as a picture of size pixels at dpi (a 96-dpi layout scaled up, so text grows with dpi).
+QImage image(QWidget *chart, QSize size = QSize(1200, 800), int dpi = 150);
 // Saves the chart as .png (size in pixels, dpi stored in the file), .svg or .pdf, by the
 // extension; written to a temporary file and renamed, so a failure leaves no partial file.
 vs::Status save(QWidget *chart, const QString &path, QSize size = QSize(1200, 800), int dpi = 150);
-// For the command line: make, fill and save in one step.
-vs::Status write(const vs::AnalysisResults &results, const std::string &kind, const std::string &path);
+// Make, fill and save in one step (the command line, and tests).
+vs::Status write(const Input &input, const std::string &kind, const std::string &path);
+vs::Status write(const vs::RunOutputs &outputs, const std::string &kind, const std::string &path);
 
 } // namespace charts

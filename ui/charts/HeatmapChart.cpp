@@ -24,7 +24,7 @@ QColor colourAt(double t)
 
 } // namespace
 
-HeatmapChart::HeatmapChart(QWidget *parent) : QWidget(parent)
+HeatmapChart::HeatmapChart(QWidget *parent) : PaintedChart(parent)
 {
     setMouseTracking(true);
     setMinimumSize(320, 240);
@@ -137,12 +137,6 @@ void HeatmapChart::paintChart(QPainter &p, const QRectF &rect) const
     p.drawText(QRectF(bar.left() - fm.height(), bar.top() - fm.height() * 1.4, rect.right() - bar.left() + fm.height(), fm.height()),
                Qt::AlignLeft, m_data.valueTitle);
     p.restore();
-}
-
-void HeatmapChart::paintEvent(QPaintEvent *)
-{
-    QPainter p(this);
-    paintChart(p, rect());
 }
 
 void HeatmapChart::mouseMoveEvent(QMouseEvent *event)

@@ -2,9 +2,9 @@
 // A matrix of coloured cells with its scale: the RFM heatmap (recency score x frequency score,
 // mean monetary value), the frequency/recency matrix and the P(alive) matrix. It only draws
 // what the results hold; hovering a cell shows its exact value.
-#include <QWidget>
+#include "PaintedChart.h"
 
-class HeatmapChart : public QWidget {
+class HeatmapChart : public PaintedChart {
     Q_OBJECT
 public:
     struct Data {
@@ -18,10 +18,9 @@ public:
     void setData(Data data);
     const Data &data() const { return m_data; }
     // Draws the whole chart into rect (the window, and every export, use this).
-    void paintChart(QPainter &p, const QRectF &rect) const;
+    void paintChart(QPainter &p, const QRectF &rect) const override;
 
 protected:
-    void paintEvent(QPaintEvent *) override;
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:

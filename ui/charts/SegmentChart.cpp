@@ -3,7 +3,7 @@
 #include "core/analytics/analysis.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
+#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
@@ -42,39 +42,44 @@ void SegmentChart::setResults(std::shared_ptr<const vs::AnalysisResults> results
     size_t segmented = 0;
     for (const vs::SegmentRow &s : results->segments)
         segmented += s.count;
+    // horizontal bars, first segment at the top: long segment names get the room they need
+    const int n = int(results->segments.size());
     QStringList categories;
     double top = 0;
-    for (const vs::SegmentRow &s : results->segments) {
+    for (int k = n - 1; k >= 0; --k) {
+        const vs::SegmentRow &s = results->segments[size_t(k)];
         const double pc = segmented ? 100.0 * double(s.count) / double(segmented) : 0.0;
         const double pv = std::isnan(s.shareOfValue) ? 0.0 : 100.0 * s.shareOfValue;
         *customers << pc;
         *value << pv;
         top = std::max({top, pc, pv});
-        categories << QString::fromStdString(s.label);
+        categories << tr("%1 (%2 customers)").arg(QString::fromStdString(s.label), QLocale().toString(qulonglong(s.count)));
     }
-    auto *series = new QBarSeries;
-    series->append(customers);
+    auto *series = new QHorizontalBarSeries;
+    // the value set first so that, read from the top, customers come before value
     series->append(value);
-    series->setLabelsVisible(results->segments.size() <= 6); // more would overlap; hover tells
+    series->append(customers);
+    series->setLabelsVisible(n <= 16); // more would overlap; hover tells
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsFormat(QStringLiteral("@value %"));
     series->setLabelsPrecision(3);
     customers->setLabelColor(QColor(0x2b, 0x45, 0x5e));
     value->setLabelColor(QColor(0x8a, 0x4b, 0x10));
     c->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    auto *y = new QValueAxis;
-    y->setRange(0, std::max(10.0, top * 1.15));
-    y->applyNiceNumbers();
-    y->setLabelFormat(QStringLiteral("%.0f %"));
-    c->addAxis(x, Qt::AlignBottom);
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    auto *x = new QValueAxis;
+    x->setRange(0, std::max(10.0, top * 1.15));
+    x->applyNiceNumbers();
+    x->setLabelFormat(QStringLiteral("%.0f %"));
     c->addAxis(y, Qt::AlignLeft);
+    c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     series->attachAxis(y);
-    connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { emit segmentClicked(index); });
-    connect(series, &QBarSeries::hovered, this, [results](bool on, int index, QBarSet *set) {
-        if (!on || index < 0 || index >= int(results->segments.size())) {
+    connect(series, &QHorizontalBarSeries::clicked, this, [this, n](int index, QBarSet *) { emit segmentClicked(n - 1 - index); });
+    connect(series, &QHorizontalBarSeries::hovered, this, [results, n](bool on, int bar, QBarSet *set) {
+        const int index = n - 1 - bar;
+        if (!on || bar < 0 || index < 0 || index >= n) {
             QToolTip::hideText();
             return;
         }
@@ -83,6 +88,6 @@ void SegmentChart::setResults(std::shared_ptr<const vs::AnalysisResults> results
                                                .arg(QString::fromStdString(s.label))
                                                .arg(s.count)
                                                .arg(QLocale().toString(s.totalValue, 'f', 2), set->label())
-                                               .arg(QLocale().toString(set->at(index), 'f', 2)));
+                                               .arg(QLocale().toString(set->at(bar), 'f', 2)));
     });
 }

@@ -1,0 +1,37 @@
+#pragma once
+// Value against a score (or one score against another), one colour per segment. Above 5,000
+// customers it shows a random sample of 5,000 (fixed seed: the same picture for the same
+// results), says so in its title, and stays quick with any number of customers. Hovering a
+// point names the customer and its exact values.
+#include <QChartView>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+namespace vs { struct AnalysisResults; }
+
+class ScatterChart : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr size_t kMaxPoints = 5000;
+
+    explicit ScatterChart(QWidget *parent = nullptr);
+    // An empty string, or why there is nothing to plot.
+    QString setResults(std::shared_ptr<const vs::AnalysisResults> results);
+    // The measures that can go on an axis: value, the scores, the model's numeric columns.
+    static QStringList measures(const vs::AnalysisResults &r);
+    // Chooses the axes by measure name (the defaults: the first score, or model column, against value).
+    void setAxes(const QString &x, const QString &y);
+    QString xMeasure() const;
+    QString yMeasure() const;
+    QChartView *view() const { return m_view; } // what an export draws
+
+private:
+    void redraw();
+    QComboBox *m_x, *m_y;
+    QChartView *m_view;
+    std::shared_ptr<const vs::AnalysisResults> m_results;
+    std::vector<std::vector<size_t>> m_rowsOfSeries; // the customer row of each point, per series
+};

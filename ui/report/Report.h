@@ -1,0 +1,32 @@
+#pragma once
+// The PDF report: title, date, data source, model and parameters, the segment/strategy table,
+// the descriptive statistics and the charts asked for, laid out on A4 and paginated (tables
+// break between rows and repeat their header; a chart never splits). Charts stay vector
+// drawings, so the report's text, the charts' included, can be searched and extracted.
+#include "core/error.h"
+#include "ui/charts/Charts.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace vs { struct Project; }
+
+namespace report {
+
+struct Options {
+    QString title;       // empty: "Customer value report"
+    QStringList charts;  // chart kinds, in order; kinds the results cannot feed are left out
+    QString dataPath;    // shown as the data source
+    QString projectPath; // shown when not empty
+};
+
+// The charts a report holds unless told otherwise: every kind these results can feed.
+QStringList availableCharts(const charts::Input &input);
+
+// Written to a temporary file and renamed: a failure leaves no partial file.
+vs::Status write(const charts::Input &input, const vs::Project &project, const Options &options, const QString &path);
+
+// The report's pages as text would read them (for tests and for the preview in the window).
+int pageCount(const charts::Input &input, const vs::Project &project, const Options &options);
+
+} // namespace report
