@@ -3,6 +3,8 @@
 #include "AnalysisSession.h"
 #include "ParametersPanel.h"
 #include "WhatIfPanel.h"
+#include "ExportDialogs.h"
+#include "report/Report.h"
 #include "charts/Charts.h"
 #include "core/io/results_writer.h"
 #include "core/io/xlsx_writer.h"
@@ -15,6 +17,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoroTask>
@@ -42,6 +45,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -183,6 +187,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_autosaveTimer->start();
 
     QSettings settings;
+    m_preferredChart = settings.value(QStringLiteral("window/chart")).toString(); // shown once results allow it
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1360, 860);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
@@ -243,6 +248,8 @@ void MainWindow::createActions()
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *exportReportAction = file->addAction(tr("Export &Report (PDF)…"), this, [this] { exportReport(); });
+    exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -256,6 +263,8 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    QAction *copyChart = edit->addAction(tr("Copy &Chart"), this, [this] { copyCurrentChart(); });
+    copyChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     QAction *find = edit->addAction(tr("&Find Customer"), this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -370,6 +379,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/chart"), chartOfTab(m_chartTabs->currentIndex())->property("chartKind"));
     removeAutosave();
     event->accept();
 }
@@ -542,24 +552,92 @@ void MainWindow::offerRecovery()
     openProject(autosavePath());
 }
 
+QWidget *MainWindow::currentChart() const
+{
+    if (!m_session->results() || m_chartTabs->currentIndex() < 0)
+        return nullptr;
+    QWidget *chart = chartOfTab(m_chartTabs->currentIndex());
+    if (charts::unavailable(chart->property("chartKind").toString(), {m_session->results(), m_session->comparison()}).isEmpty())
+        return chart;
+    return nullptr;
+}
+
 void MainWindow::exportCurrentChart()
 {
-    QWidget *chart = m_chartTabs->currentIndex() >= 0 ? chartOfTab(m_chartTabs->currentIndex()) : nullptr;
-    if (!chart || !m_session->results())
+    QWidget *chart = currentChart();
+    if (!chart)
         return;
     const QString kind = chart->property("chartKind").toString();
+    ChartExportDialog options(this);
+    if (options.exec() != QDialog::Accepted)
+        return;
+    options.remember();
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
-    QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QDir(dir).filePath(kind + QStringLiteral(".png")),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selected);
+    const QString ext = settings.value(QStringLiteral("chartExport/format"), QStringLiteral("png")).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QDir(dir).filePath(kind + QLatin1Char('.') + ext),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
-    if (vs::Status st = charts::save(chart, path); !st)
+    settings.setValue(QStringLiteral("chartExport/format"), QFileInfo(path).suffix().toLower());
+    if (vs::Status st = charts::save(chart, path, options.pixelSize(), options.dpi()); !st)
         QMessageBox::warning(this, tr("Export Chart"), QString::fromStdString(st.error().describe()));
     else
         statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::copyCurrentChart()
+{
+    QWidget *chart = currentChart();
+    if (!chart)
+        return;
+    // a picture for any program, and the vector drawing for those that take SVG
+    auto *mime = new QMimeData;
+    const QImage img = charts::image(chart, QSize(1200, 800), 150);
+    mime->setImageData(img);
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+    if (dir.isValid() && charts::save(chart, svg).ok()) {
+        QFile f(svg);
+        if (f.open(QIODevice::ReadOnly))
+            mime->setData(QStringLiteral("image/svg+xml"), f.readAll());
+    }
+    QGuiApplication::clipboard()->setMimeData(mime);
+    statusBar()->showMessage(tr("Chart copied: paste it into a slide or a document"), 5000);
+}
+
+void MainWindow::exportReport()
+{
+    const auto results = m_session->results();
+    if (!results)
+        return;
+    const charts::Input input{results, m_session->comparison()};
+    const QString name = m_session->projectPath().isEmpty() ? QFileInfo(m_session->dataPath()).completeBaseName()
+                                                            : QFileInfo(m_session->projectPath()).completeBaseName();
+    ReportDialog options(report::availableCharts(input), tr("Customer value report: %1").arg(name), this);
+    if (options.exec() != QDialog::Accepted)
+        return;
+    options.remember();
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), QDir(dir).filePath(name + QStringLiteral("-report.pdf")),
+                                                      tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    report::Options o;
+    o.title = options.reportTitle();
+    o.charts = options.charts();
+    o.dataPath = m_session->dataPath();
+    o.projectPath = m_session->projectPath();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const vs::Status st = report::write(input, m_session->project(), o, path);
+    QApplication::restoreOverrideCursor();
+    if (!st)
+        QMessageBox::warning(this, tr("Export Report"), QString::fromStdString(st.error().describe()));
+    else
+        statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 void MainWindow::exportCustomers()
@@ -601,6 +679,13 @@ void MainWindow::refreshCharts()
         const bool available = charts::unavailable(kind, input).isEmpty();
         m_chartTabs->setTabVisible(i, available || i == 0);
         w->setProperty("stale", true);
+    }
+    if (input.results && !m_preferredChart.isEmpty()) {
+        // the chart last looked at, when these results can show it
+        const int i = int(charts::kinds().indexOf(m_preferredChart));
+        if (i >= 0 && m_chartTabs->isTabVisible(i))
+            m_chartTabs->setCurrentIndex(i);
+        m_preferredChart.clear();
     }
     showChart(m_chartTabs->currentIndex());
 }

@@ -35,6 +35,8 @@ public:
     QWidget *chartOfTab(int index) const; // the chart itself (a tab may hold more, e.g. a table)
     class QTableWidget *holdoutTable() const { return m_holdoutTable; }
     void exportCurrentChart();
+    void copyCurrentChart();
+    void exportReport();
     void exportCustomers();
     QComboBox *segmentFilter() const { return m_segmentFilter; }
 
@@ -75,8 +77,10 @@ private:
     QTableView *m_segmentView;
     SegmentChart *m_chart;
     class QTabWidget *m_chartTabs;
+    QString m_preferredChart;
     class QTableWidget *m_holdoutTable;
     void refreshCharts();
+    QWidget *currentChart() const; // the chart on screen, when it shows something
     void showChart(int index);
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;

@@ -1,6 +1,72 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnalysisSession</name>
+    <message>
+        <source>The baseline saved with this project cannot be computed, so it was left out: %1</source>
+        <translation>无法计算此项目保存的基准，已忽略：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExportDialog</name>
+    <message>
+        <source>Report (1200 × 800, 150 dpi)</source>
+        <translation>报告（1200 × 800，150 dpi）</translation>
+    </message>
+    <message>
+        <source>Slide 16:9 (1920 × 1080, 144 dpi)</source>
+        <translation>幻灯片 16:9（1920 × 1080，144 dpi）</translation>
+    </message>
+    <message>
+        <source>Print (2400 × 1600, 300 dpi)</source>
+        <translation>印刷（2400 × 1600，300 dpi）</translation>
+    </message>
+    <message>
+        <source>Screen (1000 × 600, 96 dpi)</source>
+        <translation>屏幕（1000 × 600，96 dpi）</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高度(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Width, height and resolution apply to PNG pictures; SVG and PDF are drawn as vectors with the same proportions. A higher resolution gives larger text.</source>
+        <translation>宽度、高度和分辨率用于 PNG 图片；SVG 和 PDF 以相同比例绘制为矢量图。分辨率越高，文字越大。</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
@@ -559,6 +625,34 @@ Customers: %1</source>
         <source>Predicted (mean)</source>
         <translation>预测（平均）</translation>
     </message>
+    <message>
+        <source>Export &amp;Report (PDF)…</source>
+        <translation>导出报告 (PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Chart</source>
+        <translation>复制图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Chart copied: paste it into a slide or a document</source>
+        <translation>图表已复制：可粘贴到幻灯片或文档中</translation>
+    </message>
+    <message>
+        <source>Customer value report: %1</source>
+        <translation>客户价值报告：%1</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -944,6 +1038,29 @@ Customers: %1</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Charts in the report:</source>
+        <translation>报告中的图表(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The report also holds the data source, the model and its parameters, the segments with their strategies and the descriptive statistics, on A4 pages.</source>
+        <translation>报告还包含数据来源、模型及其参数、各细分及其策略以及描述性统计，按 A4 纸排版。</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+</context>
+<context>
     <name>RfmRulesModel</name>
     <message>
         <source>Segment</source>
@@ -999,6 +1116,21 @@ Customers: %1</source>
     </message>
 </context>
 <context>
+    <name>ScatterChart</name>
+    <message>
+        <source>&amp;Horizontal:</source>
+        <translation>横轴(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vertical:</source>
+        <translation>纵轴(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>价值</translation>
+    </message>
+</context>
+<context>
     <name>SegmentChart</name>
     <message>
         <source>No segments yet</source>
@@ -1019,6 +1151,10 @@ Customers: %1</source>
     <message>
         <source>%1: %2 customers, total value %3, %4 = %5 %</source>
         <translation>%1：%2 个客户，总价值 %3，%4 = %5 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2 customers)</source>
+        <translation>%1（%2 位客户）</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1498,373 @@ actual %3, predicted %4</source>
     <message>
         <source>Pareto</source>
         <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>No baseline: press “Set as baseline”, then change a parameter</source>
+        <translation>没有基准：请点击“设为基准”，然后修改参数</translation>
+    </message>
+    <message>
+        <source>the migration chart needs a baseline (Analysis ▸ Set as Baseline, or 'baseline' in the project)</source>
+        <translation>迁移图需要基准（分析 ▸ 设为基准，或项目中的 “baseline”）</translation>
+    </message>
+    <message>
+        <source>Customers per segment, baseline and now · %1 of %2 moved</source>
+        <translation>各细分客户数：基准与当前 · %2 位中有 %1 位迁移</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>%1
+baseline: %2 customers, value %3
+now: %4 customers, value %5</source>
+        <translation>%1
+基准：%2 位客户，价值 %3
+当前：%4 位客户，价值 %5</translation>
+    </message>
+    <message>
+        <source>Descriptive statistics (%1 rows)</source>
+        <translation>描述性统计（%1 行）</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>方差</translation>
+    </message>
+    <message>
+        <source>Std. deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>迁移</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>there are no results yet</source>
+        <translation>还没有结果</translation>
+    </message>
+    <message>
+        <source>the scatter needs a score or a model column to set against value</source>
+        <translation>散点图需要一个评分或模型列来与价值对比</translation>
+    </message>
+    <message>
+        <source>there are no statistics</source>
+        <translation>没有统计数据</translation>
+    </message>
+    <message>
+        <source>Add a score to set customers' value against it</source>
+        <translation>请添加一个评分，以便与客户价值对比</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · a random sample of %3 of %4 customers</source>
+        <translation>%1 对 %2 · 从 %4 位客户中随机抽取 %3 位</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · %3 customers</source>
+        <translation>%1 对 %2 · %3 位客户</translation>
+    </message>
+    <message>
+        <source>no segment</source>
+        <translation>无细分</translation>
+    </message>
+    <message>
+        <source>Customer %1 (%2)
+%3: %4
+%5: %6</source>
+        <translation>客户 %1（%2）
+%3：%4
+%5：%6</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Customer value report</source>
+        <translation>客户价值报告</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Made by ValueScope on %1</source>
+        <translation>由 ValueScope 生成于 %1</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>项目文件</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>数据布局</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers with a value</source>
+        <translation>有价值的客户</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>总价值</translation>
+    </message>
+    <message>
+        <source>Mean value</source>
+        <translation>平均价值</translation>
+    </message>
+    <message>
+        <source>Top 20 % of customers</source>
+        <translation>前 20% 的客户</translation>
+    </message>
+    <message>
+        <source>%1 % of value</source>
+        <translation>占价值的 %1%</translation>
+    </message>
+    <message>
+        <source>Gini coefficient</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <source>Model and parameters</source>
+        <translation>模型与参数</translation>
+    </message>
+    <message>
+        <source>Value model</source>
+        <translation>价值模型</translation>
+    </message>
+    <message>
+        <source>Discount rate per period</source>
+        <translation>每期折现率</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Observation end</source>
+        <translation>观察期结束</translation>
+    </message>
+    <message>
+        <source>Time unit</source>
+        <translation>时间单位</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>预测期</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>Monthly discount</source>
+        <translation>月折现率</translation>
+    </message>
+    <message>
+        <source>BG/NBD</source>
+        <translation>BG/NBD</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma</source>
+        <translation>Gamma-Gamma</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>%1 quantile groups (as pandas.qcut)</source>
+        <translation>%1 个分位数组（与 pandas.qcut 相同）</translation>
+    </message>
+    <message>
+        <source>thresholds %1</source>
+        <translation>阈值 %1</translation>
+    </message>
+    <message>
+        <source>RFM rules (%1 segments)</source>
+        <translation>RFM 规则（%1 个细分）</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <translation>按%1，%2</translation>
+    </message>
+    <message>
+        <source>Score “%1”: weighted sum %2%3</source>
+        <translation>评分“%1”：加权和%2%3</translation>
+    </message>
+    <message>
+        <source>divided by the number of indicators (%1)</source>
+        <translation>除以指标个数（%1）</translation>
+    </message>
+    <message>
+        <source>divided by the sum of the weights</source>
+        <translation>除以权重之和</translation>
+    </message>
+    <message>
+        <source>, each indicator scaled to 0–1 first</source>
+        <translation>，各指标先缩放到 0–1</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Effective weight</source>
+        <translation>实际权重</translation>
+    </message>
+    <message>
+        <source>Segments and strategies</source>
+        <translation>细分与策略</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Share of value</source>
+        <translation>价值占比</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Against the baseline</source>
+        <translation>与基准对比</translation>
+    </message>
+    <message>
+        <source>%1 customers are in another segment than in the baseline.</source>
+        <translation>%1 位客户所在细分与基准不同。</translation>
+    </message>
+    <message>
+        <source>Customers (baseline)</source>
+        <translation>客户数（基准）</translation>
+    </message>
+    <message>
+        <source>Customers (now)</source>
+        <translation>客户数（当前）</translation>
+    </message>
+    <message>
+        <source>Value (baseline)</source>
+        <translation>价值（基准）</translation>
+    </message>
+    <message>
+        <source>Value (now)</source>
+        <translation>价值（当前）</translation>
+    </message>
+    <message>
+        <source>Descriptive statistics</source>
+        <translation>描述性统计</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Std. deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Standard deviations are those of a sample (n − 1).</source>
+        <translation>标准差为样本标准差（n − 1）。</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>one row per customer</source>
+        <translation>每位客户一行</translation>
+    </message>
+    <message>
+        <source>order lines</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>campaigns</source>
+        <translation>营销活动</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
 #include "ui/ParametersPanel.h"
+#include "ui/ExportDialogs.h"
 #include "ui/charts/Charts.h"
 #include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
@@ -13,11 +14,18 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QScatterSeries>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QCoroTask>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSpinBox>
 #include <QProcess>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -40,6 +48,7 @@ private slots:
     void paretoAndHistogramShowTheConcentration();
     void scatterSamplesManyCustomersByTheirSegments();
     void reportHoldsTheSegmentsStrategiesAndCharts();
+    void exportDialogsRememberTheChoice();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -51,6 +60,10 @@ private:
 
 void TstCharts::initTestCase()
 {
+    // settings of its own, never the user's
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ValueScopeTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_charts"));
     QVERIFY(m_dir.isValid());
     m_session = std::make_unique<AnalysisSession>();
     QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow-project.json"))));
@@ -221,6 +234,13 @@ void TstCharts::windowShowsTheOrderCharts()
     // the migration chart appears with a baseline
     w.session()->setBaseline();
     QVERIFY(tabs->isTabVisible(migration));
+    // Edit > Copy Chart puts the chart on screen on the clipboard, as a picture and as SVG
+    tabs->setCurrentIndex(0);
+    w.copyCurrentChart();
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QVERIFY(mime && mime->hasImage());
+    QCOMPARE(qvariant_cast<QImage>(mime->imageData()).size(), QSize(1200, 800));
+    QVERIFY(mime->data(QStringLiteral("image/svg+xml")).contains("Champions"));
     // the holdout check is also a table, with the summary's numbers
     QTableWidget *holdout = w.holdoutTable();
     const auto &rows = w.session()->results()->btyd->holdout;
@@ -378,6 +398,45 @@ void TstCharts::reportHoldsTheSegmentsStrategiesAndCharts()
     QVERIFY(bad.waitForFinished(60000));
     QCOMPARE(bad.exitCode(), 2);
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("r.docx"))));
+}
+
+void TstCharts::exportDialogsRememberTheChoice()
+{
+    QSettings().remove(QStringLiteral("report"));
+    QSettings().remove(QStringLiteral("chartExport"));
+    const QStringList available = {QStringLiteral("segments"), QStringLiteral("pareto"), QStringLiteral("scatter")};
+    {
+        ReportDialog d(available, QStringLiteral("Q3"));
+        QCOMPARE(d.charts(), available); // all ticked at first
+        auto *list = d.findChild<QListWidget *>(QStringLiteral("reportCharts"));
+        QVERIFY(list);
+        QCOMPARE(list->item(1)->text(), charts::title(QStringLiteral("pareto")));
+        list->item(1)->setCheckState(Qt::Unchecked);
+        QCOMPARE(d.charts(), (QStringList{QStringLiteral("segments"), QStringLiteral("scatter")}));
+        QCOMPARE(d.reportTitle(), QStringLiteral("Q3"));
+        d.remember();
+    }
+    {
+        // next time: pareto stays unticked; a kind not offered before is ticked
+        ReportDialog d(available + QStringList{QStringLiteral("migration")}, QString());
+        QCOMPARE(d.charts(), (QStringList{QStringLiteral("segments"), QStringLiteral("scatter"), QStringLiteral("migration")}));
+    }
+    {
+        ChartExportDialog d;
+        QCOMPARE(d.pixelSize(), QSize(1200, 800));
+        QCOMPARE(d.dpi(), 150);
+        auto *preset = d.findChild<QComboBox *>();
+        preset->setCurrentIndex(1); // a 16:9 slide
+        QCOMPARE(d.pixelSize(), QSize(1920, 1080));
+        d.findChild<QSpinBox *>(QStringLiteral("dpi"))->setValue(200);
+        QCOMPARE(preset->currentIndex(), preset->count() - 1); // "Custom"
+        d.remember();
+    }
+    ChartExportDialog again;
+    QCOMPARE(again.pixelSize(), QSize(1920, 1080));
+    QCOMPARE(again.dpi(), 200);
+    QSettings().remove(QStringLiteral("report"));
+    QSettings().remove(QStringLiteral("chartExport"));
 }
 
 QTEST_MAIN(TstCharts)

@@ -321,6 +321,8 @@ public:
         auto *now = new QBarSet(QApplication::translate("charts", "current"));
         before->setColor(QColor(0xba, 0xb0, 0xac));
         now->setColor(QColor(0x4e, 0x79, 0xa7));
+        before->setLabelColor(QColor(0x55, 0x55, 0x55));
+        now->setLabelColor(QColor(0x2b, 0x45, 0x5e));
         QStringList categories;
         double top = 0;
         for (const vs::ScenarioComparison::Shift &sh : cmp->shifts) {

@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QApplication>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
@@ -72,6 +73,7 @@ public:
 };
 
 class Builder {
+    Q_DECLARE_TR_FUNCTIONS(report)
 public:
     Builder(QTextDocument &doc, ChartObjects &objects) : m_doc(doc), m_objects(objects), m_cursor(&doc) {}
 
