@@ -80,12 +80,12 @@ int runProjectCommand(const QStringList &args)
 {
     Command cmd("Run a ValueScope project without a window.", "run", "PROJECT", "a project file (.json)");
     QCommandLineParser &p = cmd.parser;
-    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("write one row per customer (.csv)"), QStringLiteral("FILE"));
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("write one row per customer (.csv or .xlsx)"), QStringLiteral("FILE"));
     QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("write the summary (.json)"), QStringLiteral("FILE"));
     QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write a chart: KIND=PATH"), QStringLiteral("KIND=PATH"));
     QCommandLineOption report(QStringLiteral("report"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
     p.addOptions({out, summary, chart, report});
-    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]"); code >= 0)
+    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf]"); code >= 0)
         return code;
     const QStringList pos = p.positionalArguments();
     vs::RunRequest req;
@@ -106,6 +106,9 @@ int runProjectCommand(const QStringList &args)
     }
     vs::RunHooks hooks;
 #ifdef VALUESCOPE_GUI
+    hooks.canChart = [](const vs::RunOutputs &outputs, const std::string &kind, const std::string &path) {
+        return charts::check(outputs, kind, path);
+    };
     hooks.chart = [](const vs::RunOutputs &outputs, const std::string &kind, const std::string &path) {
         return charts::write(outputs, kind, path);
     };

@@ -1,6 +1,8 @@
 // ValueScope: the command line decides between a window and a headless run.
 #include "headless.h"
 
+#include "core/process.h"
+
 #include <QCoreApplication>
 #ifdef VALUESCOPE_GUI
 #include <QApplication>
@@ -19,23 +21,9 @@
 #include "ui/gui_main.h"
 #endif
 
-namespace {
-// Large tables touch hundreds of megabytes; with transparent huge pages malloc faults them in
-// 512 times less often (import of a million rows: ~1.3 s -> ~0.75 s here). glibc reads this
-// tunable only at start-up, so the program starts itself once more with it set.
-void useHugePages(char *argv[])
-{
-    if (std::getenv("GLIBC_TUNABLES") || std::getenv("VALUESCOPE_NO_REEXEC"))
-        return;
-    ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
-    ::execv("/proc/self/exe", argv);
-    ::unsetenv("GLIBC_TUNABLES"); // exec failed: carry on as we are
-}
-} // namespace
-
 int main(int argc, char *argv[])
 {
-    useHugePages(argv);
+    vs::restartWithTunedAllocator(argv);
     const char *cmd = argc > 1 ? argv[1] : "";
     if (std::strcmp(cmd, "--version") == 0 || std::strcmp(cmd, "-v") == 0) {
         std::cout << "valuescope " << VALUESCOPE_VERSION << std::endl;

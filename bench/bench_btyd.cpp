@@ -5,6 +5,8 @@
 #include "core/analytics/transaction_models.h"
 #include "core/io/readers.h"
 
+#include "core/process.h"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -146,4 +148,11 @@ BENCHMARK(BM_RepredictMillionCustomers)->Unit(benchmark::kMillisecond)->UseRealT
 
 } // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv)
+{
+    vs::restartWithTunedAllocator(argv); // measure the allocator the program runs with
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

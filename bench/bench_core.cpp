@@ -3,6 +3,8 @@
 #include "core/analytics/analysis.h"
 #include "core/analytics/binning.h"
 
+#include "core/process.h"
+
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -80,6 +82,23 @@ void BM_RecomputeWithStatistics(benchmark::State &state)
 }
 BENCHMARK(BM_RecomputeWithStatistics)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// What the window runs after a weight edit: profit value, segments by the edited score, all
+// statistics, those of unchanged measures (value, Pareto curve, histogram) taken from before.
+void BM_LiveWeightEdit(benchmark::State &state)
+{
+    const Fixture &f = million();
+    vs::Project p = f.project;
+    p.segments.by = "satisfaction";
+    auto shown = std::make_shared<vs::AnalysisResults>(vs::computeAnalysis(f.data, p).value());
+    double w = 0.3;
+    for (auto _ : state) {
+        p.scores[0].items[1].weight = (w += 0.001);
+        auto r = vs::computeAnalysis(f.data, p, {.previous = shown.get()});
+        shown = std::make_shared<vs::AnalysisResults>(std::move(r.value()));
+    }
+}
+BENCHMARK(BM_LiveWeightEdit)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // Profit value + the score + quartiles of value: the bench project of compare-with-pandas.sh.
 void BM_RecomputeProfitScoreSegments(benchmark::State &state)
 {
@@ -103,4 +122,11 @@ BENCHMARK(BM_QuantileEdges)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char **argv)
+{
+    vs::restartWithTunedAllocator(argv); // measure the allocator the program runs with
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -21,9 +21,12 @@ LoadResult loadInBackground(std::string path)
     return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms));
 }
 
-ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project)
+// previous: the results shown now, whose statistics are reused where the numbers did not change
+ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project,
+                                  std::shared_ptr<const vs::AnalysisResults> previous)
 {
-    return std::make_shared<vs::Result<vs::AnalysisResults>>(vs::computeAnalysis(std::move(data), project));
+    return std::make_shared<vs::Result<vs::AnalysisResults>>(
+        vs::computeAnalysis(std::move(data), project, {.previous = previous.get()}));
 }
 
 bool sameSource(const vs::SourceSpec &a, const vs::SourceSpec &b)
@@ -117,7 +120,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         co_return false;
     }
     vs::LoadedAnalysis &la = loadResult->value();
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project);
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr);
     ComputeResult computed = co_await compute;
     if (generation != m_generation)
         co_return false;
@@ -130,7 +133,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         bp.source = la.project.source;
         bp.baseline.reset();
         baseProject = std::make_shared<const vs::Project>(std::move(bp));
-        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject);
+        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject, nullptr);
         baseComputed = co_await base;
         if (generation != m_generation)
             co_return false;
@@ -258,7 +261,7 @@ QCoro::Task<void> AnalysisSession::recompute()
     const quint64 generation = ++m_generation;
     setBusy(true);
     QPointer<AnalysisSession> self(this); // the window may close while this computes
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project);
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project, m_results);
     ComputeResult computed = co_await compute;
     if (!self || generation != m_generation)
         co_return; // gone, or a newer edit is on its way: these results are stale

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <unordered_map>
 
@@ -627,18 +629,55 @@ Status rfmSegments(Ctx &c)
 
 } // namespace
 
-void addStatistics(AnalysisResults &r)
+namespace {
+bool sameBits(const std::vector<double> &a, const std::vector<double> &b)
 {
-    r.concentration = concentration(r.value);
-    r.valueHistogram = histogram(r.value, 30);
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
 
-    r.stats = r.data->inputStats;
-    r.stats.emplace_back("value", describe(r.value));
+// The numbers behind a named statistic of `r`: value, a score or a model column.
+const std::vector<double> *measure(const AnalysisResults &r, const std::string &name)
+{
+    if (name == "value")
+        return &r.value;
     for (const NamedValues &s : r.scores)
-        r.stats.emplace_back(s.name, describe(s.values));
+        if (s.name == name)
+            return &s.values;
+    for (const NamedValues &e : r.extra)
+        if (e.name == name)
+            return &e.values;
+    return nullptr;
+}
+
+// describe(values), or the previous results' statistic when its numbers were the same
+DescriptiveStats describeOrReuse(const std::string &name, const std::vector<double> &values,
+                                 const AnalysisResults *previous)
+{
+    if (previous)
+        if (const std::vector<double> *before = measure(*previous, name); before && sameBits(*before, values))
+            for (size_t i = previous->data ? previous->data->inputStats.size() : 0; i < previous->stats.size(); ++i)
+                if (previous->stats[i].first == name) // the computed measures follow the inputs
+                    return previous->stats[i].second;
+    return describe(values);
+}
+} // namespace
+
+void addStatistics(AnalysisResults &r, const AnalysisResults *previous)
+{
+    if (previous && previous->concentration && previous->valueHistogram && sameBits(previous->value, r.value)) {
+        r.concentration = previous->concentration;
+        r.valueHistogram = previous->valueHistogram;
+    } else {
+        r.concentration = concentration(r.value);
+        r.valueHistogram = histogram(r.value, 30);
+    }
+    r.stats = r.data->inputStats;
+    r.stats.emplace_back("value", describeOrReuse("value", r.value, previous));
+    for (const NamedValues &s : r.scores)
+        r.stats.emplace_back(s.name, describeOrReuse(s.name, s.values, previous));
     for (const NamedValues &e : r.extra)
         if ((r.layout != Layout::Campaigns || e.name == "roi") && !e.isDate)
-            r.stats.emplace_back(e.name, describe(e.values));
+            r.stats.emplace_back(e.name, describeOrReuse(e.name, e.values, previous));
 }
 
 Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &p,
@@ -678,7 +717,7 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.timings.segmentMs = msSince(t1);
 
     if (options.statistics)
-        addStatistics(r);
+        addStatistics(r, options.previous);
     return r;
 }
 

@@ -172,13 +172,17 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                                                         const std::string &dataFile);
 struct ComputeOptions {
     bool statistics = true; // S8 for the computed measures; the live path may add them afterwards
+    // The results before this edit: statistics of any measure whose numbers are bit for bit the
+    // same are taken from them instead of computed again (a weight edit changes one score).
+    const AnalysisResults *previous = nullptr;
 };
 
 // Pure and quick: the live what-if path calls this on every edit.
 Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data, const Project &project,
                                         const ComputeOptions &options = {});
 // Fills results.stats (inputs, value, scores, model columns) when computeAnalysis left them out.
-void addStatistics(AnalysisResults &results);
+// Those of measures identical in `previous` are copied from it.
+void addStatistics(AnalysisResults &results, const AnalysisResults *previous = nullptr);
 
 // Checks a project against the columns of its data before anything is computed.
 Status checkMapping(const Table &table, const Project &project, const std::string &file);

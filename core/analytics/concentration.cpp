@@ -2,6 +2,8 @@
 
 #include "core/analytics/stats.h"
 
+#include <boost/sort/spreadsort/float_sort.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,13 +21,13 @@ Concentration concentration(std::span<const double> values)
     c.customers = n;
     if (n == 0)
         return c;
-    std::sort(x.begin(), x.end(), std::greater<double>()); // most valuable first
+    // ascending; a radix sort for floats, ~3x std::sort on a million values
+    boost::sort::spreadsort::float_sort(x.begin(), x.end());
     const double total = accurateSum(x);
-    c.hasNegative = x.back() < 0;
-    // Gini from the ascending order: i = n - k for the k-th most valuable (0-based)
+    c.hasNegative = x.front() < 0;
     double weighted = 0, comp = 0;
-    for (size_t k = 0; k < n; ++k) { // Neumaier sum of i * x_(i)
-        const double term = double(n - k) * x[k];
+    for (size_t j = 0; j < n; ++j) { // Neumaier sum of i * x_(i), i = j + 1
+        const double term = double(j + 1) * x[j];
         const double t = weighted + term;
         comp += std::fabs(weighted) >= std::fabs(term) ? (weighted - t) + term : (term - t) + weighted;
         weighted = t;
@@ -33,8 +35,8 @@ Concentration concentration(std::span<const double> values)
     weighted += comp;
     c.gini = total != 0 ? 2 * weighted / (double(n) * total) - double(n + 1) / double(n) : 0.0;
     const size_t top = size_t(std::ceil(0.2 * double(n)));
-    c.top20Share = total != 0 ? accurateSum(std::span<const double>(x.data(), top)) / total : 0.0;
-    // the curve, sampled at most 1,000 steps
+    c.top20Share = total != 0 ? accurateSum(std::span<const double>(x.data() + (n - top), top)) / total : 0.0;
+    // the curve, most valuable first, sampled at most 1,000 steps
     const size_t steps = std::min<size_t>(n, 1000);
     c.customerShare.push_back(0);
     c.valueShare.push_back(0);
@@ -43,7 +45,7 @@ Concentration concentration(std::span<const double> values)
     for (size_t s = 1; s <= steps; ++s) {
         const size_t upto = (n * s) / steps;
         for (; done < upto; ++done)
-            cum += x[done];
+            cum += x[n - 1 - done];
         c.customerShare.push_back(double(upto) / double(n));
         c.valueShare.push_back(total != 0 ? cum / total : 0.0);
     }

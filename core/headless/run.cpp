@@ -121,6 +121,10 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         comparison = compareScenarios(base.value(), r);
     }
     const RunOutputs outputs{r, loaded->project, comparison ? &*comparison : nullptr, loaded->dataPath};
+    if (hooks.canChart) // a chart that cannot be made stops the run before any file is written
+        for (const auto &[kind, path] : req.charts)
+            if (Status s = hooks.canChart(outputs, kind, path); !s)
+                return s;
 
     if (!req.outPath.empty()) {
         Status s = extensionOf(req.outPath) == ".xlsx" ? writeResultsXlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);

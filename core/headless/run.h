@@ -32,6 +32,8 @@ struct RunOutputs {
 
 // Writers that live outside core (charts and reports need Qt; XLSX needs libxlsxwriter).
 struct RunHooks {
+    // whether chart() can write this file; asked for every chart before any file is written
+    std::function<Status(const RunOutputs &, const std::string &kind, const std::string &path)> canChart;
     std::function<Status(const RunOutputs &, const std::string &kind, const std::string &path)> chart;
     std::function<Status(const RunOutputs &, const std::string &path)> report;
 };

@@ -20,6 +20,7 @@ private slots:
     void badInputExitsWithTwo();
     void failedRunLeavesNoFile();
     void previousOutputSurvivesAFailure();
+    void chartThatCannotBeDrawnStopsBeforeAnyFile();
     void csvInjectionIsEscaped();
     void xlsxOutputReadsBackInOpenpyxl();
     void versionAndHelp();
@@ -198,6 +199,26 @@ void TstCli::previousOutputSurvivesAFailure()
     QCOMPARE(vs({QStringLiteral("run"), p, QStringLiteral("--out"), out}).code, 2);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("yesterday's results\n"));
+}
+
+// A migration chart without a baseline, or a .jpg, fails the run before the customers, the
+// summary or the other charts are written: no half-done set of files.
+void TstCli::chartThatCannotBeDrawnStopsBeforeAnyFile()
+{
+    const QString p = writeProject(QStringLiteral("nobase.json"),
+        QStringLiteral(R"({"valuescope": 1, "source": {"path": "customers.csv", "columns": {"customer": "customer", "revenue": "revenue", "cost": "cost"}}})"));
+    const QString out = m_dir.filePath(QStringLiteral("nobase.csv"));
+    const QString summary = m_dir.filePath(QStringLiteral("nobase-summary.json"));
+    const QString segments = m_dir.filePath(QStringLiteral("nobase-segments.png"));
+    for (const QString &bad : {QStringLiteral("migration=") + m_dir.filePath(QStringLiteral("m.png")),
+                               QStringLiteral("pareto=") + m_dir.filePath(QStringLiteral("p.jpg"))}) {
+        Out r = vs({QStringLiteral("run"), p, QStringLiteral("--out"), out, QStringLiteral("--summary"), summary,
+                    QStringLiteral("--chart"), QStringLiteral("segments=") + segments, QStringLiteral("--chart"), bad});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(bad.startsWith(QLatin1String("migration")) ? "baseline" : ".jpg"), r.err.constData());
+        for (const QString &f : {out, summary, segments})
+            QVERIFY2(!QFile::exists(f), qPrintable(f));
+    }
 }
 
 void TstCli::csvInjectionIsEscaped()

@@ -22,6 +22,7 @@ private slots:
     void weightedScoreAsValue();
     void satisfactionRates();
     void inputStatistics();
+    void statisticsAfterAnEditEqualAFreshComputation();
     void thresholdSegments();
     void definedBehaviourIsWarned();
     void campaignEffect();
@@ -223,6 +224,57 @@ void TstFormulas::inputStatistics()
             VS_COMPARE_NUMBER(st.max, es["max"], 0, (col + " max").c_str());
         }
         QVERIFY2(found, col.c_str());
+    }
+}
+
+// The live path reuses the statistics of measures an edit left unchanged: what the user sees after
+// the edit must be what a fresh computation gives, for the changed score and for the value.
+void TstFormulas::statisticsAfterAnEditEqualAFreshComputation()
+{
+    Project p = baseProject();
+    p.scores = {{"satisfaction", Normalize::Count, false, {{"q_product", 0.5}, {"q_service", 0.3}, {"q_price", 0.2}}},
+                {"loyalty", Normalize::Weights, false, {{"purchases", 2.0}, {"revenue", 1.0}}}};
+    auto prepared = prepareData(m_table, p, "customers.csv");
+    QVERIFY(prepared.ok());
+    auto expectSame = [](const AnalysisResults &got, const AnalysisResults &fresh) {
+        QCOMPARE(got.stats.size(), fresh.stats.size());
+        for (size_t i = 0; i < got.stats.size(); ++i) {
+            const auto &[name, st] = got.stats[i];
+            QCOMPARE(name, fresh.stats[i].first);
+            const DescriptiveStats &f = fresh.stats[i].second;
+            QCOMPARE(st.count, f.count);
+            for (auto [a, b] : {std::pair{st.mean, f.mean}, {st.median, f.median}, {st.std, f.std},
+                                {st.min, f.min}, {st.max, f.max}, {st.sum, f.sum}})
+                VS_COMPARE_NUMBER(a, b, 0, name.c_str());
+        }
+        QCOMPARE(got.concentration->gini, fresh.concentration->gini);
+        QCOMPARE(got.concentration->top20Share, fresh.concentration->top20Share);
+        QCOMPARE(got.concentration->valueShare, fresh.concentration->valueShare);
+        QCOMPARE(got.valueHistogram->counts, fresh.valueHistogram->counts);
+        QCOMPARE(got.valueHistogram->edges, fresh.valueHistogram->edges);
+    };
+    for (const char *model : {"profit", "weighted_score"}) { // the value stays, or follows the score
+        p.value.model = model;
+        p.value.score = "satisfaction";
+        p.scores[0].items[0].weight = 0.5;
+        auto before = computeAnalysis(prepared.value(), p);
+        QVERIFY(before.ok());
+        p.scores[0].items[0].weight = 0.9; // the edit
+        auto live = computeAnalysis(prepared.value(), p, {.previous = &before.value()});
+        auto fresh = computeAnalysis(prepared.value(), p);
+        QVERIFY(live.ok() && fresh.ok());
+        expectSame(live.value(), fresh.value());
+        if (QTest::currentTestFailed())
+            return;
+        // and the edit did change what it should
+        const auto statOf = [](const AnalysisResults &r, const std::string &n) {
+            for (size_t i = r.data->inputStats.size(); i < r.stats.size(); ++i)
+                if (r.stats[i].first == n)
+                    return r.stats[i].second.mean;
+            return kMissing;
+        };
+        QVERIFY(statOf(live.value(), "satisfaction") != statOf(before.value(), "satisfaction"));
+        QCOMPARE(live->concentration->gini != before->concentration->gini, std::string(model) == "weighted_score");
     }
 }
 

@@ -310,32 +310,50 @@ void TstCharts::scatterSamplesManyCustomersByTheirSegments()
     QChart *c = chart->view()->chart();
     QVERIFY2(c->title().contains(QLatin1String("sample")), qPrintable(c->title()));
     QVERIFY(c->title().contains(QLocale().toString(qulonglong(n - 1))));
-    size_t drawn = 0;
-    QSet<qint64> rows;
+    // the legend: one entry per segment, in the segments' colours
     QStringList names;
-    for (QAbstractSeries *s : c->series()) {
-        auto *sc = qobject_cast<QScatterSeries *>(s);
-        QVERIFY(sc);
-        names << sc->name();
-        for (const QPointF &pt : sc->points()) {
-            const qint64 row = qint64(pt.x());
-            QCOMPARE(pt.y(), 2.0 * double(row) + double(row % 3)); // the customer's own value
-            QCOMPARE(sc->name(), QString::fromStdString(r->segments[size_t(row % 3)].label)); // coloured by its segment
-            QVERIFY(row != 7);
-            rows.insert(row);
-            ++drawn;
-        }
-    }
+    for (QAbstractSeries *s : c->series())
+        names << s->name();
     QCOMPARE(names, (QStringList{QStringLiteral("Bronze"), QStringLiteral("Silver"), QStringLiteral("Gold")}));
-    QCOMPARE(drawn, ScatterChart::kMaxPoints);
-    QCOMPARE(size_t(rows.size()), drawn); // no customer twice
+    QSet<qint64> rows;
+    for (const ScatterChart::Point &pt : chart->points()) {
+        const qint64 row = qint64(pt.at.x());
+        QCOMPARE(qint64(pt.row), row);
+        QCOMPARE(pt.at.y(), 2.0 * double(row) + double(row % 3)); // the customer's own value
+        QCOMPARE(names.at(pt.series), QString::fromStdString(r->segments[size_t(row % 3)].label)); // its segment's colour
+        QVERIFY(row != 7);
+        rows.insert(row);
+    }
+    QCOMPARE(chart->points().size(), ScatterChart::kMaxPoints);
+    QCOMPARE(size_t(rows.size()), ScatterChart::kMaxPoints); // no customer twice
     // spread over the whole range, not the first rows of the file
     QVERIFY(*std::max_element(rows.begin(), rows.end()) > qint64(n * 9 / 10));
     QVERIFY(*std::min_element(rows.begin(), rows.end()) < qint64(n / 10));
     // the same results give the same picture
-    const QList<QPointF> first = qobject_cast<QScatterSeries *>(c->series().front())->points();
+    std::vector<size_t> first;
+    for (const ScatterChart::Point &pt : chart->points())
+        first.push_back(pt.row);
     QVERIFY(charts::show(chart, QStringLiteral("scatter"), {r, {}}).isEmpty());
-    QCOMPARE(qobject_cast<QScatterSeries *>(chart->view()->chart()->series().front())->points(), first);
+    std::vector<size_t> again;
+    for (const ScatterChart::Point &pt : chart->points())
+        again.push_back(pt.row);
+    QCOMPARE(again, first);
+    // and they are on the picture, where the axes put them, in their segment's colour
+    chart->resize(900, 600);
+    chart->show();
+    QVERIFY(QTest::qWaitForWindowExposed(chart));
+    const QImage shot = chart->view()->grab().toImage();
+    int checked = 0;
+    for (const ScatterChart::Point &pt : chart->points()) {
+        if (pt.row % 97) // a few hundred of them
+            continue;
+        const QPointF inChart = c->mapToPosition(pt.at, c->series().at(pt.series));
+        const QPoint px = chart->view()->mapFromScene(c->mapToScene(inChart));
+        const QColor seen = shot.pixelColor(px * shot.devicePixelRatio());
+        QVERIFY2(seen != Qt::white, qPrintable(QStringLiteral("row %1 at %2,%3").arg(pt.row).arg(px.x()).arg(px.y())));
+        ++checked;
+    }
+    QVERIFY(checked > 20);
     // two scores: the axes follow the choice
     chart->setAxes(QStringLiteral("value"), QStringLiteral("loyalty"));
     QCOMPARE(chart->view()->chart()->axes(Qt::Horizontal).front()->titleText(), QStringLiteral("value"));

@@ -606,14 +606,35 @@ vs::Status write(const Input &in, const std::string &kind, const std::string &pa
     return save(chart.get(), QString::fromStdString(path));
 }
 
-vs::Status write(const vs::RunOutputs &out, const std::string &kind, const std::string &path)
+namespace {
+// the outputs live for the whole call: non-owning pointers are enough
+Input inputOf(const vs::RunOutputs &out)
 {
-    // the results live for the whole call: non-owning pointers are enough
     Input in;
     in.results = std::shared_ptr<const vs::AnalysisResults>(&out.results, [](auto *) {});
     if (out.comparison)
         in.comparison = std::shared_ptr<const vs::ScenarioComparison>(out.comparison, [](auto *) {});
-    return write(in, kind, path);
+    return in;
+}
+} // namespace
+
+vs::Status check(const vs::RunOutputs &out, const std::string &kind, const std::string &path)
+{
+    const QString k = QString::fromStdString(kind);
+    if (!kinds().contains(k))
+        return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
+                                                         kinds().join(QStringLiteral(", ")).toStdString());
+    if (const QString why = unavailable(k, inputOf(out)); !why.isEmpty())
+        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+    const QString ext = QFileInfo(QString::fromStdString(path)).suffix().toLower();
+    if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
+        return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'", path);
+    return vs::Ok{};
+}
+
+vs::Status write(const vs::RunOutputs &out, const std::string &kind, const std::string &path)
+{
+    return write(inputOf(out), kind, path);
 }
 
 } // namespace charts

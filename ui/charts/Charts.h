@@ -32,6 +32,10 @@ QString unavailable(const QString &kind, const Input &input);
 // drawn for it (e.g. an RFM heatmap without RFM scores, a migration chart without a baseline).
 QString show(QWidget *chart, const QString &kind, const Input &input);
 
+// Whether write() can make this file for these outputs: a known kind, data it can show, and
+// .png/.svg/.pdf. `run` asks this for every chart before it writes anything.
+vs::Status check(const vs::RunOutputs &out, const std::string &kind, const std::string &path);
+
 // Draws the chart into target as if it were laid out at logicalSize (fonts keep their size
 // relative to logicalSize: a smaller logical size gives bigger text in the picture).
 void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logicalSize);

@@ -5,10 +5,16 @@
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QGraphicsObject>
+#include <QGraphicsSceneHoverEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLocale>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPixmap>
+#include <QPointer>
 #include <QScatterSeries>
 #include <QSignalBlocker>
 #include <QToolTip>
@@ -17,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 
 namespace {
@@ -55,6 +62,122 @@ std::vector<size_t> pointsToShow(const std::vector<double> &x, const std::vector
 
 } // namespace
 
+// All points of the scatter, painted in one go on the chart's plot area.
+class PointCloud : public QGraphicsObject {
+public:
+    explicit PointCloud(QChart *chart) : QGraphicsObject(chart), m_chart(chart)
+    {
+        setAcceptHoverEvents(true);
+        setZValue(10); // above the grid and axes, as a series would be
+        connect(chart, &QChart::plotAreaChanged, this, [this] {
+            prepareGeometryChange();
+            update();
+        });
+    }
+
+    struct Style {
+        QColor fill, border;
+        QString name;
+    };
+
+    // axes: where the plot area's edges are in data units
+    void set(std::vector<ScatterChart::Point> points, std::vector<Style> styles, double marker, const QValueAxis *x,
+             const QValueAxis *y, std::function<QString(const ScatterChart::Point &, const Style &)> describe)
+    {
+        m_points = std::move(points);
+        m_styles = std::move(styles);
+        m_marker = marker;
+        m_x = x;
+        m_y = y;
+        m_describe = std::move(describe);
+        prepareGeometryChange();
+        update();
+    }
+    void clear() { set({}, {}, 0, nullptr, nullptr, {}); }
+    const std::vector<ScatterChart::Point> &points() const { return m_points; }
+
+    QRectF boundingRect() const override { return m_chart->plotArea(); }
+
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        if (m_points.empty() || !m_x || !m_y)
+            return;
+        p->save();
+        p->setClipRect(m_chart->plotArea());
+        p->setRenderHint(QPainter::Antialiasing);
+        const double r = m_marker / 2;
+        // On screen, one pre-drawn marker per colour is copied to each point (drawing 5,000
+        // antialiased ellipses costs ~30 ms); scaled or vector output (PNG at a higher dpi, SVG,
+        // PDF) gets true ellipses.
+        const bool sprites = p->paintEngine() && p->paintEngine()->type() == QPaintEngine::Raster &&
+                             !p->transform().isScaling() && !p->transform().isRotating();
+        const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+        const int side = int(std::ceil(m_marker + 2));
+        for (size_t s = 0; s < m_styles.size(); ++s) { // one colour at a time
+            const QPen pen(m_styles[s].border, 1);
+            if (sprites) {
+                QPixmap sprite(QSize(side, side) * dpr);
+                sprite.setDevicePixelRatio(dpr);
+                sprite.fill(Qt::transparent);
+                {
+                    QPainter sp(&sprite);
+                    sp.setRenderHint(QPainter::Antialiasing);
+                    sp.setBrush(m_styles[s].fill);
+                    sp.setPen(pen);
+                    sp.drawEllipse(QPointF(side / 2.0, side / 2.0), r, r);
+                }
+                const QPointF offset(side / 2.0, side / 2.0);
+                for (const ScatterChart::Point &pt : m_points)
+                    if (size_t(pt.series) == s)
+                        p->drawPixmap((toPlot(pt.at) - offset).toPoint(), sprite);
+            } else {
+                p->setBrush(m_styles[s].fill);
+                p->setPen(pen);
+                for (const ScatterChart::Point &pt : m_points)
+                    if (size_t(pt.series) == s)
+                        p->drawEllipse(toPlot(pt.at), r, r);
+            }
+        }
+        p->restore();
+    }
+
+protected:
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *e) override
+    {
+        // the nearest point under the pointer, the last drawn first (it is on top)
+        const double reach = m_marker / 2 + 2;
+        double best = reach * reach;
+        const ScatterChart::Point *hit = nullptr;
+        for (const ScatterChart::Point &pt : m_points) {
+            const QPointF d = toPlot(pt.at) - e->pos();
+            const double dd = d.x() * d.x() + d.y() * d.y();
+            if (dd <= best)
+                best = dd, hit = &pt;
+        }
+        if (hit && m_describe)
+            QToolTip::showText(e->screenPos(), m_describe(*hit, m_styles[size_t(hit->series)]));
+        else
+            QToolTip::hideText();
+    }
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *) override { QToolTip::hideText(); }
+
+private:
+    QPointF toPlot(QPointF v) const
+    {
+        const QRectF a = m_chart->plotArea();
+        const double w = m_x->max() - m_x->min(), h = m_y->max() - m_y->min();
+        return {a.left() + (w > 0 ? (v.x() - m_x->min()) / w : 0.5) * a.width(),
+                a.bottom() - (h > 0 ? (v.y() - m_y->min()) / h : 0.5) * a.height()};
+    }
+
+    QChart *m_chart;
+    std::vector<ScatterChart::Point> m_points;
+    std::vector<Style> m_styles; // per series
+    double m_marker = 0;
+    QPointer<const QValueAxis> m_x, m_y;
+    std::function<QString(const ScatterChart::Point &, const Style &)> m_describe;
+};
+
 ScatterChart::ScatterChart(QWidget *parent) : QWidget(parent)
 {
     m_x = new QComboBox;
@@ -78,6 +201,7 @@ ScatterChart::ScatterChart(QWidget *parent) : QWidget(parent)
     c->legend()->setAlignment(Qt::AlignBottom);
     m_view->setChart(c);
     m_view->setMinimumHeight(220);
+    m_cloud = new PointCloud(c);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(choose);
@@ -142,13 +266,18 @@ QString ScatterChart::setResults(std::shared_ptr<const vs::AnalysisResults> resu
     return {};
 }
 
+const std::vector<ScatterChart::Point> &ScatterChart::points() const
+{
+    return m_cloud->points();
+}
+
 void ScatterChart::redraw()
 {
     QChart *c = m_view->chart();
+    m_cloud->clear();
     c->removeAllSeries();
     for (QAbstractAxis *a : c->axes())
         c->removeAxis(a), delete a;
-    m_rowsOfSeries.clear();
     const auto r = m_results;
     const std::vector<double> *xs = r ? r->column(xMeasure().toStdString()) : nullptr;
     const std::vector<double> *ys = r ? r->column(yMeasure().toStdString()) : nullptr;
@@ -164,16 +293,17 @@ void ScatterChart::redraw()
                           .arg(yName, xName, QLocale().toString(qulonglong(rows.size())), QLocale().toString(qulonglong(total)))
                     : QApplication::translate("charts", "%1 against %2 · %3 customers")
                           .arg(yName, xName, QLocale().toString(qulonglong(total))));
-    // one series per segment, in the segments' order, then customers without one
+    // segments in their order, then customers without one
     const int segments = int(r->segments.size());
-    std::vector<QList<QPointF>> points(size_t(segments + 1));
-    m_rowsOfSeries.assign(size_t(segments + 1), {});
+    std::vector<Point> points;
+    points.reserve(rows.size());
+    std::vector<size_t> perSegment(size_t(segments + 1), 0);
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
     for (size_t row : rows) {
         const int s = row < r->segment.size() && r->segment[row] >= 0 && r->segment[row] < segments ? r->segment[row] : segments;
         const double x = (*xs)[row], y = (*ys)[row];
-        points[size_t(s)].append(QPointF(x, y));
-        m_rowsOfSeries[size_t(s)].push_back(row);
+        points.push_back({QPointF(x, y), s, row});
+        perSegment[size_t(s)]++;
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
     auto *ax = new QValueAxis;
@@ -190,33 +320,33 @@ void ScatterChart::redraw()
     c->addAxis(ax, Qt::AlignBottom);
     c->addAxis(ay, Qt::AlignLeft);
     const double marker = rows.size() > 2000 ? 5 : rows.size() > 300 ? 7 : 9;
+    // the legend: a point-less series per segment that has points; the points refer to these
+    std::vector<PointCloud::Style> styles;
+    std::vector<int> seriesOf(size_t(segments + 1), -1);
     for (int s = 0; s <= segments; ++s) {
-        if (points[size_t(s)].isEmpty())
+        if (!perSegment[size_t(s)])
             continue;
+        QColor col = segmentColour(s < segments ? s : -1);
+        const QColor border = col.darker(130);
+        col.setAlphaF(rows.size() > 2000 ? 0.55f : 0.8f);
         auto *series = new QScatterSeries;
         series->setName(s < segments ? QString::fromStdString(r->segments[size_t(s)].label)
                                      : QApplication::translate("charts", "no segment"));
-        series->setMarkerSize(marker);
-        QColor col = segmentColour(s < segments ? s : -1);
-        series->setBorderColor(col.darker(130));
-        col.setAlphaF(rows.size() > 2000 ? 0.55f : 0.8f);
+        series->setMarkerSize(9);
+        series->setBorderColor(border);
         series->setColor(col);
-        series->replace(points[size_t(s)]);
         c->addSeries(series);
         series->attachAxis(ax);
         series->attachAxis(ay);
-        connect(series, &QScatterSeries::hovered, this, [this, r, s, series, xName, yName](const QPointF &pt, bool on) {
-            if (!on || size_t(s) >= m_rowsOfSeries.size())
-                return QToolTip::hideText();
-            const QList<QPointF> pts = series->points();
-            const qsizetype i = pts.indexOf(pt);
-            if (i < 0 || size_t(i) >= m_rowsOfSeries[size_t(s)].size())
-                return QToolTip::hideText();
-            const size_t row = m_rowsOfSeries[size_t(s)][size_t(i)];
-            QToolTip::showText(QCursor::pos(), QApplication::translate("charts", "Customer %1 (%2)\n%3: %4\n%5: %6")
-                                                   .arg(QString::fromUtf8(r->data->ids.at(row)), series->name(), xName,
-                                                        QLocale().toString(pt.x(), 'g', 10), yName,
-                                                        QLocale().toString(pt.y(), 'g', 10)));
-        });
+        seriesOf[size_t(s)] = int(styles.size());
+        styles.push_back({col, border, series->name()});
     }
+    for (Point &p : points)
+        p.series = seriesOf[size_t(p.series)];
+    m_cloud->set(std::move(points), std::move(styles), marker, ax, ay,
+                 [r, xName, yName](const Point &p, const PointCloud::Style &style) {
+                     return QApplication::translate("charts", "Customer %1 (%2)\n%3: %4\n%5: %6")
+                         .arg(QString::fromUtf8(r->data->ids.at(p.row)), style.name, xName,
+                              QLocale().toString(p.at.x(), 'g', 10), yName, QLocale().toString(p.at.y(), 'g', 10));
+                 });
 }

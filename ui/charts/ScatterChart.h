@@ -3,12 +3,18 @@
 // customers it shows a random sample of 5,000 (fixed seed: the same picture for the same
 // results), says so in its title, and stays quick with any number of customers. Hovering a
 // point names the customer and its exact values.
+//
+// Axes, title and legend are Qt Charts'; the points are painted by one graphics item on the
+// chart's plot area (a QScatterSeries makes a graphics item per point: ~100 ms to redraw 5,000).
+// The legend's entries are point-less scatter series in the segments' colours.
 #include <QChartView>
+#include <QPointF>
 #include <QWidget>
 
 #include <memory>
 #include <vector>
 
+class PointCloud;
 class QComboBox;
 namespace vs { struct AnalysisResults; }
 
@@ -28,10 +34,17 @@ public:
     QString yMeasure() const;
     QChartView *view() const { return m_view; } // what an export draws
 
+    struct Point {
+        QPointF at;      // (x, y) in the measures' units
+        int series = 0;  // index among the chart's series: its segment, or the last one, "no segment"
+        size_t row = 0;  // the customer
+    };
+    const std::vector<Point> &points() const;
+
 private:
     void redraw();
     QComboBox *m_x, *m_y;
     QChartView *m_view;
+    PointCloud *m_cloud;
     std::shared_ptr<const vs::AnalysisResults> m_results;
-    std::vector<std::vector<size_t>> m_rowsOfSeries; // the customer row of each point, per series
 };
