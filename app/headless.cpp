@@ -52,7 +52,7 @@ struct Command {
 int runInspect(const QStringList &args)
 {
     Command cmd("Describe a data file: format, encoding, delimiter, columns and rows.", "inspect", "DATAFILE",
-                "a CSV, TSV or text file");
+                "a CSV, TSV or text file, or an .xlsx, .xls or .ods workbook");
     QCommandLineParser &p = cmd.parser;
     QCommandLineOption sheet(QStringLiteral("sheet"), QStringLiteral("the sheet of a workbook"), QStringLiteral("S"));
     QCommandLineOption encoding(QStringLiteral("encoding"), QStringLiteral("read the text in this encoding"), QStringLiteral("E"));

@@ -65,11 +65,12 @@ int main(int argc, char *argv[])
     if (std::strcmp(cmd, "--help") == 0 || std::strcmp(cmd, "-h") == 0) {
         std::cout << "Usage:\n"
                      "  valuescope                      open the window\n"
-                     "  valuescope FILE                 open a project (.json) or a data file\n"
+                     "  valuescope FILE                 open a project (.valuescope.json) or a data file\n"
                      "  valuescope inspect DATAFILE [--sheet S]\n"
-                     "  valuescope run PROJECT.json [--out customers.csv] [--summary summary.json]\n"
+                     "  valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json]\n"
                      "                 [--chart KIND=PATH]... [--report report.pdf]\n"
-                     "  valuescope --version\n";
+                     "  valuescope --version\n"
+                     "\nChart kinds, the project file and exit codes: man valuescope.\n";
         return 0;
     }
 #ifdef VALUESCOPE_GUI

@@ -21,9 +21,11 @@ packages=(
   # tests: offscreen GUI, independent reference numbers, benchmarks
   xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf python3-scipy
   poppler-utils libbenchmark-dev
+  # the Debian package and its checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
+  dpkg-dev desktop-file-utils appstream
 )
 if [[ ${1:-} == --dev ]]; then
-  packages+=(imagemagick xdotool poppler-utils)
+  packages+=(imagemagick xdotool poppler-utils librsvg2-bin)
 fi
 
 missing=()

@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build --target valuescope
-exec ./build/app/valuescope resources/sample/sample-project.json "$@"
+exec ./build/app/valuescope resources/sample/sample.valuescope.json "$@"

@@ -53,7 +53,9 @@
 
 namespace {
 constexpr int kMaxRecent = 8;
-QString projectFilter() { return QObject::tr("ValueScope projects (*.json)"); }
+// Projects are saved as NAME.valuescope.json (the desktop's MIME type for double-click); any
+// .json project opens.
+QString projectFilter() { return QObject::tr("ValueScope projects (*.valuescope.json *.json)"); }
 } // namespace
 
 MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
@@ -340,12 +342,12 @@ bool MainWindow::saveProjectAs()
     QString suggestion = m_session->projectPath();
     if (suggestion.isEmpty())
         suggestion = QFileInfo(m_session->dataPath()).absolutePath() + QLatin1Char('/') +
-                     QFileInfo(m_session->dataPath()).completeBaseName() + QStringLiteral(".json");
+                     QFileInfo(m_session->dataPath()).completeBaseName() + QStringLiteral(".valuescope.json");
     QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggestion, projectFilter());
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        path += QStringLiteral(".json");
+        path += QStringLiteral(".valuescope.json");
     QString error;
     if (!m_session->saveProject(path, &error)) {
         QMessageBox::warning(this, tr("Save Project"), error);

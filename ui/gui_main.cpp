@@ -45,6 +45,7 @@ int guiMain(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("ValueScope"));
     QApplication::setApplicationVersion(QStringLiteral(VALUESCOPE_VERSION_STRING));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/valuescope.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.valuescope.ValueScope")); // taskbar/dock match the menu entry
 
     Translations translations;
     translations.apply(QSettings().value(QStringLiteral("language")).toString());

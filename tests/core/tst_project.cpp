@@ -22,7 +22,7 @@ private slots:
 
 void TstProject::sampleProjectLoads()
 {
-    auto p = loadProject(std::string(VS_RESOURCES) + "/sample/sample-project.json");
+    auto p = loadProject(std::string(VS_RESOURCES) + "/sample/sample.valuescope.json");
     QVERIFY2(p.ok(), p.ok() ? "" : p.error().describe().c_str());
     QCOMPARE(p->source.columns.at("customer"), std::string("customer_id"));
     QCOMPARE(p->source.periodColumns.at("revenue_periods").size(), size_t(3));
@@ -35,7 +35,7 @@ void TstProject::sampleProjectLoads()
 
 void TstProject::roundTrip()
 {
-    auto p = loadProject(std::string(VS_RESOURCES) + "/sample/sample-project.json");
+    auto p = loadProject(std::string(VS_RESOURCES) + "/sample/sample.valuescope.json");
     QVERIFY(p.ok());
     const std::string once = projectToJson(p.value());
     auto again = parseProject(once, "again.json");

@@ -66,7 +66,7 @@ void TstCharts::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_charts"));
     QVERIFY(m_dir.isValid());
     m_session = std::make_unique<AnalysisSession>();
-    QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow-project.json"))));
+    QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"))));
     settle();
     QVERIFY(m_session->results());
     QVERIFY(m_session->results()->btyd);
@@ -150,7 +150,7 @@ void TstCharts::pdfTextCanBeExtracted()
 void TstCharts::chartsTheResultsCannotFeedSayWhy()
 {
     AnalysisSession customers;
-    QVERIFY(QCoro::waitFor(customers.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
+    QVERIFY(QCoro::waitFor(customers.openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     QVERIFY(QCoro::waitFor(customers.waitForResults()));
     for (const char *kind : {"rfm_heatmap", "frequency_recency", "p_alive", "holdout"}) {
         const QString path = m_dir.filePath(QStringLiteral("none.png"));
@@ -167,7 +167,7 @@ void TstCharts::commandLineWritesChartsAndRefusesUnknownKinds()
 {
     const QString svg = m_dir.filePath(QStringLiteral("cli-p_alive.svg"));
     QProcess run;
-    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), QStringLiteral(VS_RESOURCES "/sample/cdnow-project.json"),
+    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"),
                                           QStringLiteral("--chart"), QStringLiteral("p_alive=") + svg});
     QVERIFY(run.waitForFinished(60000));
     QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
@@ -175,7 +175,7 @@ void TstCharts::commandLineWritesChartsAndRefusesUnknownKinds()
     QVERIFY(svgText(svg, &ok).contains(QLatin1String("P(alive)")));
     QVERIFY(ok);
     const QString none = m_dir.filePath(QStringLiteral("cli-none.png"));
-    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), QStringLiteral(VS_RESOURCES "/sample/cdnow-project.json"),
+    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"),
                                           QStringLiteral("--chart"), QStringLiteral("pie=") + none});
     QVERIFY(run.waitForFinished(60000));
     QCOMPARE(run.exitCode(), 2);
@@ -224,7 +224,7 @@ void TstCharts::windowShowsTheOrderCharts()
 {
     AnalysisSession session;
     MainWindow w(&session);
-    QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow-project.json"))));
+    QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
     QTabWidget *tabs = w.chartTabs();
     QCOMPARE(tabs->count(), int(charts::kinds().size()));
@@ -253,7 +253,7 @@ void TstCharts::windowShowsTheOrderCharts()
     QVERIFY(panel);
     QVERIFY(panel->rfmThresholds()->text().contains(QLatin1String("Recency")));
     // a customer table project has no order charts
-    QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
+    QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
     const QStringList always = {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto"),
                                 QStringLiteral("scatter"), QStringLiteral("statistics")};
@@ -266,7 +266,7 @@ void TstCharts::windowShowsTheOrderCharts()
 void TstCharts::paretoAndHistogramShowTheConcentration()
 {
     AnalysisSession customers;
-    QVERIFY(QCoro::waitFor(customers.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
+    QVERIFY(QCoro::waitFor(customers.openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     QVERIFY(QCoro::waitFor(customers.waitForResults()));
     const auto r = customers.results();
     QVERIFY(r->concentration);
@@ -362,7 +362,7 @@ void TstCharts::scatterSamplesManyCustomersByTheirSegments()
 void TstCharts::reportHoldsTheSegmentsStrategiesAndCharts()
 {
     // the sample with Chinese labels and strategies, and a baseline, written by the command line
-    QFile src(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"));
+    QFile src(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"));
     QVERIFY(src.open(QIODevice::ReadOnly));
     nlohmann::json j = nlohmann::json::parse(src.readAll().toStdString());
     j["source"]["path"] = VS_RESOURCES "/sample/customers.csv";

@@ -25,7 +25,7 @@ private:
 
 void TstModels::initTestCase()
 {
-    const bool ok = QCoro::waitFor(m_session.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json")));
+    const bool ok = QCoro::waitFor(m_session.openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json")));
     QVERIFY(ok);
     QVERIFY(m_session.results());
 }
@@ -86,10 +86,10 @@ void TstModels::windowShowsTheSample()
     MainWindow w(&session);
     w.show();
     QSignalSpy changed(w.session(), &AnalysisSession::resultsChanged);
-    w.openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"));
+    w.openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"));
     QVERIFY(changed.wait(30000));
     QVERIFY(w.windowTitle().contains(QLatin1String("ValueScope")));
-    QVERIFY(w.windowTitle().contains(QLatin1String("sample-project.json")));
+    QVERIFY(w.windowTitle().contains(QLatin1String("sample.valuescope.json")));
 }
 
 QTEST_MAIN(TstModels)

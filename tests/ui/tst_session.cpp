@@ -36,7 +36,7 @@ private:
 void TstSession::init()
 {
     m_session = std::make_unique<AnalysisSession>();
-    QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/sample-project.json"))));
+    QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     // segment by the satisfaction score, so that its weights move customers
     m_session->undoStack()->push(new SetSegmentByCommand(m_session.get(), QStringLiteral("satisfaction")));
     settle();
