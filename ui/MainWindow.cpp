@@ -2,6 +2,7 @@
 
 #include "AnalysisSession.h"
 #include "ParametersPanel.h"
+#include "UserGuide.h"
 #include "WhatIfPanel.h"
 #include "ExportDialogs.h"
 #include "report/Report.h"
@@ -297,12 +298,29 @@ void MainWindow::createActions()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About ValueScope"), this, [this] {
         QMessageBox::about(this, tr("About ValueScope"),
                            tr("<h3>ValueScope %1</h3><p>Customer value, segments and strategies for marketing and "
                               "CRM teams.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+UserGuide *MainWindow::userGuide() const
+{
+    return m_guide;
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guide) // one window, kept until closed
+        m_guide = new UserGuide(this);
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 void MainWindow::openProject(const QString &path)

@@ -48,6 +48,8 @@ public:
     // Asks what to do with unsaved changes; false if the user cancelled.
     bool maybeSave();
     void offerRecovery(); // an autosave left by a crash
+    void showUserGuide(); // Help ▸ User Guide (F1)
+    class UserGuide *userGuide() const;
 
 signals:
     void languageRequested(const QString &locale); // "" = the system's
@@ -84,6 +86,7 @@ private:
     void showChart(int index);
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;
+    QPointer<class UserGuide> m_guide;
     QComboBox *m_segmentFilter;
     QLineEdit *m_search;
     QLabel *m_rowsLabel;

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnalysisSession</name>
@@ -329,7 +330,7 @@ Customers: %1</source>
         <translation>营销活动表需要活动名称、销售额和成本。</translation>
     </message>
     <message>
-        <source>Map revenue and cost, or purchases and average spend, or revenue per period, so that a customer's value can be computed.</source>
+        <source>Map revenue and cost, or purchases and average spend, or revenue per period, so that a customer&apos;s value can be computed.</source>
         <translation>请映射收入和成本，或购买次数和平均消费，或各期收入，以便计算客户价值。</translation>
     </message>
     <message>
@@ -653,6 +654,10 @@ Customers: %1</source>
         <source>Report saved to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -706,7 +711,7 @@ Customers: %1</source>
         <translation>客户价值</translation>
     </message>
     <message>
-        <source>How each customer's value is computed</source>
+        <source>How each customer&apos;s value is computed</source>
         <translation>每个客户价值的计算方式</translation>
     </message>
     <message>
@@ -786,7 +791,7 @@ Customers: %1</source>
         <translation>请先添加评分：加权评分模型以评分作为价值。</translation>
     </message>
     <message>
-        <source>'%1' is not a number; thresholds are numbers separated by spaces or semicolons.</source>
+        <source>&apos;%1&apos; is not a number; thresholds are numbers separated by spaces or semicolons.</source>
         <translation>“%1”不是数字；阈值应为用空格或分号分隔的数字。</translation>
     </message>
     <message>
@@ -802,7 +807,7 @@ Customers: %1</source>
         <translation>评分 %1</translation>
     </message>
     <message>
-        <source>A score named '%1' exists already.</source>
+        <source>A score named &apos;%1&apos; exists already.</source>
         <translation>已存在名为“%1”的评分。</translation>
     </message>
     <message>
@@ -854,7 +859,7 @@ Customers: %1</source>
         <translation>订单</translation>
     </message>
     <message>
-        <source>the last order's date</source>
+        <source>the last order&apos;s date</source>
         <translation>最后一笔订单的日期</translation>
     </message>
     <message>
@@ -914,7 +919,7 @@ Customers: %1</source>
         <translation>RFM 评分(&amp;S)：</translation>
     </message>
     <message>
-        <source>RFM segment rules (first match wins; others: "Others")</source>
+        <source>RFM segment rules (first match wins; others: &quot;Others&quot;)</source>
         <translation>RFM 细分规则（按顺序首个匹配生效；其余为“Others”）</translation>
     </message>
     <message>
@@ -934,7 +939,7 @@ Customers: %1</source>
         <translation>下移</translation>
     </message>
     <message>
-        <source>'%1' is not a date; write it as yyyy-mm-dd, or leave it empty for the last order's date.</source>
+        <source>&apos;%1&apos; is not a date; write it as yyyy-mm-dd, or leave it empty for the last order&apos;s date.</source>
         <translation>“%1”不是日期；请写成 yyyy-mm-dd，或留空以使用最后一笔订单的日期。</translation>
     </message>
     <message>
@@ -1029,12 +1034,12 @@ Customers: %1</source>
         <translation>恢复为基准</translation>
     </message>
     <message>
-        <source>ValueScope projects (*.json)</source>
-        <translation>ValueScope 项目 (*.json)</translation>
-    </message>
-    <message>
         <source>(no segment)</source>
         <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>ValueScope projects (*.valuescope.json *.json)</source>
+        <translation>ValueScope 项目 (*.valuescope.json *.json)</translation>
     </message>
 </context>
 <context>
@@ -1270,9 +1275,28 @@ Customers: %1</source>
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <source>ValueScope User Guide</source>
+        <translation>ValueScope 用户指南</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
     <name>WeightTableModel</name>
     <message>
-        <source>weight ÷ number of indicators (the seed's formula)</source>
+        <source>weight ÷ number of indicators (the seed&apos;s formula)</source>
         <translation>权重 ÷ 指标个数（需求原公式）</translation>
     </message>
     <message>
@@ -1428,11 +1452,11 @@ actual %3, predicted %4</source>
         <translation>未知图表</translation>
     </message>
     <message>
-        <source>the RFM heatmap needs RFM scores: order lines with the 'rfm' model or RFM segments</source>
+        <source>the RFM heatmap needs RFM scores: order lines with the &apos;rfm&apos; model or RFM segments</source>
         <translation>RFM 热力图需要 RFM 评分：使用“rfm”模型或 RFM 细分的订单数据</translation>
     </message>
     <message>
-        <source>this chart needs the 'predictive_clv' model (order lines)</source>
+        <source>this chart needs the &apos;predictive_clv&apos; model (order lines)</source>
         <translation>此图表需要“predictive_clv”模型（订单数据）</translation>
     </message>
     <message>
@@ -1504,7 +1528,7 @@ actual %3, predicted %4</source>
         <translation>没有基准：请点击“设为基准”，然后修改参数</translation>
     </message>
     <message>
-        <source>the migration chart needs a baseline (Analysis ▸ Set as Baseline, or 'baseline' in the project)</source>
+        <source>the migration chart needs a baseline (Analysis ▸ Set as Baseline, or &apos;baseline&apos; in the project)</source>
         <translation>迁移图需要基准（分析 ▸ 设为基准，或项目中的 “baseline”）</translation>
     </message>
     <message>
@@ -1588,7 +1612,7 @@ now: %4 customers, value %5</source>
         <translation>没有统计数据</translation>
     </message>
     <message>
-        <source>Add a score to set customers' value against it</source>
+        <source>Add a score to set customers&apos; value against it</source>
         <translation>请添加一个评分，以便与客户价值对比</translation>
     </message>
     <message>

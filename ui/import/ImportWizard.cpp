@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -343,6 +344,8 @@ public:
         m_costPeriods = new QListWidget;
         pl->addWidget(m_revenuePeriods, 1, 0);
         pl->addWidget(m_costPeriods, 1, 1);
+        for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) // ticking a period re-checks the mapping
+            connect(list, &QListWidget::itemChanged, this, [this] { check(); });
         l->addWidget(m_periodsBox, 1);
         m_hint = new QLabel;
         m_hint->setWordWrap(true);
@@ -386,6 +389,7 @@ public:
         m_grid->setColumnStretch(2, 1);
         m_periodsBox->setVisible(m_w->layout() == vs::Layout::Customers);
         for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) {
+            const QSignalBlocker quiet(list); // one check() below, not one per item
             list->clear();
             for (const auto &c : table->columns) {
                 if (c.type != vs::ColumnType::Number)
@@ -398,7 +402,6 @@ public:
                                                            : (n.contains(QLatin1String("cost")) || n.contains(QStringLiteral("成本")) || n.startsWith(QLatin1Char('c')));
                 item->setCheckState(periodLike && want ? Qt::Checked : Qt::Unchecked);
             }
-            connect(list, &QListWidget::itemChanged, this, [this] { check(); }, Qt::UniqueConnection);
         }
         check();
     }
