@@ -546,6 +546,11 @@ void MainWindow::autosave()
     }
 }
 
+void MainWindow::setAutosaveInterval(int ms)
+{
+    m_autosaveTimer->start(ms);
+}
+
 void MainWindow::removeAutosave()
 {
     QFile::remove(autosavePath());

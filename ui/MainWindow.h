@@ -48,6 +48,7 @@ public:
     // Asks what to do with unsaved changes; false if the user cancelled.
     bool maybeSave();
     void offerRecovery(); // an autosave left by a crash
+    void setAutosaveInterval(int ms); // every minute unless set
     void showUserGuide(); // Help ▸ User Guide (F1)
     class UserGuide *userGuide() const;
 

@@ -1,6 +1,7 @@
 // The item models under QAbstractItemModelTester, fed by the session from the bundled sample.
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
+#include "ui/commands/ProjectCommands.h"
 #include "ui/models/CustomerTableModel.h"
 #include "ui/models/SegmentTableModel.h"
 
@@ -8,7 +9,12 @@
 #include <QCoroTask>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 class TstModels : public QObject {
     Q_OBJECT
@@ -18,6 +24,7 @@ private slots:
     void segmentModel();
     void failedOpenIsReported();
     void windowShowsTheSample();
+    void crashLeavesARecoverableAnalysis();
 
 private:
     AnalysisSession m_session;
@@ -25,6 +32,8 @@ private:
 
 void TstModels::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // the autosave and settings of the tests only
+    QCoreApplication::setOrganizationName(QStringLiteral("ValueScopeTests"));
     const bool ok = QCoro::waitFor(m_session.openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json")));
     QVERIFY(ok);
     QVERIFY(m_session.results());
@@ -90,6 +99,49 @@ void TstModels::windowShowsTheSample()
     QVERIFY(changed.wait(30000));
     QVERIFY(w.windowTitle().contains(QLatin1String("ValueScope")));
     QVERIFY(w.windowTitle().contains(QLatin1String("sample.valuescope.json")));
+}
+
+// A window that dies without closing (a crash) leaves its autosave; the next start offers it,
+// and accepting brings back the edited analysis, still unsaved and named after its project.
+void TstModels::crashLeavesARecoverableAnalysis()
+{
+    const QString project = QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json");
+    const QString autosave = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave/recovery.json");
+    QFile::remove(autosave);
+    AnalysisSession before;
+    auto *crashing = new MainWindow(&before);
+    QVERIFY(QCoro::waitFor(before.openProject(project)));
+    crashing->setAutosaveInterval(20);
+    before.undoStack()->push(new SetWeightCommand(&before, 0, 0, 0.9));
+    QVERIFY(QCoro::waitFor(before.waitForResults()));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(autosave), 5000);
+    const std::vector<size_t> editedCounts = [&] {
+        std::vector<size_t> c;
+        for (const auto &s : before.results()->segments)
+            c.push_back(s.count);
+        return c;
+    }();
+    delete crashing; // no close event: as if the process had died
+    QVERIFY(QFileInfo::exists(autosave));
+
+    AnalysisSession after;
+    MainWindow restarted(&after);
+    QTimer::singleShot(0, [] { // answer "Recover" in the question that comes up
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+    });
+    restarted.offerRecovery();
+    QTRY_VERIFY_WITH_TIMEOUT(after.results() != nullptr && !after.isBusy(), 10000);
+    QCOMPARE(after.project().scores[0].items[0].weight, 0.9); // the edit is back
+    std::vector<size_t> counts;
+    for (const auto &s : after.results()->segments)
+        counts.push_back(s.count);
+    QCOMPARE(counts, editedCounts);
+    QTRY_VERIFY(after.isModified()); // not saved yet: Save writes to the original project
+    QCOMPARE(QFileInfo(after.projectPath()).canonicalFilePath(), QFileInfo(project).canonicalFilePath());
+    QVERIFY(restarted.windowTitle().contains(QFileInfo(project).fileName()));
+    after.undoStack()->setClean();
 }
 
 QTEST_MAIN(TstModels)
