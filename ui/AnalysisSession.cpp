@@ -1,5 +1,7 @@
 #include "AnalysisSession.h"
 
+#include "WarningText.h"
+
 #include "core/headless/run.h"
 
 #include <QCoroFuture>
@@ -59,12 +61,9 @@ void AnalysisSession::markRecovered(const QString &originalPath)
 
 QStringList AnalysisSession::warnings() const
 {
-    QStringList w;
-    for (const std::string &s : m_readReport.warnings)
-        w << QString::fromStdString(s);
+    QStringList w = localizedWarnings(m_readReport.warnings);
     if (m_results)
-        for (const std::string &s : m_results->warnings)
-            w << QString::fromStdString(s);
+        w += localizedWarnings(m_results->warnings);
     return w;
 }
 

@@ -6,6 +6,7 @@
 #include "core/io/typing.h"
 #include "core/project/roles.h"
 #include "ui/AnalysisSession.h"
+#include "ui/WarningText.h"
 #include "ui/models/TablePreviewModel.h"
 
 #include <QCheckBox>
@@ -258,7 +259,7 @@ private:
         QString status = ImportWizard::tr("%1 format, %n column(s); the preview shows the first rows.", nullptr, int(table->columns.size()))
                              .arg(QString::fromStdString(rep.format).toUpper());
         for (const std::string &warn : rep.warnings)
-            status += QStringLiteral("<br>⚠ ") + QString::fromStdString(warn).toHtmlEscaped();
+            status += QStringLiteral("<br>⚠ ") + localizedWarning(warn).toHtmlEscaped();
         m_status->setText(status);
         m_ok = !table->columns.empty();
         emit completeChanged();
@@ -604,9 +605,9 @@ private:
         lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(c->results->rowCount()));
         QStringList notes;
         for (const std::string &s : c->report.warnings)
-            notes << QStringLiteral("• ") + QString::fromStdString(s);
+            notes << QStringLiteral("• ") + localizedWarning(s);
         for (const std::string &s : c->results->warnings)
-            notes << QStringLiteral("• ") + QString::fromStdString(s);
+            notes << QStringLiteral("• ") + localizedWarning(s);
         if (notes.isEmpty())
             lines << ImportWizard::tr("No problems found.");
         else

@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include "ui/WarningText.h"
+
 #include "core/analytics/analysis.h"
 #include "core/analytics/scenario.h"
 #include "core/project/project.h"
@@ -215,7 +217,7 @@ public:
         if (!r.warnings.empty()) {
             heading(tr("Warnings"), 14);
             for (const std::string &w : r.warnings)
-                paragraph(QStringLiteral("• ") + QString::fromStdString(w), Qt::black);
+                paragraph(QStringLiteral("• ") + localizedWarning(w), Qt::black);
         }
     }
 
