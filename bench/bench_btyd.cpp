@@ -5,8 +5,6 @@
 #include "core/analytics/transaction_models.h"
 #include "core/io/readers.h"
 
-#include "core/process.h"
-
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -148,11 +146,4 @@ BENCHMARK(BM_RepredictMillionCustomers)->Unit(benchmark::kMillisecond)->UseRealT
 
 } // namespace
 
-int main(int argc, char **argv)
-{
-    vs::restartWithTunedAllocator(argv); // measure the allocator the program runs with
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+#include "benchmark_main.h"

@@ -3,8 +3,6 @@
 #include "core/analytics/analysis.h"
 #include "core/analytics/binning.h"
 
-#include "core/process.h"
-
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -122,11 +120,4 @@ BENCHMARK(BM_QuantileEdges)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace
 
-int main(int argc, char **argv)
-{
-    vs::restartWithTunedAllocator(argv); // measure the allocator the program runs with
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+#include "benchmark_main.h"

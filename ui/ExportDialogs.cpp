@@ -3,6 +3,7 @@
 #include "charts/Charts.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -24,6 +25,18 @@ const Preset kPresets[] = {
     {QT_TRANSLATE_NOOP("ChartExportDialog", "Print (2400 × 1600, 300 dpi)"), 2400, 1600, 300},
     {QT_TRANSLATE_NOOP("ChartExportDialog", "Screen (1000 × 600, 96 dpi)"), 1000, 600, 96},
 };
+} // namespace
+
+namespace {
+// OK reads "Choose File…": the file dialog comes next
+QDialogButtonBox *chooseFileButtons(QDialog *dialog)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(QCoreApplication::translate("ChartExportDialog", "Choose File…"));
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
+}
 } // namespace
 
 ChartExportDialog::ChartExportDialog(QWidget *parent) : QDialog(parent)
@@ -75,10 +88,7 @@ ChartExportDialog::ChartExportDialog(QWidget *parent) : QDialog(parent)
     auto *note = new QLabel(tr("Width, height and resolution apply to PNG pictures; SVG and PDF are drawn as vectors "
                                "with the same proportions. A higher resolution gives larger text."));
     note->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose File…"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox *buttons = chooseFileButtons(this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(note);
@@ -119,10 +129,7 @@ ReportDialog::ReportDialog(const QStringList &available, const QString &defaultT
     auto *note = new QLabel(tr("The report also holds the data source, the model and its parameters, the segments with "
                                "their strategies and the descriptive statistics, on A4 pages."));
     note->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Choose File…"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QDialogButtonBox *buttons = chooseFileButtons(this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(chartsLabel);

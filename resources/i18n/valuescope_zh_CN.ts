@@ -1060,10 +1060,6 @@ Customers: %1</source>
         <source>The report also holds the data source, the model and its parameters, the segments with their strategies and the descriptive statistics, on A4 pages.</source>
         <translation>报告还包含数据来源、模型及其参数、各细分及其策略以及描述性统计，按 A4 纸排版。</translation>
     </message>
-    <message>
-        <source>Choose File…</source>
-        <translation>选择文件…</translation>
-    </message>
 </context>
 <context>
     <name>RfmRulesModel</name>
