@@ -113,10 +113,7 @@ int runProjectCommand(const QStringList &args)
         return charts::write(outputs, kind, path);
     };
     hooks.report = [&req](const vs::RunOutputs &outputs, const std::string &path) {
-        charts::Input in;
-        in.results = std::shared_ptr<const vs::AnalysisResults>(&outputs.results, [](auto *) {});
-        if (outputs.comparison)
-            in.comparison = std::shared_ptr<const vs::ScenarioComparison>(outputs.comparison, [](auto *) {});
+        const charts::Input in = charts::inputOf(outputs);
         report::Options o;
         o.charts = report::availableCharts(in);
         o.dataPath = QString::fromStdString(outputs.dataPath);

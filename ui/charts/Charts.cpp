@@ -556,12 +556,23 @@ QImage image(QWidget *chart, QSize size, int dpi)
     return img;
 }
 
-vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
+namespace {
+// A chart file is .png, .svg or .pdf.
+vs::Status checkFormat(const QString &path)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
         return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'",
                              path.toStdString());
+    return vs::Ok{};
+}
+} // namespace
+
+vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
+{
+    if (vs::Status s = checkFormat(path); !s)
+        return s;
+    const QString ext = QFileInfo(path).suffix().toLower();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
@@ -593,21 +604,28 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
     return vs::Ok{};
 }
 
-vs::Status write(const Input &in, const std::string &kind, const std::string &path)
+vs::Status check(const Input &in, const std::string &kind, const std::string &path)
 {
     const QString k = QString::fromStdString(kind);
     if (!kinds().contains(k))
         return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
                                                          kinds().join(QStringLiteral(", ")).toStdString());
+    if (const QString why = unavailable(k, in); !why.isEmpty())
+        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+    return checkFormat(QString::fromStdString(path));
+}
+
+vs::Status write(const Input &in, const std::string &kind, const std::string &path)
+{
+    if (vs::Status s = check(in, kind, path); !s)
+        return s;
+    const QString k = QString::fromStdString(kind);
     std::unique_ptr<QWidget> chart(create(k));
-    const QString why = show(chart.get(), k, in);
-    if (!why.isEmpty())
+    if (const QString why = show(chart.get(), k, in); !why.isEmpty())
         return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
     return save(chart.get(), QString::fromStdString(path));
 }
 
-namespace {
-// the outputs live for the whole call: non-owning pointers are enough
 Input inputOf(const vs::RunOutputs &out)
 {
     Input in;
@@ -616,20 +634,10 @@ Input inputOf(const vs::RunOutputs &out)
         in.comparison = std::shared_ptr<const vs::ScenarioComparison>(out.comparison, [](auto *) {});
     return in;
 }
-} // namespace
 
 vs::Status check(const vs::RunOutputs &out, const std::string &kind, const std::string &path)
 {
-    const QString k = QString::fromStdString(kind);
-    if (!kinds().contains(k))
-        return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
-                                                         kinds().join(QStringLiteral(", ")).toStdString());
-    if (const QString why = unavailable(k, inputOf(out)); !why.isEmpty())
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
-    const QString ext = QFileInfo(QString::fromStdString(path)).suffix().toLower();
-    if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
-        return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'", path);
-    return vs::Ok{};
+    return check(inputOf(out), kind, path);
 }
 
 vs::Status write(const vs::RunOutputs &out, const std::string &kind, const std::string &path)

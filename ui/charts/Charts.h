@@ -34,7 +34,10 @@ QString show(QWidget *chart, const QString &kind, const Input &input);
 
 // Whether write() can make this file for these outputs: a known kind, data it can show, and
 // .png/.svg/.pdf. `run` asks this for every chart before it writes anything.
+vs::Status check(const Input &input, const std::string &kind, const std::string &path);
 vs::Status check(const vs::RunOutputs &out, const std::string &kind, const std::string &path);
+// The input of a headless run's outputs (non-owning: valid while the outputs are).
+Input inputOf(const vs::RunOutputs &out);
 
 // Draws the chart into target as if it were laid out at logicalSize (fonts keep their size
 // relative to logicalSize: a smaller logical size gives bigger text in the picture).
