@@ -53,7 +53,11 @@ inline void checkTable(const vs::Table &t, const vs::ReadReport &rep, const nloh
             else if (cell[2].is_number())
                 QCOMPARE(c.numbers()[row], cell[2].get<double>());
             else
-                QCOMPARE(c.cellText(row), cell[2].get<std::string>());
+                QVERIFY2(c.cellText(row) == cell[2].get<std::string>(),
+                         qPrintable(QStringLiteral("row %1 col %2 is '%3', not '%4'")
+                                        .arg(row).arg(col)
+                                        .arg(QString::fromStdString(c.cellText(row)),
+                                             QString::fromStdString(cell[2].get<std::string>()))));
         }
     if (e.contains("dates"))
         for (const auto &cell : e["dates"])
@@ -61,6 +65,9 @@ inline void checkTable(const vs::Table &t, const vs::ReadReport &rep, const nloh
     if (e.contains("row_numbers"))
         for (size_t i = 0; i < e["row_numbers"].size(); ++i)
             QCOMPARE(t.rowNumber(i), e["row_numbers"][i].get<int64_t>());
+    if (e.contains("row_numbers_at"))
+        for (const auto &at : e["row_numbers_at"])
+            QCOMPARE(t.rowNumber(at[0].get<size_t>()), at[1].get<int64_t>());
     if (e.contains("warnings"))
         for (const auto &w : e["warnings"]) {
             bool found = false;

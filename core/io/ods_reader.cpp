@@ -1,10 +1,11 @@
 #include "workbook_readers.h"
 
 #include "core/io/rows.h"
+#include "core/io/sheet_table.h"
 #include "core/io/xml_stream.h"
 #include "core/io/zip_archive.h"
 
-#include <map>
+#include <optional>
 #include <set>
 
 namespace vs {
@@ -22,7 +23,15 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
     rep.format = "ods";
     rep.encoding = "UTF-8";
     rep.delimiter = 0;
-    RowStore store;
+    // The cells of the row being read (a row may stand for several: number-rows-repeated).
+    struct Cell {
+        size_t col;
+        bool number;
+        std::string text; // the value as written
+    };
+    std::vector<Cell> row;
+    size_t rowWidth = 0;
+    std::optional<SheetTableBuilder> table;
 
     std::set<std::string> hiddenTableStyles;
     std::string styleName;
@@ -30,11 +39,8 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
     int textDepth = 0, paragraphs = 0;
     int64_t rowNumber = 0, rowRepeat = 1;
     int64_t colRepeat = 1;
-    size_t totalCells = 0;
-    std::vector<std::string_view> row;
     std::string cellText, cellValue;
-    bool cellHasValue = false;
-    const size_t maxCells = size_t(1) << 31;
+    bool cellHasValue = false, cellIsNumber = false;
 
     XmlStream x;
     x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
@@ -55,8 +61,10 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             if (hidden)
                 rep.hiddenSheets.push_back(sheetName);
             recording = !recorded && (opt.sheet.empty() ? !hidden : sheetName == opt.sheet);
-            if (recording)
+            if (recording) {
                 rep.sheet = sheetName;
+                table.emplace(path, opt, rep);
+            }
             rowNumber = 0;
         } else if (!recording) {
             return;
@@ -64,6 +72,7 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             const char *rep_ = XmlStream::attr(a, "number-rows-repeated");
             rowRepeat = rep_ ? std::max(1LL, std::atoll(rep_)) : 1;
             row.clear();
+            rowWidth = 0;
         } else if (n == "table-cell" || n == "covered-table-cell") {
             inCell = true;
             const char *rep_ = XmlStream::attr(a, "number-columns-repeated");
@@ -71,7 +80,7 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             cellText.clear();
             cellValue.clear();
             paragraphs = 0;
-            cellHasValue = false;
+            cellHasValue = cellIsNumber = false;
             const char *type = XmlStream::attr(a, "value-type");
             const std::string_view t = type ? type : "";
             const char *v = nullptr;
@@ -88,6 +97,7 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             if (v) {
                 cellValue = v;
                 cellHasValue = true;
+                cellIsNumber = t == "float" || t == "percentage" || t == "currency";
             }
         } else if (inCell && n == "p") {
             if (paragraphs++)
@@ -121,38 +131,29 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             inCell = false;
             const std::string &text = cellHasValue ? cellValue : cellText;
             if (text.empty()) {
-                row.resize(row.size() + size_t(colRepeat)); // empty cells (often thousands at a row's end)
+                rowWidth += size_t(colRepeat); // empty cells (often thousands at a row's end)
                 return;
             }
-            const std::string_view kept = store.keep(text);
             for (int64_t i = 0; i < colRepeat; ++i)
-                row.push_back(kept);
-            totalCells += size_t(colRepeat);
+                row.push_back({rowWidth++, cellIsNumber, text});
         } else if (n == "table-row") {
-            bool any = false;
-            for (std::string_view c : row)
-                any |= !c.empty();
-            if (!any) {
+            if (row.empty()) {
                 rowNumber += rowRepeat; // blank rows, however many, cost nothing
                 return;
             }
-            // trailing empty cells are not kept
-            while (!row.empty() && row.back().empty())
-                row.pop_back();
-            for (int64_t i = 0; i < rowRepeat; ++i) {
-                store.add(++rowNumber, row);
-                totalCells += row.size();
-                if (totalCells > maxCells) {
-                    x.stop("the sheet has more cells than this program can hold");
-                    return;
-                }
+            for (int64_t i = 0; i < rowRepeat && recording; ++i) {
+                table->startRow(++rowNumber);
+                for (const Cell &c : row)
+                    c.number ? table->numberText(c.col, c.text) : table->text(c.col, c.text);
+                if (!table->endRow()) // enough rows: the rest is read only for the names of the sheets
+                    recording = false, recorded = true;
             }
         }
     };
     bool ok = true;
     auto progress = [&](double p) {
         if (opt.progress)
-            opt.progress(0.6 * p);
+            opt.progress(0.95 * p);
     };
     Status s = zip.stream("content.xml", [&](const char *d, size_t n) { return ok = x.feed(d, n); }, opt.cancel, progress);
     if (!s)
@@ -166,7 +167,9 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
     if (rep.sheet.empty() && !recorded) {
         return noSuchSheet(path, opt.sheet, rep.sheets);
     }
-    return tableFromStore(store, path, opt, rep);
+    table->report().sheets = rep.sheets; // every sheet, including those after the one read
+    table->report().hiddenSheets = rep.hiddenSheets;
+    return table->finish();
 }
 
 } // namespace vs

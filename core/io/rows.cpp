@@ -4,18 +4,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <map>
 
 namespace vs {
 
 namespace {
-
-// A record inside a RecordList: no allocation of its own.
-struct RecordView {
-    std::span<const std::string_view> fields;
-    int64_t line = 0;
-};
 
 // All records of a file in three flat arrays (one allocation each, not one per record).
 class RecordList {
@@ -28,7 +21,7 @@ public:
     }
     size_t size() const { return m_line.size(); }
     bool empty() const { return m_line.empty(); }
-    RecordView operator[](size_t i) const
+    SampleRow operator[](size_t i) const
     {
         const size_t b = m_start[i];
         const size_t e = i + 1 < m_start.size() ? m_start[i + 1] : m_fields.size();
@@ -67,7 +60,7 @@ std::string_view numericCore(std::string_view s)
 }
 
 // Decimal comma or point, from the shapes of the numbers in a sample.
-char sniffDecimal(const std::vector<RecordView> &records, size_t first)
+char sniffDecimal(std::span<const SampleRow> records, size_t first)
 {
     int comma = 0, point = 0;
     for (size_t r = first; r < records.size(); ++r) {
@@ -123,9 +116,9 @@ bool yearLike(std::string_view s)
 }
 
 // Is this record a header? Each column votes by comparing the cell with the column's body.
-bool looksLikeHeader(const std::vector<RecordView> &records, size_t candidate, const NumberFormat &fmt)
+bool looksLikeHeader(std::span<const SampleRow> records, size_t candidate, const NumberFormat &fmt)
 {
-    const RecordView &head = records[candidate];
+    const SampleRow &head = records[candidate];
     int votes = 0;
     bool anyNumber = false, allText = true;
     for (size_t c = 0; c < head.fields.size(); ++c) {
@@ -157,41 +150,21 @@ bool looksLikeHeader(const std::vector<RecordView> &records, size_t candidate, c
 
 } // namespace
 
-Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>()> &openCursor,
-                                 const std::string &fileName, const ReadOptions &opt, ReadReport report,
-                                 const RowSourceOptions &source)
+Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::string &fileName,
+                               const ReadOptions &opt, ReadReport &rep, const LayoutRules &rules)
 {
-    ReadResult result;
-    result.report = std::move(report);
-    ReadReport &rep = result.report;
-    // 1. Sniff on the first records: where the header is, how numbers are written.
-    const size_t sampleLimit = 1000;
-    RecordList records; // the first records only
-    {
-        auto cursor = openCursor();
-        Record rec;
-        while (records.size() < sampleLimit && cursor->next(rec))
-            if (!rec.blank())
-                records.push(rec);
-        if (records.size() < sampleLimit)
-            if (auto e = cursor->error()) {
-                e->file = fileName;
-                return *e;
-            }
-    }
     if (records.empty())
         return makeError(ErrorKind::Format, "the file is empty: it has no rows of data", fileName);
 
     std::map<size_t, size_t> fieldCounts;
-    const size_t sampleEnd = records.size();
-    for (size_t i = 0; i < sampleEnd; ++i)
-        ++fieldCounts[records[i].fields.size()];
+    for (const SampleRow &r : records)
+        ++fieldCounts[r.fields.size()];
     size_t width = 1, widthCount = 0;
     for (auto [w, n] : fieldCounts)
         if (n > widthCount || (n == widthCount && w > width))
             width = w, widthCount = n;
 
-    NumberFormat fmt;
+    TableLayout layout;
     size_t headerIndex = 0; // index of the header among the non-blank records (or of the first data record)
     bool hasHeader = true;
     if (opt.headerRow.userSet) {
@@ -204,33 +177,36 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
                              "the header row " + std::to_string(opt.headerRow.value) + " is past the end of the file",
                              fileName);
     } else {
-        while (headerIndex < sampleEnd && records[headerIndex].fields.size() < width &&
+        while (headerIndex < records.size() && records[headerIndex].fields.size() < width &&
                records[headerIndex].fields.size() <= 2 && width > 2)
             ++headerIndex;
     }
     {
-        std::vector<RecordView> sample;
-        for (size_t i = headerIndex; i < std::min(records.size(), headerIndex + 500); ++i)
-            sample.push_back(records[i]);
-        rep.decimal = opt.decimal.userSet ? opt.decimal.value : source.sniffDecimal ? sniffDecimal(sample, 1) : '.';
+        const auto sample = records.subspan(headerIndex, std::min<size_t>(records.size() - headerIndex, 500));
+        rep.decimal = opt.decimal.userSet ? opt.decimal.value : rules.sniffDecimal ? sniffDecimal(sample, 1) : '.';
         rep.thousands = rep.decimal == ',' ? '.' : ',';
-        fmt = {rep.decimal, rep.thousands};
+        layout.format = {rep.decimal, rep.thousands};
         if (!opt.headerRow.userSet)
-            hasHeader = looksLikeHeader(sample, 0, fmt);
+            hasHeader = looksLikeHeader(sample, 0, layout.format);
     }
     rep.headerRow = hasHeader ? int(records[headerIndex].line) : 0;
     if (headerIndex > 0)
         rep.warnings.push_back(std::to_string(headerIndex) + " line(s) above the header row were skipped");
 
     // Column names.
-    const size_t firstData = headerIndex + (hasHeader ? 1 : 0);
-    const size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
-    std::vector<std::string> names(columns);
+    layout.firstData = headerIndex + (hasHeader ? 1 : 0);
+    size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
+    if (rules.columnsFromData)
+        for (size_t r = layout.firstData; r < records.size(); ++r)
+            columns = std::max(columns, records[r].fields.size());
+    std::vector<std::string> &names = layout.names;
+    names.resize(columns);
     {
         std::map<std::string, int> seen;
         int renamed = 0, unnamed = 0;
         for (size_t c = 0; c < columns; ++c) {
-            std::string name = hasHeader ? std::string(trimSpaces(records[headerIndex].fields[c])) : std::string();
+            const auto header = records[headerIndex].fields;
+            std::string name = hasHeader && c < header.size() ? std::string(trimSpaces(header[c])) : std::string();
             if (name.empty()) {
                 name = "column " + std::to_string(c + 1);
                 unnamed += hasHeader;
@@ -252,6 +228,40 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         if (renamed)
             rep.warnings.push_back(std::to_string(renamed) + " column name(s) repeat; later ones got a number, e.g. \"name (2)\"");
     }
+    return layout;
+}
+
+Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>()> &openCursor,
+                                 const std::string &fileName, const ReadOptions &opt, ReadReport report)
+{
+    ReadResult result;
+    result.report = std::move(report);
+    ReadReport &rep = result.report;
+    // 1. Sniff on the first records: where the header is, how numbers are written.
+    const size_t sampleLimit = 1000;
+    RecordList records; // the first records only
+    {
+        auto cursor = openCursor();
+        Record rec;
+        while (records.size() < sampleLimit && cursor->next(rec))
+            if (!rec.blank())
+                records.push(rec);
+        if (records.size() < sampleLimit)
+            if (auto e = cursor->error()) {
+                e->file = fileName;
+                return *e;
+            }
+    }
+    std::vector<SampleRow> sample;
+    sample.reserve(records.size());
+    for (size_t i = 0; i < records.size(); ++i)
+        sample.push_back(records[i]);
+    auto layout = findLayout(sample, fileName, opt, rep, LayoutRules{});
+    if (!layout)
+        return layout.error();
+    const size_t firstData = layout->firstData, columns = layout->names.size();
+    const std::vector<std::string> &names = layout->names;
+    const NumberFormat fmt = layout->format;
 
     // 2. One pass over the whole text, cells straight into their columns.
     const size_t lineEstimate = opt.rowEstimate ? opt.rowEstimate : 1024;
@@ -333,68 +343,6 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     if (opt.progress)
         opt.progress(1.0);
     return result;
-}
-
-void RowStore::add(int64_t line, std::vector<std::string_view> fields)
-{
-    m_start.push_back(m_fields.size());
-    m_fields.insert(m_fields.end(), fields.begin(), fields.end());
-    m_lines.push_back(line);
-}
-
-std::string_view RowStore::keep(std::string_view s)
-{
-    s = trimSpaces(s); // as for unquoted CSV fields: " North " is North
-    if (s.empty())
-        return {};
-    constexpr size_t kChunk = size_t(4) << 20;
-    if (m_chunks.empty() || m_chunkUsed + s.size() > m_chunkSize) {
-        m_chunkSize = std::max(kChunk, s.size());
-        m_chunks.push_back(std::make_unique<char[]>(m_chunkSize));
-        m_chunkUsed = 0;
-    }
-    char *dst = m_chunks.back().get() + m_chunkUsed;
-    std::memcpy(dst, s.data(), s.size());
-    m_chunkUsed += s.size();
-    m_kept += s.size();
-    return {dst, s.size()};
-}
-
-class RowStoreCursor : public RowCursor {
-public:
-    explicit RowStoreCursor(const RowStore &s) : m_s(s) {}
-    bool next(Record &rec) override
-    {
-        if (m_i >= m_s.m_lines.size())
-            return false;
-        const size_t b = m_s.m_start[m_i];
-        const size_t e = m_i + 1 < m_s.m_start.size() ? m_s.m_start[m_i + 1] : m_s.m_fields.size();
-        rec.fields.assign(m_s.m_fields.begin() + long(b), m_s.m_fields.begin() + long(e));
-        rec.line = m_s.m_lines[m_i++];
-        return true;
-    }
-    double progress() const override { return double(m_i) / double(std::max<size_t>(1, m_s.m_lines.size())); }
-    std::optional<Error> error() const override { return std::nullopt; }
-
-private:
-    const RowStore &m_s;
-    size_t m_i = 0;
-};
-
-std::unique_ptr<RowCursor> RowStore::cursor() const
-{
-    return std::make_unique<RowStoreCursor>(*this);
-}
-
-Result<ReadResult> tableFromStore(const RowStore &store, const std::string &path, const ReadOptions &opt,
-                                  const ReadReport &report)
-{
-    if (store.size() == 0)
-        return makeError(ErrorKind::Format, "the sheet '" + report.sheet + "' is empty", path);
-    ReadOptions o = opt;
-    o.rowEstimate = store.size();
-    o.progress = opt.progress ? [&opt](double p) { opt.progress(0.6 + 0.4 * p); } : std::function<void(double)>();
-    return tableFromRows([&store] { return store.cursor(); }, path, o, report, RowSourceOptions{false});
 }
 
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets)

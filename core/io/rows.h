@@ -1,10 +1,10 @@
 #pragma once
-// Rows of text cells -> a typed table. Every reader (CSV, XLSX, XLS, ODS) produces rows; this
-// finds the header, names the columns, pads ragged rows and types each column, the same way for all.
+// Rows of text cells -> a typed table. The CSV reader gives rows of text (tableFromRows, which
+// pads ragged rows and types each column); the workbook readers give typed cells (sheet_table.h).
+// Both find the header and name the columns the same way (findLayout).
 #include "core/error.h"
 #include "core/io/read_options.h"
 
-#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,40 +36,34 @@ public:
     virtual std::optional<Error> error() const = 0;  // after next() returned false
 };
 
-struct RowSourceOptions {
-    bool sniffDecimal = true; // text files: find decimal comma; workbooks store numbers with '.'
-};
-
 // openCursor is called twice: once for a sample (header, number format), once for all rows.
 Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>()> &openCursor,
-                                 const std::string &fileName, const ReadOptions &opt, ReadReport report,
-                                 const RowSourceOptions &source = {});
+                                 const std::string &fileName, const ReadOptions &opt, ReadReport report);
 
-class RowStore;
-// The last step of every workbook reader: the collected rows of the chosen sheet to a table
-// (an empty sheet is an error; progress continues from 60 %).
-Result<ReadResult> tableFromStore(const RowStore &store, const std::string &path, const ReadOptions &opt,
-                                  const ReadReport &report);
+// The first rows of a file as text, for finding the header and how numbers are written.
+struct SampleRow {
+    std::span<const std::string_view> fields;
+    int64_t line = 0;
+};
+
+// Where the data start and what the columns are called, found on a sample of the first rows.
+struct TableLayout {
+    size_t firstData = 0; // index in the sample of the first data row (after the header)
+    std::vector<std::string> names;
+    NumberFormat format;
+};
+
+struct LayoutRules {
+    bool sniffDecimal = true;     // text files: find a decimal comma; workbooks store numbers with '.'
+    bool columnsFromData = false; // sheets: as wide as the widest data row, even past the header's last name
+};
+
+// Decides the header row (or none), names the columns (unique, "column N" for blank names) and
+// the decimal mark; fills report's headerRow, decimal and warnings.
+Result<TableLayout> findLayout(std::span<const SampleRow> sample, const std::string &fileName,
+                               const ReadOptions &opt, ReadReport &report, const LayoutRules &rules);
+
 // "the workbook has no sheet named 'X' (it has 'A', 'B')"
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets);
-
-// A cursor over rows held in memory (workbook readers collect their cells first).
-class RowStore {
-public:
-    void add(int64_t line, std::vector<std::string_view> fields);
-    size_t size() const { return m_lines.size(); }
-    std::unique_ptr<RowCursor> cursor() const;
-    // A copy of cell text (spaces at both ends trimmed) that lives as long as the store.
-    std::string_view keep(std::string_view s);
-    size_t bytesKept() const { return m_kept; }
-
-private:
-    friend class RowStoreCursor;
-    std::vector<std::string_view> m_fields;
-    std::vector<size_t> m_start;
-    std::vector<int64_t> m_lines;
-    std::vector<std::unique_ptr<char[]>> m_chunks;
-    size_t m_chunkUsed = 0, m_chunkSize = 0, m_kept = 0;
-};
 
 } // namespace vs

@@ -1,10 +1,9 @@
 #include "typing.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace vs {
-
-namespace {
 
 bool identifierLike(std::string_view s)
 {
@@ -17,14 +16,19 @@ bool identifierLike(std::string_view s)
     return digits > 15 && s.find_first_of(".,eE") == std::string_view::npos;
 }
 
-bool tryNumbers(const std::vector<std::string_view> &cells, const NumberFormat &fmt, std::vector<double> &out)
+namespace {
+
+// Cells is a vector<string_view> or a TextData: size() and at(i).
+template <class Cells>
+bool tryNumbers(const Cells &cells, const NumberFormat &fmt, std::vector<double> &out)
 {
     out.resize(cells.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
-        switch (parseNumber(cells[i], fmt, v)) {
+        const std::string_view cell = cells.at(i);
+        switch (parseNumber(cell, fmt, v)) {
         case CellParse::Ok:
-            if (identifierLike(cells[i]))
+            if (identifierLike(cell))
                 return false;
             out[i] = v;
             break;
@@ -35,14 +39,15 @@ bool tryNumbers(const std::vector<std::string_view> &cells, const NumberFormat &
     return true;
 }
 
-bool tryDates(const std::vector<std::string_view> &cells, std::vector<double> &out, DateOrder &order)
+template <class Cells>
+bool tryDates(const Cells &cells, std::vector<double> &out, DateOrder &order)
 {
     DateParseInfo info;
     bool any = false;
     out.resize(cells.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
-        switch (parseDate(cells[i], DateOrder::Unknown, false, v, &info)) {
+        switch (parseDate(cells.at(i), DateOrder::Unknown, false, v, &info)) {
         case CellParse::Ok: any = true; break;
         case CellParse::Missing: break;
         case CellParse::Invalid: return false;
@@ -57,12 +62,38 @@ bool tryDates(const std::vector<std::string_view> &cells, std::vector<double> &o
         order = DateOrder::MonthFirst;
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
-        out[i] = parseDate(cells[i], order, false, v) == CellParse::Ok ? v : kMissing;
+        out[i] = parseDate(cells.at(i), order, false, v) == CellParse::Ok ? v : kMissing;
     }
     return true;
 }
 
+// A number or date column when the cells allow it; nullopt for text.
+template <class Cells>
+std::optional<Column> numericColumn(const std::string &name, const Cells &cells, const NumberFormat &fmt,
+                                    DateOrder *dateOrder)
+{
+    std::vector<double> values;
+    if (tryNumbers(cells, fmt, values))
+        return Column::numberColumn(name, std::move(values));
+    DateOrder order;
+    if (tryDates(cells, values, order)) {
+        Column dc = Column::numberColumn(name, std::move(values));
+        dc.type = ColumnType::Date;
+        if (dateOrder && order != DateOrder::Unknown)
+            *dateOrder = order;
+        return dc;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+Column typeTextColumn(std::string name, TextData cells, const NumberFormat &fmt, DateOrder *dateOrder)
+{
+    if (auto c = numericColumn(name, cells, fmt, dateOrder))
+        return std::move(*c);
+    return Column::textColumn(std::move(name), std::move(cells));
+}
 
 Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
                       const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
@@ -78,18 +109,8 @@ Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
         if (cancel && cancel->load(std::memory_order_relaxed))
             return t;
         fillColumn(c, col);
-        std::vector<double> values;
-        if (tryNumbers(col, fmt, values)) {
-            t.columns.push_back(Column::numberColumn(names[c], std::move(values)));
-            continue;
-        }
-        DateOrder order;
-        if (tryDates(col, values, order)) {
-            Column dc = Column::numberColumn(names[c], std::move(values));
-            dc.type = ColumnType::Date;
-            t.columns.push_back(std::move(dc));
-            if (dateOrder && order != DateOrder::Unknown)
-                *dateOrder = order;
+        if (auto typed = numericColumn(names[c], col, fmt, dateOrder)) {
+            t.columns.push_back(std::move(*typed));
             continue;
         }
         TextData text;

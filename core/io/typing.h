@@ -20,6 +20,13 @@ Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
                       const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
                       const NumberFormat &fmt, const std::atomic<bool> *cancel, DateOrder *dateOrder);
 
+// The same rule for one column whose cells are already packed as text (workbook columns that
+// hold text): a number or date column when every cell reads as one, else the text as it is.
+Column typeTextColumn(std::string name, TextData cells, const NumberFormat &fmt, DateOrder *dateOrder);
+
+// "00123" or a number of more than 15 digits: an identifier, not a quantity.
+bool identifierLike(std::string_view s);
+
 // A column's values as numbers, for a role that needs numbers. A text column is read cell by
 // cell; the first cell that is not a number gives an error naming its row and column.
 Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file);

@@ -1,9 +1,11 @@
 #include "workbook_readers.h"
 
 #include "core/io/rows.h"
+#include "core/io/sheet_table.h"
 
 #include <freexl.h>
 
+#include <cmath>
 #include <memory>
 
 namespace vs {
@@ -47,39 +49,42 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
     if (freexl_worksheet_dimensions(handle, &rows, &cols) != FREEXL_OK)
         return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' cannot be read", path);
 
-    RowStore store;
-    std::vector<std::string_view> row(cols);
+    SheetTableBuilder table(path, opt, rep);
+    table.expectRows(rows);
     for (unsigned int r = 0; r < rows; ++r) {
-        bool any = false;
+        table.startRow(int64_t(r) + 1);
         for (unsigned short c = 0; c < cols; ++c) {
             FreeXL_CellValue v;
-            std::string_view cell;
-            if (freexl_get_cell_value(handle, r, c, &v) == FREEXL_OK) {
-                switch (v.type) {
-                case FREEXL_CELL_INT: cell = store.keep(std::to_string(v.value.int_value)); break;
-                case FREEXL_CELL_DOUBLE: cell = store.keep(formatNumber(v.value.double_value)); break;
-                case FREEXL_CELL_TEXT:
-                case FREEXL_CELL_SST_TEXT:
-                case FREEXL_CELL_DATE:
-                case FREEXL_CELL_DATETIME:
-                case FREEXL_CELL_TIME:
-                    if (v.value.text_value)
-                        cell = store.keep(v.value.text_value);
-                    break;
-                default: break;
-                }
+            if (freexl_get_cell_value(handle, r, c, &v) != FREEXL_OK)
+                continue;
+            switch (v.type) {
+            case FREEXL_CELL_INT: table.number(c, v.value.int_value); break;
+            case FREEXL_CELL_DOUBLE:
+                // 1e16 and up are written with more than 15 digits: an identifier, as in a CSV
+                if (std::fabs(v.value.double_value) < 1e15)
+                    table.number(c, v.value.double_value);
+                else
+                    table.numberText(c, formatNumber(v.value.double_value));
+                break;
+            case FREEXL_CELL_TEXT:
+            case FREEXL_CELL_SST_TEXT:
+            case FREEXL_CELL_DATE:
+            case FREEXL_CELL_DATETIME:
+            case FREEXL_CELL_TIME:
+                if (v.value.text_value)
+                    table.text(c, v.value.text_value);
+                break;
+            default: break;
             }
-            row[c] = cell;
-            any |= !cell.empty();
         }
-        if (any)
-            store.add(int64_t(r) + 1, row);
+        if (!table.endRow())
+            break;
         if (opt.cancel && (r & 4095) == 0 && opt.cancel->load(std::memory_order_relaxed))
             return makeError(ErrorKind::Cancelled, "the import was cancelled", path);
         if (opt.progress && (r & 4095) == 0)
-            opt.progress(0.6 * double(r) / double(std::max(1u, rows)));
+            opt.progress(0.95 * double(r) / double(std::max(1u, rows)));
     }
-    return tableFromStore(store, path, opt, rep);
+    return table.finish();
 }
 
 } // namespace vs

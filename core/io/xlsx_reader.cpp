@@ -2,9 +2,11 @@
 
 #include "core/io/fast_xml.h"
 #include "core/io/rows.h"
+#include "core/io/sheet_table.h"
 #include "core/io/xml_stream.h"
 #include "core/io/zip_archive.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -158,9 +160,10 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
     return dateStyle;
 }
 
-Result<std::vector<std::string_view>> readSharedStrings(const ZipArchive &zip, RowStore &store, const std::string &file)
+// The workbook's shared strings, packed (a sheet of a million distinct ids holds them all).
+Result<TextData> readSharedStrings(const ZipArchive &zip, const std::string &file)
 {
-    std::vector<std::string_view> sst;
+    TextData sst;
     if (!zip.has("xl/sharedStrings.xml"))
         return sst;
     std::string current;
@@ -170,7 +173,8 @@ Result<std::vector<std::string_view>> readSharedStrings(const ZipArchive &zip, R
     x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
         if (n == "sst") {
             if (const char *c = XmlStream::attr(a, "uniqueCount"))
-                sst.reserve(size_t(std::min(std::atoll(c), 10'000'000LL)));
+                sst.reserve(size_t(std::clamp(std::atoll(c), 0LL, 10'000'000LL)),
+                            std::min<uint64_t>(zip.size("xl/sharedStrings.xml") / 4, 256u << 20));
         } else if (n == "si") {
             current.clear();
         } else if (n == "t") {
@@ -185,7 +189,7 @@ Result<std::vector<std::string_view>> readSharedStrings(const ZipArchive &zip, R
         else if (n == "rPh")
             inPhonetic = false;
         else if (n == "si")
-            sst.push_back(store.keep(current));
+            sst.push_back(current);
     };
     x.onText = [&](std::string_view t) {
         if (depthT > 0 && !inPhonetic)
@@ -234,27 +238,24 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     if (sheet->target.empty() || !zip.has(sheet->target))
         return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is missing from the workbook", path);
 
-    auto store = std::make_shared<RowStore>();
     auto dateStyles = readDateStyles(zip, path);
     if (!dateStyles)
         return dateStyles.error();
-    auto sst = readSharedStrings(zip, *store, path);
+    auto sst = readSharedStrings(zip, path);
     if (!sst)
         return sst.error();
 
-    // Stream the sheet: one row at a time into the store.
-    std::vector<std::string_view> row;
-    int64_t rowNumber = 0, lastRow = 0;
+    // Stream the sheet: each cell straight into its column.
+    SheetTableBuilder table(path, opt, rep);
+    const uint64_t sheetBytes = zip.size(sheet->target);
+    int64_t lastRow = 0;
     int col = -1;
     char type = 'n'; // s shared string, i inline, b bool, e error, t formula text, d ISO date, n number
     std::string value, inlineText;
-    bool tooManyCells = false;
     int style = 0;
-    bool inValue = false, inInline = false, inInlineT = false, inCell = false;
+    bool inValue = false, inInline = false, inInlineT = false, inCell = false, inRow = false, wanted = true;
     size_t errorCells = 0, badSharedIndex = 0;
     std::string firstError;
-    const size_t maxCells = size_t(1) << 31;
-    size_t cells = 0;
 
     auto toInt = [](std::string_view v, long long fallback) {
         long long out = fallback;
@@ -280,13 +281,25 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             inValue = true;
         } else if (n == "row") {
             const std::string_view r = fastxml::attr(a, "r");
-            rowNumber = r.empty() ? lastRow + 1 : toInt(r, lastRow + 1);
-            row.clear();
+            const int64_t rowNumber = r.empty() ? lastRow + 1 : toInt(r, lastRow + 1);
+            table.startRow(rowNumber);
+            lastRow = rowNumber;
+            inRow = true;
             col = -1;
         } else if (n == "is" && inCell) {
             inInline = true;
         } else if (n == "t" && inInline) {
             inInlineT = true;
+        } else if (n == "dimension") {
+            // "A1:H500001": room for the rows once (no more than the sheet's bytes could hold)
+            const std::string_view ref = fastxml::attr(a, "ref");
+            const size_t colon = ref.find(':');
+            int64_t r0 = 0, r1 = 0;
+            int c0 = 0, c1 = 0;
+            if (colon != std::string_view::npos && colon < 16 && ref.size() - colon < 17 &&
+                parseRef(std::string(ref.substr(0, colon)).c_str(), r0, c0) &&
+                parseRef(std::string(ref.substr(colon + 1)).c_str(), r1, c1) && r1 >= r0)
+                table.expectRows(size_t(std::min<uint64_t>(uint64_t(r1 - r0 + 1), sheetBytes / 32)));
         }
     };
     auto onText = [&](std::string_view t) {
@@ -300,76 +313,72 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             inValue = false;
         } else if (n == "c") {
             inCell = false;
-            if (col < 0 || col >= 16384)
+            if (col < 0 || col >= 16384 || !inRow)
                 return;
-            if (++cells > maxCells) {
-                tooManyCells = true;
-                return;
-            }
-            std::string_view cell;
-            if (type == 's') {
+            const size_t c = size_t(col);
+            switch (type) {
+            case 's': {
                 const long long idx = toInt(value, -1);
                 if (idx >= 0 && size_t(idx) < sst->size())
-                    cell = (*sst)[size_t(idx)];
+                    table.text(c, sst->at(size_t(idx)));
                 else if (!value.empty())
                     ++badSharedIndex;
-            } else if (type == 'i') {
-                cell = store->keep(inlineText);
-            } else if (type == 'b') {
-                cell = value == "1" ? "TRUE" : "FALSE";
-            } else if (type == 'e') {
+                break;
+            }
+            case 'i': table.text(c, inlineText); break;
+            case 'b': table.text(c, value == "1" ? "TRUE" : "FALSE"); break;
+            case 'e':
                 if (!errorCells++)
                     firstError = value;
-            } else if (type == 't' || type == 'd') {
-                cell = store->keep(value);
-            } else if (!value.empty()) {
+                table.text(c, {});
+                break;
+            case 't':
+            case 'd': table.text(c, value); break;
+            default: {
                 double serial = 0;
-                if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)] &&
-                    std::from_chars(value.data(), value.data() + value.size(), serial).ec == std::errc())
-                    cell = store->keep(formatDate(excelSerialToDays(serial, wb->date1904)));
+                if (value.empty())
+                    table.text(c, {});
+                else if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)] &&
+                         std::from_chars(value.data(), value.data() + value.size(), serial).ec == std::errc())
+                    table.date(c, excelSerialToDays(serial, wb->date1904));
                 else
-                    cell = store->keep(value);
+                    table.numberText(c, value);
             }
-            if (size_t(col) >= row.size())
-                row.resize(size_t(col) + 1);
-            row[size_t(col)] = cell;
+            }
         } else if (n == "t") {
             inInlineT = false;
         } else if (n == "is") {
             inInline = false;
         } else if (n == "row") {
-            if (!row.empty())
-                store->add(rowNumber, row);
-            lastRow = rowNumber;
-            row.clear();
+            inRow = false;
+            wanted = table.endRow();
         }
     };
     auto progress = [&](double p) {
         if (opt.progress)
-            opt.progress(0.6 * p);
+            opt.progress(0.95 * p);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sheetData");
     {
         bool ok = true;
         Status s = zip.stream(sheet->target, [&](const char *d, size_t n) {
             ok = x.feed(d, n);
-            return ok && !x.done() && !tooManyCells;
+            return ok && !x.done() && wanted;
         }, opt.cancel, progress);
         if (!s)
             return s.error();
-        if (ok && !x.done())
+        if (ok && !x.done() && wanted)
             ok = x.feed(nullptr, 0, true);
         if (!ok)
             return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' cannot be read: " + x.error(), path);
-        if (tooManyCells)
-            return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' has more cells than this program can hold", path);
     }
     if (errorCells)
-        rep.warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " + firstError +
-                               "); they are read as missing");
+        table.report().warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " +
+                                          firstError + "); they are read as missing");
     if (badSharedIndex)
-        rep.warnings.push_back(std::to_string(badSharedIndex) + " cell(s) point at text the workbook does not have; read as empty");
-    return tableFromStore(*store, path, opt, rep);
+        table.report().warnings.push_back(std::to_string(badSharedIndex) +
+                                          " cell(s) point at text the workbook does not have; read as empty");
+    return table.finish();
 }
 
 } // namespace vs

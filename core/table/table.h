@@ -30,12 +30,23 @@ public:
         m_chars.append(s.data(), s.size());
         m_offsets.push_back(m_chars.size());
     }
+    void pop_back()
+    {
+        m_offsets.pop_back();
+        m_chars.resize(m_offsets.back());
+    }
     void reserve(size_t rows, size_t bytes)
     {
         m_offsets.reserve(rows + 1);
         m_chars.reserve(bytes);
     }
+    void shrink_to_fit()
+    {
+        m_offsets.shrink_to_fit();
+        m_chars.shrink_to_fit();
+    }
     size_t byteSize() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
+    size_t usedBytes() const { return m_chars.size() + m_offsets.size() * sizeof(uint64_t); }
 
 private:
     std::string m_chars;

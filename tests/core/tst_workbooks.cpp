@@ -52,6 +52,8 @@ void TstWorkbooks::goodFiles()
     ReadOptions o;
     if (e.contains("sheet"))
         o.sheet = e["sheet"];
+    if (e.contains("max_rows"))
+        o.maxRows = e["max_rows"];
     auto r = readTable(dataPath("workbooks/" + file), o);
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
     QVERIFY2(e.contains("rows"), "every workbook expectation states its row count");

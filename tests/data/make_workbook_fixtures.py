@@ -102,6 +102,50 @@ def xlsx_shared_strings_by_hand():
                                   "warnings": ["Excel errors"]}
 
 
+def xlsx_crm_report():
+    """A report as CRMs export it: a merged, styled title over the table, a blank row, the header on
+    row 3, a data column without a name, numbers stored as text, and past the first thousand rows
+    (where the header is looked for) text in a number column, a date written as text and a gap."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "报表"
+    ws["A1"] = "客户价值报表 2024"
+    ws.merge_cells("A1:F1")
+    for c in "ABCDEF":
+        ws[f"{c}1"].font = openpyxl.styles.Font(bold=True)  # written as styled empty cells
+    for c, h in enumerate(["客户", "金额", "备注", "日期", "等级"], start=1):
+        ws.cell(3, c, h)
+    start = dt.date(2020, 1, 1)
+    for i in range(1500):
+        r = 4 + i + (10 if i >= 1200 else 0)  # ten empty rows after the 1200th customer
+        ws.cell(r, 1, f"K{i:05d}")
+        amount = i * 10 + 0.5
+        ws.cell(r, 2, f"{amount:,.2f}" if i % 7 == 0 else amount)  # some typed in as text: "7,000.50"
+        ws.cell(r, 3, "VIP" if i == 1100 else 2.5e-7 if i == 5 else i / 4)
+        d = ws.cell(r, 4, "2024-03-01" if i == 1300 else start + dt.timedelta(days=i))
+        d.number_format = "yyyy-mm-dd"
+        ws.cell(r, 5, i % 5)
+        if i % 3 == 0:
+            ws.cell(r, 6, "x")
+    wb.save(os.path.join(HERE, "crm_report.xlsx"))
+    expect["crm_report.xlsx"] = {
+        "header_row": 3, "rows": 1500,
+        "columns": ["客户", "金额", "备注", "日期", "等级", "column 6"],
+        "types": ["text", "number", "text", "date", "number", "text"],
+        # the numbers of a column that also holds text read as a CSV of the sheet shows them
+        "cells": [[0, 1, 0.5], [7, 1, 70.5], [700, 1, 7000.5], [1499, 1, 14990.5],
+                  [0, 2, "0"], [3, 2, "0.75"], [5, 2, "2.5e-07"], [1100, 2, "VIP"], [1400, 2, "350"],
+                  [0, 5, "x"], [1, 5, None], [1200, 4, 0]],
+        "dates": [[0, 3, "2020-01-01"], [1299, 3, (start + dt.timedelta(days=1299)).isoformat()],
+                  [1300, 3, "2024-03-01"]],
+        "row_numbers_at": [[0, 4], [1199, 1203], [1200, 1214], [1499, 1513]],
+        "warnings": ["1 line(s) above the header row were skipped", "1 column(s) have no name"],
+    }
+    # a preview stops after its rows
+    expect["crm_report.xlsx#preview"] = {"file": "crm_report.xlsx", "max_rows": 10, "rows": 10,
+                                         "columns": ["客户", "金额", "备注", "日期", "等级", "column 6"]}
+
+
 def xls_xlwt():
     wb = xlwt.Workbook(encoding="utf-8")
     notes = wb.add_sheet("Notes")
@@ -176,6 +220,9 @@ def ods_odfpy():
     e = dict(EXPECT_COMMON, rows=6, sheets=["Hidden", "客户"], hidden_sheets=["Hidden"], sheet="客户")
     e["cells"] = e["cells"] + [[4, 0, "C009"], [5, 0, "C009"], [5, 1, 5]]
     expect["odfpy.ods"] = e
+    # a preview stops taking rows but still lists every sheet
+    expect["odfpy.ods#preview"] = {"file": "odfpy.ods", "max_rows": 2, "rows": 2, "sheets": ["Hidden", "客户"],
+                                   "hidden_sheets": ["Hidden"]}
 
 
 def bad_files():
@@ -224,6 +271,7 @@ def bad_files():
 xlsx_openpyxl()
 xlsx_1904_and_types()
 xlsx_shared_strings_by_hand()
+xlsx_crm_report()
 xls_xlwt()
 ods_odfpy()
 bad_files()

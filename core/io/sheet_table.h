@@ -1,0 +1,95 @@
+#pragma once
+// A worksheet -> a typed table, cell by cell as a workbook reader streams the sheet (XLSX, XLS,
+// ODS). Numbers and dates go straight into their columns as doubles and text is packed once, so
+// reading a sheet costs little more memory than the table it becomes. The header is found on the
+// first rows exactly as for CSV (findLayout in rows.h), and a column is typed by the same rule
+// (typing.h): a column that mixes text with numbers is typed from the text of all its cells.
+#include "core/error.h"
+#include "core/io/read_options.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vs {
+
+class SheetColumn;
+
+class SheetTableBuilder {
+public:
+    // report carries what the reader found (format, sheets, sheet, warnings); finish() adds the rest.
+    SheetTableBuilder(std::string path, const ReadOptions &opt, ReadReport report);
+    ~SheetTableBuilder();
+    SheetTableBuilder(const SheetTableBuilder &) = delete;
+    SheetTableBuilder &operator=(const SheetTableBuilder &) = delete;
+
+    // How many rows the sheet says it has (e.g. an XLSX dimension), to make room once. A hint only.
+    void expectRows(size_t rows) { m_expectRows = rows; }
+
+    // The cells of one row, in any order; a cell given twice keeps the last value.
+    void startRow(int64_t line); // 1-based row in the sheet
+    void number(size_t col, double value);
+    // A number as the workbook wrote it ("12.5", "1E-3"); text if it does not read as one or
+    // looks like an identifier (more than 15 digits), as a CSV cell would.
+    void numberText(size_t col, std::string_view written);
+    void date(size_t col, double days); // days since 1970-01-01; kept to the second
+    // Spaces at both ends are trimmed; an empty text is a cell without a value (a row of only such
+    // cells counts as a blank row).
+    void text(size_t col, std::string_view s);
+    // False once no more rows are wanted: a preview has its rows, the import was cancelled, or
+    // the sheet would hold more cells than this program can.
+    bool endRow();
+
+    ReadReport &report() { return m_report; }
+    // The table; errors for an empty sheet, a cancelled import or one too large.
+    Result<ReadResult> finish();
+
+private:
+    enum class Kind : uint8_t { Empty, Number, Date, Text };
+    struct SampleCell {
+        size_t textBegin;
+        double value;
+        uint32_t col, textSize;
+        Kind kind;
+    };
+    void put(size_t col, Kind kind, double value, std::string_view text);
+    void putInColumn(size_t col, Kind kind, double value, std::string_view text);
+    bool commitRow(int64_t line, bool extra);
+    Status decideLayout();
+    bool stopped() const { return m_error || m_full || m_cancelled || m_tooLarge; }
+
+    std::string m_path;
+    ReadOptions m_opt;
+    ReadReport m_report;
+    size_t m_expectRows = 0;
+
+    // the current row
+    int64_t m_line = 0;
+    bool m_rowHasCells = false, m_rowHasValue = false, m_rowHasExtra = false;
+
+    // until the header is found: the first rows, as given
+    bool m_sampling = true;
+    std::vector<SampleCell> m_sampleCells;
+    std::string m_sampleText;
+    std::vector<size_t> m_sampleRowStart;
+    std::vector<int64_t> m_sampleLines;
+    size_t m_rowStart = 0;
+
+    // after it: the columns
+    std::vector<std::string> m_names;
+    char m_decimal = '.', m_thousands = ',';
+    std::vector<SheetColumn> m_columns;
+    size_t m_rows = 0;
+    int64_t m_firstLine = 0;
+    bool m_consecutive = true;
+    std::vector<int64_t> m_rowNumbers; // only once rows stop being consecutive
+    size_t m_blankRows = 0, m_longRows = 0;
+    int64_t m_firstLong = 0;
+    bool m_cancelled = false, m_tooLarge = false, m_full = false;
+    std::optional<Error> m_error;
+};
+
+} // namespace vs
