@@ -1,5 +1,7 @@
 // Writes the same table as XLSX (libxlsxwriter) and CSV for the reader benchmarks.
-// Usage: make_workbook ROWS OUT.xlsx OUT.csv
+// Usage: make_workbook ROWS OUT.xlsx OUT.csv [--shared-strings]
+// Text goes in inline strings (libxlsxwriter's constant-memory mode) unless --shared-strings asks
+// for a shared-string table, as Excel itself writes.
 #include <xlsxwriter.h>
 
 #include <cstdio>
@@ -15,7 +17,7 @@ int main(int argc, char **argv)
     }
     const long rows = std::atol(argv[1]);
     lxw_workbook_options options = {};
-    options.constant_memory = LXW_TRUE;
+    options.constant_memory = argc > 4 && std::string(argv[4]) == "--shared-strings" ? LXW_FALSE : LXW_TRUE;
     lxw_workbook *wb = workbook_new_opt(argv[2], &options);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Customers");
     lxw_format *dateFmt = workbook_add_format(wb);

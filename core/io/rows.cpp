@@ -196,9 +196,22 @@ Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::st
     // Column names.
     layout.firstData = headerIndex + (hasHeader ? 1 : 0);
     size_t columns = hasHeader ? records[headerIndex].fields.size() : width;
-    if (rules.columnsFromData)
-        for (size_t r = layout.firstData; r < records.size(); ++r)
-            columns = std::max(columns, records[r].fields.size());
+    if (rules.columnsFromData && layout.firstData < records.size()) {
+        // a column past the header's last name that holds data in one row in twenty or more
+        // (a stray note far to the right does not make a thousand empty columns)
+        std::vector<size_t> filled;
+        for (size_t r = layout.firstData; r < records.size(); ++r) {
+            const auto f = records[r].fields;
+            if (filled.size() < f.size())
+                filled.resize(f.size());
+            for (size_t c = columns; c < f.size(); ++c)
+                filled[c] += !f[c].empty();
+        }
+        const size_t dataRows = records.size() - layout.firstData;
+        for (size_t c = columns; c < filled.size(); ++c)
+            if (filled[c] * 20 >= dataRows)
+                columns = c + 1;
+    }
     std::vector<std::string> &names = layout.names;
     names.resize(columns);
     {

@@ -55,7 +55,7 @@ struct TableLayout {
 
 struct LayoutRules {
     bool sniffDecimal = true;     // text files: find a decimal comma; workbooks store numbers with '.'
-    bool columnsFromData = false; // sheets: as wide as the widest data row, even past the header's last name
+    bool columnsFromData = false; // sheets: keep data columns past the header's last name ("column N")
 };
 
 // Decides the header row (or none), names the columns (unique, "column N" for blank names) and

@@ -22,7 +22,8 @@ namespace {
 template <class Cells>
 bool tryNumbers(const Cells &cells, const NumberFormat &fmt, std::vector<double> &out)
 {
-    out.resize(cells.size());
+    out.clear();
+    out.reserve(cells.size()); // filled as far as the cells are numbers: a text column touches little
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
         const std::string_view cell = cells.at(i);
@@ -30,9 +31,9 @@ bool tryNumbers(const Cells &cells, const NumberFormat &fmt, std::vector<double>
         case CellParse::Ok:
             if (identifierLike(cell))
                 return false;
-            out[i] = v;
+            out.push_back(v);
             break;
-        case CellParse::Missing: out[i] = kMissing; break;
+        case CellParse::Missing: out.push_back(kMissing); break;
         case CellParse::Invalid: return false;
         }
     }
@@ -44,7 +45,6 @@ bool tryDates(const Cells &cells, std::vector<double> &out, DateOrder &order)
 {
     DateParseInfo info;
     bool any = false;
-    out.resize(cells.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
         switch (parseDate(cells.at(i), DateOrder::Unknown, false, v, &info)) {
@@ -60,6 +60,7 @@ bool tryDates(const Cells &cells, std::vector<double> &out, DateOrder &order)
         order = DateOrder::DayFirst;
     else if (info.slashMonthGt12 && !info.slashDayGt12)
         order = DateOrder::MonthFirst;
+    out.resize(cells.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         double v;
         out[i] = parseDate(cells.at(i), order, false, v) == CellParse::Ok ? v : kMissing;

@@ -47,17 +47,17 @@ bool isDateFormat(int id, const std::string &code)
 namespace {
 
 // "AB12" -> column 27 (0-based), row 12
-bool parseRef(const char *r, int64_t &row, int &col)
+bool parseRef(std::string_view r, int64_t &row, int &col)
 {
     int c = 0;
-    const char *p = r;
-    while (*p >= 'A' && *p <= 'Z')
-        c = c * 26 + (*p++ - 'A' + 1);
-    if (p == r)
+    size_t i = 0;
+    while (i < r.size() && r[i] >= 'A' && r[i] <= 'Z' && c <= 16384)
+        c = c * 26 + (r[i++] - 'A' + 1);
+    if (i == 0)
         return false;
     int64_t rr = 0;
-    while (*p >= '0' && *p <= '9')
-        rr = rr * 10 + (*p++ - '0');
+    while (i < r.size() && r[i] >= '0' && r[i] <= '9' && rr <= (int64_t(1) << 40))
+        rr = rr * 10 + (r[i++] - '0');
     col = c - 1;
     row = rr;
     return rr > 0 && c > 0 && c <= 16384;
@@ -160,21 +160,54 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
     return dateStyle;
 }
 
-// The workbook's shared strings, packed (a sheet of a million distinct ids holds them all).
-Result<TextData> readSharedStrings(const ZipArchive &zip, const std::string &file)
+// The workbook's shared strings, packed: a sheet of a million distinct ids holds them all, and
+// they are kept while the sheet is read. The text is smaller than its XML part, which is at
+// most 4 GiB (ZipLimits), so 32-bit offsets do.
+class SharedStrings {
+public:
+    SharedStrings() { m_offsets.push_back(0); }
+    size_t size() const { return m_offsets.size() - 1; }
+    std::string_view at(size_t i) const
+    {
+        return std::string_view(m_chars).substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+    }
+    void reserve(size_t count, size_t bytes)
+    {
+        m_offsets.reserve(count + 1);
+        m_chars.reserve(bytes);
+    }
+    bool push_back(std::string_view s)
+    {
+        if (m_chars.size() + s.size() > UINT32_MAX)
+            return false;
+        m_chars.append(s);
+        m_offsets.push_back(uint32_t(m_chars.size()));
+        return true;
+    }
+
+private:
+    std::string m_chars;
+    std::vector<uint32_t> m_offsets;
+};
+
+Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file)
 {
-    TextData sst;
-    if (!zip.has("xl/sharedStrings.xml"))
+    SharedStrings sst;
+    const std::string part = "xl/sharedStrings.xml";
+    if (!zip.has(part))
         return sst;
     std::string current;
     int depthT = 0;     // inside <t>
-    bool inPhonetic = false;
-    XmlStream x;
-    x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
+    bool inPhonetic = false, tooLarge = false;
+    auto onStart = [&](std::string_view n, std::span<const XmlAttr> a) {
         if (n == "sst") {
-            if (const char *c = XmlStream::attr(a, "uniqueCount"))
-                sst.reserve(size_t(std::clamp(std::atoll(c), 0LL, 10'000'000LL)),
-                            std::min<uint64_t>(zip.size("xl/sharedStrings.xml") / 4, 256u << 20));
+            long long count = 0;
+            const std::string_view c = fastxml::attr(a, "uniqueCount");
+            std::from_chars(c.data(), c.data() + c.size(), count);
+            count = std::clamp(count, 0LL, 10'000'000LL);
+            // the text is the part less at least "<si><t></t></si>" per string
+            const uint64_t bytes = zip.size(part), markup = 16 * uint64_t(count);
+            sst.reserve(size_t(count), size_t(std::min<uint64_t>(bytes > markup ? bytes - markup : 0, 1u << 30)));
         } else if (n == "si") {
             current.clear();
         } else if (n == "t") {
@@ -183,20 +216,32 @@ Result<TextData> readSharedStrings(const ZipArchive &zip, const std::string &fil
             inPhonetic = true; // Japanese reading hints: not part of the text
         }
     };
-    x.onEnd = [&](std::string_view n) {
+    auto onEnd = [&](std::string_view n) {
         if (n == "t")
             --depthT;
         else if (n == "rPh")
             inPhonetic = false;
         else if (n == "si")
-            sst.push_back(current);
+            tooLarge |= !sst.push_back(current);
     };
-    x.onText = [&](std::string_view t) {
+    auto onText = [&](std::string_view t) {
         if (depthT > 0 && !inPhonetic)
             current.append(t);
     };
-    if (Status s = parseXml(zip, "xl/sharedStrings.xml", x, file); !s)
+    FastXmlScanner x(onStart, onEnd, onText, "sst");
+    bool ok = true;
+    Status s = zip.stream(part, [&](const char *d, size_t n) {
+        ok = x.feed(d, n);
+        return ok && !x.done() && !tooLarge;
+    });
+    if (!s)
         return s.error();
+    if (ok && !x.done() && !tooLarge)
+        ok = x.feed(nullptr, 0, true);
+    if (!ok)
+        return makeError(ErrorKind::Format, "the workbook part '" + part + "' cannot be read: " + x.error(), file);
+    if (tooLarge)
+        return makeError(ErrorKind::Format, "the workbook's shared strings are more text than it can hold", file);
     return sst;
 }
 
@@ -268,7 +313,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             const std::string_view r = fastxml::attr(a, "r");
             int64_t rr;
             int cc;
-            if (!r.empty() && r.size() < 16 && parseRef(std::string(r).c_str(), rr, cc))
+            if (parseRef(r, rr, cc))
                 col = cc;
             else
                 ++col;
@@ -296,9 +341,8 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             const size_t colon = ref.find(':');
             int64_t r0 = 0, r1 = 0;
             int c0 = 0, c1 = 0;
-            if (colon != std::string_view::npos && colon < 16 && ref.size() - colon < 17 &&
-                parseRef(std::string(ref.substr(0, colon)).c_str(), r0, c0) &&
-                parseRef(std::string(ref.substr(colon + 1)).c_str(), r1, c1) && r1 >= r0)
+            if (colon != std::string_view::npos && parseRef(ref.substr(0, colon), r0, c0) &&
+                parseRef(ref.substr(colon + 1), r1, c1) && r1 >= r0)
                 table.expectRows(size_t(std::min<uint64_t>(uint64_t(r1 - r0 + 1), sheetBytes / 32)));
         }
     };

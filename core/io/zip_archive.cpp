@@ -83,7 +83,7 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
 
     // Inflating runs on a second thread, one buffer ahead of the consumer (parsing), so that
     // both cores work on a large sheet. Buffers go round between the two through small queues.
-    constexpr size_t kBufSize = 1 << 20;
+    constexpr size_t kBufSize = 256 << 10; // small: the parser's own buffer grows to about two
     struct Piece { std::vector<char> data; size_t size = 0; };
     std::mutex mutex;
     std::condition_variable changed;

@@ -21,6 +21,8 @@ private slots:
     void badFiles_data();
     void badFiles();
     void unknownSheetListsTheSheets();
+    void cancelAndProgress_data();
+    void cancelAndProgress();
     void serialDates_data();
     void serialDates();
     void dateFormats_data();
@@ -92,6 +94,36 @@ void TstWorkbooks::unknownSheetListsTheSheets()
         QVERIFY2(msg.find("no sheet named 'Sales'") != std::string::npos, msg.c_str());
         QVERIFY2(msg.find("'客户'") != std::string::npos, msg.c_str());
     }
+}
+
+void TstWorkbooks::cancelAndProgress_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *f : {"crm_report.xlsx", "odfpy.ods", "xlwt.xls"})
+        QTest::newRow(f) << f;
+}
+
+void TstWorkbooks::cancelAndProgress()
+{
+    QFETCH(QString, file);
+    const std::string path = dataPath("workbooks/" + file.toStdString());
+    std::atomic<bool> cancel{true};
+    ReadOptions o;
+    o.cancel = &cancel;
+    auto r = readTable(path, o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    cancel = false;
+    double last = 0;
+    bool backwards = false;
+    o.progress = [&](double p) {
+        backwards |= p < last;
+        last = p;
+    };
+    auto ok = readTable(path, o);
+    QVERIFY2(ok.ok(), ok.ok() ? "" : ok.error().describe().c_str());
+    QVERIFY(!backwards);
+    QCOMPARE(last, 1.0);
 }
 
 void TstWorkbooks::serialDates_data()

@@ -104,7 +104,7 @@ def xlsx_shared_strings_by_hand():
 
 def xlsx_crm_report():
     """A report as CRMs export it: a merged, styled title over the table, a blank row, the header on
-    row 3, a data column without a name, numbers stored as text, and past the first thousand rows
+    row 3, a data column without a name, a stray note, numbers stored as text, and past the first thousand rows
     (where the header is looked for) text in a number column, a date written as text and a gap."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -127,6 +127,8 @@ def xlsx_crm_report():
         ws.cell(r, 5, i % 5)
         if i % 3 == 0:
             ws.cell(r, 6, "x")
+        if i == 500:
+            ws.cell(r, 26, "a stray note far to the right")  # not a column of its own
     wb.save(os.path.join(HERE, "crm_report.xlsx"))
     expect["crm_report.xlsx"] = {
         "header_row": 3, "rows": 1500,
@@ -139,7 +141,8 @@ def xlsx_crm_report():
         "dates": [[0, 3, "2020-01-01"], [1299, 3, (start + dt.timedelta(days=1299)).isoformat()],
                   [1300, 3, "2024-03-01"]],
         "row_numbers_at": [[0, 4], [1199, 1203], [1200, 1214], [1499, 1513]],
-        "warnings": ["1 line(s) above the header row were skipped", "1 column(s) have no name"],
+        "warnings": ["1 line(s) above the header row were skipped", "1 column(s) have no name",
+                     "1 row(s) have more fields than the header (first: row 504)"],
     }
     # a preview stops after its rows
     expect["crm_report.xlsx#preview"] = {"file": "crm_report.xlsx", "max_rows": 10, "rows": 10,
