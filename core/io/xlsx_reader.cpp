@@ -37,7 +37,13 @@ bool isDateFormat(int id, const std::string &code)
         if (c == ']') { inBracket = false; continue; }
         if (inBracket) continue;
         switch (std::tolower((unsigned char)c)) {
-        case 'd': case 'm': case 'y': case 'h': case 's': case 'e': return true;
+        case 'd': case 'm': case 'y': case 'h': case 's': return true;
+        case 'e': // a year (e, ee) unless it is the exponent of 0.00E+00
+            if (i + 1 < code.size() && (code[i + 1] == '+' || code[i + 1] == '-')) {
+                ++i;
+                break;
+            }
+            return true;
         case 'g': if (code.compare(i, 7, "General") == 0 || code.compare(i, 7, "general") == 0) i += 6; break;
         }
     }
@@ -64,7 +70,7 @@ bool parseRef(std::string_view r, int64_t &row, int &col)
 }
 
 struct Workbook {
-    struct Sheet { std::string name, target; bool hidden = false; };
+    struct Sheet { std::string name, target; bool hidden = false, worksheet = true; };
     std::vector<Sheet> sheets;
     bool date1904 = false;
 };
@@ -86,14 +92,16 @@ Status parseXml(const ZipArchive &zip, const std::string &part, XmlStream &xml, 
 Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
 {
     Workbook wb;
-    std::map<std::string, std::string> rels;
+    struct Rel { std::string target, type; };
+    std::map<std::string, Rel> rels;
     {
         XmlStream x;
         x.onStart = [&](std::string_view n, XmlStream::Attrs a) {
             if (n == "Relationship") {
-                const char *id = XmlStream::attr(a, "Id"), *target = XmlStream::attr(a, "Target");
+                const char *id = XmlStream::attr(a, "Id"), *target = XmlStream::attr(a, "Target"),
+                           *type = XmlStream::attr(a, "Type");
                 if (id && target)
-                    rels[id] = target;
+                    rels[id] = {target, type ? type : ""};
             }
         };
         if (zip.has("xl/_rels/workbook.xml.rels"))
@@ -111,7 +119,11 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
                        *rid = XmlStream::attr(a, "id");
             s.name = name ? name : "";
             s.hidden = state && std::string_view(state) != "visible";
-            std::string target = rid && rels.count(rid) ? rels[rid] : "";
+            const Rel rel = rid && rels.count(rid) ? rels[rid] : Rel{};
+            std::string target = rel.target;
+            // a chart sheet or macro sheet has no cells: not taken unless named
+            s.worksheet = rel.type.empty() ? target.find("chartsheets/") == std::string::npos
+                                           : rel.type.ends_with("/worksheet");
             if (!target.empty() && target[0] == '/')
                 target = target.substr(1);
             else if (!target.empty())
@@ -270,18 +282,20 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     }
     const Workbook::Sheet *sheet = nullptr;
     for (const auto &s : wb->sheets)
-        if (opt.sheet.empty() ? !s.hidden : s.name == opt.sheet) {
+        if (opt.sheet.empty() ? !s.hidden && s.worksheet : s.name == opt.sheet) {
             sheet = &s;
             break;
         }
     if (!sheet && opt.sheet.empty())
-        sheet = &wb->sheets.front(); // only hidden sheets: take the first
+        sheet = &wb->sheets.front(); // no visible worksheet: take the first sheet
     if (!sheet) {
         return noSuchSheet(path, opt.sheet, rep.sheets);
     }
     rep.sheet = sheet->name;
     if (sheet->target.empty() || !zip.has(sheet->target))
         return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is missing from the workbook", path);
+    if (!sheet->worksheet)
+        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is a chart sheet: it has no cells to read", path);
 
     auto dateStyles = readDateStyles(zip, path);
     if (!dateStyles)

@@ -164,6 +164,9 @@ void TstWorkbooks::dateFormats_data()
     QTest::newRow("currency") << 167 << "\"$\"#,##0.00" << false;
     QTest::newRow("colour and text") << 168 << "[Red]0.00;\"minus\"0.00" << false;
     QTest::newRow("escaped d") << 169 << "0.0\\d" << false;
+    QTest::newRow("scientific") << 170 << "0.00E+00" << false;
+    QTest::newRow("scientific, engineering") << 171 << "##0.0E-0" << false;
+    QTest::newRow("japanese era year") << 172 << "ee/m/d" << true;
 }
 
 void TstWorkbooks::dateFormats()

@@ -9,6 +9,7 @@ import os
 import zipfile
 
 import openpyxl
+import openpyxl.chart
 import xlwt
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableProperties
@@ -149,6 +150,23 @@ def xlsx_crm_report():
                                          "columns": ["客户", "金额", "备注", "日期", "等级", "column 6"]}
 
 
+def xlsx_chart_sheet_first():
+    """A chart sheet in front of the data: the first visible *worksheet* is read."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    ws.append(["客户", "收入"])
+    ws.append(["A", 1.5])
+    ws.append(["B", 2.5])
+    chart_sheet = wb.create_chartsheet("图表", 0)
+    chart = openpyxl.chart.BarChart()
+    chart.add_data(openpyxl.chart.Reference(ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+    chart_sheet.add_chart(chart)
+    wb.save(os.path.join(HERE, "chart_first.xlsx"))
+    expect["chart_first.xlsx"] = {"sheets": ["图表", "数据"], "read_sheet": "数据", "rows": 2,
+                                  "types": ["text", "number"], "cells": [[1, 1, 2.5]]}
+
+
 def xls_xlwt():
     wb = xlwt.Workbook(encoding="utf-8")
     notes = wb.add_sheet("Notes")
@@ -275,6 +293,7 @@ xlsx_openpyxl()
 xlsx_1904_and_types()
 xlsx_shared_strings_by_hand()
 xlsx_crm_report()
+xlsx_chart_sheet_first()
 xls_xlwt()
 ods_odfpy()
 bad_files()
