@@ -1,6 +1,7 @@
 #pragma once
-// Workbooks: XLSX (streamed with libzip + expat), legacy XLS (freexl) and ODS (libzip + expat).
-// Each gives rows of cells to the same pipeline as CSV (rows.h), so everything downstream is alike.
+// Workbooks: XLSX (streamed with libzip; the sheet and its shared strings by a fast scanner, the
+// small parts by expat), legacy XLS (freexl) and ODS (libzip + expat). Each gives its cells to a
+// SheetTableBuilder (sheet_table.h), which finds the header and types the columns as CSV does.
 #include "core/error.h"
 #include "core/io/read_options.h"
 
