@@ -1,5 +1,6 @@
 #include "AnalysisSession.h"
 
+#include "ErrorText.h"
 #include "WarningText.h"
 
 #include "core/headless/run.h"
@@ -115,7 +116,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         co_return false;
     if (!*loadResult) {
         setBusy(false);
-        emit failed(QString::fromStdString(loadResult->error().describe()));
+        emit failed(localizedError(loadResult->error()));
         co_return false;
     }
     vs::LoadedAnalysis &la = loadResult->value();
@@ -139,7 +140,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     }
     setBusy(false);
     if (!*computed) {
-        emit failed(QString::fromStdString(computed->error().describe()));
+        emit failed(localizedError(computed->error()));
         co_return false;
     }
     m_project = la.project;
@@ -163,7 +164,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     emit loaded();
     if (baseComputed && !*baseComputed)
         emit computeFailed(tr("The baseline saved with this project cannot be computed, so it was left out: %1")
-                               .arg(QString::fromStdString(baseComputed->error().describe())));
+                               .arg(localizedError(baseComputed->error())));
     co_return true;
 }
 
@@ -209,7 +210,7 @@ bool AnalysisSession::saveProject(const QString &path, QString *error)
     vs::Status s = vs::saveProject(p, path.toStdString());
     if (!s) {
         if (error)
-            *error = QString::fromStdString(s.error().describe());
+            *error = localizedError(s.error());
         return false;
     }
     m_project.source.path = p.source.path;
@@ -266,7 +267,7 @@ QCoro::Task<void> AnalysisSession::recompute()
         co_return; // gone, or a newer edit is on its way: these results are stale
     setBusy(false);
     if (!*computed) {
-        m_lastError = QString::fromStdString(computed->error().describe());
+        m_lastError = localizedError(computed->error());
         emit computeFailed(m_lastError);
         ++m_published;
         emit resultsChanged(); // views keep the last good results; the banner says why

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalysisSession.h"
+#include "ErrorText.h"
 #include "ParametersPanel.h"
 #include "UserGuide.h"
 #include "WhatIfPanel.h"
@@ -607,7 +608,7 @@ void MainWindow::exportCurrentChart()
     settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
     settings.setValue(QStringLiteral("chartExport/format"), QFileInfo(path).suffix().toLower());
     if (vs::Status st = charts::save(chart, path, options.pixelSize(), options.dpi()); !st)
-        QMessageBox::warning(this, tr("Export Chart"), QString::fromStdString(st.error().describe()));
+        QMessageBox::warning(this, tr("Export Chart"), localizedError(st.error()));
     else
         statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
@@ -660,7 +661,7 @@ void MainWindow::exportReport()
     const vs::Status st = report::write(input, m_session->project(), o, path);
     QApplication::restoreOverrideCursor();
     if (!st)
-        QMessageBox::warning(this, tr("Export Report"), QString::fromStdString(st.error().describe()));
+        QMessageBox::warning(this, tr("Export Report"), localizedError(st.error()));
     else
         statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
@@ -685,7 +686,7 @@ void MainWindow::exportCustomers()
         const vs::Status st = watcher->result();
         watcher->deleteLater();
         if (!st)
-            QMessageBox::warning(this, tr("Export Customers"), QString::fromStdString(st.error().describe()));
+            QMessageBox::warning(this, tr("Export Customers"), localizedError(st.error()));
         else
             statusBar()->showMessage(tr("Customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
     });

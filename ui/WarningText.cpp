@@ -1,18 +1,14 @@
 #include "WarningText.h"
 
+#include "SentenceTable.h"
+
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace {
 
-struct Pattern {
-    const char *regex;    // the engine's sentence; captures become %1, %2…
-    const char *sentence; // the English template to translate (context "warnings")
-};
-
 // Kept in step with the sentences in core/ (tst_warnings checks that real ones are matched).
 // "(?:s)?" and "(?:has|have)" follow the engine's singular and plural wording.
-const Pattern kPatterns[] = {
+const SentencePattern kPatterns[] = {
     {R"re(^(\d+) line\(s\) above the header row were skipped$)re",
      QT_TRANSLATE_NOOP("warnings", "%1 line(s) above the header row were skipped")},
     {R"re(^(\d+) column\(s\) have no name in the header; they are called "column N"$)re",
@@ -90,33 +86,8 @@ const Pattern kPatterns[] = {
 
 QString localizedWarning(const std::string &english)
 {
-    const QString text = QString::fromStdString(english);
-    static const std::vector<QRegularExpression> compiled = [] {
-        std::vector<QRegularExpression> out;
-        for (const Pattern &p : kPatterns)
-            out.emplace_back(QString::fromUtf8(p.regex));
-        return out;
-    }();
-    for (size_t i = 0; i < compiled.size(); ++i) {
-        const QRegularExpressionMatch m = compiled[i].match(text);
-        if (!m.hasMatch())
-            continue;
-        QString out = QCoreApplication::translate("warnings", kPatterns[i].sentence);
-        if (out == QString::fromUtf8(kPatterns[i].sentence))
-            return text; // no translation: the engine's own wording (singular/plural right)
-        QStringList caps = m.capturedTexts().mid(1);
-        while (caps.size() < 4)
-            caps << QString();
-        // all at once: a name holding "%2" is not taken for a place holder
-        switch (m.lastCapturedIndex()) {
-        case 0: return out;
-        case 1: return out.arg(caps[0]);
-        case 2: return out.arg(caps[0], caps[1]);
-        case 3: return out.arg(caps[0], caps[1], caps[2]);
-        default: return out.arg(caps[0], caps[1], caps[2], caps[3]);
-        }
-    }
-    return text;
+    static const SentenceTable table("warnings", kPatterns);
+    return table.translate(QString::fromStdString(english));
 }
 
 QStringList localizedWarnings(const std::vector<std::string> &english)

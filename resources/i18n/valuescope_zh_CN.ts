@@ -1633,6 +1633,445 @@ now: %4 customers, value %5</source>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>the file cannot be opened (does it exist, and may you read it?)</source>
+        <translation>文件无法打开（文件是否存在？您是否有读取权限？）</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>文件无法打开</translation>
+    </message>
+    <message>
+        <source>the file cannot be read to its end</source>
+        <translation>文件无法读取到末尾</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+    <message>
+        <source>the file is empty: it has no rows of data</source>
+        <translation>文件是空的：没有任何数据行</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file is named like a workbook but is not one (it may be damaged)</source>
+        <translation>文件名像工作簿，但内容不是工作簿（文件可能已损坏）</translation>
+    </message>
+    <message>
+        <source>a quoted field starts here and is never closed (a &quot; is missing)</source>
+        <translation>一个带引号的字段从这里开始，但一直没有结束（缺少一个 &quot;）</translation>
+    </message>
+    <message>
+        <source>this is a spreadsheet workbook, not a text (CSV) file; open it as a workbook</source>
+        <translation>这是电子表格工作簿，不是文本（CSV）文件；请按工作簿打开</translation>
+    </message>
+    <message>
+        <source>the file holds binary data, not text; is it really a CSV file?</source>
+        <translation>文件包含二进制数据而不是文本；它真的是 CSV 文件吗？</translation>
+    </message>
+    <message>
+        <source>the file holds binary data (zero bytes), not text in %1; is it really a CSV file?</source>
+        <translation>文件包含二进制数据（零字节），不是 %1 编码的文本；它真的是 CSV 文件吗？</translation>
+    </message>
+    <message>
+        <source>the header row %1 is past the end of the file</source>
+        <translation>表头行 %1 超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8 near byte %1; choose the file&apos;s encoding (for example GB18030 or Windows-1252)</source>
+        <translation>文本在第 %1 字节附近不是有效的 UTF-8；请选择文件的编码（例如 GB18030 或 Windows-1252）</translation>
+    </message>
+    <message>
+        <source>the encoding &apos;%1&apos; is not supported</source>
+        <translation>不支持编码“%1”</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a character (byte %1)</source>
+        <translation>文件在一个字符的中间结束（第 %1 字节）</translation>
+    </message>
+    <message>
+        <source>a byte sequence is not valid %1 (byte %2)</source>
+        <translation>有一段字节不是有效的 %1（第 %2 字节）</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet named &apos;%1&apos; (it has %2)</source>
+        <translation>工作簿中没有名为“%1”的工作表（现有工作表：%2）</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; is empty</source>
+        <translation>工作表“%1”是空的</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; has more cells than this program can hold (%2 columns and more than %3 rows)</source>
+        <translation>工作表“%1”的单元格超出了本程序的容量（%2 列，超过 %3 行）</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; is missing from the workbook</source>
+        <translation>工作簿中缺少工作表“%1”</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; is a chart sheet: it has no cells to read</source>
+        <translation>工作表“%1”是图表工作表，没有可读取的单元格</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; cannot be read: %2</source>
+        <translation>工作表“%1”无法读取：%2</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;%1&apos; cannot be read</source>
+        <translation>工作表“%1”无法读取</translation>
+    </message>
+    <message>
+        <source>the Excel 97-2003 workbook is damaged, password-protected or not a workbook (freexl error %1)</source>
+        <translation>这个 Excel 97-2003 工作簿已损坏、受密码保护，或者不是工作簿（freexl 错误 %1）</translation>
+    </message>
+    <message>
+        <source>the workbook is password-protected; save it without a password first</source>
+        <translation>工作簿受密码保护；请先去掉密码另存一份</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>the spreadsheet has no sheets</source>
+        <translation>电子表格中没有工作表</translation>
+    </message>
+    <message>
+        <source>this is a zip file, but not an Excel (.xlsx) or OpenDocument (.ods) workbook</source>
+        <translation>这是 zip 文件，但不是 Excel（.xlsx）或 OpenDocument（.ods）工作簿</translation>
+    </message>
+    <message>
+        <source>this zip file is not an Excel workbook (it has no xl/workbook.xml)</source>
+        <translation>这个 zip 文件不是 Excel 工作簿（其中没有 xl/workbook.xml）</translation>
+    </message>
+    <message>
+        <source>this zip file is not an OpenDocument spreadsheet (it has no content.xml)</source>
+        <translation>这个 zip 文件不是 OpenDocument 电子表格（其中没有 content.xml）</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged or incomplete (its zip container cannot be read); was the download or copy cut short?</source>
+        <translation>工作簿已损坏或不完整（其 zip 容器无法读取）；是否下载或复制时中断了？</translation>
+    </message>
+    <message>
+        <source>the workbook lacks its part &apos;%1&apos;</source>
+        <translation>工作簿缺少组成部分“%1”</translation>
+    </message>
+    <message>
+        <source>the part &apos;%1&apos; would inflate to %2 MiB, more than a workbook can sensibly hold; refusing it (a zip bomb?)</source>
+        <translation>组成部分“%1”解压后将达 %2 MiB，远超工作簿的合理大小；已拒绝（可能是 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>the part &apos;%1&apos; is compressed %2 to 1, far more than real data; refusing it (a zip bomb?)</source>
+        <translation>组成部分“%1”的压缩比为 %2 比 1，远超真实数据；已拒绝（可能是 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>the part &apos;%1&apos; inflates to more than its directory says; refusing it (a zip bomb?)</source>
+        <translation>组成部分“%1”解压后比目录中记载的更大；已拒绝（可能是 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>the part &apos;%1&apos; of the workbook cannot be read</source>
+        <translation>工作簿的组成部分“%1”无法读取</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged: its part &apos;%1&apos; cannot be inflated (%2)</source>
+        <translation>工作簿已损坏：组成部分“%1”无法解压（%2）</translation>
+    </message>
+    <message>
+        <source>the part &apos;%1&apos; is too large</source>
+        <translation>组成部分“%1”太大</translation>
+    </message>
+    <message>
+        <source>the workbook part &apos;%1&apos; cannot be read: %2</source>
+        <translation>工作簿的组成部分“%1”无法读取：%2</translation>
+    </message>
+    <message>
+        <source>the workbook&apos;s shared strings are more text than it can hold</source>
+        <translation>工作簿的共享字符串超出了可容纳的文本量</translation>
+    </message>
+    <message>
+        <source>the spreadsheet&apos;s content.xml cannot be read: %1</source>
+        <translation>电子表格的 content.xml 无法读取：%1</translation>
+    </message>
+    <message>
+        <source>cannot write here (is the folder missing or read-only?)</source>
+        <translation>无法写入此处（文件夹是否不存在或只读？）</translation>
+    </message>
+    <message>
+        <source>writing failed (is the disk full?)</source>
+        <translation>写入失败（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>cannot replace the file: %1</source>
+        <translation>无法替换文件：%1</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be created (is the folder writable?)</source>
+        <translation>无法创建工作簿（文件夹是否可写？）</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be written: %1</source>
+        <translation>工作簿无法写入：%1</translation>
+    </message>
+    <message>
+        <source>a worksheet holds at most 1,048,575 rows; write .csv for %1 customers</source>
+        <translation>一个工作表最多容纳 1,048,575 行；%1 位客户请导出为 .csv</translation>
+    </message>
+    <message>
+        <source>the data have no column named &apos;%1&apos;</source>
+        <translation>数据中没有名为“%1”的列</translation>
+    </message>
+    <message>
+        <source>this column holds dates, but a number is needed here</source>
+        <translation>此列是日期，但这里需要数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (%2 cells in this column are not numbers)</source>
+        <translation>“%1”不是数字（此列共有 %2 个单元格不是数字）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (expected e.g. 2024-03-31)</source>
+        <translation>“%1”不是日期（应为例如 2024-03-31 的形式）</translation>
+    </message>
+    <message>
+        <source>the role &apos;%1&apos; is mapped to the column &apos;%2&apos;, which the data do not have</source>
+        <translation>角色“%1”对应的列“%2”在数据中不存在</translation>
+    </message>
+    <message>
+        <source>the score &apos;%1&apos; uses the column &apos;%2&apos;, which the data do not have</source>
+        <translation>得分“%1”用到的列“%2”在数据中不存在</translation>
+    </message>
+    <message>
+        <source>the rate &apos;%1&apos; uses the column &apos;%2&apos;, which the data do not have</source>
+        <translation>比率“%1”用到的列“%2”在数据中不存在</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names the column &apos;%2&apos;, which the data do not have</source>
+        <translation>“%1”指定的列“%2”在数据中不存在</translation>
+    </message>
+    <message>
+        <source>the data have no rows to analyse</source>
+        <translation>数据中没有可分析的行</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs revenue (PV): map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要收入（PV）：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the cost of each customer (C): map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要每位客户的成本（C）：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the lifetime of each customer (L): map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要每位客户的生命周期（L）：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the number of purchases (orders): map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要购买次数（订单数）：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the sales of each campaign: map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要每个活动的销售额：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the cost of each campaign: map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要每个活动的成本：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the revenue of each period: list the columns as &apos;revenue_periods&apos;</source>
+        <translation>价值模型“%1”需要各期收入：请在“revenue_periods”中列出这些列</translation>
+    </message>
+    <message>
+        <source>&apos;cost_periods&apos; lists %1 columns but &apos;revenue_periods&apos; %2; each period needs both</source>
+        <translation>“cost_periods”列出了 %1 列，而“revenue_periods”列出了 %2 列；每一期都需要两者</translation>
+    </message>
+    <message>
+        <source>the score &apos;%1&apos; is divided by the sum of its weights, which is 0</source>
+        <translation>得分“%1”要除以其权重之和，而权重之和为 0</translation>
+    </message>
+    <message>
+        <source>the reference customer &apos;%1&apos; for the value ratio (CVB) is not in the data</source>
+        <translation>价值比（CVB）的参照客户“%1”不在数据中</translation>
+    </message>
+    <message>
+        <source>the value model &apos;weighted_score&apos; uses the score &apos;%1&apos;, which the project does not define (set value.score to a score&apos;s name)</source>
+        <translation>价值模型“weighted_score”用到的得分“%1”在项目中没有定义（请把 value.score 设为某个得分的名称）</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs order lines (the transactions layout); it is not available in this version yet</source>
+        <translation>价值模型“%1”需要订单明细（交易布局）；此版本尚不支持</translation>
+    </message>
+    <message>
+        <source>segments are made by &apos;%1&apos;, which is neither &apos;value&apos; nor a score&apos;s name</source>
+        <translation>分群依据“%1”既不是“value”，也不是某个得分的名称</translation>
+    </message>
+    <message>
+        <source>there are %1 quantile segments but %2 segment names; give one name per segment</source>
+        <translation>共有 %1 个分位数分群，但只有 %2 个分群名称；请为每个分群各起一个名称</translation>
+    </message>
+    <message>
+        <source>threshold segments need one more edge than names (or one fewer: inner cut points); got %1 edges for %2 names</source>
+        <translation>阈值分群的边界数应比名称多一个（或少一个：仅内部分割点）；现有 %1 个边界、%2 个名称</translation>
+    </message>
+    <message>
+        <source>the threshold edges must increase from left to right</source>
+        <translation>阈值边界必须从左到右递增</translation>
+    </message>
+    <message>
+        <source>the segment method &apos;%1&apos; is not known (quantile, thresholds or rfm_rules)</source>
+        <translation>未知的分群方法“%1”（可用：quantile、thresholds 或 rfm_rules）</translation>
+    </message>
+    <message>
+        <source>segments by RFM rules need order lines (the transactions layout) and the &apos;rfm&apos; or &apos;predictive_clv&apos; value model</source>
+        <translation>按 RFM 规则分群需要订单明细（交易布局）以及“rfm”或“predictive_clv”价值模型</translation>
+    </message>
+    <message>
+        <source>value.time_unit must be days, weeks or months, not &apos;%1&apos;</source>
+        <translation>value.time_unit 必须是 days、weeks 或 months，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>order lines need the customer of each line: map a column to &apos;customer&apos;</source>
+        <translation>订单明细需要每行的客户：请把一列对应到“customer”</translation>
+    </message>
+    <message>
+        <source>order lines need the date of each line: map a column to &apos;date&apos;</source>
+        <translation>订单明细需要每行的日期：请把一列对应到“date”</translation>
+    </message>
+    <message>
+        <source>order lines need what each line is worth: map &apos;amount&apos;, or both &apos;quantity&apos; and &apos;unit_price&apos;</source>
+        <translation>订单明细需要每行的金额：请对应“amount”，或同时对应“quantity”和“unit_price”</translation>
+    </message>
+    <message>
+        <source>the order lines name no customer</source>
+        <translation>订单明细中没有任何客户</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs one row per customer; for order lines (the transactions layout) choose &apos;rfm&apos; or &apos;predictive_clv&apos;</source>
+        <translation>价值模型“%1”需要每位客户一行；订单明细（交易布局）请选择“rfm”或“predictive_clv”</translation>
+    </message>
+    <message>
+        <source>scores need one row per customer; order lines (the transactions layout) cannot carry them — remove the scores or import a customer table</source>
+        <translation>得分需要每位客户一行；订单明细（交易布局）无法承载得分——请删除得分，或导入客户表</translation>
+    </message>
+    <message>
+        <source>the observation end &apos;%1&apos; is not a date (expected e.g. 1997-09-30)</source>
+        <translation>观察期结束日“%1”不是日期（应为例如 1997-09-30 的形式）</translation>
+    </message>
+    <message>
+        <source>the observation end %1 lies before the first order (%2)</source>
+        <translation>观察期结束日 %1 早于第一笔订单（%2）</translation>
+    </message>
+    <message>
+        <source>the %1 fit did not converge (a parameter ran off towards 0 or infinity); the data may not follow the model (too few repeat customers?)</source>
+        <translation>%1 拟合未收敛（有参数趋向 0 或无穷大）；数据可能不符合该模型（回头客太少？）</translation>
+    </message>
+    <message>
+        <source>the %1 fit did not converge; the data may not follow the model (too few repeat customers?)</source>
+        <translation>%1 拟合未收敛；数据可能不符合该模型（回头客太少？）</translation>
+    </message>
+    <message>
+        <source>BG/NBD needs frequency &gt;= 0 and 0 &lt;= recency &lt;= T for every customer</source>
+        <translation>BG/NBD 要求每位客户的 frequency ≥ 0 且 0 ≤ recency ≤ T</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought before the observation end; BG/NBD needs at least 10</source>
+        <translation>只有 %1 位客户在观察期结束前购买过；BG/NBD 至少需要 10 位</translation>
+    </message>
+    <message>
+        <source>no customer bought on more than one day, so how often customers come back cannot be estimated (BG/NBD needs repeat purchases)</source>
+        <translation>没有客户在一天以上购买过，因此无法估计客户回购的频率（BG/NBD 需要重复购买）</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought again; BG/NBD needs more repeat customers to be fitted</source>
+        <translation>只有 %1 位客户再次购买；BG/NBD 需要更多回头客才能拟合</translation>
+    </message>
+    <message>
+        <source>all purchases fall on the observation end; customers&apos; ages are all 0</source>
+        <translation>所有购买都发生在观察期结束日；客户的“年龄”全为 0</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma needs repeat customers with a positive mean spend</source>
+        <translation>Gamma-Gamma 需要平均消费为正的回头客</translation>
+    </message>
+    <message>
+        <source>only %1 repeat customers have a positive spend; Gamma-Gamma needs more to be fitted</source>
+        <translation>只有 %1 位回头客的消费为正；Gamma-Gamma 需要更多才能拟合</translation>
+    </message>
+    <message>
+        <source>every repeat customer spends the same; Gamma-Gamma has nothing to fit</source>
+        <translation>每位回头客的消费都相同；Gamma-Gamma 无从拟合</translation>
+    </message>
+    <message>
+        <source>the Gamma-Gamma fit gives q &lt;= 1: the spread of spend is so wide that the expected spend per purchase is not finite</source>
+        <translation>Gamma-Gamma 拟合得到 q ≤ 1：消费的离散程度过大，每次购买的期望消费不是有限值</translation>
+    </message>
+    <message>
+        <source>the project file cannot be opened</source>
+        <translation>项目文件无法打开</translation>
+    </message>
+    <message>
+        <source>the project file is not valid JSON</source>
+        <translation>项目文件不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>the project file must hold a JSON object</source>
+        <translation>项目文件必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>this is not a ValueScope project (the key &apos;valuescope&apos; is missing)</source>
+        <translation>这不是 ValueScope 项目（缺少键“valuescope”）</translation>
+    </message>
+    <message>
+        <source>&apos;valuescope&apos; must be 1; this file is from another version</source>
+        <translation>“valuescope”必须为 1；此文件来自其他版本</translation>
+    </message>
+    <message>
+        <source>&apos;source&apos; is missing: the project must name its data file</source>
+        <translation>缺少“source”：项目必须指明其数据文件</translation>
+    </message>
+    <message>
+        <source>the project file is too large to be a project</source>
+        <translation>项目文件太大，不可能是项目文件</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;</source>
+        <translation>“%1”列</translation>
+    </message>
+    <message>
+        <source>%1, column &apos;%2&apos;</source>
+        <translation>%1，“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (may you read it?)</source>
+        <translation>文件无法打开（您是否有读取权限？）</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>Customer value report</source>

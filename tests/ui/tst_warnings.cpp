@@ -1,7 +1,15 @@
 // What the engine warns about reaches a Chinese user in Chinese: real warnings, from a messy file
-// and from the two samples, each matched by ui/WarningText and translated, numbers and names kept.
+// and from the two samples, each matched by ui/WarningText and translated, numbers and names kept;
+// and real errors (bad files, wrong cells, impossible settings) likewise through ui/ErrorText.
 #include "core/headless/run.h"
+#include "core/io/atomic_file.h"
+#include "core/io/readers.h"
+#include "core/io/typing.h"
+#include "testutil.h"
+#include "ui/ErrorText.h"
 #include "ui/WarningText.h"
+
+#include <QDir>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -14,6 +22,7 @@ class TstWarnings : public QObject {
     Q_OBJECT
 private slots:
     void engineWarningsAreTranslated();
+    void engineErrorsAreTranslated();
 };
 
 namespace {
@@ -82,6 +91,102 @@ void TstWarnings::engineWarningsAreTranslated()
         }
     }
     QCoreApplication::removeTranslator(&zh);
+}
+
+namespace {
+void addError(std::vector<vs::Error> &out, const vs::Status &s)
+{
+    if (!s)
+        out.push_back(s.error());
+    else
+        out.push_back(vs::makeError(vs::ErrorKind::Io, "EXPECTED AN ERROR"));
+}
+template <class T>
+void addError(std::vector<vs::Error> &out, const vs::Result<T> &r)
+{
+    out.push_back(r ? vs::makeError(vs::ErrorKind::Io, "EXPECTED AN ERROR") : r.error());
+}
+} // namespace
+
+void TstWarnings::engineErrorsAreTranslated()
+{
+    using testutil::dataPath;
+    std::vector<vs::Error> errors;
+    // every bad data file of the reader tests
+    const nlohmann::json bad = testutil::loadJson(dataPath("workbooks/expectations.json"))["__bad__"];
+    for (auto &[name, why] : bad.items())
+        addError(errors, vs::readTable(dataPath("workbooks/" + name), {}));
+    for (const QString &f : QDir(QString::fromStdString(dataPath("csv"))).entryList({QStringLiteral("bad_*")}))
+        addError(errors, vs::readTable(dataPath("csv/" + f.toStdString()), {}));
+    addError(errors, vs::readTable(dataPath("csv/does_not_exist.csv"), {}));
+    vs::ReadOptions sheet;
+    sheet.sheet = "Sales";
+    addError(errors, vs::readTable(dataPath("workbooks/openpyxl.xlsx"), sheet));
+    sheet.sheet = "图表";
+    addError(errors, vs::readTable(dataPath("workbooks/chart_first.xlsx"), sheet));
+    // cells that are not what a role needs
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string csv = dir.filePath(QStringLiteral("orders.csv")).toStdString();
+    QVERIFY(vs::writeFileAtomically(csv, "id,revenue,day,spend\nA,12,2024-01-31,5\nB,n/a?,2024-02-01,6\nC,x,2024-02-02,7\n"));
+    auto table = vs::readTable(csv, {});
+    QVERIFY(table.ok());
+    addError(errors, vs::numericValues(table->table, "revenue", csv));
+    addError(errors, vs::numericValues(table->table, "day", csv));
+    addError(errors, vs::numericValues(table->table, "profit", csv));
+    addError(errors, vs::dateValues(table->table, "id", csv));
+    addError(errors, vs::writeFileAtomically(dir.filePath(QStringLiteral("no/such/folder/out.csv")).toStdString(), "x"));
+    // settings the analysis cannot work with
+    const char *projects[] = {
+        R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "revenue"}},
+            "value": {"model": "profit"}})",
+        R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "turnover", "cost": "spend"}},
+            "value": {"model": "profit"}})",
+        R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "revenue", "cost": "spend"}},
+            "value": {"model": "profit"}})",
+        R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "spend", "cost": "spend"}},
+            "value": {"model": "profit"}, "segments": {"by": "value", "method": "quantile", "bins": 3, "labels": ["a", "b"]}})",
+        R"({"valuescope": 1})",
+        "{ not json",
+    };
+    for (const char *text : projects) {
+        const std::string path = dir.filePath(QStringLiteral("p.valuescope.json")).toStdString();
+        QVERIFY(vs::writeFileAtomically(path, text));
+        double ms = 0;
+        auto loaded = vs::loadAnalysis(path, &ms);
+        if (!loaded) {
+            errors.push_back(loaded.error());
+            continue;
+        }
+        addError(errors, vs::computeAnalysis(loaded->data, loaded->project));
+    }
+
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    const QRegularExpression numberOrName(QStringLiteral("\\d+|'[^']*'"));
+    for (const vs::Error &e : errors) {
+        const QString english = QString::fromStdString(e.message);
+        const QString chinese = localizedErrorMessage(e.message);
+        QVERIFY2(chinese.contains(han), qPrintable(QStringLiteral("not translated: ") + english));
+        // numbers and names are kept (names in Chinese quotes)
+        for (auto it = numberOrName.globalMatch(english); it.hasNext();) {
+            QString part = it.next().captured();
+            if (part.startsWith(QLatin1Char('\'')))
+                part = part.mid(1, part.size() - 2);
+            QVERIFY2(chinese.contains(part), qPrintable(english + QStringLiteral(" → ") + chinese));
+        }
+        // where it happened, in Chinese too
+        const QString whole = localizedError(e);
+        QVERIFY2(whole.startsWith(QString::fromStdString(e.file)), qPrintable(whole));
+        if (e.row >= 0)
+            QVERIFY2(whole.contains(QStringLiteral("第 %1 行").arg(e.row)), qPrintable(whole));
+    }
+    QCoreApplication::removeTranslator(&zh);
+    // without a translation: the engine's own words
+    for (const vs::Error &e : errors)
+        QCOMPARE(localizedError(e), QString::fromStdString(e.describe()));
 }
 
 QTEST_MAIN(TstWarnings)

@@ -6,6 +6,7 @@
 #include "core/io/typing.h"
 #include "core/project/roles.h"
 #include "ui/AnalysisSession.h"
+#include "ui/ErrorText.h"
 #include "ui/WarningText.h"
 #include "ui/models/TablePreviewModel.h"
 
@@ -230,7 +231,7 @@ private:
             co_return;
         if (!*r) {
             m_model->setTable(nullptr);
-            m_status->setText(QStringLiteral("<span style='color:#a00'>%1</span>").arg(QString::fromStdString(r->error().describe()).toHtmlEscaped()));
+            m_status->setText(QStringLiteral("<span style='color:#a00'>%1</span>").arg(localizedError(r->error()).toHtmlEscaped()));
             co_return;
         }
         auto table = std::make_shared<const vs::Table>(std::move(r->value().table));
@@ -481,7 +482,7 @@ private:
                 auto d = vs::dateValues(*table, col.toStdString(), QFileInfo(m_w->path()).fileName().toStdString());
                 label->setText(d.ok() ? QStringLiteral("<span style='color:#070'>✓ %1</span>").arg(ImportWizard::tr("dates"))
                                       : QStringLiteral("<span style='color:#a00'>✗ %1</span>")
-                                            .arg(QString::fromStdString(d.error().describe()).toHtmlEscaped()));
+                                            .arg(localizedError(d.error()).toHtmlEscaped()));
                 continue;
             }
             if (!vs::roleNeedsNumbers(role)) {
@@ -491,7 +492,7 @@ private:
             auto v = vs::numericValues(*table, col.toStdString(), QFileInfo(m_w->path()).fileName().toStdString());
             label->setText(v.ok() ? QStringLiteral("<span style='color:#070'>✓ %1</span>").arg(ImportWizard::tr("numbers"))
                                   : QStringLiteral("<span style='color:#a00'>✗ %1</span>")
-                                        .arg(QString::fromStdString(v.error().describe()).toHtmlEscaped()));
+                                        .arg(localizedError(v.error()).toHtmlEscaped()));
         }
         auto has = [&](const char *r) { return m_combos.count(r) && !m_combos[r]->currentData().toString().isEmpty(); };
         bool periods = false;
@@ -590,7 +591,7 @@ private:
             co_return;
         m_cancel->setEnabled(false);
         if (c->readError) {
-            m_report->setPlainText(QString::fromStdString(c->readError->describe()));
+            m_report->setPlainText(localizedError(*c->readError));
             co_return;
         }
         m_progress->setValue(1000);
@@ -598,7 +599,7 @@ private:
         QStringList lines;
         lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(c->rows));
         if (c->analysisError) {
-            lines << QString() << ImportWizard::tr("The analysis cannot start:") << QString::fromStdString(c->analysisError->describe());
+            lines << QString() << ImportWizard::tr("The analysis cannot start:") << localizedError(*c->analysisError);
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
