@@ -2070,6 +2070,142 @@ now: %4 customers, value %5</source>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is missing: the project must name its data file</source>
+        <translation>“%1”缺少：项目必须指明其数据文件</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing</source>
+        <translation>“%1”缺少</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known model (&apos;%2&apos;)</source>
+        <translation>“%1”不是已知的模型（“%2”）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a known role</source>
+        <translation>“%1”不是已知的角色</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be 0 or more</source>
+        <translation>“%1”必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a column name</source>
+        <translation>“%1”必须是列名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of column names in period order</source>
+        <translation>“%1”必须是按期间顺序排列的列名列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of column names</source>
+        <translation>“%1”必须是列名列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of names</source>
+        <translation>“%1”必须是名称列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of numbers</source>
+        <translation>“%1”必须是数字列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of {name, r, f, m}</source>
+        <translation>“%1”必须是 {name, r, f, m} 的列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list</source>
+        <translation>“%1”必须是列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number</source>
+        <translation>“%1”必须是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a row number (0 for no header)</source>
+        <translation>“%1”必须是行号（0 表示没有表头）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a score range [low, high] within 1-5</source>
+        <translation>“%1”必须是 1-5 之内的得分范围 [下限, 上限]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a single character</source>
+        <translation>“%1”必须是单个字符</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from 1 to 100</source>
+        <translation>“%1”必须是 1 到 100 的整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number of months from 1 to 600</source>
+        <translation>“%1”必须是 1 到 600 的整月数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object with a name and r, f, m ranges</source>
+        <translation>“%1”必须是带有名称及 r、f、m 范围的对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object with the baseline&apos;s value, scores and segments</source>
+        <translation>“%1”必须是包含基准的价值、得分和细分的对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object</source>
+        <translation>“%1”必须是对象</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be count or weights</source>
+        <translation>“%1”必须是 count 或 weights</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be customers, transactions or campaigns, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 customers、transactions 或 campaigns，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be days, weeks or months, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 days、weeks 或 months，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be greater than -1</source>
+        <translation>“%1”必须大于 -1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be quantile or rank</source>
+        <translation>“%1”必须是 quantile 或 rank</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be quantile, thresholds or rfm_rules</source>
+        <translation>“%1”必须是 quantile、thresholds 或 rfm_rules</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be text</source>
+        <translation>“%1”必须是文本</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must lie between 0 and 1 (e.g. 0.9)</source>
+        <translation>“%1”必须介于 0 和 1 之间（例如 0.9）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must list at least one indicator</source>
+        <translation>“%1”必须至少列出一个指标</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must map roles to column names</source>
+        <translation>“%1”必须把角色映射到列名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must map segment names to strategies</source>
+        <translation>“%1”必须把细分名称映射到策略</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; &apos;%2&apos; is used by two scores</source>
+        <translation>“%1”：“%2”被两个得分同时使用</translation>
+    </message>
 </context>
 <context>
     <name>report</name>

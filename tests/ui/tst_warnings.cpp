@@ -147,6 +147,8 @@ void TstWarnings::engineErrorsAreTranslated()
         R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "spend", "cost": "spend"}},
             "value": {"model": "profit"}, "segments": {"by": "value", "method": "quantile", "bins": 3, "labels": ["a", "b"]}})",
         R"({"valuescope": 1})",
+        R"({"valuescope": 1, "source": {"path": "orders.csv"}, "value": {"model": "magic"}})",
+        R"({"valuescope": 1, "source": {"path": "orders.csv"}, "value": {"model": "profit", "rate": -2}})",
         "{ not json",
     };
     for (const char *text : projects) {
