@@ -328,8 +328,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         rep.warnings.push_back(std::to_string(shortRows) + " row(s) have fewer fields than the header (first: row " +
                                std::to_string(firstShort) + "); the missing cells are empty");
     if (longRows)
-        rep.warnings.push_back(std::to_string(longRows) + " row(s) have more fields than the header (first: row " +
-                               std::to_string(firstLong) + "); the extra fields were ignored");
+        rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
 
     if (opt.progress)
         opt.progress(0.65);
@@ -356,6 +355,12 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     if (opt.progress)
         opt.progress(1.0);
     return result;
+}
+
+std::string extraFieldsWarning(size_t rows, int64_t firstRow)
+{
+    return std::to_string(rows) + " row(s) have more fields than the header (first: row " + std::to_string(firstRow) +
+           "); the extra fields were ignored";
 }
 
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets)

@@ -331,8 +331,7 @@ Result<ReadResult> SheetTableBuilder::finish()
     ReadReport &rep = result.report;
     rep.skippedBlankRows = m_blankRows;
     if (m_longRows)
-        rep.warnings.push_back(std::to_string(m_longRows) + " row(s) have more fields than the header (first: row " +
-                               std::to_string(m_firstLong) + "); the extra fields were ignored");
+        rep.warnings.push_back(extraFieldsWarning(m_longRows, m_firstLong));
     Table &t = result.table;
     t.decimal = m_decimal;
     t.thousands = m_thousands;

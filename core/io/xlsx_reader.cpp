@@ -172,35 +172,31 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
     return dateStyle;
 }
 
+// Streams a part through a FastXmlScanner until the part ends, the scanner has read what it
+// stops after, or more() says enough; a malformed part is "WHAT cannot be read: why".
+template <class Scanner, class More>
+Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More more, const std::string &what,
+                const std::string &file, const std::atomic<bool> *cancel = nullptr,
+                const std::function<void(double)> &progress = {})
+{
+    bool ok = true;
+    Status s = zip.stream(part, [&](const char *d, size_t n) {
+        ok = x.feed(d, n);
+        return ok && !x.done() && more();
+    }, cancel, progress);
+    if (!s)
+        return s;
+    if (ok && !x.done() && more())
+        ok = x.feed(nullptr, 0, true);
+    if (!ok)
+        return makeError(ErrorKind::Format, what + " cannot be read: " + x.error(), file);
+    return Ok{};
+}
+
 // The workbook's shared strings, packed: a sheet of a million distinct ids holds them all, and
 // they are kept while the sheet is read. The text is smaller than its XML part, which is at
-// most 4 GiB (ZipLimits), so 32-bit offsets do.
-class SharedStrings {
-public:
-    SharedStrings() { m_offsets.push_back(0); }
-    size_t size() const { return m_offsets.size() - 1; }
-    std::string_view at(size_t i) const
-    {
-        return std::string_view(m_chars).substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
-    }
-    void reserve(size_t count, size_t bytes)
-    {
-        m_offsets.reserve(count + 1);
-        m_chars.reserve(bytes);
-    }
-    bool push_back(std::string_view s)
-    {
-        if (m_chars.size() + s.size() > UINT32_MAX)
-            return false;
-        m_chars.append(s);
-        m_offsets.push_back(uint32_t(m_chars.size()));
-        return true;
-    }
-
-private:
-    std::string m_chars;
-    std::vector<uint32_t> m_offsets;
-};
+// most 4 GiB (ZipLimits), so 32-bit offsets do (checked all the same).
+using SharedStrings = PackedStrings<uint32_t>;
 
 Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file)
 {
@@ -233,25 +229,20 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             --depthT;
         else if (n == "rPh")
             inPhonetic = false;
-        else if (n == "si")
-            tooLarge |= !sst.push_back(current);
+        else if (n == "si") {
+            if (sst.textBytes() + current.size() > UINT32_MAX)
+                tooLarge = true;
+            else
+                sst.push_back(current);
+        }
     };
     auto onText = [&](std::string_view t) {
         if (depthT > 0 && !inPhonetic)
             current.append(t);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sst");
-    bool ok = true;
-    Status s = zip.stream(part, [&](const char *d, size_t n) {
-        ok = x.feed(d, n);
-        return ok && !x.done() && !tooLarge;
-    });
-    if (!s)
+    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, "the workbook part '" + part + "'", file); !s)
         return s.error();
-    if (ok && !x.done() && !tooLarge)
-        ok = x.feed(nullptr, 0, true);
-    if (!ok)
-        return makeError(ErrorKind::Format, "the workbook part '" + part + "' cannot be read: " + x.error(), file);
     if (tooLarge)
         return makeError(ErrorKind::Format, "the workbook's shared strings are more text than it can hold", file);
     return sst;
@@ -417,19 +408,10 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             opt.progress(0.95 * p);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sheetData");
-    {
-        bool ok = true;
-        Status s = zip.stream(sheet->target, [&](const char *d, size_t n) {
-            ok = x.feed(d, n);
-            return ok && !x.done() && wanted;
-        }, opt.cancel, progress);
-        if (!s)
-            return s.error();
-        if (ok && !x.done() && wanted)
-            ok = x.feed(nullptr, 0, true);
-        if (!ok)
-            return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' cannot be read: " + x.error(), path);
-    }
+    if (Status s = scanPart(zip, sheet->target, x, [&] { return wanted; }, "the sheet '" + sheet->name + "'", path,
+                            opt.cancel, progress);
+        !s)
+        return s.error();
     if (errorCells)
         table.report().warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " +
                                           firstError + "); they are read as missing");

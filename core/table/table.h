@@ -17,9 +17,12 @@ enum class ColumnType { Number, Date, Text };
 const char *columnTypeName(ColumnType t); // "number", "date", "text"
 
 // Strings packed into one buffer: far smaller than a vector<std::string> for a million ids.
-class TextData {
+// Offset is the type of the end positions: 64-bit for columns, 32-bit where the text is known
+// to stay under 4 GiB (an XLSX's shared strings).
+template <class Offset>
+class PackedStrings {
 public:
-    TextData() { m_offsets.push_back(0); }
+    PackedStrings() { m_offsets.push_back(0); }
     size_t size() const { return m_offsets.size() - 1; }
     std::string_view at(size_t i) const
     {
@@ -28,7 +31,7 @@ public:
     void push_back(std::string_view s)
     {
         m_chars.append(s.data(), s.size());
-        m_offsets.push_back(m_chars.size());
+        m_offsets.push_back(Offset(m_chars.size()));
     }
     void pop_back()
     {
@@ -45,13 +48,16 @@ public:
         m_offsets.shrink_to_fit();
         m_chars.shrink_to_fit();
     }
-    size_t byteSize() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
-    size_t usedBytes() const { return m_chars.size() + m_offsets.size() * sizeof(uint64_t); }
+    size_t textBytes() const { return m_chars.size(); }
+    size_t byteSize() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(Offset); }
+    size_t usedBytes() const { return m_chars.size() + m_offsets.size() * sizeof(Offset); }
 
 private:
     std::string m_chars;
-    std::vector<uint64_t> m_offsets;
+    std::vector<Offset> m_offsets;
 };
+
+using TextData = PackedStrings<uint64_t>;
 
 struct Column {
     std::string name;
