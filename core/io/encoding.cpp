@@ -10,9 +10,10 @@
 
 namespace vs {
 
-bool isValidUtf8(std::string_view bytes)
+size_t firstInvalidUtf8(std::string_view bytes)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *begin = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *p = begin;
     const auto *end = p + bytes.size();
     while (p < end) {
         // skip ASCII quickly, 8 bytes at a time
@@ -32,20 +33,25 @@ bool isValidUtf8(std::string_view bytes)
         if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
         else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
         else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return false;
+        else return size_t(p - begin);
         if (end - p <= n)
-            return false;
+            return size_t(p - begin);
         for (int i = 1; i <= n; ++i) {
             if ((p[i] & 0xC0) != 0x80)
-                return false;
+                return size_t(p - begin);
             cp = (cp << 6) | (p[i] & 0x3F);
         }
         if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
             (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+            return size_t(p - begin);
         p += n + 1;
     }
-    return true;
+    return std::string_view::npos;
+}
+
+bool isValidUtf8(std::string_view bytes)
+{
+    return firstInvalidUtf8(bytes) == std::string_view::npos;
 }
 
 std::string canonicalEncodingName(std::string_view name)
@@ -121,18 +127,8 @@ Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding
 {
     std::string_view in = bytes.substr(std::min(enc.bomBytes, bytes.size()));
     if (enc.name == "UTF-8") {
-        if (!isValidUtf8(in)) {
-            // find the row of the first bad byte for the message
-            size_t lo = 0, hi = in.size();
-            while (hi - lo > 64) {
-                size_t mid = lo + (hi - lo) / 2;
-                while (mid > lo && ((unsigned char)in[mid] & 0xC0) == 0x80)
-                    --mid;
-                if (isValidUtf8(in.substr(0, mid)))
-                    lo = mid;
-                else
-                    hi = mid;
-            }
+        if (const size_t lo = firstInvalidUtf8(in); lo != std::string_view::npos) {
+            // one pass finds the first bad byte, and its row for the message
             const int64_t row = 1 + std::count(in.begin(), in.begin() + lo, '\n');
             return makeError(ErrorKind::Encoding,
                              "the text is not valid UTF-8 near byte " + std::to_string(lo + enc.bomBytes) +

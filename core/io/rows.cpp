@@ -253,14 +253,16 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     // 1. Sniff on the first records: where the header is, how numbers are written.
     const size_t sampleLimit = 1000;
     RecordList records; // the first records only
+    // The records' views point into the cursor (unescaped "" fields live in its arena): it stays
+    // open until the layout has been found and the names copied out.
+    auto sampleCursor = openCursor();
     {
-        auto cursor = openCursor();
         Record rec;
-        while (records.size() < sampleLimit && cursor->next(rec))
+        while (records.size() < sampleLimit && sampleCursor->next(rec))
             if (!rec.blank())
                 records.push(rec);
         if (records.size() < sampleLimit)
-            if (auto e = cursor->error()) {
+            if (auto e = sampleCursor->error()) {
                 e->file = fileName;
                 return *e;
             }
@@ -270,6 +272,9 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     for (size_t i = 0; i < records.size(); ++i)
         sample.push_back(records[i]);
     auto layout = findLayout(sample, fileName, opt, rep, LayoutRules{});
+    sample.clear();
+    records = RecordList();
+    sampleCursor.reset();
     if (!layout)
         return layout.error();
     const size_t firstData = layout->firstData, columns = layout->names.size();

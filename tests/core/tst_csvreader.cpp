@@ -1,6 +1,7 @@
 // Every encoding and dialect of DESIGN.md section 5, from files Python's own codecs wrote
 // (tests/data/make_csv_fixtures.py): the detections, the column names and types, and cells.
 #include "core/io/csv_reader.h"
+#include "core/io/encoding.h"
 #include "core/io/readers.h"
 #include "core/io/typing.h"
 #include "tablecheck.h"
@@ -26,6 +27,8 @@ private slots:
     void forcedWrongEncodingNamesTheRow();
     void cancelStopsTheImport();
     void previewReadsOnlyTheFirstRows();
+    void escapedQuotesInTheHeaderSample();
+    void runOfContinuationBytesNamesItsRow();
 
 private:
     nlohmann::json m_expect;
@@ -146,6 +149,55 @@ void TstCsvReader::previewReadsOnlyTheFirstRows()
     auto r = readCsvFile(dataPath("csv/gbk.csv"), o);
     QVERIFY(r.ok());
     QCOMPARE(r->table.rowCount(), size_t(2));
+}
+
+// Issue 20.1: the header sample's views into unescaped ("" -> ") fields outlived the pass that
+// made them; long names came out as garbage, a huge one crashed.
+void TstCsvReader::escapedQuotesInTheHeaderSample()
+{
+    const std::string longName = "the customer's \"id\" as the CRM export writes it, " + std::string(300, 'x');
+    std::string quoted = longName;
+    for (size_t p = 0; (p = quoted.find('"', p)) != std::string::npos; p += 2)
+        quoted.insert(p, 1, '"');
+    std::string text = "\"" + quoted + "\",\"a \"\"quoted\"\" revenue column name, long enough\"\n";
+    for (int i = 0; i < 50; ++i)
+        text += "\"c\"\"" + std::to_string(i) + std::string(40, 'y') + "\"," + std::to_string(i) + "\n";
+    for (const std::string &bytes : {text, "\xEF\xBB\xBF" + text}) {
+        auto r = readCsvBytes(bytes, "quotes.csv", ReadOptions{});
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+        QCOMPARE(r->table.columns.size(), size_t(2));
+        QCOMPARE(r->table.columns[0].name, longName);
+        QCOMPARE(r->table.columns[1].name, std::string("a \"quoted\" revenue column name, long enough"));
+        QCOMPARE(r->table.rowCount(), size_t(50));
+        QCOMPARE(std::string(r->table.columns[0].texts().at(7)), "c\"7" + std::string(40, 'y'));
+    }
+    // a header cell of 40 MB
+    std::string huge = "\"" + std::string(40 << 20, 'h') + "\"\"\",revenue\nc1,1\nc2,2\n";
+    auto r = readCsvBytes(huge, "huge.csv", ReadOptions{});
+    QVERIFY(r.ok());
+    QCOMPARE(r->table.columns[0].name.size(), size_t((40 << 20) + 1));
+    QCOMPARE(r->table.columns[0].name.back(), '"');
+}
+
+// Issue 20.2: finding the first bad byte did not progress on a run of 32+ continuation bytes.
+void TstCsvReader::runOfContinuationBytesNamesItsRow()
+{
+    const std::string body = "id,name\nc1,Anna\nc2," + std::string(40, '\x80') + "\nc3,Bo\n";
+    for (bool bom : {true, false}) {
+        ReadOptions o;
+        if (!bom)
+            o.encoding.set("UTF-8");
+        const std::string bytes = (bom ? "\xEF\xBB\xBF" : "") + body;
+        auto r = readCsvBytes(bytes, "bad.csv", o);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Encoding);
+        QCOMPARE(r.error().row, 3);
+        const std::string at = "near byte " + std::to_string(bytes.find('\x80')) + ";";
+        QVERIFY2(r.error().message.find(at) != std::string::npos, r.error().message.c_str());
+    }
+    QCOMPARE(firstInvalidUtf8(std::string(5000, '\x80')), size_t(0));
+    QCOMPARE(firstInvalidUtf8("ab\xE4\xB8\xAD\xE4\xB8"), size_t(5)); // a character cut at the end
+    QCOMPARE(firstInvalidUtf8("ab\xE4\xB8\xAD"), std::string_view::npos);
 }
 
 QTEST_APPLESS_MAIN(TstCsvReader)
