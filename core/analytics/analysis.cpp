@@ -5,6 +5,9 @@
 #include "core/analytics/rfm.h"
 #include "core/analytics/transaction_models.h"
 #include "core/analytics/transactions.h"
+#include "core/analytics/value_models.h"
+#include "core/domain/models.h"
+#include "core/domain/segment_methods.h"
 #include "core/io/cell_parse.h"
 #include "core/io/typing.h"
 
@@ -58,6 +61,24 @@ const std::vector<double> *AnalysisResults::column(const std::string &name) cons
         if (e.name == name)
             return &e.values;
     return nullptr;
+}
+
+std::vector<std::string> plottableMeasures(const AnalysisResults &r)
+{
+    std::vector<std::string> out;
+    if (r.layout == Layout::Campaigns)
+        return out;
+    auto add = [&](const std::string &name) {
+        if (std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(name);
+    };
+    add("value");
+    for (const NamedValues &s : r.scores)
+        add(s.name);
+    for (const NamedValues &e : r.extra)
+        if (!e.isDate)
+            add(e.name);
+    return out;
 }
 
 Result<NumberColumn> PreparedData::numbers(const std::string &column) const
@@ -207,71 +228,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
 
 namespace {
 
-struct Ctx {
-    const PreparedData &d;
-    const Project &p;
-    AnalysisResults &r;
-
-    Result<NumberColumn> need(const char *roleName, const std::string &what)
-    {
-        const std::string col = role(p, roleName);
-        if (col.empty())
-            return modelError("the value model '" + p.value.model + "' needs " + what +
-                              ": map a column to the role '" + roleName + "'");
-        return d.numbers(col);
-    }
-    void warnMissing(const std::vector<double> &v, const std::string &what)
-    {
-        size_t miss = 0;
-        for (double x : v)
-            miss += std::isnan(x);
-        if (miss)
-            r.warnings.push_back(plural(miss, "customer has", "customers have") + " no " + what +
-                                 "; they get no segment");
-    }
-};
-
-Result<std::vector<double>> periodSums(Ctx &c, bool withCost)
-{
-    const Project &p = c.p;
-    auto rev = p.source.periodColumns.find("revenue_periods");
-    if (rev == p.source.periodColumns.end() || rev->second.empty())
-        return modelError("the value model '" + p.value.model +
-                          "' needs the revenue of each period: list the columns as 'revenue_periods'");
-    std::vector<std::string> costCols;
-    if (withCost) {
-        auto cost = p.source.periodColumns.find("cost_periods");
-        if (cost != p.source.periodColumns.end())
-            costCols = cost->second;
-        if (!costCols.empty() && costCols.size() != rev->second.size())
-            return modelError("'cost_periods' lists " + std::to_string(costCols.size()) + " columns but 'revenue_periods' " +
-                              std::to_string(rev->second.size()) + "; each period needs both");
-        if (costCols.empty())
-            c.r.warnings.push_back("no cost per period is mapped ('cost_periods'); costs are taken as 0");
-    }
-    const double r = p.value.rate;
-    std::vector<double> total(c.d.rowCount(), 0.0);
-    for (size_t t = 0; t < rev->second.size(); ++t) {
-        auto P = c.d.numbers(rev->second[t]);
-        if (!P)
-            return P.error();
-        NumberColumn C;
-        if (!costCols.empty()) {
-            auto Cr = c.d.numbers(costCols[t]);
-            if (!Cr)
-                return Cr.error();
-            C = std::move(Cr.value());
-        }
-        const double denom = std::pow(1.0 + r, double(t + 1));
-        for (size_t i = 0; i < total.size(); ++i) {
-            const double cash = C.size() == 0 ? P.value()[i] : P.value()[i] - C[i];
-            total[i] += cash / denom;
-        }
-    }
-    return total;
-}
-
-Status computeScores(Ctx &c)
+Status computeScores(ModelContext &c)
 {
     const size_t n = c.d.rowCount();
     for (const ScoreSpec &spec : c.p.scores) {
@@ -319,111 +276,7 @@ Status computeScores(Ctx &c)
     return Ok{};
 }
 
-Status computeValue(Ctx &c)
-{
-    const std::string &model = c.p.value.model;
-    const size_t n = c.d.rowCount();
-    std::vector<double> &v = c.r.value;
-    if (model == "profit" || model == "profit_per_lifetime") {
-        auto rev = c.need("revenue", "revenue (PV)");
-        if (!rev) return rev.error();
-        auto cost = c.need("cost", "the cost of each customer (C)");
-        if (!cost) return cost.error();
-        size_t negative = 0;
-        for (double x : cost.value())
-            negative += x < 0;
-        if (negative)
-            c.r.warnings.push_back(plural(negative, "customer has", "customers have") +
-                                   " a negative cost; it is used as given (it raises their value)");
-        v.resize(n);
-        for (size_t i = 0; i < n; ++i)
-            v[i] = rev.value()[i] - cost.value()[i];
-        if (model == "profit_per_lifetime") {
-            auto life = c.need("lifetime", "the lifetime of each customer (L)");
-            if (!life) return life.error();
-            size_t bad = 0;
-            for (size_t i = 0; i < n; ++i) {
-                const double L = life.value()[i];
-                if (L > 0) {
-                    v[i] /= L;
-                } else {
-                    bad += !std::isnan(L);
-                    v[i] = kMissing;
-                }
-            }
-            if (bad)
-                c.r.warnings.push_back(plural(bad, "customer has", "customers have") +
-                                       " a lifetime of zero or less; their value per lifetime is missing");
-        }
-        c.warnMissing(v, "value (revenue, cost or lifetime is missing)");
-        return Ok{};
-    }
-    if (model == "frequency_x_spend") {
-        auto orders = c.need("orders", "the number of purchases (orders)");
-        if (!orders) return orders.error();
-        const char *spendRole = role(c.p, "average_spend").empty() && !role(c.p, "amount").empty() ? "amount"
-                                                                                                   : "average_spend";
-        auto spend = c.need(spendRole, "the average spend per purchase");
-        if (!spend) return spend.error();
-        v.resize(n);
-        for (size_t i = 0; i < n; ++i)
-            v[i] = orders.value()[i] * spend.value()[i];
-        c.warnMissing(v, "value (orders or spend is missing)");
-        return Ok{};
-    }
-    if (model == "discounted_clv" || model == "discounted_revenue") {
-        const bool revenueOnly = model == "discounted_revenue";
-        auto sums = periodSums(c, !revenueOnly);
-        if (!sums) return sums.error();
-        v = std::move(sums.value());
-        c.warnMissing(v, "value (a period's revenue or cost is missing)");
-        if (revenueOnly) {
-            // CVS as a 0-100 score (min-max over the data) and CVB against a reference (S6, S7)
-            double mn = INFINITY, mx = -INFINITY, sum = 0;
-            size_t cnt = 0;
-            for (double x : v)
-                if (!std::isnan(x)) { mn = std::min(mn, x); mx = std::max(mx, x); sum += x; ++cnt; }
-            std::vector<double> score(n, kMissing), cvb(n, kMissing);
-            const double range = mx - mn;
-            if (cnt && !(range > 0))
-                c.r.warnings.push_back("every customer has the same value score; the 0-100 score is 0 for all");
-            for (size_t i = 0; i < n; ++i)
-                if (!std::isnan(v[i]))
-                    score[i] = range > 0 ? 100.0 * (v[i] - mn) / range : 0.0;
-            double ref = kMissing;
-            const std::string &refName = c.p.value.cvbReference;
-            if (refName.empty() || refName == "mean") {
-                ref = cnt ? accurateSum(v) / double(cnt) : kMissing;
-            } else {
-                for (size_t i = 0; i < n; ++i)
-                    if (c.d.ids.at(i) == refName)
-                        ref = v[i];
-                if (std::isnan(ref))
-                    return modelError("the reference customer '" + refName + "' for the value ratio (CVB) is not in the data");
-            }
-            if (ref == 0)
-                c.r.warnings.push_back("the reference value for CVB is 0; the ratios are missing");
-            for (size_t i = 0; i < n; ++i)
-                cvb[i] = ref != 0 ? v[i] / ref : kMissing;
-            c.r.extra.push_back({"cvs_score", std::move(score)});
-            c.r.extra.push_back({"cvb", std::move(cvb)});
-        }
-        return Ok{};
-    }
-    if (model == "weighted_score") {
-        const std::string &name = c.p.value.score;
-        for (const NamedValues &s : c.r.scores)
-            if (s.name == name) {
-                v = s.values;
-                return Ok{};
-            }
-        return modelError("the value model 'weighted_score' uses the score '" + name +
-                          "', which the project does not define (set value.score to a score's name)");
-    }
-    return modelError("the value model '" + model + "' needs order lines (the transactions layout); it is not available in this version yet");
-}
-
-Status computeCampaigns(Ctx &c)
+Status computeCampaigns(ModelContext &c)
 {
     auto sales = c.need("sales", "the sales of each campaign");
     if (!sales) return sales.error();
@@ -458,7 +311,7 @@ Status computeCampaigns(Ctx &c)
     return Ok{};
 }
 
-Status computeRates(Ctx &c)
+Status computeRates(ModelContext &c)
 {
     for (const RateSpec &rs : c.p.rates) {
         const Column &col = *c.d.table->find(rs.column);
@@ -489,141 +342,29 @@ Status computeRates(Ctx &c)
     return Ok{};
 }
 
-void segmentTotals(AnalysisResults &r);
-Status rfmSegments(Ctx &c);
-
-Status computeSegments(Ctx &c)
+// The value model's own compute function, from the registry (core/domain/models.h).
+Status computeModel(ModelContext &c)
 {
-    const SegmentSpec &spec = c.p.segments;
-    AnalysisResults &r = c.r;
-    if (spec.method == "rfm_rules")
-        return rfmSegments(c);
-    r.segmentBy = spec.by;
-    const std::vector<double> *basis = r.column(spec.by);
-    if (!basis)
-        return modelError("segments are made by '" + spec.by + "', which is neither 'value' nor a score's name");
-    std::vector<std::string> labels = spec.labels;
-    std::vector<double> edges;
-    if (spec.method == "quantile") {
-        if (labels.empty())
-            labels = defaultLabels(spec.bins);
-        if (int(labels.size()) != spec.bins)
-            return modelError("there are " + std::to_string(spec.bins) + " quantile segments but " +
-                              std::to_string(labels.size()) + " segment names; give one name per segment");
-        edges = quantileEdges(*basis, spec.bins);
-        if (edges.empty() || std::isnan(edges.front())) {
-            r.warnings.push_back("no customer has a value to segment by");
-            edges.clear();
-        }
-    } else if (spec.method == "thresholds") {
-        edges = spec.edges;
-        if (edges.size() + 1 == labels.size()) { // inner cut points only: open at both ends
-            edges.insert(edges.begin(), -INFINITY);
-            edges.push_back(INFINITY);
-        }
-        if (edges.size() != labels.size() + 1)
-            return modelError("threshold segments need one more edge than names (or one fewer: inner cut points); got " +
-                              std::to_string(spec.edges.size()) + " edges for " + std::to_string(labels.size()) + " names");
-        for (size_t i = 1; i < edges.size(); ++i)
-            if (!(edges[i] > edges[i - 1]))
-                return modelError("the threshold edges must increase from left to right");
-    } else {
-        return modelError("the segment method '" + spec.method + "' is not known (quantile, thresholds or rfm_rules)");
-    }
-
-    std::vector<int> labelOf;
-    std::vector<double> used;
-    if (!edges.empty()) {
-        BinPlan plan = planBins(edges);
-        used = plan.uniqueEdges;
-        labelOf = plan.labelIndex;
-        if (plan.collapsed()) {
-            std::string kept;
-            for (int li : labelOf)
-                kept += (kept.empty() ? "" : ", ") + labels[size_t(li)];
-            r.warnings.push_back("many customers share the same " + spec.by + ", so some quantile edges coincide: " +
-                                 std::to_string(labels.size()) + " segments became " + std::to_string(labelOf.size()) +
-                                 " (" + kept + ")");
-        }
-    }
-    std::vector<int> codes = used.size() >= 2 ? assignBins(*basis, used) : std::vector<int>(basis->size(), -1);
-    r.edges = used;
-    r.segment.resize(codes.size());
-    r.segments.clear();
-    for (const std::string &l : labels)
-        r.segments.push_back({l, spec.strategyFor(l), 0, 0.0, kMissing, kMissing});
-    size_t outside = 0;
-    for (size_t i = 0; i < codes.size(); ++i) {
-        const int s = codes[i] < 0 ? -1 : labelOf[size_t(codes[i])];
-        r.segment[i] = s;
-        if (s >= 0) {
-            r.segments[size_t(s)].count++;
-        } else if (!std::isnan((*basis)[i])) {
-            ++outside;
-        }
-    }
-    segmentTotals(r);
-    if (outside)
-        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
-    return Ok{};
+    const std::string &key = c.p.value.model;
+    const ValueModelInfo *model = findValueModel(key);
+    if (c.d.layout == Layout::Transactions && (!model || model->layout != Layout::Transactions))
+        return modelError("the value model '" + key +
+                          "' needs one row per customer; for order lines (the transactions layout) choose 'rfm' or "
+                          "'predictive_clv'");
+    if (!model || model->layout != c.d.layout)
+        return modelError("the value model '" + key +
+                          "' needs order lines (the transactions layout); it is not available in this version yet");
+    return model->compute(c);
 }
 
-// Per-segment totals with accurate (Neumaier) sums, and each segment's share of the value.
-void segmentTotals(AnalysisResults &r)
+// Segments by the project's method, from the registry (core/domain/segment_methods.h).
+Status computeSegments(ModelContext &c)
 {
-    const std::vector<int> &codes = r.segment;
-    const size_t labels = r.segments.size();
-    std::vector<double> sum(labels, 0.0), comp(labels, 0.0);
-    for (size_t i = 0; i < codes.size(); ++i) {
-        const int s = r.segment[i];
-        if (s < 0)
-            continue;
-        const double x = r.value[i];
-        if (std::isnan(x))
-            continue;
-        double &acc = sum[size_t(s)];
-        const double t = acc + x;
-        comp[size_t(s)] += std::fabs(acc) >= std::fabs(x) ? (acc - t) + x : (x - t) + acc;
-        acc = t;
-    }
-    double segTotal = 0;
-    for (size_t s = 0; s < labels; ++s) {
-        SegmentRow &row = r.segments[s];
-        row.totalValue = row.count ? sum[s] + comp[s] : 0.0;
-        row.meanValue = row.count ? row.totalValue / double(row.count) : kMissing;
-        segTotal += row.totalValue;
-    }
-    for (SegmentRow &row : r.segments)
-        row.shareOfValue = segTotal != 0 ? row.totalValue / segTotal : kMissing;
-}
-
-// Named RFM segments: the first rule whose R, F and M ranges hold, "Others" otherwise.
-Status rfmSegments(Ctx &c)
-{
-    AnalysisResults &r = c.r;
-    const SegmentSpec &spec = c.p.segments;
-    const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
-    if (!R || !F || !M)
-        return modelError("segments by RFM rules need order lines (the transactions layout) and the 'rfm' or "
-                          "'predictive_clv' value model");
-    const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
-    r.segmentBy = "rfm";
-    r.edges.clear();
-    r.segments.clear();
-    for (const RfmRule &rule : rules)
-        r.segments.push_back({rule.name, spec.strategyFor(rule.name), 0, 0.0, kMissing, kMissing});
-    r.segments.push_back({kRfmOthers, spec.strategyFor(kRfmOthers), 0, 0.0, kMissing, kMissing});
-    r.segment.assign(R->size(), -1);
-    for (size_t i = 0; i < R->size(); ++i) {
-        if (std::isnan((*R)[i]))
-            continue;
-        const int s = matchRfmRule(rules, int((*R)[i]), int((*F)[i]), int((*M)[i]));
-        r.segment[i] = s;
-        if (s >= 0)
-            r.segments[size_t(s)].count++;
-    }
-    segmentTotals(r);
-    return Ok{};
+    const SegmentMethodInfo *method = findSegmentMethod(c.p.segments.method);
+    if (!method)
+        return modelError("the segment method '" + c.p.segments.method + "' is not known (" +
+                          listWithOr(segmentMethodKeys()) + ")");
+    return method->assign(c);
 }
 
 } // namespace
@@ -687,13 +428,17 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.model = p.source.layout == Layout::Campaigns ? "campaign_effect" : p.value.model;
     r.data = data;
     r.warnings = data->warnings;
-    Ctx c{*data, p, r};
+    ModelContext c{*data, p, r};
     auto t0 = Clock::now();
     Status st = Ok{};
-    if (data->layout == Layout::Transactions)
-        st = computeTransactionModel(*data, p, r);
-    else if (st = computeScores(c); st)
-        st = data->layout == Layout::Campaigns ? computeCampaigns(c) : computeValue(c);
+    if (data->layout == Layout::Campaigns) {
+        if (st = computeScores(c); st)
+            st = computeCampaigns(c);
+    } else if (data->layout == Layout::Transactions) {
+        st = computeModel(c);
+    } else if (st = computeScores(c); st) {
+        st = computeModel(c);
+    }
     if (!st)
         return st.error();
     if (auto s = computeRates(c); !s)

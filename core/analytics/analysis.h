@@ -184,6 +184,10 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
 // Those of measures identical in `previous` are copied from it.
 void addStatistics(AnalysisResults &results, const AnalysisResults *previous = nullptr);
 
+// The measures a chart can set against each other: value, the scores and the model columns
+// that are not dates (none for campaigns).
+std::vector<std::string> plottableMeasures(const AnalysisResults &results);
+
 // Checks a project against the columns of its data before anything is computed.
 Status checkMapping(const Table &table, const Project &project, const std::string &file);
 

@@ -1,5 +1,7 @@
 #include "transaction_models.h"
 
+#include "core/analytics/value_models.h"
+
 #include "core/analytics/rfm.h"
 #include "core/analytics/transactions.h"
 #include "core/io/cell_parse.h"
@@ -286,13 +288,10 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
 
 } // namespace
 
-Status computeTransactionModel(const PreparedData &d, const Project &p, AnalysisResults &r)
+namespace {
+
+Status computeTransactionModel(const PreparedData &d, const Project &p, AnalysisResults &r, bool predictive)
 {
-    const std::string &model = p.value.model;
-    if (model != "rfm" && model != "predictive_clv")
-        return modelError("the value model '" + model +
-                          "' needs one row per customer; for order lines (the transactions layout) choose 'rfm' or "
-                          "'predictive_clv'");
     if (!p.scores.empty())
         return modelError("scores need one row per customer; order lines (the transactions layout) cannot carry "
                           "them — remove the scores or import a customer table");
@@ -327,7 +326,7 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         r.extra.push_back({"first_purchase", s.firstPurchase, true});
         r.extra.push_back({"last_purchase", s.lastPurchase, true});
     };
-    if (model == "rfm") {
+    if (!predictive) {
         r.value = s.spend;
         r.extra.push_back({"recency", s.sinceLast});
         r.extra.push_back({"frequency", s.orders});
@@ -342,6 +341,18 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         addRfm(s, p, r);
     addTotals(true);
     return Ok{};
+}
+
+} // namespace
+
+Status computeRfmModel(ModelContext &c)
+{
+    return computeTransactionModel(c.d, c.p, c.r, false);
+}
+
+Status computePredictiveClv(ModelContext &c)
+{
+    return computeTransactionModel(c.d, c.p, c.r, true);
 }
 
 } // namespace vs

@@ -15,7 +15,7 @@ struct FitCache {
     std::optional<Error> error;
 };
 
-// Fills results.value and the model columns (results.extra), results.rfm and results.btyd.
-Status computeTransactionModel(const PreparedData &data, const Project &project, AnalysisResults &results);
+// computeRfmModel and computePredictiveClv (value_models.h) fill results.value, the model
+// columns (results.extra), results.rfm and results.btyd.
 
 } // namespace vs

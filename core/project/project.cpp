@@ -1,5 +1,8 @@
 #include "project.h"
 
+#include "core/domain/models.h"
+#include "core/domain/roles.h"
+#include "core/domain/segment_methods.h"
 #include "core/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
@@ -14,11 +17,6 @@ namespace vs {
 using json = nlohmann::ordered_json;
 
 namespace {
-
-const std::vector<std::string> kRoles = {"customer", "revenue", "cost", "lifetime", "orders", "average_spend",
-                                         "amount", "date", "quantity", "unit_price", "invoice", "campaign", "sales"};
-const std::vector<std::string> kModels = {"profit", "profit_per_lifetime", "frequency_x_spend", "discounted_clv",
-                                          "discounted_revenue", "weighted_score", "rfm", "predictive_clv"};
 
 struct Reader {
     const std::string &file;
@@ -178,7 +176,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
         else
             for (auto &[role, v] : s["columns"].items()) {
                 const std::string key = "source.columns." + role;
-                if (role == "revenue_periods" || role == "cost_periods") {
+                const RoleInfo *info = findRole(role);
+                if (info && info->periods) {
                     if (!v.is_array())
                         r.fail(key, "must be a list of column names in period order");
                     else
@@ -188,7 +187,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                         }
                     continue;
                 }
-                if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) {
+                if (!info) {
                     r.fail(key, "is not a known role");
                     continue;
                 }
@@ -205,38 +204,21 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             r.fail("value", "must be an object");
         else {
             r.str(v, "model", "value.model", p.value.model);
-            if (std::find(kModels.begin(), kModels.end(), p.value.model) == kModels.end())
+            if (!findValueModel(p.value.model))
                 r.fail("value.model", "is not a known model ('" + p.value.model + "')");
-            r.num(v, "rate", "value.rate", p.value.rate);
-            if (p.value.rate <= -1)
-                r.fail("value.rate", "must be greater than -1");
-            r.str(v, "score", "value.score", p.value.score);
-            if (v.contains("cvb_reference")) {
-                if (v["cvb_reference"].is_number())
-                    p.value.cvbReference = json(v["cvb_reference"]).dump();
-                else
-                    r.str(v, "cvb_reference", "value.cvb_reference", p.value.cvbReference);
+            for (const ParameterInfo &param : valueParameters()) {
+                const std::string key = std::string("value.") + param.key;
+                if (param.number) {
+                    r.num(v, param.key, key, p.value.*(param.number));
+                } else if (param.numberAsText && v.contains(param.key) && v[param.key].is_number()) {
+                    p.value.*(param.text) = json(v[param.key]).dump();
+                } else {
+                    r.str(v, param.key, key, p.value.*(param.text));
+                }
+                if (!parameterValid(p.value, param))
+                    r.fail(key, std::string(param.rule) +
+                                    (param.namesWrongChoice ? ", not '" + p.value.*(param.text) + "'" : std::string()));
             }
-            r.str(v, "observation_end", "value.observation_end", p.value.observationEnd);
-            r.str(v, "time_unit", "value.time_unit", p.value.timeUnit);
-            r.num(v, "horizon_months", "value.horizon_months", p.value.horizonMonths);
-            r.num(v, "monthly_discount", "value.monthly_discount", p.value.monthlyDiscount);
-            if (p.value.timeUnit != "days" && p.value.timeUnit != "weeks" && p.value.timeUnit != "months")
-                r.fail("value.time_unit", "must be days, weeks or months, not '" + p.value.timeUnit + "'");
-            if (!(p.value.horizonMonths >= 1 && p.value.horizonMonths <= 600) ||
-                p.value.horizonMonths != std::floor(p.value.horizonMonths))
-                r.fail("value.horizon_months", "must be a whole number of months from 1 to 600");
-            if (!(p.value.monthlyDiscount > -1))
-                r.fail("value.monthly_discount", "must be greater than -1");
-            r.num(v, "penalizer", "value.penalizer", p.value.penalizer);
-            if (!(p.value.penalizer >= 0))
-                r.fail("value.penalizer", "must be 0 or more");
-            r.num(v, "interval_level", "value.interval_level", p.value.intervalLevel);
-            if (!(p.value.intervalLevel > 0 && p.value.intervalLevel < 1))
-                r.fail("value.interval_level", "must lie between 0 and 1 (e.g. 0.9)");
-            r.str(v, "rfm_scoring", "value.rfm_scoring", p.value.rfmScoring);
-            if (p.value.rfmScoring != "quantile" && p.value.rfmScoring != "rank")
-                r.fail("value.rfm_scoring", "must be quantile or rank");
         }
     }
 
@@ -312,8 +294,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
         else {
             r.str(g, "by", "segments.by", seg.by);
             r.str(g, "method", "segments.method", seg.method);
-            if (seg.method != "quantile" && seg.method != "thresholds" && seg.method != "rfm_rules")
-                r.fail("segments.method", "must be quantile, thresholds or rfm_rules");
+            if (!findSegmentMethod(seg.method))
+                r.fail("segments.method", "must be " + listWithOr(segmentMethodKeys()));
             if (g.contains("bins")) {
                 if (!g["bins"].is_number_integer() || g["bins"].get<int>() < 1 || g["bins"].get<int>() > 100)
                     r.fail("segments.bins", "must be a whole number from 1 to 100");

@@ -1,5 +1,5 @@
 // Column roles guessed from headers, in English and Chinese.
-#include "core/project/roles.h"
+#include "core/domain/roles.h"
 
 #include <QTest>
 

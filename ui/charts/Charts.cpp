@@ -6,6 +6,7 @@
 #include "TableChart.h"
 #include "core/analytics/analysis.h"
 #include "core/analytics/scenario.h"
+#include "core/domain/charts.h"
 #include "core/headless/run.h"
 
 #include <QApplication>
@@ -390,120 +391,106 @@ QWidget *surface(QWidget *chart)
 
 } // namespace
 
+namespace {
+
+// One view per ChartView of the registry (core/domain/charts.h): how to make it and how to show
+// an input in it. The widget handed to show() is always the one its create() made.
+struct ViewEntry {
+    vs::ChartView view;
+    QWidget *(*create)(QWidget *parent);
+    void (*show)(QWidget *chart, const Input &in, const vs::ChartKindInfo &kind);
+};
+
+template <class T>
+T *as(QWidget *w) { return static_cast<T *>(w); }
+
+const ViewEntry kViews[] = {
+    {vs::ChartView::Segments, [](QWidget *p) -> QWidget * { return new SegmentChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<SegmentChart>(w)->setResults(in.results); }},
+    {vs::ChartView::Histogram, [](QWidget *p) -> QWidget * { return new HistogramChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<HistogramChart>(w)->setResults(in.results); }},
+    {vs::ChartView::Pareto, [](QWidget *p) -> QWidget * { return new ParetoChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<ParetoChart>(w)->setResults(in.results); }},
+    {vs::ChartView::Scatter, [](QWidget *p) -> QWidget * { return new ScatterChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<ScatterChart>(w)->setResults(in.results); }},
+    {vs::ChartView::Migration, [](QWidget *p) -> QWidget * { return new MigrationChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<MigrationChart>(w)->setComparison(in.comparison); }},
+    {vs::ChartView::Table, [](QWidget *p) -> QWidget * { return new TableChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) {
+         as<TableChart>(w)->setData(in.results ? statisticsTable(*in.results) : TableChart::Data{});
+     }},
+    {vs::ChartView::Heatmap, [](QWidget *p) -> QWidget * { return new HeatmapChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &kind) {
+         const auto &r = in.results;
+         const std::string_view key = kind.key;
+         if (key == "rfm_heatmap")
+             as<HeatmapChart>(w)->setData(r && r->rfm ? rfmHeatmap(*r->rfm) : HeatmapChart::Data{});
+         else
+             as<HeatmapChart>(w)->setData(r && r->btyd ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
+     }},
+    {vs::ChartView::Holdout, [](QWidget *p) -> QWidget * { return new HoldoutChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<HoldoutChart>(w)->setResults(in.results); }},
+};
+
+const ViewEntry &viewOf(const vs::ChartKindInfo &kind)
+{
+    for (const ViewEntry &v : kViews)
+        if (v.view == kind.view)
+            return v;
+    Q_UNREACHABLE();
+}
+
+const vs::ChartKindInfo *kindOf(const QString &kind)
+{
+    return vs::findChartKind(kind.toStdString());
+}
+
+QString unknownChart() { return QApplication::translate("charts", "unknown chart"); }
+
+} // namespace
+
 QStringList kinds()
 {
-    return {QStringLiteral("segments"),  QStringLiteral("histogram"),   QStringLiteral("pareto"),
-            QStringLiteral("scatter"),   QStringLiteral("migration"),   QStringLiteral("statistics"),
-            QStringLiteral("rfm_heatmap"), QStringLiteral("frequency_recency"), QStringLiteral("p_alive"),
-            QStringLiteral("holdout")};
+    QStringList out;
+    for (const vs::ChartKindInfo &k : vs::chartKinds())
+        out << QString::fromLatin1(k.key);
+    return out;
 }
 
 QString title(const QString &kind)
 {
-    if (kind == QLatin1String("segments")) return QApplication::translate("charts", "Segments");
-    if (kind == QLatin1String("histogram")) return QApplication::translate("charts", "Distribution");
-    if (kind == QLatin1String("pareto")) return QApplication::translate("charts", "Pareto");
-    if (kind == QLatin1String("scatter")) return QApplication::translate("charts", "Scatter");
-    if (kind == QLatin1String("migration")) return QApplication::translate("charts", "Migration");
-    if (kind == QLatin1String("statistics")) return QApplication::translate("charts", "Statistics");
-    if (kind == QLatin1String("rfm_heatmap")) return QApplication::translate("charts", "RFM heatmap");
-    if (kind == QLatin1String("frequency_recency")) return QApplication::translate("charts", "Frequency/recency");
-    if (kind == QLatin1String("p_alive")) return QApplication::translate("charts", "P(alive)");
-    if (kind == QLatin1String("holdout")) return QApplication::translate("charts", "Holdout check");
-    return kind;
+    const vs::ChartKindInfo *k = kindOf(kind);
+    return k ? QApplication::translate("charts", k->title) : kind;
+}
+
+bool inReport(const QString &kind)
+{
+    const vs::ChartKindInfo *k = kindOf(kind);
+    return k && k->inReport;
 }
 
 QWidget *create(const QString &kind, QWidget *parent)
 {
-    if (kind == QLatin1String("segments"))
-        return new SegmentChart(parent);
-    if (kind == QLatin1String("holdout"))
-        return new HoldoutChart(parent);
-    if (kind == QLatin1String("histogram"))
-        return new HistogramChart(parent);
-    if (kind == QLatin1String("pareto"))
-        return new ParetoChart(parent);
-    if (kind == QLatin1String("scatter"))
-        return new ScatterChart(parent);
-    if (kind == QLatin1String("migration"))
-        return new MigrationChart(parent);
-    if (kind == QLatin1String("statistics"))
-        return new TableChart(parent);
-    if (kinds().contains(kind))
-        return new HeatmapChart(parent);
-    return nullptr;
+    const vs::ChartKindInfo *k = kindOf(kind);
+    return k ? viewOf(*k).create(parent) : nullptr;
 }
 
 QString unavailable(const QString &kind, const Input &in)
 {
-    const auto &r = in.results;
-    const auto why = [](const char *text) { return QApplication::translate("charts", text); };
-    if (kind == QLatin1String("migration"))
-        return in.comparison && !in.comparison->shifts.empty()
-                   ? QString()
-                   : why(QT_TRANSLATE_NOOP("charts", "the migration chart needs a baseline (Analysis ▸ Set as Baseline, or 'baseline' in the project)"));
-    if (!r)
-        return why(QT_TRANSLATE_NOOP("charts", "there are no results yet"));
-    if (kind == QLatin1String("segments"))
-        return r->segments.empty() ? why(QT_TRANSLATE_NOOP("charts", "there are no segments")) : QString();
-    if (kind == QLatin1String("histogram"))
-        return !r->valueHistogram || r->valueHistogram->counts.empty() ? why(QT_TRANSLATE_NOOP("charts", "no customer has a value")) : QString();
-    if (kind == QLatin1String("pareto"))
-        return !r->concentration || r->concentration->customerShare.empty() ? why(QT_TRANSLATE_NOOP("charts", "no customer has a value")) : QString();
-    if (kind == QLatin1String("scatter"))
-        return ScatterChart::measures(*r).size() < 2 ? why(QT_TRANSLATE_NOOP("charts", "the scatter needs a score or a model column to set against value")) : QString();
-    if (kind == QLatin1String("statistics"))
-        return r->stats.empty() ? why(QT_TRANSLATE_NOOP("charts", "there are no statistics")) : QString();
-    if (kind == QLatin1String("rfm_heatmap"))
-        return r->rfm ? QString() : why(QT_TRANSLATE_NOOP("charts", "the RFM heatmap needs RFM scores: order lines with the 'rfm' model or RFM segments"));
-    if (kind == QLatin1String("holdout"))
-        return r->btyd && !r->btyd->holdout.empty()
-                   ? QString()
-                   : why(QT_TRANSLATE_NOOP("charts", "the holdout chart needs predictive CLV and an observation end before the last order (value.observation_end)"));
-    if (kind == QLatin1String("frequency_recency") || kind == QLatin1String("p_alive"))
-        return r->btyd ? QString() : why(QT_TRANSLATE_NOOP("charts", "this chart needs the 'predictive_clv' model (order lines)"));
-    return why(QT_TRANSLATE_NOOP("charts", "unknown chart"));
+    const vs::ChartKindInfo *k = kindOf(kind);
+    if (!k)
+        return unknownChart();
+    const char *why = vs::chartUnavailable(*k, in.results.get(), in.comparison.get());
+    return why ? QApplication::translate("charts", why) : QString();
 }
 
 QString show(QWidget *chart, const QString &kind, const Input &in)
 {
-    const auto &r = in.results;
-    if (auto *s = qobject_cast<SegmentChart *>(chart)) {
-        s->setResults(r);
-        return r && !r->segments.empty() ? QString() : QApplication::translate("charts", "there are no segments");
-    }
-    if (auto *s = qobject_cast<ScatterChart *>(chart))
-        return s->setResults(r);
-    if (auto *t = qobject_cast<TableChart *>(chart)) {
-        t->setData(r ? statisticsTable(*r) : TableChart::Data{});
-        return r && !r->stats.empty() ? QString() : QApplication::translate("charts", "there are no statistics");
-    }
-    if (auto *m = dynamic_cast<MigrationChart *>(chart))
-        return m->setComparison(in.comparison);
-    if (auto *h = dynamic_cast<HoldoutChart *>(chart))
-        return h->setResults(r);
-    if (auto *h = dynamic_cast<HistogramChart *>(chart))
-        return h->setResults(r);
-    if (auto *h = dynamic_cast<ParetoChart *>(chart))
-        return h->setResults(r);
-    auto *heat = qobject_cast<HeatmapChart *>(chart);
-    if (!heat)
-        return QApplication::translate("charts", "unknown chart");
-    if (kind == QLatin1String("rfm_heatmap")) {
-        if (!r || !r->rfm) {
-            heat->setData({});
-            return QApplication::translate("charts", "the RFM heatmap needs RFM scores: order lines with the 'rfm' model "
-                                                     "or RFM segments");
-        }
-        heat->setData(rfmHeatmap(*r->rfm));
-        return {};
-    }
-    if (!r || !r->btyd) {
-        heat->setData({});
-        return QApplication::translate("charts", "this chart needs the 'predictive_clv' model (order lines)");
-    }
-    heat->setData(matrix(*r->btyd, kind == QLatin1String("p_alive")));
-    return {};
+    const vs::ChartKindInfo *k = kindOf(kind);
+    if (!k || !chart)
+        return unknownChart();
+    viewOf(*k).show(chart, in, *k);
+    return unavailable(kind, in);
 }
 
 void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logical)
@@ -606,12 +593,12 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
 
 vs::Status check(const Input &in, const std::string &kind, const std::string &path)
 {
-    const QString k = QString::fromStdString(kind);
-    if (!kinds().contains(k))
+    const vs::ChartKindInfo *k = vs::findChartKind(kind);
+    if (!k)
         return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
                                                          kinds().join(QStringLiteral(", ")).toStdString());
-    if (const QString why = unavailable(k, in); !why.isEmpty())
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+    if (const char *why = vs::chartUnavailable(*k, in.results.get(), in.comparison.get()))
+        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why);
     return checkFormat(QString::fromStdString(path));
 }
 
@@ -621,8 +608,7 @@ vs::Status write(const Input &in, const std::string &kind, const std::string &pa
         return s;
     const QString k = QString::fromStdString(kind);
     std::unique_ptr<QWidget> chart(create(k));
-    if (const QString why = show(chart.get(), k, in); !why.isEmpty())
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+    show(chart.get(), k, in); // check() has said it can be drawn
     return save(chart.get(), QString::fromStdString(path));
 }
 

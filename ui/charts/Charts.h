@@ -25,6 +25,7 @@ struct Input {
 // p_alive, holdout
 QStringList kinds();
 QString title(const QString &kind); // translated, for tabs and menus
+bool inReport(const QString &kind); // drawn as a chart in the report (statistics are a table there)
 QWidget *create(const QString &kind, QWidget *parent = nullptr);
 // Why the input cannot feed this kind of chart, or an empty string; cheap (draws nothing).
 QString unavailable(const QString &kind, const Input &input);

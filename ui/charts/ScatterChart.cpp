@@ -213,15 +213,8 @@ ScatterChart::ScatterChart(QWidget *parent) : QWidget(parent)
 QStringList ScatterChart::measures(const vs::AnalysisResults &r)
 {
     QStringList out;
-    if (r.layout == vs::Layout::Campaigns)
-        return out;
-    out << QStringLiteral("value");
-    for (const vs::NamedValues &s : r.scores)
-        out << QString::fromStdString(s.name);
-    for (const vs::NamedValues &e : r.extra)
-        if (!e.isDate)
-            out << QString::fromStdString(e.name);
-    out.removeDuplicates();
+    for (const std::string &m : vs::plottableMeasures(r))
+        out << QString::fromStdString(m);
     return out;
 }
 

@@ -4,7 +4,7 @@
 #include "core/headless/run.h"
 #include "core/io/readers.h"
 #include "core/io/typing.h"
-#include "core/project/roles.h"
+#include "core/domain/roles.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
 #include "ui/WarningText.h"

@@ -386,7 +386,7 @@ QStringList availableCharts(const charts::Input &input)
 {
     QStringList out;
     for (const QString &kind : charts::kinds())
-        if (kind != QLatin1String("statistics") && charts::unavailable(kind, input).isEmpty())
+        if (charts::inReport(kind) && charts::unavailable(kind, input).isEmpty())
             out << kind; // the statistics are in the report as a table of their own
     return out;
 }

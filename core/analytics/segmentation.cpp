@@ -1,0 +1,173 @@
+#include "segmentation.h"
+
+#include "core/analytics/binning.h"
+#include "core/analytics/rfm.h"
+
+#include <cmath>
+
+namespace vs {
+
+namespace {
+
+Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
+
+std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+// Per-segment totals with accurate (Neumaier) sums, and each segment's share of the value.
+void segmentTotals(AnalysisResults &r)
+{
+    const std::vector<int> &codes = r.segment;
+    const size_t labels = r.segments.size();
+    std::vector<double> sum(labels, 0.0), comp(labels, 0.0);
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const int s = r.segment[i];
+        if (s < 0)
+            continue;
+        const double x = r.value[i];
+        if (std::isnan(x))
+            continue;
+        double &acc = sum[size_t(s)];
+        const double t = acc + x;
+        comp[size_t(s)] += std::fabs(acc) >= std::fabs(x) ? (acc - t) + x : (x - t) + acc;
+        acc = t;
+    }
+    double segTotal = 0;
+    for (size_t s = 0; s < labels; ++s) {
+        SegmentRow &row = r.segments[s];
+        row.totalValue = row.count ? sum[s] + comp[s] : 0.0;
+        row.meanValue = row.count ? row.totalValue / double(row.count) : kMissing;
+        segTotal += row.totalValue;
+    }
+    for (SegmentRow &row : r.segments)
+        row.shareOfValue = segTotal != 0 ? row.totalValue / segTotal : kMissing;
+}
+
+// The measure segments are made by: value or a score (an error naming it if it is neither).
+Result<const std::vector<double> *> basisOf(ModelContext &c)
+{
+    const SegmentSpec &spec = c.p.segments;
+    c.r.segmentBy = spec.by;
+    const std::vector<double> *basis = c.r.column(spec.by);
+    if (!basis)
+        return modelError("segments are made by '" + spec.by + "', which is neither 'value' nor a score's name");
+    return basis;
+}
+
+// Bins between edges, one label each; coinciding edges are dropped (with a warning).
+Status binSegments(ModelContext &c, const std::vector<double> &basis, const std::vector<std::string> &labels,
+                   const std::vector<double> &edges)
+{
+    const SegmentSpec &spec = c.p.segments;
+    AnalysisResults &r = c.r;
+    std::vector<int> labelOf;
+    std::vector<double> used;
+    if (!edges.empty()) {
+        BinPlan plan = planBins(edges);
+        used = plan.uniqueEdges;
+        labelOf = plan.labelIndex;
+        if (plan.collapsed()) {
+            std::string kept;
+            for (int li : labelOf)
+                kept += (kept.empty() ? "" : ", ") + labels[size_t(li)];
+            r.warnings.push_back("many customers share the same " + spec.by + ", so some quantile edges coincide: " +
+                                 std::to_string(labels.size()) + " segments became " + std::to_string(labelOf.size()) +
+                                 " (" + kept + ")");
+        }
+    }
+    std::vector<int> codes = used.size() >= 2 ? assignBins(basis, used) : std::vector<int>(basis.size(), -1);
+    r.edges = used;
+    r.segment.resize(codes.size());
+    r.segments.clear();
+    for (const std::string &l : labels)
+        r.segments.push_back({l, spec.strategyFor(l), 0, 0.0, kMissing, kMissing});
+    size_t outside = 0;
+    for (size_t i = 0; i < codes.size(); ++i) {
+        const int s = codes[i] < 0 ? -1 : labelOf[size_t(codes[i])];
+        r.segment[i] = s;
+        if (s >= 0) {
+            r.segments[size_t(s)].count++;
+        } else if (!std::isnan(basis[i])) {
+            ++outside;
+        }
+    }
+    segmentTotals(r);
+    if (outside)
+        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+    return Ok{};
+}
+
+} // namespace
+
+Status quantileSegments(ModelContext &c)
+{
+    auto basis = basisOf(c);
+    if (!basis)
+        return basis.error();
+    const std::vector<double> &values = **basis;
+    const SegmentSpec &spec = c.p.segments;
+    std::vector<std::string> labels = spec.labels;
+    std::vector<double> edges;
+    if (labels.empty())
+        labels = defaultLabels(spec.bins);
+    if (int(labels.size()) != spec.bins)
+        return modelError("there are " + std::to_string(spec.bins) + " quantile segments but " +
+                          std::to_string(labels.size()) + " segment names; give one name per segment");
+    edges = quantileEdges(values, spec.bins);
+    if (edges.empty() || std::isnan(edges.front())) {
+        c.r.warnings.push_back("no customer has a value to segment by");
+        edges.clear();
+    }
+    return binSegments(c, values, labels, edges);
+}
+
+Status thresholdSegments(ModelContext &c)
+{
+    auto basis = basisOf(c);
+    if (!basis)
+        return basis.error();
+    const SegmentSpec &spec = c.p.segments;
+    std::vector<std::string> labels = spec.labels;
+    std::vector<double> edges = spec.edges;
+    if (edges.size() + 1 == labels.size()) { // inner cut points only: open at both ends
+        edges.insert(edges.begin(), -INFINITY);
+        edges.push_back(INFINITY);
+    }
+    if (edges.size() != labels.size() + 1)
+        return modelError("threshold segments need one more edge than names (or one fewer: inner cut points); got " +
+                          std::to_string(spec.edges.size()) + " edges for " + std::to_string(labels.size()) + " names");
+    for (size_t i = 1; i < edges.size(); ++i)
+        if (!(edges[i] > edges[i - 1]))
+            return modelError("the threshold edges must increase from left to right");
+    return binSegments(c, **basis, labels, edges);
+}
+
+// Named RFM segments: the first rule whose R, F and M ranges hold, "Others" otherwise.
+Status rfmRuleSegments(ModelContext &c)
+{
+    AnalysisResults &r = c.r;
+    const SegmentSpec &spec = c.p.segments;
+    const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
+    if (!R || !F || !M)
+        return modelError("segments by RFM rules need order lines (the transactions layout) and the 'rfm' or "
+                          "'predictive_clv' value model");
+    const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
+    r.segmentBy = "rfm";
+    r.edges.clear();
+    r.segments.clear();
+    for (const RfmRule &rule : rules)
+        r.segments.push_back({rule.name, spec.strategyFor(rule.name), 0, 0.0, kMissing, kMissing});
+    r.segments.push_back({kRfmOthers, spec.strategyFor(kRfmOthers), 0, 0.0, kMissing, kMissing});
+    r.segment.assign(R->size(), -1);
+    for (size_t i = 0; i < R->size(); ++i) {
+        if (std::isnan((*R)[i]))
+            continue;
+        const int s = matchRfmRule(rules, int((*R)[i]), int((*F)[i]), int((*M)[i]));
+        r.segment[i] = s;
+        if (s >= 0)
+            r.segments[size_t(s)].count++;
+    }
+    segmentTotals(r);
+    return Ok{};
+}
+
+} // namespace vs

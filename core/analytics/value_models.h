@@ -1,0 +1,30 @@
+#pragma once
+// What a value model's compute function gets, and the compute functions of the models in
+// core/domain/models.cpp's table.
+#include "core/analytics/analysis.h"
+
+namespace vs {
+
+struct ModelContext {
+    const PreparedData &d;
+    const Project &p;
+    AnalysisResults &r;
+
+    // The numbers of the column mapped to a role; an error naming what is missing if none is.
+    Result<NumberColumn> need(const char *roleName, const std::string &what);
+    // Warns how many customers have no value in v ("N customers have no <what>; …").
+    void warnMissing(const std::vector<double> &v, const std::string &what);
+};
+
+// customers layout (results.value, and model columns in results.extra)
+Status computeProfit(ModelContext &c);
+Status computeProfitPerLifetime(ModelContext &c);
+Status computeFrequencyTimesSpend(ModelContext &c);
+Status computeDiscountedClv(ModelContext &c);
+Status computeDiscountedRevenue(ModelContext &c);
+Status computeWeightedScore(ModelContext &c);
+// order lines (core/analytics/transaction_models.cpp)
+Status computeRfmModel(ModelContext &c);
+Status computePredictiveClv(ModelContext &c);
+
+} // namespace vs

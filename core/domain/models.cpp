@@ -1,0 +1,251 @@
+#include "models.h"
+
+#include "core/analytics/value_models.h"
+#include "core/domain/translatable.h"
+#include "core/table/table.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace vs {
+
+namespace {
+
+using enum ParamKind;
+constexpr Layout C = Layout::Customers, T = Layout::Transactions;
+
+// The parameters, in the order the project reader checks them and the panel shows them.
+const std::vector<ParameterInfo> kParameters = [] {
+    std::vector<ParameterInfo> p;
+    {
+        ParameterInfo rate{"rate", Number, QT_TRANSLATE_NOOP("parameters", "Discount &rate r:"),
+                           QT_TRANSLATE_NOOP("parameters", "Discount rate per period: 0.1 = 10 %"),
+                           "must be greater than -1"};
+        rate.min = -1, rate.minExcluded = true, rate.decimals = 3, rate.step = 0.01;
+        rate.number = &ValueSpec::rate;
+        p.push_back(rate);
+    }
+    {
+        ParameterInfo score{"score", Score, QT_TRANSLATE_NOOP("parameters", "&Score:"),
+                            QT_TRANSLATE_NOOP("parameters", "The score whose value is each customer's value"), ""};
+        score.text = &ValueSpec::score;
+        p.push_back(score);
+    }
+    {
+        ParameterInfo ref{"cvb_reference", Text, QT_TRANSLATE_NOOP("parameters", "CVB &reference:"),
+                          QT_TRANSLATE_NOOP("parameters", "The value ratio CVB divides by the mean value, or by one customer's value"),
+                          ""};
+        ref.placeholder = QT_TRANSLATE_NOOP("parameters", "mean, or a customer id");
+        ref.numberAsText = true;
+        ref.text = &ValueSpec::cvbReference;
+        p.push_back(ref);
+    }
+    {
+        ParameterInfo end{"observation_end", Date, QT_TRANSLATE_NOOP("parameters", "Observation &end:"),
+                          QT_TRANSLATE_NOOP("parameters", "yyyy-mm-dd. Orders after it are the holdout period that checks the predictions."),
+                          ""};
+        end.placeholder = QT_TRANSLATE_NOOP("parameters", "the last order's date");
+        end.text = &ValueSpec::observationEnd;
+        p.push_back(end);
+    }
+    {
+        ParameterInfo unit{"time_unit", Choice, QT_TRANSLATE_NOOP("parameters", "Time &unit:"),
+                           QT_TRANSLATE_NOOP("parameters", "The unit of recency, T and the BG/NBD fit"),
+                           "must be days, weeks or months"};
+        unit.choices = {"days", "weeks", "months"};
+        unit.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "days"), QT_TRANSLATE_NOOP("parameters", "weeks"),
+                             QT_TRANSLATE_NOOP("parameters", "months")};
+        unit.namesWrongChoice = true;
+        unit.text = &ValueSpec::timeUnit;
+        p.push_back(unit);
+    }
+    {
+        ParameterInfo horizon{"horizon_months", Number, QT_TRANSLATE_NOOP("parameters", "CLV &horizon:"),
+                              QT_TRANSLATE_NOOP("parameters", "How far ahead the CLV counts purchases"),
+                              "must be a whole number of months from 1 to 600"};
+        horizon.min = 1, horizon.max = 600, horizon.integer = true;
+        horizon.suffix = QT_TRANSLATE_NOOP("parameters", " months");
+        horizon.number = &ValueSpec::horizonMonths;
+        p.push_back(horizon);
+    }
+    {
+        ParameterInfo discount{"monthly_discount", Number, QT_TRANSLATE_NOOP("parameters", "Monthly &discount:"),
+                               QT_TRANSLATE_NOOP("parameters", "Discount rate per month for the CLV: 0.01 = 1 %"),
+                               "must be greater than -1"};
+        discount.min = -1, discount.minExcluded = true, discount.decimals = 4, discount.step = 0.005;
+        discount.number = &ValueSpec::monthlyDiscount;
+        p.push_back(discount);
+    }
+    {
+        ParameterInfo pen{"penalizer", Number, QT_TRANSLATE_NOOP("parameters", "Fit &penalty:"),
+                          QT_TRANSLATE_NOOP("parameters", "L2 penalty on the fitted parameters; 0 = plain maximum likelihood"),
+                          "must be 0 or more"};
+        pen.min = 0, pen.decimals = 4, pen.step = 0.001;
+        pen.number = &ValueSpec::penalizer;
+        p.push_back(pen);
+    }
+    {
+        ParameterInfo level{"interval_level", Number, QT_TRANSLATE_NOOP("parameters", "CLV &interval:"),
+                            QT_TRANSLATE_NOOP("parameters", "Coverage of the CLV interval (0.9 = 90 %)"),
+                            "must lie between 0 and 1 (e.g. 0.9)"};
+        level.min = 0, level.max = 1, level.minExcluded = level.maxExcluded = true, level.decimals = 2, level.step = 0.05;
+        level.number = &ValueSpec::intervalLevel;
+        p.push_back(level);
+    }
+    {
+        ParameterInfo scoring{"rfm_scoring", Choice, QT_TRANSLATE_NOOP("parameters", "RFM &scores:"),
+                              QT_TRANSLATE_NOOP("parameters", "How recency, frequency and spend become scores from 1 to 5"),
+                              "must be quantile or rank"};
+        scoring.choices = {"quantile", "rank"};
+        scoring.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"),
+                                QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)")};
+        scoring.text = &ValueSpec::rfmScoring;
+        p.push_back(scoring);
+    }
+    return p;
+}();
+
+// The value models, in the order the panel lists them; each layout's first is its default.
+const std::vector<ValueModelInfo> kModels = {
+    {"profit", C, QT_TRANSLATE_NOOP("models", "Profit: revenue − cost"), {{"revenue"}, {"cost"}}, false, {},
+     computeProfit},
+    {"profit_per_lifetime", C, QT_TRANSLATE_NOOP("models", "Profit per lifetime: (revenue − cost) ÷ lifetime"),
+     {{"revenue"}, {"cost"}, {"lifetime"}}, false, {}, computeProfitPerLifetime},
+    {"frequency_x_spend", C, QT_TRANSLATE_NOOP("models", "Purchases × average spend"),
+     {{"orders"}, {"average_spend", "amount"}}, false, {}, computeFrequencyTimesSpend},
+    {"discounted_clv", C, QT_TRANSLATE_NOOP("models", "Discounted CLV: Σ (revenue − cost) ÷ (1+r)^t"),
+     {{"revenue_periods"}, {"cost_periods"}}, false, {"rate"}, computeDiscountedClv},
+    {"discounted_revenue", C, QT_TRANSLATE_NOOP("models", "Value score CVS: Σ revenue ÷ (1+r)^t"),
+     {{"revenue_periods"}}, false, {"rate", "cvb_reference"}, computeDiscountedRevenue},
+    {"weighted_score", C, QT_TRANSLATE_NOOP("models", "A weighted score"), {}, true, {"score"}, computeWeightedScore},
+    {"rfm", T, QT_TRANSLATE_NOOP("models", "RFM: recency, frequency, monetary (value = spend)"),
+     {{"customer"}, {"date"}, {"amount", "quantity"}}, false, {"observation_end", "time_unit", "rfm_scoring"},
+     computeRfmModel},
+    {"predictive_clv", T, QT_TRANSLATE_NOOP("models", "Predictive CLV: BG/NBD + Gamma-Gamma"),
+     {{"customer"}, {"date"}, {"amount", "quantity"}}, false,
+     {"observation_end", "time_unit", "horizon_months", "monthly_discount", "penalizer", "interval_level",
+      "rfm_scoring"},
+     computePredictiveClv},
+};
+
+} // namespace
+
+bool ParameterInfo::accepts(double v) const
+{
+    if (std::isnan(v))
+        return false;
+    if (minExcluded ? !(v > min) : !(v >= min))
+        return false;
+    if (maxExcluded ? !(v < max) : !(v <= max))
+        return false;
+    return !integer || v == std::floor(v);
+}
+
+std::span<const ValueModelInfo> valueModels()
+{
+    return kModels;
+}
+
+const ValueModelInfo *findValueModel(std::string_view key)
+{
+    for (const ValueModelInfo &m : kModels)
+        if (key == m.key)
+            return &m;
+    return nullptr;
+}
+
+std::vector<const ValueModelInfo *> valueModelsFor(Layout layout)
+{
+    std::vector<const ValueModelInfo *> out;
+    for (const ValueModelInfo &m : kModels)
+        if (m.layout == layout)
+            out.push_back(&m);
+    return out;
+}
+
+bool modelHasParameter(const ValueModelInfo &model, std::string_view parameter)
+{
+    return std::any_of(model.parameters.begin(), model.parameters.end(),
+                       [&](const char *k) { return parameter == k; });
+}
+
+std::span<const ParameterInfo> valueParameters()
+{
+    return kParameters;
+}
+
+const ParameterInfo *findValueParameter(std::string_view key)
+{
+    for (const ParameterInfo &p : kParameters)
+        if (key == p.key)
+            return &p;
+    return nullptr;
+}
+
+const ValueModelInfo &defaultValueModel(Layout layout, const std::map<std::string, std::string> &columns,
+                                        const std::map<std::string, std::vector<std::string>> &periodColumns)
+{
+    auto mapped = [&](const char *role) {
+        if (auto it = periodColumns.find(role); it != periodColumns.end() && !it->second.empty())
+            return true;
+        return columns.count(role) > 0;
+    };
+    const std::vector<const ValueModelInfo *> models = valueModelsFor(layout == Layout::Transactions ? T : C);
+    for (const ValueModelInfo *m : models) {
+        if (m->needsScore)
+            continue;
+        const bool all = std::all_of(m->needs.begin(), m->needs.end(), [&](const std::vector<const char *> &oneOf) {
+            return std::any_of(oneOf.begin(), oneOf.end(), mapped);
+        });
+        if (all)
+            return *m;
+    }
+    return *models.front();
+}
+
+std::string parameterText(const ValueSpec &v, const ParameterInfo &p)
+{
+    if (p.number)
+        return formatNumber(v.*(p.number));
+    return v.*(p.text);
+}
+
+bool parameterValid(const ValueSpec &v, const ParameterInfo &p)
+{
+    if (p.number)
+        return p.accepts(v.*(p.number));
+    if (p.kind == Choice)
+        return std::any_of(p.choices.begin(), p.choices.end(), [&](const char *c) { return v.*(p.text) == c; });
+    return true;
+}
+
+bool setParameter(ValueSpec &v, const ParameterInfo &p, const std::string &text)
+{
+    ValueSpec changed = v;
+    if (p.number) {
+        double x = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+        if (ec != std::errc() || end != text.data() + text.size())
+            return false;
+        changed.*(p.number) = x;
+    } else {
+        changed.*(p.text) = text;
+    }
+    if (!parameterValid(changed, p))
+        return false;
+    v = std::move(changed);
+    return true;
+}
+
+std::string listWithOr(const std::vector<const char *> &words)
+{
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i)
+            out += i + 1 == words.size() ? " or " : ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+} // namespace vs
