@@ -4,9 +4,12 @@
 #include "commands/ProjectCommands.h"
 #include "models/RfmRulesModel.h"
 #include "models/WeightTableModel.h"
+#include "core/domain/models.h"
+#include "core/domain/segment_methods.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDate>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -25,6 +28,8 @@
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace {
 
@@ -64,34 +69,26 @@ private:
     AnalysisSession *m_session;
 };
 
-struct ModelInfo {
-    const char *key;
-    const char *name; // translated below
-};
-const ModelInfo kModels[] = {
-    {"profit", QT_TRANSLATE_NOOP("ParametersPanel", "Profit: revenue − cost")},
-    {"profit_per_lifetime", QT_TRANSLATE_NOOP("ParametersPanel", "Profit per lifetime: (revenue − cost) ÷ lifetime")},
-    {"frequency_x_spend", QT_TRANSLATE_NOOP("ParametersPanel", "Purchases × average spend")},
-    {"discounted_clv", QT_TRANSLATE_NOOP("ParametersPanel", "Discounted CLV: Σ (revenue − cost) ÷ (1+r)^t")},
-    {"discounted_revenue", QT_TRANSLATE_NOOP("ParametersPanel", "Value score CVS: Σ revenue ÷ (1+r)^t")},
-    {"weighted_score", QT_TRANSLATE_NOOP("ParametersPanel", "A weighted score")},
-};
-const ModelInfo kOrderModels[] = {
-    {"rfm", QT_TRANSLATE_NOOP("ParametersPanel", "RFM: recency, frequency, monetary (value = spend)")},
-    {"predictive_clv", QT_TRANSLATE_NOOP("ParametersPanel", "Predictive CLV: BG/NBD + Gamma-Gamma")},
-};
+QString translated(const char *context, const char *english)
+{
+    return english && *english ? QCoreApplication::translate(context, english) : QString();
+}
+
+// The parameters used by order-line models only go into the Orders box.
+bool orderLinesOnly(const vs::ParameterInfo &param)
+{
+    for (const vs::ValueModelInfo &m : vs::valueModels())
+        if (m.layout != vs::Layout::Transactions && vs::modelHasParameter(m, param.key))
+            return false;
+    return true;
+}
 
 } // namespace
 
 QString ParametersPanel::modelName(const QString &key)
 {
-    for (const ModelInfo &m : kModels)
-        if (key == QLatin1String(m.key))
-            return tr(m.name);
-    for (const ModelInfo &m : kOrderModels)
-        if (key == QLatin1String(m.key))
-            return tr(m.name);
-    return key;
+    const vs::ValueModelInfo *m = vs::findValueModel(key.toStdString());
+    return m ? translated("models", m->label) : key;
 }
 
 ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -108,65 +105,18 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     auto *valueBox = new QGroupBox(tr("Customer value"));
     auto *vf = new QFormLayout(valueBox);
     m_model = new QComboBox;
-    for (const ModelInfo &m : kModels)
-        m_model->addItem(tr(m.name), QString::fromLatin1(m.key));
     m_model->setToolTip(tr("How each customer's value is computed"));
-    for (QComboBox *c : {m_model})
-        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     vf->addRow(tr("&Model:"), m_model);
-    m_rate = new QDoubleSpinBox;
-    m_rate->setRange(-0.99, 10);
-    m_rate->setDecimals(3);
-    m_rate->setSingleStep(0.01);
-    m_rateLabel = new QLabel(tr("Discount &rate r:"));
-    m_rateLabel->setBuddy(m_rate);
-    vf->addRow(m_rateLabel, m_rate);
-    m_valueScore = new QComboBox;
-    m_scoreLabel = new QLabel(tr("&Score:"));
-    m_scoreLabel->setBuddy(m_valueScore);
-    vf->addRow(m_scoreLabel, m_valueScore);
-    m_cvbRef = new QLineEdit;
-    m_cvbRef->setPlaceholderText(tr("mean, or a customer id"));
-    m_cvbLabel = new QLabel(tr("CVB &reference:"));
-    m_cvbLabel->setBuddy(m_cvbRef);
-    vf->addRow(m_cvbLabel, m_cvbRef);
     layout->addWidget(valueBox);
 
     // Order lines: the observation period, the CLV horizon and the RFM scoring
     auto *ordersBox = new QGroupBox(tr("Orders"));
     m_ordersBox = ordersBox;
     auto *of = new QFormLayout(ordersBox);
-    m_observationEnd = new QLineEdit;
-    m_observationEnd->setObjectName(QStringLiteral("observationEnd"));
-    m_observationEnd->setPlaceholderText(tr("the last order's date"));
-    m_observationEnd->setToolTip(tr("yyyy-mm-dd. Orders after it are the holdout period that checks the predictions."));
-    of->addRow(tr("Observation &end:"), m_observationEnd);
-    m_timeUnit = new QComboBox;
-    m_timeUnit->addItem(tr("days"), QStringLiteral("days"));
-    m_timeUnit->addItem(tr("weeks"), QStringLiteral("weeks"));
-    m_timeUnit->addItem(tr("months"), QStringLiteral("months"));
-    of->addRow(tr("Time &unit:"), m_timeUnit);
-    m_horizon = new QSpinBox;
-    m_horizon->setRange(1, 600);
-    m_horizon->setSuffix(tr(" months"));
-    of->addRow(tr("CLV &horizon:"), m_horizon);
-    m_monthlyDiscount = new QDoubleSpinBox;
-    m_monthlyDiscount->setRange(0, 0.5);
-    m_monthlyDiscount->setDecimals(4);
-    m_monthlyDiscount->setSingleStep(0.005);
-    of->addRow(tr("Monthly &discount:"), m_monthlyDiscount);
-    m_penalizer = new QDoubleSpinBox;
-    m_penalizer->setRange(0, 10);
-    m_penalizer->setDecimals(4);
-    m_penalizer->setSingleStep(0.001);
-    m_penalizer->setToolTip(tr("L2 penalty on the fitted parameters; 0 = plain maximum likelihood"));
-    of->addRow(tr("Fit &penalty:"), m_penalizer);
-    m_rfmScoring = new QComboBox;
-    m_rfmScoring->setObjectName(QStringLiteral("rfmScoring"));
-    m_rfmScoring->addItem(tr("Quintiles of the values"), QStringLiteral("quantile"));
-    m_rfmScoring->addItem(tr("Quintiles of the ranks (ties spread over 1–5)"), QStringLiteral("rank"));
-    m_rfmScoring->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    of->addRow(tr("RFM &scores:"), m_rfmScoring);
+    // one editor per value parameter (core/domain/models.h), shown when the model has it
+    for (const vs::ParameterInfo &param : vs::valueParameters())
+        addParameterEditor(param, orderLinesOnly(param) ? of : vf);
     m_rfmInfo = new QLabel;
     m_rfmInfo->setObjectName(QStringLiteral("rfmThresholds"));
     m_rfmInfo->setWordWrap(true);
@@ -182,13 +132,11 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     m_byLabel->setBuddy(m_by);
     sf->addRow(m_byLabel, m_by);
     m_method = new QComboBox;
-    m_method->addItem(tr("Quantiles (equal numbers of customers)"), QStringLiteral("quantile"));
-    m_method->addItem(tr("Thresholds (value ranges)"), QStringLiteral("thresholds"));
     m_method->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_by->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     sf->addRow(tr("&Method:"), m_method);
     m_bins = new QSpinBox;
-    m_bins->setRange(1, 20);
+    m_bins->setRange(vs::kMinSegments, vs::kMaxSegments);
     m_binsLabel = new QLabel(tr("Number of se&gments:"));
     m_binsLabel->setBuddy(m_bins);
     sf->addRow(m_binsLabel, m_bins);
@@ -262,36 +210,6 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     layout->addWidget(scoreBox, 1);
     m_scoreBox = scoreBox;
 
-    auto valueParameter = [this](SetValueParameterCommand::Parameter which, const QString &v) {
-        if (!m_updating)
-            push(new SetValueParameterCommand(m_session, which, v));
-    };
-    connect(m_observationEnd, &QLineEdit::editingFinished, this, [this, valueParameter] {
-        const QString text = m_observationEnd->text().trimmed();
-        if (text.toStdString() == m_session->project().value.observationEnd)
-            return;
-        if (!text.isEmpty() && !QDate::fromString(text, Qt::ISODate).isValid()) {
-            m_error->setText(tr("'%1' is not a date; write it as yyyy-mm-dd, or leave it empty for the last order's date.").arg(text));
-            m_error->show();
-            return;
-        }
-        valueParameter(SetValueParameterCommand::ObservationEnd, text);
-    });
-    connect(m_timeUnit, &QComboBox::currentIndexChanged, this, [this, valueParameter] {
-        valueParameter(SetValueParameterCommand::TimeUnit, m_timeUnit->currentData().toString());
-    });
-    connect(m_horizon, &QSpinBox::valueChanged, this, [valueParameter](int v) {
-        valueParameter(SetValueParameterCommand::HorizonMonths, QString::number(v));
-    });
-    connect(m_monthlyDiscount, &QDoubleSpinBox::valueChanged, this, [valueParameter](double v) {
-        valueParameter(SetValueParameterCommand::MonthlyDiscount, QString::number(v, 'g', 17));
-    });
-    connect(m_penalizer, &QDoubleSpinBox::valueChanged, this, [valueParameter](double v) {
-        valueParameter(SetValueParameterCommand::Penalizer, QString::number(v, 'g', 17));
-    });
-    connect(m_rfmScoring, &QComboBox::currentIndexChanged, this, [this, valueParameter] {
-        valueParameter(SetValueParameterCommand::RfmScoring, m_rfmScoring->currentData().toString());
-    });
     connect(m_session, &AnalysisSession::resultsChanged, this, &ParametersPanel::showRfmThresholds);
 
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
@@ -311,19 +229,6 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
                 score = QString::fromStdString(m_session->project().value.score);
         }
         push(new SetValueModelCommand(m_session, model, score));
-    });
-    connect(m_rate, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        if (!m_updating)
-            push(new SetValueParameterCommand(m_session, SetValueParameterCommand::Rate, QString::number(v, 'g', 17)));
-    });
-    connect(m_valueScore, &QComboBox::currentTextChanged, this, [this](const QString &s) {
-        if (!m_updating && !s.isEmpty())
-            push(new SetValueModelCommand(m_session, QStringLiteral("weighted_score"), s));
-    });
-    connect(m_cvbRef, &QLineEdit::editingFinished, this, [this] {
-        const QString v = m_cvbRef->text().trimmed().isEmpty() ? QStringLiteral("mean") : m_cvbRef->text().trimmed();
-        if (!m_updating && v.toStdString() != m_session->project().value.cvbReference)
-            push(new SetValueParameterCommand(m_session, SetValueParameterCommand::CvbReference, v));
     });
     connect(m_by, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating)
@@ -441,70 +346,163 @@ QTableView *ParametersPanel::weightView(int score) const
     return tab ? tab->findChild<QTableView *>() : nullptr;
 }
 
+void ParametersPanel::addParameterEditor(const vs::ParameterInfo &param, QFormLayout *form)
+{
+    const QString key = QString::fromLatin1(param.key);
+    auto *label = new QLabel(translated("parameters", param.label));
+    QWidget *editor = nullptr;
+    auto setTo = [this, &param](const QString &text) {
+        if (m_updating || text.toStdString() == vs::parameterText(m_session->project().value, param))
+            return;
+        auto *command = new SetValueParameterCommand(m_session, param, text);
+        if (command->valid()) {
+            push(command);
+        } else {
+            delete command;
+            syncFromProject();
+        }
+    };
+    using vs::ParamKind;
+    const double big = 1e9; // a spin box needs finite bounds
+    switch (param.kind) {
+    case ParamKind::Number:
+        if (param.integer) {
+            auto *spin = new QSpinBox;
+            spin->setRange(int(std::max(param.min, -big)), int(std::min(param.max, big)));
+            spin->setSuffix(translated("parameters", param.suffix));
+            connect(spin, &QSpinBox::valueChanged, this, [setTo](int v) { setTo(QString::number(v)); });
+            editor = spin;
+        } else {
+            auto *spin = new QDoubleSpinBox;
+            const double tick = std::pow(10.0, -param.decimals);
+            spin->setDecimals(param.decimals);
+            spin->setRange(std::max(param.min, -big) + (param.minExcluded ? tick : 0.0),
+                           std::min(param.max, big) - (param.maxExcluded ? tick : 0.0));
+            spin->setSingleStep(param.step);
+            spin->setSuffix(translated("parameters", param.suffix));
+            connect(spin, &QDoubleSpinBox::valueChanged, this, [setTo](double v) { setTo(QString::number(v, 'g', 17)); });
+            editor = spin;
+        }
+        break;
+    case ParamKind::Choice: {
+        auto *combo = new QComboBox;
+        for (size_t i = 0; i < param.choices.size(); ++i)
+            combo->addItem(translated("parameters", param.choiceLabels[i]), QString::fromLatin1(param.choices[i]));
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        connect(combo, &QComboBox::currentIndexChanged, this, [combo, setTo] { setTo(combo->currentData().toString()); });
+        editor = combo;
+        break;
+    }
+    case ParamKind::Score: {
+        auto *combo = new QComboBox;
+        connect(combo, &QComboBox::currentTextChanged, this, [this](const QString &s) {
+            if (!m_updating && !s.isEmpty())
+                push(new SetValueModelCommand(m_session, QStringLiteral("weighted_score"), s));
+        });
+        editor = combo;
+        break;
+    }
+    case ParamKind::Text:
+    case ParamKind::Date: {
+        auto *edit = new QLineEdit;
+        edit->setPlaceholderText(translated("parameters", param.placeholder));
+        const bool date = param.kind == ParamKind::Date;
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, date, &param, setTo] {
+            QString text = edit->text().trimmed();
+            if (text.isEmpty()) // empty: the default (the last order's date, the mean, …)
+                text = QString::fromStdString(vs::parameterText(vs::ValueSpec{}, param));
+            if (date && !text.isEmpty() && !QDate::fromString(text, Qt::ISODate).isValid()) {
+                m_error->setText(tr("'%1' is not a date; write it as yyyy-mm-dd, or leave it empty for the last order's date.").arg(text));
+                m_error->show();
+                return;
+            }
+            setTo(text);
+        });
+        editor = edit;
+        break;
+    }
+    }
+    editor->setObjectName(key);
+    editor->setToolTip(translated("parameters", param.help));
+    label->setBuddy(editor);
+    form->addRow(label, editor);
+    m_parameters[param.key] = {label, editor};
+}
+
+void ParametersPanel::syncParameter(const vs::ParameterInfo &param, bool shown)
+{
+    const auto &[label, editor] = m_parameters.at(param.key);
+    label->setVisible(shown);
+    editor->setVisible(shown);
+    const vs::Project &p = m_session->project();
+    const QString text = QString::fromStdString(vs::parameterText(p.value, param));
+    if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        spin->setValue(int(p.value.*(param.number)));
+    else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor))
+        dspin->setValue(p.value.*(param.number));
+    else if (auto *edit = qobject_cast<QLineEdit *>(editor))
+        edit->setText(text);
+    else if (auto *combo = qobject_cast<QComboBox *>(editor); combo && param.kind == vs::ParamKind::Score) {
+        combo->clear();
+        for (const vs::ScoreSpec &sc : p.scores)
+            combo->addItem(QString::fromStdString(sc.name));
+        combo->setCurrentText(text);
+    } else if (combo) {
+        combo->setCurrentIndex(std::max(0, combo->findData(text)));
+    }
+}
+
+QWidget *ParametersPanel::parameterEditor(const char *key) const
+{
+    auto it = m_parameters.find(key);
+    return it == m_parameters.end() ? nullptr : it->second.editor;
+}
+
+QComboBox *ParametersPanel::rfmScoringCombo() const
+{
+    return qobject_cast<QComboBox *>(parameterEditor("rfm_scoring"));
+}
+
 void ParametersPanel::syncFromProject()
 {
     m_updating = true;
     const vs::Project &p = m_session->project();
     const QString model = QString::fromStdString(p.value.model);
     const bool orders = p.source.layout == vs::Layout::Transactions;
-    const int wantModels = orders ? int(std::size(kOrderModels)) : int(std::size(kModels));
-    if (m_model->count() != wantModels || (orders != (m_model->findData(QStringLiteral("rfm")) >= 0))) {
+    const vs::Layout modelLayout = orders ? vs::Layout::Transactions : vs::Layout::Customers;
+    if (m_modelsFor != int(modelLayout)) {
         m_model->clear();
-        if (orders)
-            for (const ModelInfo &m : kOrderModels)
-                m_model->addItem(tr(m.name), QString::fromLatin1(m.key));
-        else
-            for (const ModelInfo &m : kModels)
-                m_model->addItem(tr(m.name), QString::fromLatin1(m.key));
+        for (const vs::ValueModelInfo *m : vs::valueModelsFor(modelLayout))
+            m_model->addItem(translated("models", m->label), QString::fromLatin1(m->key));
+        m_modelsFor = int(modelLayout);
     }
     m_model->setCurrentIndex(std::max(0, m_model->findData(model)));
     m_ordersBox->setVisible(orders);
     m_scoreBox->setVisible(!orders);
-    m_observationEnd->setText(QString::fromStdString(p.value.observationEnd));
-    m_timeUnit->setCurrentIndex(std::max(0, m_timeUnit->findData(QString::fromStdString(p.value.timeUnit))));
-    m_horizon->setValue(int(p.value.horizonMonths));
-    m_monthlyDiscount->setValue(p.value.monthlyDiscount);
-    m_penalizer->setValue(p.value.penalizer);
-    m_rfmScoring->setCurrentIndex(std::max(0, m_rfmScoring->findData(QString::fromStdString(p.value.rfmScoring))));
-    const bool predictive = model == QLatin1String("predictive_clv");
-    for (QWidget *w : {static_cast<QWidget *>(m_horizon), static_cast<QWidget *>(m_monthlyDiscount),
-                       static_cast<QWidget *>(m_penalizer)}) {
-        w->setVisible(predictive);
-        if (auto *form = qobject_cast<QFormLayout *>(m_ordersBox->layout()))
-            if (QWidget *label = form->labelForField(w))
-                label->setVisible(predictive);
-    }
-    m_rate->setValue(p.value.rate);
-    const bool discounted = model == QLatin1String("discounted_clv") || model == QLatin1String("discounted_revenue");
-    m_rate->setVisible(discounted);
-    m_rateLabel->setVisible(discounted);
-    m_cvbRef->setText(QString::fromStdString(p.value.cvbReference));
-    m_cvbRef->setVisible(model == QLatin1String("discounted_revenue"));
-    m_cvbLabel->setVisible(model == QLatin1String("discounted_revenue"));
-    m_valueScore->clear();
-    for (const vs::ScoreSpec &s : p.scores)
-        m_valueScore->addItem(QString::fromStdString(s.name));
-    m_valueScore->setCurrentText(QString::fromStdString(p.value.score));
-    m_valueScore->setVisible(model == QLatin1String("weighted_score"));
-    m_scoreLabel->setVisible(model == QLatin1String("weighted_score"));
+    const vs::ValueModelInfo *info = vs::findValueModel(p.value.model);
+    for (const vs::ParameterInfo &param : vs::valueParameters())
+        syncParameter(param, info && vs::modelHasParameter(*info, param.key));
 
     m_by->clear();
     m_by->addItem(tr("Value"), QStringLiteral("value"));
     for (const vs::ScoreSpec &s : p.scores)
         m_by->addItem(QString::fromStdString(s.name), QString::fromStdString(s.name));
     m_by->setCurrentIndex(std::max(0, m_by->findData(QString::fromStdString(p.segments.by))));
-    const int rulesItem = m_method->findData(QStringLiteral("rfm_rules"));
-    if (orders && rulesItem < 0)
-        m_method->addItem(tr("RFM rules (named segments)"), QStringLiteral("rfm_rules"));
-    else if (!orders && rulesItem >= 0)
-        m_method->removeItem(rulesItem);
+    if (m_methodsFor != int(modelLayout)) {
+        m_method->clear();
+        for (const vs::SegmentMethodInfo &m : vs::segmentMethods())
+            if (orders || !m.orderLinesOnly)
+                m_method->addItem(translated("segment_methods", m.label), QString::fromLatin1(m.key));
+        m_methodsFor = int(modelLayout);
+    }
     m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(p.segments.method))));
     const bool rules = p.segments.method == "rfm_rules";
     m_rulesBox->setVisible(rules);
     for (QWidget *w : {static_cast<QWidget *>(m_by), static_cast<QWidget *>(m_byLabel),
                        static_cast<QWidget *>(m_labels), static_cast<QWidget *>(m_labelsLabel)})
         w->setVisible(!rules);
-    const bool quantile = p.segments.method == "quantile";
+    const vs::SegmentMethodInfo *method = vs::findSegmentMethod(p.segments.method);
+    const bool quantile = method && method->usesBins;
     m_bins->setValue(p.segments.bins);
     m_bins->setVisible(quantile);
     m_binsLabel->setVisible(quantile);
@@ -516,8 +514,8 @@ void ParametersPanel::syncFromProject()
     for (double e : p.segments.edges)
         edges << QLocale().toString(e, 'g', 12);
     m_edges->setText(edges.join(QStringLiteral("; ")));
-    m_edges->setVisible(p.segments.method == "thresholds");
-    m_edgesLabel->setVisible(p.segments.method == "thresholds");
+    m_edges->setVisible(method && method->usesEdges);
+    m_edgesLabel->setVisible(method && method->usesEdges);
 
     if (int(p.scores.size()) != m_scoreTabsFor)
         rebuildScoreTabs();

@@ -3,6 +3,12 @@
 // score. It shows the session's project and turns every change into an undo command.
 #include <QWidget>
 
+#include <map>
+#include <string>
+
+namespace vs { struct ParameterInfo; }
+class QFormLayout;
+
 class AnalysisSession;
 class QCheckBox;
 class QComboBox;
@@ -21,7 +27,9 @@ public:
 
     QComboBox *modelCombo() const { return m_model; }
     QComboBox *methodCombo() const { return m_method; }
-    QComboBox *rfmScoringCombo() const { return m_rfmScoring; }
+    QComboBox *rfmScoringCombo() const;
+    // the editor of a value parameter (core/domain/models.h), by its key
+    QWidget *parameterEditor(const char *key) const;
     QTableView *rulesView() const { return m_rulesView; }
     QLabel *rfmThresholds() const { return m_rfmInfo; }
     QSpinBox *binsSpin() const { return m_bins; }
@@ -30,6 +38,8 @@ public:
 
 private:
     void syncFromProject();
+    void addParameterEditor(const vs::ParameterInfo &param, QFormLayout *form);
+    void syncParameter(const vs::ParameterInfo &param, bool shown);
     void showRfmThresholds();
     void rebuildScoreTabs();
     QWidget *makeScoreTab(int index);
@@ -37,18 +47,19 @@ private:
 
     AnalysisSession *m_session;
     bool m_updating = false;
-    QComboBox *m_model, *m_valueScore, *m_by, *m_method, *m_normalize = nullptr;
-    QDoubleSpinBox *m_rate;
-    QLineEdit *m_cvbRef, *m_labels, *m_edges;
+    QComboBox *m_model, *m_by, *m_method, *m_normalize = nullptr;
+    int m_modelsFor = -1, m_methodsFor = -1; // the layout the model and method lists are for
+    struct ParameterRow {
+        QLabel *label;
+        QWidget *editor;
+    };
+    std::map<std::string, ParameterRow> m_parameters; // by key
+    QLineEdit *m_labels, *m_edges;
     QSpinBox *m_bins;
-    QLabel *m_rateLabel, *m_scoreLabel, *m_cvbLabel, *m_binsLabel, *m_edgesLabel, *m_error;
+    QLabel *m_binsLabel, *m_edgesLabel, *m_error;
     QTabWidget *m_scores;
     // order lines: RFM and predictive CLV
     QWidget *m_ordersBox, *m_rulesBox, *m_scoreBox, *m_labelsRow;
-    QLineEdit *m_observationEnd;
-    QComboBox *m_timeUnit, *m_rfmScoring;
-    QSpinBox *m_horizon;
-    QDoubleSpinBox *m_monthlyDiscount, *m_penalizer;
     QLabel *m_rfmInfo, *m_byLabel, *m_labelsLabel;
     QTableView *m_rulesView;
     class RfmRulesModel *m_rules;

@@ -170,4 +170,36 @@ Status rfmRuleSegments(ModelContext &c)
     return Ok{};
 }
 
+Result<std::vector<double>> thresholdStartingPoints(std::shared_ptr<const PreparedData> data, const Project &p)
+{
+    Project q = p;
+    SegmentSpec &seg = q.segments;
+    if (seg.method == "rfm_rules") { // as setSegmentMethod leaves them
+        seg.by = "value";
+        seg.labels = defaultLabels(seg.bins);
+    }
+    seg.method = "quantile";
+    seg.bins = int(seg.labels.size());
+    ComputeOptions options;
+    options.statistics = false;
+    auto r = computeAnalysis(std::move(data), q, options);
+    if (!r)
+        return r.error();
+    const std::vector<double> *basis = r->column(seg.by);
+    const size_t n = seg.labels.size();
+    if (!basis || n < 2)
+        return std::vector<double>{};
+    const std::vector<double> edges = quantileEdges(*basis, int(n));
+    std::vector<double> cuts(edges.begin() + 1, edges.end() - 1);
+    bool increasing = !cuts.empty() && !std::isnan(cuts.front());
+    for (size_t i = 1; i < cuts.size(); ++i)
+        increasing &= cuts[i] > cuts[i - 1];
+    if (!increasing && !edges.empty()) {
+        const double lo = edges.front(), hi = edges.back();
+        for (size_t k = 1; k < n; ++k)
+            cuts[k - 1] = lo + (hi - lo) * double(k) / double(n);
+    }
+    return cuts;
+}
+
 } // namespace vs

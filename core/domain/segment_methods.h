@@ -13,6 +13,9 @@ namespace vs {
 
 struct ModelContext;
 
+// The number of segments a project may ask for (quantiles).
+inline constexpr int kMinSegments = 1, kMaxSegments = 100;
+
 struct SegmentMethodInfo {
     const char *key;     // segments.method in the project file
     const char *label;   // English, for the window (translation context "segment_methods")

@@ -3,6 +3,7 @@
 #include "core/domain/models.h"
 #include "core/domain/roles.h"
 #include "core/domain/segment_methods.h"
+#include "core/project/edits.h"
 #include "core/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
@@ -83,6 +84,13 @@ std::vector<std::string> defaultLabels(int bins)
     return l;
 }
 
+std::vector<std::pair<std::string, std::string>> defaultStrategies(const std::vector<std::string> &labels)
+{
+    if (labels != defaultLabels(4))
+        return {};
+    return {{"Low", "Develop"}, {"Medium", "Retain"}, {"High", "Maintain"}, {"Very High", "Maintain"}};
+}
+
 std::string SegmentSpec::strategyFor(const std::string &label) const
 {
     for (const auto &[l, s] : strategies)
@@ -105,6 +113,15 @@ std::vector<RfmRule> defaultRfmRules()
         {"About To Sleep", {2, 3}, {1, 3}, {1, 4}},
         {"Lost", {1, 1}, {1, 5}, {1, 5}},
     };
+}
+
+std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules)
+{
+    std::vector<std::string> labels;
+    for (const RfmRule &r : rules)
+        labels.push_back(r.name);
+    labels.push_back(kRfmOthers);
+    return labels;
 }
 
 std::string defaultRfmStrategy(const std::string &segment)
@@ -297,7 +314,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             if (!findSegmentMethod(seg.method))
                 r.fail("segments.method", "must be " + listWithOr(segmentMethodKeys()));
             if (g.contains("bins")) {
-                if (!g["bins"].is_number_integer() || g["bins"].get<int>() < 1 || g["bins"].get<int>() > 100)
+                if (!g["bins"].is_number_integer() || g["bins"].get<int>() < kMinSegments ||
+                    g["bins"].get<int>() > kMaxSegments)
                     r.fail("segments.bins", "must be a whole number from 1 to 100");
                 else
                     seg.bins = g["bins"].get<int>();
@@ -357,10 +375,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                 seg.by = "rfm";
                 if (seg.rules.empty())
                     seg.rules = defaultRfmRules();
-                seg.labels.clear();
-                for (const RfmRule &rule : seg.rules)
-                    seg.labels.push_back(rule.name);
-                seg.labels.push_back(kRfmOthers);
+                seg.labels = rfmRuleLabels(seg.rules);
             }
             if (g.contains("strategies")) {
                 seg.strategies.clear();
@@ -380,10 +395,9 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                 }
             } else if (seg.method == "rfm_rules") {
                 seg.strategies.clear();
-                for (const std::string &l : seg.labels)
-                    seg.strategies.emplace_back(l, defaultRfmStrategy(l));
-            } else if (seg.labels != std::vector<std::string>{"Low", "Medium", "High", "Very High"}) {
-                seg.strategies.clear();
+                setRfmRules(seg, seg.rules);
+            } else {
+                seg.strategies = defaultStrategies(seg.labels);
             }
         }
     }

@@ -68,17 +68,23 @@ struct RfmRule {
 // The R package rfm's segments (DESIGN.md section 2), each with a suggested strategy.
 std::vector<RfmRule> defaultRfmRules();
 std::string defaultRfmStrategy(const std::string &segment);
+// The segment names of RFM rules: theirs, then "Others".
+std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules);
 inline const char *kRfmOthers = "Others";
+
+// Labels used when none are given: Low..Very High for 4 bins, Q1..Qn otherwise.
+std::vector<std::string> defaultLabels(int bins);
+// Segment names -> strategies: Low, Medium, High, Very High get the seed's strategies; others none.
+std::vector<std::pair<std::string, std::string>> defaultStrategies(const std::vector<std::string> &labels);
 
 struct SegmentSpec {
     std::string by = "value";
-    std::string method = "quantile"; // quantile | thresholds | rfm_rules
+    std::string method = "quantile"; // a key of core/domain/segment_methods.h
     int bins = 4;
-    std::vector<std::string> labels = {"Low", "Medium", "High", "Very High"};
+    std::vector<std::string> labels = defaultLabels(4);
     std::vector<double> edges; // thresholds
     std::vector<RfmRule> rules; // rfm_rules; first match wins, "Others" otherwise
-    std::vector<std::pair<std::string, std::string>> strategies = {
-        {"Low", "Develop"}, {"Medium", "Retain"}, {"High", "Maintain"}, {"Very High", "Maintain"}};
+    std::vector<std::pair<std::string, std::string>> strategies = defaultStrategies(labels);
     std::string strategyFor(const std::string &label) const;
 };
 
@@ -108,7 +114,5 @@ std::string resolveSourcePath(const Project &p, const std::string &projectPath);
 
 const char *layoutName(Layout l);
 
-// Labels used when none are given: Low..Very High for 4 bins, Q1..Qn otherwise.
-std::vector<std::string> defaultLabels(int bins);
 
 } // namespace vs

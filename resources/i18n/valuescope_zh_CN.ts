@@ -114,58 +114,6 @@ Customers: %1</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Customer id</source>
-        <translation>客户编号</translation>
-    </message>
-    <message>
-        <source>Revenue (PV)</source>
-        <translation>收入 (PV)</translation>
-    </message>
-    <message>
-        <source>Cost (C)</source>
-        <translation>成本 (C)</translation>
-    </message>
-    <message>
-        <source>Lifetime (L)</source>
-        <translation>生命周期 (L)</translation>
-    </message>
-    <message>
-        <source>Number of purchases</source>
-        <translation>购买次数</translation>
-    </message>
-    <message>
-        <source>Average spend</source>
-        <translation>平均消费</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>营销活动</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>销售额</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
         <source>comma ( , )</source>
         <translation>逗号 ( , )</translation>
     </message>
@@ -683,30 +631,6 @@ Customers: %1</source>
 <context>
     <name>ParametersPanel</name>
     <message>
-        <source>Profit: revenue − cost</source>
-        <translation>利润：收入 − 成本</translation>
-    </message>
-    <message>
-        <source>Profit per lifetime: (revenue − cost) ÷ lifetime</source>
-        <translation>单位生命周期利润：(收入 − 成本) ÷ 生命周期</translation>
-    </message>
-    <message>
-        <source>Purchases × average spend</source>
-        <translation>购买次数 × 平均消费</translation>
-    </message>
-    <message>
-        <source>Discounted CLV: Σ (revenue − cost) ÷ (1+r)^t</source>
-        <translation>折现客户终身价值 CLV：Σ (收入 − 成本) ÷ (1+r)^t</translation>
-    </message>
-    <message>
-        <source>Value score CVS: Σ revenue ÷ (1+r)^t</source>
-        <translation>客户价值分数 CVS：Σ 收入 ÷ (1+r)^t</translation>
-    </message>
-    <message>
-        <source>A weighted score</source>
-        <translation>加权评分</translation>
-    </message>
-    <message>
         <source>Customer value</source>
         <translation>客户价值</translation>
     </message>
@@ -719,36 +643,12 @@ Customers: %1</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <source>Discount &amp;rate r:</source>
-        <translation>折现率 r(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Score:</source>
-        <translation>评分(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>mean, or a customer id</source>
-        <translation>mean（平均值）或客户编号</translation>
-    </message>
-    <message>
-        <source>CVB &amp;reference:</source>
-        <translation>CVB 参照(&amp;R)：</translation>
-    </message>
-    <message>
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
         <source>Segment &amp;by:</source>
         <translation>细分依据(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Quantiles (equal numbers of customers)</source>
-        <translation>分位数（各组客户数相等）</translation>
-    </message>
-    <message>
-        <source>Thresholds (value ranges)</source>
-        <translation>阈值（按数值区间）</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
@@ -847,76 +747,8 @@ Customers: %1</source>
         <translation>评分至少需要一个指标；如不需要请删除该评分。</translation>
     </message>
     <message>
-        <source>RFM: recency, frequency, monetary (value = spend)</source>
-        <translation>RFM：最近购买、频率、金额（价值 = 消费额）</translation>
-    </message>
-    <message>
-        <source>Predictive CLV: BG/NBD + Gamma-Gamma</source>
-        <translation>预测型 CLV：BG/NBD + Gamma-Gamma</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>订单</translation>
-    </message>
-    <message>
-        <source>the last order&apos;s date</source>
-        <translation>最后一笔订单的日期</translation>
-    </message>
-    <message>
-        <source>yyyy-mm-dd. Orders after it are the holdout period that checks the predictions.</source>
-        <translation>yyyy-mm-dd。此日期之后的订单作为检验预测的保留期。</translation>
-    </message>
-    <message>
-        <source>Observation &amp;end:</source>
-        <translation>观察截止日(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>周</translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <source>Time &amp;unit:</source>
-        <translation>时间单位(&amp;U)：</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation> 个月</translation>
-    </message>
-    <message>
-        <source>CLV &amp;horizon:</source>
-        <translation>CLV 预测期(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>Monthly &amp;discount:</source>
-        <translation>月折现率(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>L2 penalty on the fitted parameters; 0 = plain maximum likelihood</source>
-        <translation>对拟合参数的 L2 惩罚；0 = 普通最大似然</translation>
-    </message>
-    <message>
-        <source>Fit &amp;penalty:</source>
-        <translation>拟合惩罚(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Quintiles of the values</source>
-        <translation>按数值五分位</translation>
-    </message>
-    <message>
-        <source>Quintiles of the ranks (ties spread over 1–5)</source>
-        <translation>按排名五分位（并列值分散到 1–5）</translation>
-    </message>
-    <message>
-        <source>RFM &amp;scores:</source>
-        <translation>RFM 评分(&amp;S)：</translation>
     </message>
     <message>
         <source>RFM segment rules (first match wins; others: &quot;Others&quot;)</source>
@@ -957,10 +789,6 @@ Customers: %1</source>
     <message>
         <source>%1: %2–%3</source>
         <translation>%1：%2–%3</translation>
-    </message>
-    <message>
-        <source>RFM rules (named segments)</source>
-        <translation>RFM 规则（命名细分）</translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2036,156 @@ now: %4 customers, value %5</source>
     </message>
 </context>
 <context>
+    <name>models</name>
+    <message>
+        <source>Profit: revenue − cost</source>
+        <translation>利润：收入 − 成本</translation>
+    </message>
+    <message>
+        <source>Profit per lifetime: (revenue − cost) ÷ lifetime</source>
+        <translation>单位生命周期利润：(收入 − 成本) ÷ 生命周期</translation>
+    </message>
+    <message>
+        <source>Purchases × average spend</source>
+        <translation>购买次数 × 平均消费</translation>
+    </message>
+    <message>
+        <source>Discounted CLV: Σ (revenue − cost) ÷ (1+r)^t</source>
+        <translation>折现客户终身价值 CLV：Σ (收入 − 成本) ÷ (1+r)^t</translation>
+    </message>
+    <message>
+        <source>Value score CVS: Σ revenue ÷ (1+r)^t</source>
+        <translation>客户价值分数 CVS：Σ 收入 ÷ (1+r)^t</translation>
+    </message>
+    <message>
+        <source>A weighted score</source>
+        <translation>加权评分</translation>
+    </message>
+    <message>
+        <source>RFM: recency, frequency, monetary (value = spend)</source>
+        <translation>RFM：最近购买、频率、金额（价值 = 消费额）</translation>
+    </message>
+    <message>
+        <source>Predictive CLV: BG/NBD + Gamma-Gamma</source>
+        <translation>预测型 CLV：BG/NBD + Gamma-Gamma</translation>
+    </message>
+</context>
+<context>
+    <name>parameters</name>
+    <message>
+        <source>Discount &amp;rate r:</source>
+        <translation>折现率 r(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Discount rate per period: 0.1 = 10 %</source>
+        <translation>每期折现率：0.1 = 10 %</translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation>评分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The score whose value is each customer&apos;s value</source>
+        <translation>以此评分作为每位客户的价值</translation>
+    </message>
+    <message>
+        <source>CVB &amp;reference:</source>
+        <translation>CVB 参照(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The value ratio CVB divides by the mean value, or by one customer&apos;s value</source>
+        <translation>价值比 CVB 以平均价值或某一客户的价值为分母</translation>
+    </message>
+    <message>
+        <source>mean, or a customer id</source>
+        <translation>mean（平均值）或客户编号</translation>
+    </message>
+    <message>
+        <source>Observation &amp;end:</source>
+        <translation>观察截止日(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd. Orders after it are the holdout period that checks the predictions.</source>
+        <translation>yyyy-mm-dd。此日期之后的订单作为检验预测的保留期。</translation>
+    </message>
+    <message>
+        <source>the last order&apos;s date</source>
+        <translation>最后一笔订单的日期</translation>
+    </message>
+    <message>
+        <source>Time &amp;unit:</source>
+        <translation>时间单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>The unit of recency, T and the BG/NBD fit</source>
+        <translation>最近一次购买间隔、T 与 BG/NBD 拟合所用的时间单位</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>CLV &amp;horizon:</source>
+        <translation>CLV 预测期(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>How far ahead the CLV counts purchases</source>
+        <translation>CLV 计算未来多长时间内的购买</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;discount:</source>
+        <translation>月折现率(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Discount rate per month for the CLV: 0.01 = 1 %</source>
+        <translation>CLV 的每月折现率：0.01 = 1 %</translation>
+    </message>
+    <message>
+        <source>Fit &amp;penalty:</source>
+        <translation>拟合惩罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the fitted parameters; 0 = plain maximum likelihood</source>
+        <translation>对拟合参数的 L2 惩罚；0 = 普通最大似然</translation>
+    </message>
+    <message>
+        <source>CLV &amp;interval:</source>
+        <translation>CLV 区间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Coverage of the CLV interval (0.9 = 90 %)</source>
+        <translation>CLV 区间的覆盖概率（0.9 = 90 %）</translation>
+    </message>
+    <message>
+        <source>RFM &amp;scores:</source>
+        <translation>RFM 评分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>How recency, frequency and spend become scores from 1 to 5</source>
+        <translation>如何把最近购买、频次和金额换算为 1–5 分</translation>
+    </message>
+    <message>
+        <source>Quintiles of the values</source>
+        <translation>按数值五分位</translation>
+    </message>
+    <message>
+        <source>Quintiles of the ranks (ties spread over 1–5)</source>
+        <translation>按排名五分位（并列值分散到 1–5）</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>Customer value report</source>
@@ -2460,6 +2438,84 @@ now: %4 customers, value %5</source>
     <message>
         <source>campaigns</source>
         <translation>营销活动</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Customer id</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Revenue (PV)</source>
+        <translation>收入 (PV)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Cost (C)</source>
+        <translation>成本 (C)</translation>
+    </message>
+    <message>
+        <source>Lifetime (L)</source>
+        <translation>生命周期 (L)</translation>
+    </message>
+    <message>
+        <source>Number of purchases</source>
+        <translation>购买次数</translation>
+    </message>
+    <message>
+        <source>Average spend</source>
+        <translation>平均消费</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Revenue per period</source>
+        <translation>每期收入</translation>
+    </message>
+    <message>
+        <source>Cost per period</source>
+        <translation>每期成本</translation>
+    </message>
+</context>
+<context>
+    <name>segment_methods</name>
+    <message>
+        <source>Quantiles (equal numbers of customers)</source>
+        <translation>分位数（各组客户数相等）</translation>
+    </message>
+    <message>
+        <source>Thresholds (value ranges)</source>
+        <translation>阈值（按数值区间）</translation>
+    </message>
+    <message>
+        <source>RFM rules (named segments)</source>
+        <translation>RFM 规则（命名细分）</translation>
     </message>
 </context>
 <context>

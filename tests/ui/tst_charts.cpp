@@ -191,7 +191,7 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     const auto before = m_session->results();
     const size_t championsBefore = before->segments.front().count;
     // rank-based scoring spreads the ties of frequency over all five scores
-    stack->push(new SetValueParameterCommand(m_session.get(), SetValueParameterCommand::RfmScoring, QStringLiteral("rank")));
+    stack->push(new SetValueParameterCommand(m_session.get(), *vs::findValueParameter("rfm_scoring"), QStringLiteral("rank")));
     settle();
     QVERIFY(m_session->results()->rfm->rankBased);
     QCOMPARE(m_session->results()->rfm->binScores[1].size(), size_t(5));

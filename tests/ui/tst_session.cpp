@@ -166,7 +166,7 @@ void TstSession::whatIfBaseline()
 void TstSession::badParametersKeepLastResults()
 {
     QSignalSpy failed(m_session.get(), &AnalysisSession::computeFailed);
-    m_session->undoStack()->push(new SetValueParameterCommand(m_session.get(), SetValueParameterCommand::CvbReference, QStringLiteral("nobody")));
+    m_session->undoStack()->push(new SetValueParameterCommand(m_session.get(), *vs::findValueParameter("cvb_reference"), QStringLiteral("nobody")));
     settle(); // the profit model ignores the reference: good results
     const auto before = m_session->results();
     m_session->undoStack()->push(new SetValueModelCommand(m_session.get(), QStringLiteral("discounted_revenue")));

@@ -1,5 +1,7 @@
 #include "ProjectCommands.h"
 
+#include "core/analytics/segmentation.h"
+#include "core/project/edits.h"
 #include "ui/AnalysisSession.h"
 
 #include <QObject>
@@ -31,20 +33,6 @@ bool ProjectCommand::mergeWith(const QUndoCommand *other)
 
 namespace {
 QString key(int a, int b = -1) { return QStringLiteral("%1/%2").arg(a).arg(b); }
-
-// Strategies follow the labels they belong to; new labels get none.
-void relabel(vs::SegmentSpec &seg, const std::vector<std::string> &labels)
-{
-    std::vector<std::pair<std::string, std::string>> kept;
-    for (size_t i = 0; i < labels.size(); ++i) {
-        std::string strategy = seg.strategyFor(labels[i]);
-        if (strategy.empty() && i < seg.labels.size())
-            strategy = seg.strategyFor(seg.labels[i]); // renamed in place: keep its strategy
-        kept.emplace_back(labels[i], strategy);
-    }
-    seg.labels = labels;
-    seg.strategies = kept;
-}
 } // namespace
 
 SetWeightCommand::SetWeightCommand(AnalysisSession *s, int score, int item, double weight)
@@ -88,74 +76,33 @@ AddScoreCommand::AddScoreCommand(AnalysisSession *s, const vs::ScoreSpec &score)
 RemoveScoreCommand::RemoveScoreCommand(AnalysisSession *s, int score)
     : ProjectCommand(s, QObject::tr("Remove score"))
 {
-    vs::Project &p = after();
-    const std::string name = p.scores[size_t(score)].name;
-    p.scores.erase(p.scores.begin() + score);
-    if (p.segments.by == name)
-        p.segments.by = "value";
-    if (p.value.model == "weighted_score" && p.value.score == name)
-        p.value.model = "profit";
+    vs::removeScore(after(), size_t(score));
 }
 
 RenameScoreCommand::RenameScoreCommand(AnalysisSession *s, int score, const QString &name)
     : ProjectCommand(s, QObject::tr("Rename score"), ScoreNameId, key(score))
 {
-    vs::Project &p = after();
-    const std::string old = p.scores[size_t(score)].name;
-    p.scores[size_t(score)].name = name.toStdString();
-    if (p.segments.by == old)
-        p.segments.by = name.toStdString();
-    if (p.value.score == old)
-        p.value.score = name.toStdString();
+    vs::renameScore(after(), size_t(score), name.toStdString());
 }
 
 SetValueModelCommand::SetValueModelCommand(AnalysisSession *s, const QString &model, const QString &score)
     : ProjectCommand(s, QObject::tr("Change value model"))
 {
-    after().value.model = model.toStdString();
-    if (!score.isEmpty())
-        after().value.score = score.toStdString();
+    vs::setValueModel(after(), model.toStdString(), score.toStdString());
 }
 
-SetValueParameterCommand::SetValueParameterCommand(AnalysisSession *s, Parameter which, const QString &value)
-    : ProjectCommand(s, QObject::tr("Change model parameter"), ValueParameterId, key(which))
+SetValueParameterCommand::SetValueParameterCommand(AnalysisSession *s, const vs::ParameterInfo &parameter,
+                                                   const QString &value)
+    : ProjectCommand(s, QObject::tr("Change model parameter"), ValueParameterId, QString::fromLatin1(parameter.key))
 {
-    vs::ValueSpec &v = after().value;
-    switch (which) {
-    case Rate: v.rate = value.toDouble(); break;
-    case CvbReference: v.cvbReference = value.toStdString(); break;
-    case ObservationEnd: v.observationEnd = value.toStdString(); break;
-    case TimeUnit: v.timeUnit = value.toStdString(); break;
-    case HorizonMonths: v.horizonMonths = value.toDouble(); break;
-    case MonthlyDiscount: v.monthlyDiscount = value.toDouble(); break;
-    case Penalizer: v.penalizer = value.toDouble(); break;
-    case RfmScoring: v.rfmScoring = value.toStdString(); break;
-    }
+    m_valid = vs::setParameter(after().value, parameter, value.toStdString());
 }
-
-namespace {
-void useRfmRules(vs::SegmentSpec &seg, const std::vector<vs::RfmRule> &rules)
-{
-    std::vector<std::string> labels;
-    for (const vs::RfmRule &r : rules)
-        labels.push_back(r.name);
-    labels.push_back(vs::kRfmOthers);
-    std::vector<std::pair<std::string, std::string>> strategies;
-    for (const std::string &l : labels) {
-        std::string st = seg.strategyFor(l);
-        strategies.emplace_back(l, st.empty() ? vs::defaultRfmStrategy(l) : st);
-    }
-    seg.rules = rules;
-    seg.labels = labels;
-    seg.strategies = strategies;
-}
-} // namespace
 
 SetRfmRulesCommand::SetRfmRulesCommand(AnalysisSession *s, const std::vector<vs::RfmRule> &rules, const QString &text,
                                        int cell)
     : ProjectCommand(s, text, cell >= 0 ? RfmRuleId : -1, QString::number(cell))
 {
-    useRfmRules(after().segments, rules);
+    vs::setRfmRules(after().segments, rules);
 }
 
 SetSegmentByCommand::SetSegmentByCommand(AnalysisSession *s, const QString &by)
@@ -167,47 +114,17 @@ SetSegmentByCommand::SetSegmentByCommand(AnalysisSession *s, const QString &by)
 SetSegmentMethodCommand::SetSegmentMethodCommand(AnalysisSession *s, const QString &method)
     : ProjectCommand(s, QObject::tr("Change segmentation method"))
 {
-    vs::SegmentSpec &seg = after().segments;
-    const bool wasRules = seg.method == "rfm_rules";
-    seg.method = method.toStdString();
-    if (seg.method == "rfm_rules") {
-        seg.by = "rfm";
-        useRfmRules(seg, seg.rules.empty() ? vs::defaultRfmRules() : seg.rules);
-        return;
-    }
-    if (wasRules) { // back to value segments: the usual names and strategies
-        seg.by = "value";
-        seg.labels = vs::defaultLabels(seg.bins);
-        seg.strategies = vs::SegmentSpec{}.strategies;
-    }
-    if (seg.method == "thresholds" && seg.edges.size() + 1 != seg.labels.size() &&
-        seg.edges.size() != seg.labels.size() + 1) {
-        // start from the current quantile edges, so that nothing moves until the user edits them
-        const auto results = s->results();
-        seg.edges.clear();
-        if (results && results->edges.size() == seg.labels.size() + 1)
-            seg.edges.assign(results->edges.begin() + 1, results->edges.end() - 1);
-        else
-            for (size_t i = 1; i < seg.labels.size(); ++i)
-                seg.edges.push_back(double(i) * 100.0);
-    }
+    std::vector<double> cuts;
+    if (vs::segmentMethodNeedsCutPoints(after(), method.toStdString()) && s->data())
+        if (auto c = vs::thresholdStartingPoints(s->data(), after()))
+            cuts = std::move(c.value());
+    vs::setSegmentMethod(after(), method.toStdString(), cuts);
 }
 
 SetBinsCommand::SetBinsCommand(AnalysisSession *s, int bins)
     : ProjectCommand(s, QObject::tr("Change number of segments"), BinsId, key(0))
 {
-    vs::SegmentSpec &seg = after().segments;
-    seg.bins = bins;
-    std::vector<std::string> labels = seg.labels;
-    if (bins == 4 && labels.size() != 4) {
-        labels = vs::defaultLabels(4);
-    } else {
-        if (labels.size() > size_t(bins))
-            labels.resize(size_t(bins));
-        while (labels.size() < size_t(bins))
-            labels.push_back("Q" + std::to_string(labels.size() + 1));
-    }
-    relabel(seg, labels);
+    vs::setSegmentCount(after().segments, bins);
 }
 
 SetLabelsCommand::SetLabelsCommand(AnalysisSession *s, const QStringList &labels)
@@ -216,10 +133,7 @@ SetLabelsCommand::SetLabelsCommand(AnalysisSession *s, const QStringList &labels
     std::vector<std::string> l;
     for (const QString &x : labels)
         l.push_back(x.trimmed().toStdString());
-    vs::SegmentSpec &seg = after().segments;
-    relabel(seg, l);
-    if (seg.method == "quantile")
-        seg.bins = int(l.size());
+    vs::setSegmentLabels(after().segments, l);
 }
 
 SetEdgesCommand::SetEdgesCommand(AnalysisSession *s, const std::vector<double> &edges)
@@ -231,14 +145,7 @@ SetEdgesCommand::SetEdgesCommand(AnalysisSession *s, const std::vector<double> &
 SetStrategyCommand::SetStrategyCommand(AnalysisSession *s, const QString &label, const QString &strategy)
     : ProjectCommand(s, QObject::tr("Change strategy of %1").arg(label), StrategyId, label)
 {
-    auto &st = after().segments.strategies;
-    const std::string l = label.toStdString();
-    for (auto &[lab, str] : st)
-        if (lab == l) {
-            str = strategy.toStdString();
-            return;
-        }
-    st.emplace_back(l, strategy.toStdString());
+    vs::setStrategy(after().segments, label.toStdString(), strategy.toStdString());
 }
 
 RevertToBaselineCommand::RevertToBaselineCommand(AnalysisSession *s, const vs::Project &baseline)

@@ -1,6 +1,7 @@
 #pragma once
 // Every edit of the analysis is one of these: it keeps the project before and after, and the
 // session recomputes on redo and undo. Repeated edits of the same cell merge into one step.
+#include "core/domain/models.h"
 #include "core/project/project.h"
 
 #include <QString>
@@ -63,10 +64,15 @@ class SetValueModelCommand : public ProjectCommand {
 public:
     SetValueModelCommand(AnalysisSession *s, const QString &model, const QString &score = {});
 };
+// One of the value model's parameters (core/domain/models.h), set from its text; a text the
+// parameter does not accept changes nothing (valid() is false).
 class SetValueParameterCommand : public ProjectCommand {
 public:
-    enum Parameter { Rate, CvbReference, ObservationEnd, TimeUnit, HorizonMonths, MonthlyDiscount, Penalizer, RfmScoring };
-    SetValueParameterCommand(AnalysisSession *s, Parameter which, const QString &value);
+    SetValueParameterCommand(AnalysisSession *s, const vs::ParameterInfo &parameter, const QString &value);
+    bool valid() const { return m_valid; }
+
+private:
+    bool m_valid = false;
 };
 class SetSegmentByCommand : public ProjectCommand {
 public:

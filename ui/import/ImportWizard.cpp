@@ -5,6 +5,7 @@
 #include "core/io/readers.h"
 #include "core/io/typing.h"
 #include "core/domain/roles.h"
+#include "core/project/edits.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
 #include "ui/WarningText.h"
@@ -48,23 +49,8 @@ ReadShared readInBackground(std::string path, vs::ReadOptions options, std::shar
 
 QString roleTitle(const std::string &role)
 {
-    static const std::map<std::string, const char *> names = {
-        {"customer", QT_TRANSLATE_NOOP("ImportWizard", "Customer id")},
-        {"revenue", QT_TRANSLATE_NOOP("ImportWizard", "Revenue (PV)")},
-        {"cost", QT_TRANSLATE_NOOP("ImportWizard", "Cost (C)")},
-        {"lifetime", QT_TRANSLATE_NOOP("ImportWizard", "Lifetime (L)")},
-        {"orders", QT_TRANSLATE_NOOP("ImportWizard", "Number of purchases")},
-        {"average_spend", QT_TRANSLATE_NOOP("ImportWizard", "Average spend")},
-        {"campaign", QT_TRANSLATE_NOOP("ImportWizard", "Campaign")},
-        {"sales", QT_TRANSLATE_NOOP("ImportWizard", "Sales")},
-        {"date", QT_TRANSLATE_NOOP("ImportWizard", "Date")},
-        {"amount", QT_TRANSLATE_NOOP("ImportWizard", "Amount")},
-        {"quantity", QT_TRANSLATE_NOOP("ImportWizard", "Quantity")},
-        {"unit_price", QT_TRANSLATE_NOOP("ImportWizard", "Unit price")},
-        {"invoice", QT_TRANSLATE_NOOP("ImportWizard", "Invoice")},
-    };
-    auto it = names.find(role);
-    return it == names.end() ? QString::fromStdString(role) : ImportWizard::tr(it->second);
+    const vs::RoleInfo *r = vs::findRole(role);
+    return r ? QCoreApplication::translate("roles", r->label) : QString::fromStdString(role);
 }
 
 QString delimiterText(char d)
@@ -412,12 +398,10 @@ public:
 
     bool validatePage() override
     {
-        vs::Project &p = m_w->project();
-        p = vs::Project{};
-        p.source.layout = m_w->layout();
+        std::map<std::string, std::string> columns;
         for (const auto &[role, combo] : m_combos)
             if (!combo->currentData().toString().isEmpty())
-                p.source.columns[role] = combo->currentData().toString().toStdString();
+                columns[role] = combo->currentData().toString().toStdString();
         auto checked = [](QListWidget *list) {
             std::vector<std::string> out;
             for (int i = 0; i < list->count(); ++i)
@@ -425,35 +409,15 @@ public:
                     out.push_back(list->item(i)->text().toStdString());
             return out;
         };
+        std::map<std::string, std::vector<std::string>> periods;
         if (m_w->layout() == vs::Layout::Customers) {
             if (auto r = checked(m_revenuePeriods); !r.empty())
-                p.source.periodColumns["revenue_periods"] = r;
+                periods["revenue_periods"] = r;
             if (auto c = checked(m_costPeriods); !c.empty())
-                p.source.periodColumns["cost_periods"] = c;
+                periods["cost_periods"] = c;
         }
-        const auto &cols = p.source.columns;
-        if (cols.count("revenue") && cols.count("cost"))
-            p.value.model = "profit";
-        else if (cols.count("orders") && (cols.count("average_spend") || cols.count("amount")))
-            p.value.model = "frequency_x_spend";
-        else if (p.source.periodColumns.count("revenue_periods"))
-            p.value.model = p.source.periodColumns.count("cost_periods") ? "discounted_clv" : "discounted_revenue";
-        if (p.source.layout == vs::Layout::Transactions) {
-            // order lines: RFM segments with the default rules and strategies to start from
-            p.value.model = "rfm";
-            p.value.timeUnit = "days";
-            vs::SegmentSpec &seg = p.segments;
-            seg.method = "rfm_rules";
-            seg.by = "rfm";
-            seg.rules = vs::defaultRfmRules();
-            seg.labels.clear();
-            seg.strategies.clear();
-            for (const vs::RfmRule &r : seg.rules)
-                seg.labels.push_back(r.name);
-            seg.labels.push_back(vs::kRfmOthers);
-            for (const std::string &l : seg.labels)
-                seg.strategies.emplace_back(l, vs::defaultRfmStrategy(l));
-        }
+        vs::Project &p = m_w->project();
+        p = vs::defaultProject(m_w->layout(), std::move(columns), std::move(periods));
         const vs::ReadOptions &o = m_w->options();
         p.source.sheet = o.sheet;
         if (o.encoding.userSet)

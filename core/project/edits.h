@@ -1,0 +1,45 @@
+#pragma once
+// The rules of editing a project: what else changes when a score is removed or renamed, the
+// number of segments or their names change, the segment method switches, or RFM rules are set;
+// and the project a new import starts with. Pure functions on the project, tested without Qt;
+// each undo command of the window (ui/commands) calls one of them.
+#include "core/project/project.h"
+
+#include <string>
+#include <vector>
+
+namespace vs {
+
+// The project a freshly mapped file starts with: the layout's default model for the mapped roles
+// (core/domain/models.h), RFM rules with their strategies for order lines (times in days).
+Project defaultProject(Layout layout, std::map<std::string, std::string> columns,
+                       std::map<std::string, std::vector<std::string>> periodColumns);
+
+// A score goes: segments made by it go back to value, a value taken from it goes back to the
+// layout's default model.
+void removeScore(Project &p, size_t score);
+// A score is renamed, and whatever named it (segments, the value model) follows.
+void renameScore(Project &p, size_t score, const std::string &name);
+
+// New segment names; strategies follow the names they belong to (a name changed in place keeps
+// its strategy); quantile segments get as many bins as names.
+void setSegmentLabels(SegmentSpec &seg, const std::vector<std::string> &labels);
+// A new number of quantile segments: the default names for 4, else names cut or extended (Qn).
+void setSegmentCount(SegmentSpec &seg, int bins);
+// Another segment method. To thresholds, with cutPoints (the inner edges: one fewer than the
+// names) when the project has no edges that fit its names yet, so that nothing moves until the
+// user edits them; to RFM rules, with the project's rules or the default ones; from RFM rules
+// back to value segments, with the default names and strategies.
+void setSegmentMethod(Project &p, const std::string &method, const std::vector<double> &cutPoints);
+// Whether switching to `method` needs cut points (thresholds without edges that fit the names).
+bool segmentMethodNeedsCutPoints(const Project &p, const std::string &method);
+// The RFM rules as a whole; labels follow (the rules' names, then "Others"), each keeping its
+// strategy or getting the default one.
+void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules);
+// A segment's strategy (added if the segment has none yet).
+void setStrategy(SegmentSpec &seg, const std::string &label, const std::string &strategy);
+
+// The value model (and, for weighted_score, the score it takes).
+void setValueModel(Project &p, const std::string &model, const std::string &score = {});
+
+} // namespace vs

@@ -1,0 +1,199 @@
+// The undo commands that carry a rule of editing (core/project/edits.h) do what a user sees:
+// the results follow, and undo brings everything back. Also: every text of core's vocabularies
+// (roles, models, parameters, segment methods, chart kinds) has its Simplified Chinese, and the
+// statistics and preview models pass QAbstractItemModelTester.
+#include "core/domain/charts.h"
+#include "core/domain/models.h"
+#include "core/domain/roles.h"
+#include "core/domain/segment_methods.h"
+#include "core/io/readers.h"
+#include "ui/AnalysisSession.h"
+#include "ui/commands/ProjectCommands.h"
+#include "ui/models/ScenarioModels.h"
+#include "ui/models/TablePreviewModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCoroTask>
+#include <QFile>
+#include <QTest>
+#include <QTranslator>
+#include <QUndoStack>
+
+class TstCommands : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void removeScore();
+    void renameScore();
+    void addIndicator();
+    void setNormalisation();
+    void segmentMethodThresholdsMoveNobody();
+    void statisticsAndPreviewModels();
+    void everyVocabularyTextIsTranslated();
+
+private:
+    void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
+    void push(QUndoCommand *c)
+    {
+        m_session->undoStack()->push(c);
+        settle();
+    }
+    void undo()
+    {
+        m_session->undoStack()->undo();
+        settle();
+    }
+    // the first customer's cells, straight from the sample file
+    static QStringList firstCustomer(QStringList *header);
+    std::unique_ptr<AnalysisSession> m_session;
+};
+
+void TstCommands::init()
+{
+    m_session = std::make_unique<AnalysisSession>();
+    QVERIFY(QCoro::waitFor(m_session->openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
+}
+
+QStringList TstCommands::firstCustomer(QStringList *header)
+{
+    QFile f(QStringLiteral(VS_RESOURCES "/sample/customers.csv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    *header = QString::fromUtf8(f.readLine()).trimmed().split(QLatin1Char(','));
+    return QString::fromUtf8(f.readLine()).trimmed().split(QLatin1Char(','));
+}
+
+void TstCommands::removeScore()
+{
+    push(new SetSegmentByCommand(m_session.get(), QStringLiteral("loyalty")));
+    push(new SetValueModelCommand(m_session.get(), QStringLiteral("weighted_score"), QStringLiteral("loyalty")));
+    QCOMPARE(m_session->results()->segmentBy, std::string("loyalty"));
+    push(new RemoveScoreCommand(m_session.get(), 1));
+    const auto &p = m_session->project();
+    QCOMPARE(p.scores.size(), size_t(1));
+    QCOMPARE(p.segments.by, std::string("value"));
+    QCOMPARE(p.value.model, std::string("profit"));
+    QVERIFY(!m_session->results()->column("loyalty"));
+    QCOMPARE(m_session->results()->segmentBy, std::string("value"));
+    QVERIFY(m_session->lastError().isEmpty());
+    undo();
+    QCOMPARE(m_session->project().scores.size(), size_t(2));
+    QCOMPARE(m_session->results()->segmentBy, std::string("loyalty"));
+    QVERIFY(m_session->results()->column("loyalty"));
+}
+
+void TstCommands::renameScore()
+{
+    push(new SetSegmentByCommand(m_session.get(), QStringLiteral("satisfaction")));
+    const std::vector<double> before = *m_session->results()->column("satisfaction");
+    push(new RenameScoreCommand(m_session.get(), 0, QStringLiteral("满意度")));
+    QCOMPARE(m_session->project().segments.by, std::string("满意度"));
+    QCOMPARE(m_session->results()->segmentBy, std::string("满意度"));
+    QVERIFY(!m_session->results()->column("satisfaction"));
+    QCOMPARE(*m_session->results()->column("满意度"), before);
+    undo();
+    QCOMPARE(*m_session->results()->column("satisfaction"), before);
+}
+
+void TstCommands::addIndicator()
+{
+    // satisfaction = (0.5 q_product + 0.3 q_service + 0.2 q_delivery + 1.0 referrals) / 4 after the edit
+    QStringList header;
+    const QStringList row = firstCustomer(&header);
+    auto cell = [&](const char *name) { return row[header.indexOf(QLatin1String(name))].toDouble(); };
+    push(new AddIndicatorCommand(m_session.get(), 0, QStringLiteral("referrals"), 1.0));
+    QCOMPARE(m_session->project().scores[0].items.size(), size_t(4));
+    const double expected =
+        (0.5 * cell("q_product") + 0.3 * cell("q_service") + 0.2 * cell("q_delivery") + 1.0 * cell("referrals")) / 4;
+    QCOMPARE(m_session->results()->column("satisfaction")->front(), expected);
+    undo();
+    const double three = (0.5 * cell("q_product") + 0.3 * cell("q_service") + 0.2 * cell("q_delivery")) / 3;
+    QCOMPARE(m_session->results()->column("satisfaction")->front(), three);
+}
+
+void TstCommands::setNormalisation()
+{
+    QStringList header;
+    const QStringList row = firstCustomer(&header);
+    auto cell = [&](const char *name) { return row[header.indexOf(QLatin1String(name))].toDouble(); };
+    push(new SetNormalizationCommand(m_session.get(), 0, vs::Normalize::Weights, false));
+    const double byWeights = (0.5 * cell("q_product") + 0.3 * cell("q_service") + 0.2 * cell("q_delivery")) / 1.0;
+    QCOMPARE(m_session->results()->column("satisfaction")->front(), byWeights);
+    QCOMPARE(m_session->project().scores[0].normalize, vs::Normalize::Weights);
+    undo();
+    QCOMPARE(m_session->project().scores[0].normalize, vs::Normalize::Count);
+    QCOMPARE(m_session->results()->column("satisfaction")->front(), byWeights / 3);
+}
+
+void TstCommands::segmentMethodThresholdsMoveNobody()
+{
+    std::vector<size_t> before;
+    for (const auto &s : m_session->results()->segments)
+        before.push_back(s.count);
+    const std::vector<double> quantileEdges = m_session->results()->edges;
+    push(new SetSegmentMethodCommand(m_session.get(), QStringLiteral("thresholds")));
+    const auto &seg = m_session->project().segments;
+    QCOMPARE(seg.method, std::string("thresholds"));
+    // the inner edges are the quantile edges the segments had: nobody moved
+    QCOMPARE(seg.edges, std::vector<double>(quantileEdges.begin() + 1, quantileEdges.end() - 1));
+    std::vector<size_t> after;
+    for (const auto &s : m_session->results()->segments)
+        after.push_back(s.count);
+    QCOMPARE(after, before);
+    QVERIFY(m_session->lastError().isEmpty());
+    undo();
+    QCOMPARE(m_session->project().segments.method, std::string("quantile"));
+    QVERIFY(m_session->project().segments.edges.empty());
+}
+
+void TstCommands::statisticsAndPreviewModels()
+{
+    StatsModel stats(m_session.get());
+    QAbstractItemModelTester statsTester(&stats, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QVERIFY(stats.rowCount() > 10);
+    push(new SetWeightCommand(m_session.get(), 0, 0, 0.9)); // a refresh under the tester
+    QCOMPARE(stats.rowCount(), int(m_session->results()->stats.size()));
+
+    TablePreviewModel preview;
+    QAbstractItemModelTester previewTester(&preview, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    vs::ReadOptions o;
+    o.maxRows = 20;
+    auto table = vs::readTable(VS_RESOURCES "/sample/customers.csv", o);
+    QVERIFY(table.ok());
+    preview.setTable(std::make_shared<const vs::Table>(std::move(table->table)));
+    QCOMPARE(preview.rowCount(), 20);
+    QVERIFY(preview.headerData(0, Qt::Horizontal).toString().startsWith(QLatin1String("customer_id")));
+    preview.setTable(nullptr);
+    QCOMPARE(preview.rowCount(), 0);
+}
+
+void TstCommands::everyVocabularyTextIsTranslated()
+{
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+    QStringList missing;
+    auto check = [&](const char *context, const char *text) {
+        if (text && *text && zh.translate(context, text).isEmpty())
+            missing << QStringLiteral("%1: %2").arg(QLatin1String(context), QString::fromUtf8(text));
+    };
+    for (const vs::RoleInfo &r : vs::roles())
+        check("roles", r.label);
+    for (const vs::ValueModelInfo &m : vs::valueModels())
+        check("models", m.label);
+    for (const vs::ParameterInfo &p : vs::valueParameters()) {
+        for (const char *t : {p.label, p.help, p.suffix, p.placeholder})
+            check("parameters", t);
+        for (const char *t : p.choiceLabels)
+            check("parameters", t);
+    }
+    for (const vs::SegmentMethodInfo &m : vs::segmentMethods())
+        check("segment_methods", m.label);
+    for (const vs::ChartKindInfo &k : vs::chartKinds()) {
+        check("charts", k.title);
+        check("charts", k.unavailable);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TstCommands)
+#include "tst_commands.moc"
