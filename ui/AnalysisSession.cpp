@@ -16,7 +16,11 @@
 
 namespace {
 using LoadResult = std::shared_ptr<vs::Result<vs::LoadedAnalysis>>;
-using ComputeResult = std::shared_ptr<vs::Result<vs::AnalysisResults>>;
+struct Computed {
+    vs::Result<vs::AnalysisResults> results;
+    std::shared_ptr<const vs::ScenarioComparison> comparison; // against the baseline, when there is one
+};
+using ComputeResult = std::shared_ptr<Computed>;
 
 LoadResult loadInBackground(std::string path)
 {
@@ -24,12 +28,21 @@ LoadResult loadInBackground(std::string path)
     return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms));
 }
 
-// previous: the results shown now, whose statistics are reused where the numbers did not change
+// previous: the results shown now, whose statistics are reused where the numbers did not change;
+// baseline: the what-if baseline the new results are compared with; stop: set when a newer edit
+// makes these results stale
 ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project,
-                                  std::shared_ptr<const vs::AnalysisResults> previous)
+                                  std::shared_ptr<const vs::AnalysisResults> previous,
+                                  std::shared_ptr<const vs::AnalysisResults> baseline,
+                                  std::shared_ptr<const std::atomic<bool>> stop)
 {
-    return std::make_shared<vs::Result<vs::AnalysisResults>>(
-        vs::computeAnalysis(std::move(data), project, {.previous = previous.get()}));
+    vs::ComputeOptions options;
+    options.previous = previous.get();
+    options.stop = stop.get();
+    auto out = std::make_shared<Computed>(Computed{vs::computeAnalysis(std::move(data), project, options), nullptr});
+    if (out->results.ok() && baseline && !(stop && stop->load()))
+        out->comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*baseline, out->results.value()));
+    return out;
 }
 
 bool sameSource(const vs::SourceSpec &a, const vs::SourceSpec &b)
@@ -95,12 +108,11 @@ void AnalysisSession::setBusy(bool busy)
     }
 }
 
-void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results)
+void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results,
+                              std::shared_ptr<const vs::ScenarioComparison> comparison)
 {
     m_results = std::move(results);
-    m_comparison.reset();
-    if (m_baseline && m_results)
-        m_comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*m_baseline, *m_results));
+    m_comparison = m_baseline && m_results ? std::move(comparison) : nullptr;
     m_lastError.clear();
     ++m_published;
     emit resultsChanged();
@@ -109,10 +121,12 @@ void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results
 QCoro::Task<bool> AnalysisSession::openProject(QString path)
 {
     const quint64 generation = ++m_generation;
+    stopStaleCompute();
     setBusy(true);
+    QPointer<AnalysisSession> self(this); // the window may close while this reads
     QFuture<LoadResult> future = QtConcurrent::run(&loadInBackground, path.toStdString());
     LoadResult loadResult = co_await future;
-    if (generation != m_generation)
+    if (!self || generation != m_generation)
         co_return false;
     if (!*loadResult) {
         setBusy(false);
@@ -120,27 +134,30 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
         co_return false;
     }
     vs::LoadedAnalysis &la = loadResult->value();
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr);
-    ComputeResult computed = co_await compute;
-    if (generation != m_generation)
-        co_return false;
     // the baseline saved with the project, on the same data
-    ComputeResult baseComputed;
     std::shared_ptr<const vs::Project> baseProject = la.project.baseline;
     la.project.baseline.reset();
-    if (baseProject && *computed) {
+    ComputeResult baseComputed;
+    if (baseProject) {
         vs::Project bp = *baseProject;
         bp.source = la.project.source;
         bp.baseline.reset();
         baseProject = std::make_shared<const vs::Project>(std::move(bp));
-        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject, nullptr);
+        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject, nullptr, nullptr, nullptr);
         baseComputed = co_await base;
-        if (generation != m_generation)
+        if (!self || generation != m_generation)
             co_return false;
     }
+    std::shared_ptr<const vs::AnalysisResults> baseline;
+    if (baseComputed && baseComputed->results.ok())
+        baseline = std::make_shared<const vs::AnalysisResults>(std::move(baseComputed->results.value()));
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr, baseline, nullptr);
+    ComputeResult computed = co_await compute;
+    if (!self || generation != m_generation)
+        co_return false;
     setBusy(false);
-    if (!*computed) {
-        emit failed(localizedError(computed->error()));
+    if (!computed->results.ok()) {
+        emit failed(localizedError(computed->results.error()));
         co_return false;
     }
     m_project = la.project;
@@ -149,22 +166,20 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path)
     m_dataPath = QString::fromStdString(la.dataPath);
     m_data = la.data;
     m_readReport = la.readReport;
-    m_baseline.reset();
+    m_baseline = baseline;
     m_baselineProject.reset();
-    m_baselineEdited = false;
-    if (baseComputed && *baseComputed) {
-        m_baseline = std::make_shared<const vs::AnalysisResults>(std::move(baseComputed->value()));
+    if (baseline)
         m_baselineProject = *baseProject;
-    }
+    m_baselineEdited = false;
     m_undo->clear();
     emit pathChanged();
     emit projectChanged();
     emit baselineChanged();
-    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
+    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->results.value())), computed->comparison);
     emit loaded();
-    if (baseComputed && !*baseComputed)
+    if (baseComputed && !baseComputed->results.ok())
         emit computeFailed(tr("The baseline saved with this project cannot be computed, so it was left out: %1")
-                               .arg(localizedError(baseComputed->error())));
+                               .arg(localizedError(baseComputed->results.error())));
     co_return true;
 }
 
@@ -172,6 +187,7 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
                                     std::shared_ptr<const vs::AnalysisResults> results)
 {
     ++m_generation; // anything still computing belongs to the analysis being replaced
+    stopStaleCompute();
     setBusy(false);
     m_project = std::move(project);
     m_recovered = false;
@@ -188,7 +204,7 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
     emit modifiedChanged(true);
     emit projectChanged();
     emit baselineChanged();
-    publish(std::move(results));
+    publish(std::move(results), nullptr);
     emit loaded();
 }
 
@@ -226,6 +242,7 @@ bool AnalysisSession::saveProject(const QString &path, QString *error)
 void AnalysisSession::clear()
 {
     ++m_generation;
+    stopStaleCompute();
     m_project = vs::Project{};
     m_projectPath.clear();
     m_dataPath.clear();
@@ -254,26 +271,42 @@ void AnalysisSession::applyProject(const vs::Project &project)
     recompute();
 }
 
+void AnalysisSession::stopStaleCompute()
+{
+    if (m_stop)
+        m_stop->store(true);
+    m_stop.reset();
+}
+
 QCoro::Task<void> AnalysisSession::recompute()
 {
     if (!m_data)
         co_return;
     const quint64 generation = ++m_generation;
+    stopStaleCompute(); // the results of the previous edit are not wanted any more
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    m_stop = stop;
     setBusy(true);
     QPointer<AnalysisSession> self(this); // the window may close while this computes
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project, m_results);
+    const std::shared_ptr<const vs::AnalysisResults> baseline = m_baseline;
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project, m_results, baseline,
+                                                       std::shared_ptr<const std::atomic<bool>>(stop));
     ComputeResult computed = co_await compute;
     if (!self || generation != m_generation)
         co_return; // gone, or a newer edit is on its way: these results are stale
+    m_stop.reset();
+    if (m_baseline != baseline && m_baseline && computed->results.ok()) // set while this computed
+        computed->comparison = std::make_shared<const vs::ScenarioComparison>(
+            vs::compareScenarios(*m_baseline, computed->results.value()));
     setBusy(false);
-    if (!*computed) {
-        m_lastError = localizedError(computed->error());
+    if (!computed->results.ok()) {
+        m_lastError = localizedError(computed->results.error());
         emit computeFailed(m_lastError);
         ++m_published;
         emit resultsChanged(); // views keep the last good results; the banner says why
         co_return;
     }
-    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->value())));
+    publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->results.value())), computed->comparison);
 }
 
 QCoro::Task<bool> AnalysisSession::waitForResults()
@@ -289,7 +322,8 @@ void AnalysisSession::setBaseline()
         return;
     m_baseline = m_results;
     m_baselineProject = m_project;
-    m_comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*m_baseline, *m_results));
+    // the results against themselves: nobody moved (quick: it counts segments, not customers)
+    m_comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*m_baseline, *m_baseline));
     m_baselineEdited = true;
     emit baselineChanged();
     emit resultsChanged();

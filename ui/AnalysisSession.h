@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -80,7 +81,9 @@ signals:
 private:
     QCoro::Task<void> recompute();
     void setBusy(bool busy);
-    void publish(std::shared_ptr<const vs::AnalysisResults> results);
+    void publish(std::shared_ptr<const vs::AnalysisResults> results,
+                 std::shared_ptr<const vs::ScenarioComparison> comparison);
+    void stopStaleCompute();
 
     vs::Project m_project;
     QString m_projectPath, m_dataPath;
@@ -92,6 +95,7 @@ private:
     vs::ReadReport m_readReport;
     QString m_lastError;
     quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_stop; // the running recompute's: set when a newer one starts
     quint64 m_published = 0;
     bool m_busy = false;
     bool m_recovered = false;

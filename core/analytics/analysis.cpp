@@ -428,7 +428,8 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.model = p.source.layout == Layout::Campaigns ? "campaign_effect" : p.value.model;
     r.data = data;
     r.warnings = data->warnings;
-    ModelContext c{*data, p, r};
+    ModelContext c{*data, p, r, options.stop};
+    const Error superseded = makeError(ErrorKind::Cancelled, "the computation was stopped: newer settings came");
     auto t0 = Clock::now();
     Status st = Ok{};
     if (data->layout == Layout::Campaigns) {
@@ -437,10 +438,12 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     } else if (data->layout == Layout::Transactions) {
         st = computeModel(c);
     } else if (st = computeScores(c); st) {
-        st = computeModel(c);
+        st = c.stopped() ? Status(superseded) : computeModel(c);
     }
     if (!st)
         return st.error();
+    if (c.stopped())
+        return superseded;
     if (auto s = computeRates(c); !s)
         return s.error();
     size_t valued = 0;
@@ -459,6 +462,8 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
         r.segment.assign(r.value.size(), -1);
     }
     r.timings.segmentMs = msSince(t1);
+    if (c.stopped())
+        return superseded;
 
     if (options.statistics)
         addStatistics(r, options.previous);

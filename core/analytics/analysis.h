@@ -8,6 +8,7 @@
 #include "core/table/table.h"
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <span>
@@ -175,6 +176,9 @@ struct ComputeOptions {
     // The results before this edit: statistics of any measure whose numbers are bit for bit the
     // same are taken from them instead of computed again (a weight edit changes one score).
     const AnalysisResults *previous = nullptr;
+    // Set when the results are no longer wanted (a newer edit came): the computation stops at its
+    // next step and returns a Cancelled error.
+    const std::atomic<bool> *stop = nullptr;
 };
 
 // Pure and quick: the live what-if path calls this on every edit.

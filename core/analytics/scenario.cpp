@@ -7,6 +7,11 @@
 
 namespace vs {
 
+namespace {
+void crosstab(const AnalysisResults &base, const AnalysisResults &cur, ScenarioComparison &c);
+void addShifts(const AnalysisResults &base, const AnalysisResults &cur, ScenarioComparison &c);
+} // namespace
+
 ScenarioComparison compareScenarios(const AnalysisResults &base, const AnalysisResults &cur)
 {
     ScenarioComparison c;
@@ -16,7 +21,24 @@ ScenarioComparison compareScenarios(const AnalysisResults &base, const AnalysisR
         c.currentLabels.push_back(s.label);
     const size_t rows = c.baselineLabels.size() + 1, cols = c.currentLabels.size() + 1;
     c.moved.assign(rows, std::vector<size_t>(cols, 0));
+    if (&base == &cur) { // a baseline just set: nobody moved, and the counts tell where everyone is
+        size_t segmented = 0;
+        for (size_t k = 0; k < cur.segments.size(); ++k) {
+            c.moved[k][k] = cur.segments[k].count;
+            segmented += cur.segments[k].count;
+        }
+        c.moved[rows - 1][cols - 1] = cur.rowCount() - segmented;
+    } else {
+        crosstab(base, cur, c);
+    }
+    addShifts(base, cur, c);
+    return c;
+}
 
+namespace {
+void crosstab(const AnalysisResults &base, const AnalysisResults &cur, ScenarioComparison &c)
+{
+    const size_t rows = c.moved.size(), cols = c.moved.front().size();
     // customer i of current -> index in baseline
     std::vector<int64_t> match(cur.rowCount(), -1);
     if (base.data == cur.data) {
@@ -41,6 +63,11 @@ ScenarioComparison compareScenarios(const AnalysisResults &base, const AnalysisR
         const std::string_view cl = s < 0 ? std::string_view() : std::string_view(cur.segments[size_t(s)].label);
         c.changed += bl != cl;
     }
+}
+
+// Per segment label (the union of both, current order first): count and value before and now.
+void addShifts(const AnalysisResults &base, const AnalysisResults &cur, ScenarioComparison &c)
+{
     auto shiftFor = [&](const std::string &label) -> ScenarioComparison::Shift & {
         for (auto &sh : c.shifts)
             if (sh.label == label)
@@ -58,7 +85,8 @@ ScenarioComparison compareScenarios(const AnalysisResults &base, const AnalysisR
         sh.baselineCount = s.count;
         sh.baselineValue = s.totalValue;
     }
-    return c;
 }
+
+} // namespace
 
 } // namespace vs

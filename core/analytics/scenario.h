@@ -22,7 +22,8 @@ struct ScenarioComparison {
 };
 
 // Both results must come from the same prepared data (the same customers in the same order);
-// otherwise customers are matched by id.
+// otherwise customers are matched by id. Results compared with themselves (a baseline just set)
+// take time in the number of segments only.
 ScenarioComparison compareScenarios(const AnalysisResults &baseline, const AnalysisResults &current);
 
 } // namespace vs

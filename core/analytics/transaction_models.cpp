@@ -290,7 +290,8 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
 
 namespace {
 
-Status computeTransactionModel(const PreparedData &d, const Project &p, AnalysisResults &r, bool predictive)
+Status computeTransactionModel(const PreparedData &d, const Project &p, AnalysisResults &r, bool predictive,
+                               const std::atomic<bool> *stop)
 {
     if (!p.scores.empty())
         return modelError("scores need one row per customer; order lines (the transactions layout) cannot carry "
@@ -335,6 +336,8 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         addTotals(false); // frequency and monetary are the orders and the spend already
         return Ok{};
     }
+    if (stop && stop->load())
+        return makeError(ErrorKind::Cancelled, "the computation was stopped: newer settings came");
     if (auto st = addPredictive(d, s, p, unit.value(), r); !st)
         return st;
     if (p.segments.method == "rfm_rules")
@@ -347,12 +350,12 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
 
 Status computeRfmModel(ModelContext &c)
 {
-    return computeTransactionModel(c.d, c.p, c.r, false);
+    return computeTransactionModel(c.d, c.p, c.r, false, c.stop);
 }
 
 Status computePredictiveClv(ModelContext &c)
 {
-    return computeTransactionModel(c.d, c.p, c.r, true);
+    return computeTransactionModel(c.d, c.p, c.r, true, c.stop);
 }
 
 } // namespace vs

@@ -9,6 +9,9 @@ struct ModelContext {
     const PreparedData &d;
     const Project &p;
     AnalysisResults &r;
+    const std::atomic<bool> *stop = nullptr; // ComputeOptions::stop
+
+    bool stopped() const { return stop && stop->load(std::memory_order_relaxed); }
 
     // The numbers of the column mapped to a role; an error naming what is missing if none is.
     Result<NumberColumn> need(const char *roleName, const std::string &what);

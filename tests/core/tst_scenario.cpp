@@ -11,6 +11,8 @@ class TstScenario : public QObject {
 private slots:
     void migrationByHand();
     void matchedByIdWhenDataDiffer();
+    void aBaselineJustSetMatchesTheFullComparison();
+    void aStoppedComputationEndsEarly();
 };
 
 namespace {
@@ -79,6 +81,45 @@ void TstScenario::matchedByIdWhenDataDiffer()
     QCOMPARE(c.changed, size_t(0));
     QCOMPARE(c.moved[0][0], size_t(4));
     QCOMPARE(c.moved[2][2], size_t(2));
+}
+
+// Results against themselves take the quick path (counts only); it must equal the customer by
+// customer comparison of two equal results.
+void TstScenario::aBaselineJustSetMatchesTheFullComparison()
+{
+    auto d = data();
+    Project p = project(1, 1);
+    p.segments.labels = {"Mid", "High"}; // values (x + y) / 2: f's 1 lies below 2.5, no segment
+    p.segments.edges = {2.5, 3.5, 8};
+    auto r = computeAnalysis(d, p);
+    QVERIFY(r.ok());
+    const AnalysisResults copy = r.value();
+    const ScenarioComparison quick = compareScenarios(r.value(), r.value());
+    const ScenarioComparison full = compareScenarios(r.value(), copy);
+    QCOMPARE(quick.moved, full.moved);
+    QCOMPARE(quick.changed, size_t(0));
+    QCOMPARE(full.changed, size_t(0));
+    QCOMPARE(quick.baselineLabels, full.baselineLabels);
+    QCOMPARE(quick.shifts.size(), full.shifts.size());
+    for (size_t i = 0; i < quick.shifts.size(); ++i) {
+        QCOMPARE(quick.shifts[i].label, full.shifts[i].label);
+        QCOMPARE(quick.shifts[i].currentCount, full.shifts[i].currentCount);
+        QCOMPARE(quick.shifts[i].baselineValue, full.shifts[i].baselineValue);
+    }
+    QVERIFY(quick.moved.back().back() > 0); // the customer without a segment is counted
+}
+
+// A recompute that a newer edit made stale stops instead of running to the end.
+void TstScenario::aStoppedComputationEndsEarly()
+{
+    std::atomic<bool> stop{true};
+    ComputeOptions o;
+    o.stop = &stop;
+    auto r = computeAnalysis(data(), project(1, 0), o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    stop = false;
+    QVERIFY(computeAnalysis(data(), project(1, 0), o).ok());
 }
 
 QTEST_APPLESS_MAIN(TstScenario)
