@@ -8,6 +8,7 @@
 #include "ui/ParametersPanel.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoroTimer>
 #include <QBuffer>
 #include <QDir>
 #include <QApplication>
@@ -321,56 +322,66 @@ private:
     bool m_first = true;
 };
 
-// Lays the report out for the writer's page and, when painter is given, paints every page.
-int layOut(const charts::Input &in, const vs::Project &project, const Options &o, QPdfWriter &pdf, QPainter *painter)
-{
-    QTextDocument doc;
-    doc.setDocumentMargin(0);
-    QFont font = QApplication::font();
-    font.setPointSizeF(9.5);
-    // a trace of letter spacing turns ligatures off: "fi" stays two letters when the PDF's text is
-    // copied or searched
-    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05); // (a QFixed: 1/64 is the least)
-    doc.setDefaultFont(font);
-    doc.documentLayout()->setPaintDevice(&pdf);
-    ChartObjects objects;
-    const QRect page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    const double footer = pdf.resolution() * 0.35; // the page number line, in the bottom of the page
-    const QSizeF body(page.width(), page.height() - footer);
-    objects.width = body.width() * 0.98;
-    objects.headingFont = font;
-    objects.headingFont.setPointSizeF(14);
-    objects.headingFont.setBold(true);
-    doc.documentLayout()->registerHandler(kChartObject, &objects);
-    Builder(doc, objects).build(in, project, o);
-    doc.setPageSize(body);
-    const int pages = doc.pageCount();
-    if (!painter)
-        return pages;
-    const QString title = o.title.isEmpty() ? tr("Customer value report") : o.title;
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
-            pdf.newPage();
-        painter->save();
-        painter->translate(0, -i * body.height());
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        ctx.palette.setColor(QPalette::Text, Qt::black);
-        painter->setClipRect(ctx.clip);
-        doc.documentLayout()->draw(painter, ctx);
-        painter->restore();
-        painter->save();
-        QFont small = font;
-        small.setPointSizeF(8);
-        painter->setFont(small);
-        painter->setPen(QColor(110, 110, 110));
-        const QRectF line(0, body.height() + footer * 0.3, body.width(), footer * 0.7);
-        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title);
-        painter->drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(pages));
-        painter->restore();
+// The report laid out for the writer's page; pages are painted one at a time.
+class PagedReport {
+public:
+    PagedReport(const charts::Input &in, const vs::Project &project, const Options &o, QPdfWriter &pdf)
+        : m_pdf(pdf), m_title(o.title.isEmpty() ? tr("Customer value report") : o.title)
+    {
+        m_doc.setDocumentMargin(0);
+        m_font = QApplication::font();
+        m_font.setPointSizeF(9.5);
+        // a trace of letter spacing turns ligatures off: "fi" stays two letters when the PDF's text
+        // is copied or searched
+        m_font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05); // (a QFixed: 1/64 is the least)
+        m_doc.setDefaultFont(m_font);
+        m_doc.documentLayout()->setPaintDevice(&pdf);
+        const QRect page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+        m_footer = pdf.resolution() * 0.35; // the page number line, in the bottom of the page
+        m_body = QSizeF(page.width(), page.height() - m_footer);
+        m_objects.width = m_body.width() * 0.98;
+        m_objects.headingFont = m_font;
+        m_objects.headingFont.setPointSizeF(14);
+        m_objects.headingFont.setBold(true);
+        m_doc.documentLayout()->registerHandler(kChartObject, &m_objects);
+        Builder(m_doc, m_objects).build(in, project, o);
+        m_doc.setPageSize(m_body);
+        m_pages = m_doc.pageCount();
     }
-    return pages;
-}
+    int pages() const { return m_pages; }
+    void paint(QPainter &painter, int i)
+    {
+        if (i > 0)
+            m_pdf.newPage();
+        painter.save();
+        painter.translate(0, -i * m_body.height());
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        ctx.clip = QRectF(0, i * m_body.height(), m_body.width(), m_body.height());
+        ctx.palette.setColor(QPalette::Text, Qt::black);
+        painter.setClipRect(ctx.clip);
+        m_doc.documentLayout()->draw(&painter, ctx);
+        painter.restore();
+        painter.save();
+        QFont small = m_font;
+        small.setPointSizeF(8);
+        painter.setFont(small);
+        painter.setPen(QColor(110, 110, 110));
+        const QRectF line(0, m_body.height() + m_footer * 0.3, m_body.width(), m_footer * 0.7);
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_title);
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(m_pages));
+        painter.restore();
+    }
+
+private:
+    QPdfWriter &m_pdf;
+    QString m_title;
+    QTextDocument m_doc;
+    QFont m_font;
+    ChartObjects m_objects;
+    double m_footer = 0;
+    QSizeF m_body;
+    int m_pages = 0;
+};
 
 void setUp(QPdfWriter &pdf, const Options &o)
 {
@@ -400,27 +411,74 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter pdf(&buffer);
     setUp(pdf, options);
-    return layOut(input, project, options, pdf, nullptr);
+    return PagedReport(input, project, options, pdf).pages();
 }
 
-vs::Status write(const charts::Input &input, const vs::Project &project, const Options &options, const QString &path)
+namespace {
+vs::Status checkPath(const charts::Input &input, const QString &path)
 {
     if (!input.results)
         return vs::makeError(vs::ErrorKind::Model, "there are no results to report", path.toStdString());
     if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) != 0)
         return vs::makeError(vs::ErrorKind::Io, "a report is written as a .pdf file", path.toStdString());
+    return vs::Ok{};
+}
+vs::Error cannotWrite(const QSaveFile &file, const QString &path)
+{
+    return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(),
+                         path.toStdString());
+}
+} // namespace
+
+vs::Status write(const charts::Input &input, const vs::Project &project, const Options &options, const QString &path)
+{
+    if (vs::Status st = checkPath(input, path); !st)
+        return st;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(), path.toStdString());
+        return cannotWrite(file, path);
     {
         QPdfWriter pdf(&file);
         setUp(pdf, options);
+        PagedReport report(input, project, options, pdf);
         QPainter painter(&pdf);
-        layOut(input, project, options, pdf, &painter);
+        for (int i = 0; i < report.pages(); ++i)
+            report.paint(painter, i);
     }
     if (!file.commit())
-        return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(), path.toStdString());
+        return cannotWrite(file, path);
     return vs::Ok{};
+}
+
+QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, Options options, QString path,
+                                     std::function<bool(int, int)> progress)
+{
+    if (vs::Status st = checkPath(input, path); !st)
+        co_return st;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        co_return cannotWrite(file, path);
+    bool cancelled = false;
+    {
+        QPdfWriter pdf(&file);
+        setUp(pdf, options);
+        PagedReport report(input, project, options, pdf);
+        QPainter painter(&pdf);
+        for (int i = 0; i < report.pages() && !cancelled; ++i) {
+            cancelled = !progress(i, report.pages());
+            if (!cancelled)
+                report.paint(painter, i);
+            co_await QCoro::sleepFor(std::chrono::milliseconds(0)); // the window repaints and hears Cancel
+        }
+        cancelled |= !progress(report.pages(), report.pages());
+    }
+    if (cancelled) {
+        file.cancelWriting(); // nothing is left behind
+        co_return vs::makeError(vs::ErrorKind::Cancelled, "the report was cancelled", path.toStdString());
+    }
+    if (!file.commit())
+        co_return cannotWrite(file, path);
+    co_return vs::Ok{};
 }
 
 } // namespace report

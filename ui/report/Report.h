@@ -6,10 +6,13 @@
 #include "core/error.h"
 #include "ui/charts/Charts.h"
 
+#include "core/project/project.h"
+
+#include <QCoroTask>
 #include <QString>
 #include <QStringList>
 
-namespace vs { struct Project; }
+#include <functional>
 
 namespace report {
 
@@ -25,6 +28,12 @@ QStringList availableCharts(const charts::Input &input);
 
 // Written to a temporary file and renamed: a failure leaves no partial file.
 vs::Status write(const charts::Input &input, const vs::Project &project, const Options &options, const QString &path);
+
+// The same, a page at a time on the UI thread's event loop, so that the window stays responsive:
+// progress(page, pages) is told before each page and at the end (page == pages); when it returns
+// false the report is abandoned, nothing is written and the status is Cancelled.
+QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, Options options, QString path,
+                                     std::function<bool(int, int)> progress);
 
 // The report's pages as text would read them (for tests and for the preview in the window).
 int pageCount(const charts::Input &input, const vs::Project &project, const Options &options);
