@@ -124,7 +124,7 @@ int runProjectCommand(const QStringList &args)
     vs::AnalysisResults results;
     if (vs::Status s = vs::runHeadless(req, hooks, &results); !s)
         return fail(s.error().describe());
-    for (const std::string &w : results.warnings)
-        std::cerr << "valuescope: warning: " << w << "\n";
+    for (const vs::Diagnostic &w : results.warnings)
+        std::cerr << "valuescope: warning: " << w.describe() << "\n";
     return 0;
 }

@@ -31,9 +31,7 @@ std::string role(const Project &p, const char *r)
     return it == p.source.columns.end() ? std::string() : it->second;
 }
 
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
-Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
+Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
@@ -80,26 +78,18 @@ Status checkMapping(const Table &table, const Project &p, const std::string &fil
 {
     for (const auto &[r, col] : p.source.columns)
         if (!table.find(col))
-            return makeError(ErrorKind::Project,
-                             "the role '" + r + "' is mapped to the column '" + col + "', which the data do not have",
-                             file);
+            return makeError(ErrorKind::Project, Msg::RoleColumnMissing, {r, col}, file);
     for (const auto &[r, cols] : p.source.periodColumns)
         for (const std::string &col : cols)
             if (!table.find(col))
-                return makeError(ErrorKind::Project,
-                                 "'" + r + "' names the column '" + col + "', which the data do not have", file);
+                return makeError(ErrorKind::Project, Msg::PeriodColumnMissing, {r, col}, file);
     for (const ScoreSpec &s : p.scores)
         for (const ScoreItem &it : s.items)
             if (!table.find(it.column))
-                return makeError(ErrorKind::Project,
-                                 "the score '" + s.name + "' uses the column '" + it.column +
-                                     "', which the data do not have",
-                                 file);
+                return makeError(ErrorKind::Project, Msg::ScoreColumnMissing, {s.name, it.column}, file);
     for (const RateSpec &r : p.rates)
         if (!table.find(r.column))
-            return makeError(ErrorKind::Project,
-                             "the rate '" + r.name + "' uses the column '" + r.column + "', which the data do not have",
-                             file);
+            return makeError(ErrorKind::Project, Msg::RateColumnMissing, {r.name, r.column}, file);
     return Ok{};
 }
 
@@ -176,18 +166,15 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->ids.push_back(id);
             }
             if (missing)
-                data->warnings.push_back(plural(missing, "row has", "rows have") + " no customer id (first: row " +
-                                         std::to_string(firstMissingRow) + "); left out");
+                data->warnings.push_back({Msg::RowsWithoutId, {std::to_string(missing), std::to_string(firstMissingRow)}});
             if (dup)
-                data->warnings.push_back(plural(dup, "row repeats", "rows repeat") +
-                                         " a customer id seen before (first: row " + std::to_string(firstDupRow) +
-                                         ", id '" + firstDupId + "'); only the first row of each customer is used");
+                data->warnings.push_back({Msg::RowsRepeatId, {std::to_string(dup), std::to_string(firstDupRow), firstDupId}});
             if (dup || missing)
                 data->rows = std::move(keep);
         }
     }
     if (data->ids.size() == 0)
-        return makeError(ErrorKind::Model, "the data have no rows to analyse", file);
+        return makeError(ErrorKind::Model, Msg::NoRowsToAnalyse, {}, file);
 
     // Descriptive statistics of every numeric input column (S8).
     for (const Column &c : table->columns) {
@@ -212,22 +199,22 @@ struct Ctx {
     const Project &p;
     AnalysisResults &r;
 
-    Result<NumberColumn> need(const char *roleName, const std::string &what)
+    // what: "the value model '%1' needs …: map a column to the role '%2'"
+    Result<NumberColumn> need(const char *roleName, Msg what)
     {
         const std::string col = role(p, roleName);
         if (col.empty())
-            return modelError("the value model '" + p.value.model + "' needs " + what +
-                              ": map a column to the role '" + roleName + "'");
+            return modelError(what, {p.value.model, roleName});
         return d.numbers(col);
     }
-    void warnMissing(const std::vector<double> &v, const std::string &what)
+    // what: "%1 customer(s) have no …"
+    void warnMissing(const std::vector<double> &v, Msg what)
     {
         size_t miss = 0;
         for (double x : v)
             miss += std::isnan(x);
         if (miss)
-            r.warnings.push_back(plural(miss, "customer has", "customers have") + " no " + what +
-                                 "; they get no segment");
+            r.warnings.push_back({what, {std::to_string(miss)}});
     }
 };
 
@@ -236,18 +223,16 @@ Result<std::vector<double>> periodSums(Ctx &c, bool withCost)
     const Project &p = c.p;
     auto rev = p.source.periodColumns.find("revenue_periods");
     if (rev == p.source.periodColumns.end() || rev->second.empty())
-        return modelError("the value model '" + p.value.model +
-                          "' needs the revenue of each period: list the columns as 'revenue_periods'");
+        return modelError(Msg::ModelNeedsRevenuePeriods, {p.value.model});
     std::vector<std::string> costCols;
     if (withCost) {
         auto cost = p.source.periodColumns.find("cost_periods");
         if (cost != p.source.periodColumns.end())
             costCols = cost->second;
         if (!costCols.empty() && costCols.size() != rev->second.size())
-            return modelError("'cost_periods' lists " + std::to_string(costCols.size()) + " columns but 'revenue_periods' " +
-                              std::to_string(rev->second.size()) + "; each period needs both");
+            return modelError(Msg::PeriodCountMismatch, {std::to_string(costCols.size()), std::to_string(rev->second.size())});
         if (costCols.empty())
-            c.r.warnings.push_back("no cost per period is mapped ('cost_periods'); costs are taken as 0");
+            c.r.warnings.push_back({Msg::NoCostPeriods});
     }
     const double r = p.value.rate;
     std::vector<double> total(c.d.rowCount(), 0.0);
@@ -281,7 +266,7 @@ Status computeScores(Ctx &c)
             wsum += it.weight;
         const double divisor = spec.normalize == Normalize::Count ? double(spec.items.size()) : wsum;
         if (divisor == 0)
-            return modelError("the score '" + spec.name + "' is divided by the sum of its weights, which is 0");
+            return modelError(Msg::ScoreWeightsSumZero, {spec.name});
         size_t missing = 0;
         for (const ScoreItem &it : spec.items) {
             auto xr = c.d.numbers(it.column);
@@ -295,8 +280,7 @@ Status computeScores(Ctx &c)
                     if (!std::isnan(v)) { mn = std::min(mn, v); mx = std::max(mx, v); }
                 const double range = mx - mn;
                 if (!(range > 0))
-                    c.r.warnings.push_back("the indicator '" + it.column + "' of the score '" + spec.name +
-                                           "' has one value for everyone; scaled to 0");
+                    c.r.warnings.push_back({Msg::IndicatorConstant, {it.column, spec.name}});
                 for (double &v : scaled)
                     if (!std::isnan(v))
                         v = range > 0 ? (v - mn) / range : 0.0;
@@ -312,8 +296,7 @@ Status computeScores(Ctx &c)
             missing += std::isnan(v);
         }
         if (missing)
-            c.r.warnings.push_back(plural(missing, "customer lacks", "customers lack") + " an indicator of the score '" +
-                                   spec.name + "'; their score is missing");
+            c.r.warnings.push_back({Msg::ScoreIndicatorMissing, {std::to_string(missing), spec.name}});
         c.r.scores.push_back(std::move(out));
     }
     return Ok{};
@@ -325,21 +308,20 @@ Status computeValue(Ctx &c)
     const size_t n = c.d.rowCount();
     std::vector<double> &v = c.r.value;
     if (model == "profit" || model == "profit_per_lifetime") {
-        auto rev = c.need("revenue", "revenue (PV)");
+        auto rev = c.need("revenue", Msg::ModelNeedsRevenue);
         if (!rev) return rev.error();
-        auto cost = c.need("cost", "the cost of each customer (C)");
+        auto cost = c.need("cost", Msg::ModelNeedsCustomerCost);
         if (!cost) return cost.error();
         size_t negative = 0;
         for (double x : cost.value())
             negative += x < 0;
         if (negative)
-            c.r.warnings.push_back(plural(negative, "customer has", "customers have") +
-                                   " a negative cost; it is used as given (it raises their value)");
+            c.r.warnings.push_back({Msg::NegativeCost, {std::to_string(negative)}});
         v.resize(n);
         for (size_t i = 0; i < n; ++i)
             v[i] = rev.value()[i] - cost.value()[i];
         if (model == "profit_per_lifetime") {
-            auto life = c.need("lifetime", "the lifetime of each customer (L)");
+            auto life = c.need("lifetime", Msg::ModelNeedsLifetime);
             if (!life) return life.error();
             size_t bad = 0;
             for (size_t i = 0; i < n; ++i) {
@@ -352,23 +334,22 @@ Status computeValue(Ctx &c)
                 }
             }
             if (bad)
-                c.r.warnings.push_back(plural(bad, "customer has", "customers have") +
-                                       " a lifetime of zero or less; their value per lifetime is missing");
+                c.r.warnings.push_back({Msg::LifetimeNotPositive, {std::to_string(bad)}});
         }
-        c.warnMissing(v, "value (revenue, cost or lifetime is missing)");
+        c.warnMissing(v, Msg::NoValueProfit);
         return Ok{};
     }
     if (model == "frequency_x_spend") {
-        auto orders = c.need("orders", "the number of purchases (orders)");
+        auto orders = c.need("orders", Msg::ModelNeedsOrders);
         if (!orders) return orders.error();
         const char *spendRole = role(c.p, "average_spend").empty() && !role(c.p, "amount").empty() ? "amount"
                                                                                                    : "average_spend";
-        auto spend = c.need(spendRole, "the average spend per purchase");
+        auto spend = c.need(spendRole, Msg::ModelNeedsAverageSpend);
         if (!spend) return spend.error();
         v.resize(n);
         for (size_t i = 0; i < n; ++i)
             v[i] = orders.value()[i] * spend.value()[i];
-        c.warnMissing(v, "value (orders or spend is missing)");
+        c.warnMissing(v, Msg::NoValueFrequencySpend);
         return Ok{};
     }
     if (model == "discounted_clv" || model == "discounted_revenue") {
@@ -376,7 +357,7 @@ Status computeValue(Ctx &c)
         auto sums = periodSums(c, !revenueOnly);
         if (!sums) return sums.error();
         v = std::move(sums.value());
-        c.warnMissing(v, "value (a period's revenue or cost is missing)");
+        c.warnMissing(v, Msg::NoValuePeriods);
         if (revenueOnly) {
             // CVS as a 0-100 score (min-max over the data) and CVB against a reference (S6, S7)
             double mn = INFINITY, mx = -INFINITY, sum = 0;
@@ -386,7 +367,7 @@ Status computeValue(Ctx &c)
             std::vector<double> score(n, kMissing), cvb(n, kMissing);
             const double range = mx - mn;
             if (cnt && !(range > 0))
-                c.r.warnings.push_back("every customer has the same value score; the 0-100 score is 0 for all");
+                c.r.warnings.push_back({Msg::SameValueScore});
             for (size_t i = 0; i < n; ++i)
                 if (!std::isnan(v[i]))
                     score[i] = range > 0 ? 100.0 * (v[i] - mn) / range : 0.0;
@@ -399,10 +380,10 @@ Status computeValue(Ctx &c)
                     if (c.d.ids.at(i) == refName)
                         ref = v[i];
                 if (std::isnan(ref))
-                    return modelError("the reference customer '" + refName + "' for the value ratio (CVB) is not in the data");
+                    return modelError(Msg::CvbReferenceMissing, {refName});
             }
             if (ref == 0)
-                c.r.warnings.push_back("the reference value for CVB is 0; the ratios are missing");
+                c.r.warnings.push_back({Msg::CvbReferenceZero});
             for (size_t i = 0; i < n; ++i)
                 cvb[i] = ref != 0 ? v[i] / ref : kMissing;
             c.r.extra.push_back({"cvs_score", std::move(score)});
@@ -417,17 +398,16 @@ Status computeValue(Ctx &c)
                 v = s.values;
                 return Ok{};
             }
-        return modelError("the value model 'weighted_score' uses the score '" + name +
-                          "', which the project does not define (set value.score to a score's name)");
+        return modelError(Msg::WeightedScoreUnknown, {name});
     }
-    return modelError("the value model '" + model + "' needs order lines (the transactions layout); it is not available in this version yet");
+    return modelError(Msg::ModelNeedsOrderLines, {model});
 }
 
 Status computeCampaigns(Ctx &c)
 {
-    auto sales = c.need("sales", "the sales of each campaign");
+    auto sales = c.need("sales", Msg::ModelNeedsCampaignSales);
     if (!sales) return sales.error();
-    auto cost = c.need("cost", "the cost of each campaign");
+    auto cost = c.need("cost", Msg::ModelNeedsCampaignCost);
     if (!cost) return cost.error();
     const size_t n = c.d.rowCount();
     std::vector<double> roi(n, kMissing);
@@ -443,7 +423,7 @@ Status computeCampaigns(Ctx &c)
             ++zeroCost;
     }
     if (zeroCost)
-        c.r.warnings.push_back(plural(zeroCost, "campaign has", "campaigns have") + " a cost of 0; its ROI is missing");
+        c.r.warnings.push_back({Msg::CampaignZeroCost, {std::to_string(zeroCost)}});
     const DescriptiveStats st = describe(c.r.value);
     s.meanEffect = st.mean;
     s.totalEffect = st.sum;
@@ -454,7 +434,7 @@ Status computeCampaigns(Ctx &c)
     c.r.extra.push_back({"sales", sales.value().toVector()});
     c.r.extra.push_back({"cost", cost.value().toVector()});
     c.r.extra.push_back({"roi", std::move(roi)});
-    c.warnMissing(c.r.value, "effect (sales or cost is missing)");
+    c.warnMissing(c.r.value, Msg::NoEffect);
     return Ok{};
 }
 
@@ -483,7 +463,7 @@ Status computeRates(Ctx &c)
         else
             for (uint32_t i : c.d.rows) visit(i);
         if (!nonEmpty)
-            c.r.warnings.push_back("the rate '" + rs.name + "' has no answers in the column '" + rs.column + "'");
+            c.r.warnings.push_back({Msg::RateNoAnswers, {rs.name, rs.column}});
         c.r.rates.emplace_back(rs.name, nonEmpty ? double(positive) / double(nonEmpty) : kMissing);
     }
     return Ok{};
@@ -501,18 +481,17 @@ Status computeSegments(Ctx &c)
     r.segmentBy = spec.by;
     const std::vector<double> *basis = r.column(spec.by);
     if (!basis)
-        return modelError("segments are made by '" + spec.by + "', which is neither 'value' nor a score's name");
+        return modelError(Msg::SegmentByUnknown, {spec.by});
     std::vector<std::string> labels = spec.labels;
     std::vector<double> edges;
     if (spec.method == "quantile") {
         if (labels.empty())
             labels = defaultLabels(spec.bins);
         if (int(labels.size()) != spec.bins)
-            return modelError("there are " + std::to_string(spec.bins) + " quantile segments but " +
-                              std::to_string(labels.size()) + " segment names; give one name per segment");
+            return modelError(Msg::QuantileNameCount, {std::to_string(spec.bins), std::to_string(labels.size())});
         edges = quantileEdges(*basis, spec.bins);
         if (edges.empty() || std::isnan(edges.front())) {
-            r.warnings.push_back("no customer has a value to segment by");
+            r.warnings.push_back({Msg::NoValueToSegment});
             edges.clear();
         }
     } else if (spec.method == "thresholds") {
@@ -522,13 +501,12 @@ Status computeSegments(Ctx &c)
             edges.push_back(INFINITY);
         }
         if (edges.size() != labels.size() + 1)
-            return modelError("threshold segments need one more edge than names (or one fewer: inner cut points); got " +
-                              std::to_string(spec.edges.size()) + " edges for " + std::to_string(labels.size()) + " names");
+            return modelError(Msg::ThresholdEdgeCount, {std::to_string(spec.edges.size()), std::to_string(labels.size())});
         for (size_t i = 1; i < edges.size(); ++i)
             if (!(edges[i] > edges[i - 1]))
-                return modelError("the threshold edges must increase from left to right");
+                return modelError(Msg::ThresholdsNotIncreasing);
     } else {
-        return modelError("the segment method '" + spec.method + "' is not known (quantile, thresholds or rfm_rules)");
+        return modelError(Msg::SegmentMethodUnknown, {spec.method});
     }
 
     std::vector<int> labelOf;
@@ -541,9 +519,8 @@ Status computeSegments(Ctx &c)
             std::string kept;
             for (int li : labelOf)
                 kept += (kept.empty() ? "" : ", ") + labels[size_t(li)];
-            r.warnings.push_back("many customers share the same " + spec.by + ", so some quantile edges coincide: " +
-                                 std::to_string(labels.size()) + " segments became " + std::to_string(labelOf.size()) +
-                                 " (" + kept + ")");
+            r.warnings.push_back({Msg::QuantileEdgesCoincide,
+                                  {spec.by, std::to_string(labels.size()), std::to_string(labelOf.size()), kept}});
         }
     }
     std::vector<int> codes = used.size() >= 2 ? assignBins(*basis, used) : std::vector<int>(basis->size(), -1);
@@ -564,7 +541,7 @@ Status computeSegments(Ctx &c)
     }
     segmentTotals(r);
     if (outside)
-        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+        r.warnings.push_back({Msg::OutsideThresholds, {std::to_string(outside)}});
     return Ok{};
 }
 
@@ -604,8 +581,7 @@ Status rfmSegments(Ctx &c)
     const SegmentSpec &spec = c.p.segments;
     const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
     if (!R || !F || !M)
-        return modelError("segments by RFM rules need order lines (the transactions layout) and the 'rfm' or "
-                          "'predictive_clv' value model");
+        return modelError(Msg::RfmRulesNeedOrderLines);
     const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
     r.segmentBy = "rfm";
     r.edges.clear();

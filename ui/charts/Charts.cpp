@@ -562,8 +562,7 @@ vs::Status checkFormat(const QString &path)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
-        return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'",
-                             path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartFormat, {ext.toStdString()}, path.toStdString());
     return vs::Ok{};
 }
 } // namespace
@@ -575,7 +574,7 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
     const QString ext = QFileInfo(path).suffix().toLower();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartCannotBeWritten, {file.errorString().toStdString()},
                              path.toStdString());
     bool ok = true;
     const QSize logical = logicalSizeFor(size, dpi);
@@ -599,7 +598,7 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
         render(chart, p, QRectF(QPointF(0, 0), QSizeF(size)), logical);
     }
     if (!ok || !file.commit())
-        return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartCannotBeWritten, {file.errorString().toStdString()},
                              path.toStdString());
     return vs::Ok{};
 }
@@ -608,10 +607,10 @@ vs::Status check(const Input &in, const std::string &kind, const std::string &pa
 {
     const QString k = QString::fromStdString(kind);
     if (!kinds().contains(k))
-        return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
-                                                         kinds().join(QStringLiteral(", ")).toStdString());
+        return vs::makeError(vs::ErrorKind::Project, vs::Msg::ChartNotAKind,
+                             {kind, kinds().join(QStringLiteral(", ")).toStdString()});
     if (const QString why = unavailable(k, in); !why.isEmpty())
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+        return vs::makeError(vs::ErrorKind::Model, vs::Msg::ChartCannotBeDrawn, {kind, why.toStdString()});
     return checkFormat(QString::fromStdString(path));
 }
 
@@ -622,7 +621,7 @@ vs::Status write(const Input &in, const std::string &kind, const std::string &pa
     const QString k = QString::fromStdString(kind);
     std::unique_ptr<QWidget> chart(create(k));
     if (const QString why = show(chart.get(), k, in); !why.isEmpty())
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why.toStdString());
+        return vs::makeError(vs::ErrorKind::Model, vs::Msg::ChartCannotBeDrawn, {kind, why.toStdString()});
     return save(chart.get(), QString::fromStdString(path));
 }
 

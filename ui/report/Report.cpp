@@ -216,7 +216,7 @@ public:
         }
         if (!r.warnings.empty()) {
             heading(tr("Warnings"), 14);
-            for (const std::string &w : r.warnings)
+            for (const vs::Diagnostic &w : r.warnings)
                 paragraph(QStringLiteral("• ") + localizedWarning(w), Qt::black);
         }
     }
@@ -406,12 +406,13 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
 vs::Status write(const charts::Input &input, const vs::Project &project, const Options &options, const QString &path)
 {
     if (!input.results)
-        return vs::makeError(vs::ErrorKind::Model, "there are no results to report", path.toStdString());
+        return vs::makeError(vs::ErrorKind::Model, vs::Msg::ReportNoResults, {}, path.toStdString());
     if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) != 0)
-        return vs::makeError(vs::ErrorKind::Io, "a report is written as a .pdf file", path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ReportNotPdf, {}, path.toStdString());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(), path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ReportCannotBeWritten, {file.errorString().toStdString()},
+                             path.toStdString());
     {
         QPdfWriter pdf(&file);
         setUp(pdf, options);
@@ -419,7 +420,8 @@ vs::Status write(const charts::Input &input, const vs::Project &project, const O
         layOut(input, project, options, pdf, &painter);
     }
     if (!file.commit())
-        return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(), path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ReportCannotBeWritten, {file.errorString().toStdString()},
+                             path.toStdString());
     return vs::Ok{};
 }
 
