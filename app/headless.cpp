@@ -100,8 +100,8 @@ int runProjectCommand(const QStringList &args)
         req.charts.emplace_back(c.left(eq).toStdString(), c.mid(eq + 1).toStdString());
 #ifdef VALUESCOPE_GUI
         if (!charts::kinds().contains(c.left(eq))) // before anything is written
-            return fail("'" + c.left(eq).toStdString() + "' is not a chart kind; use one of " +
-                        charts::kinds().join(QStringLiteral(", ")).toStdString());
+            return fail(vs::englishMessage(vs::Msg::ChartNotAKind, {c.left(eq).toStdString(),
+                                                                      charts::kinds().join(QStringLiteral(", ")).toStdString()}));
 #endif
     }
     vs::RunHooks hooks;

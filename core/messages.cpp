@@ -323,7 +323,8 @@ static_assert(inEnumOrder(), "kMessages has one entry per Msg, in the order of t
 
 const MessageInfo &messageInfo(Msg code)
 {
-    return kMessages[size_t(code)];
+    static constexpr MessageInfo none = says(Msg::Count, "none.none", ""); // a Diagnostic never given a code
+    return size_t(code) < std::size(kMessages) ? kMessages[size_t(code)] : none;
 }
 
 std::span<const MessageInfo> allMessages()

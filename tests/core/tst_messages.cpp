@@ -104,6 +104,7 @@ void TstMessages::errorsAreWordedAsBefore()
     QCOMPARE(xml.describe(), std::string("b.xlsx: the sheet 'Sheet1' cannot be read: the XML is malformed (syntax error at line 1)"));
     const Error base = within(makeError(ErrorKind::Model, Msg::SegmentByUnknown, {"zz"}), Msg::BaselineCannotBeComputed);
     QCOMPARE(base.describe(), std::string("the baseline cannot be computed: segments are made by 'zz', which is neither 'value' nor a score's name"));
+    QCOMPARE(Diagnostic().describe(), std::string()); // never given a code: nothing, and no crash
     // warnings: the sentence alone
     QCOMPARE(describeAll({Diagnostic(Msg::NegativeCost, {"2"})}),
              std::vector<std::string>{"2 customers have a negative cost; it is used as given (it raises their value)"});
