@@ -104,6 +104,8 @@ void TstMessages::errorsAreWordedAsBefore()
     QCOMPARE(xml.describe(), std::string("b.xlsx: the sheet 'Sheet1' cannot be read: the XML is malformed (syntax error at line 1)"));
     const Error base = within(makeError(ErrorKind::Model, Msg::SegmentByUnknown, {"zz"}), Msg::BaselineCannotBeComputed);
     QCOMPARE(base.describe(), std::string("the baseline cannot be computed: segments are made by 'zz', which is neither 'value' nor a score's name"));
+    QCOMPARE(within(makeError(ErrorKind::Project, Msg::ProjectVersion, {}, "p.json"), Msg::InSection, {"baseline"}).describe(),
+             std::string("p.json: in 'baseline': 'valuescope' must be 1; this file is from another version"));
     QCOMPARE(Diagnostic().describe(), std::string()); // never given a code: nothing, and no crash
     // warnings: the sentence alone
     QCOMPARE(describeAll({Diagnostic(Msg::NegativeCost, {"2"})}),
