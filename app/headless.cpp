@@ -100,8 +100,8 @@ int runProjectCommand(const QStringList &args)
         req.charts.emplace_back(c.left(eq).toStdString(), c.mid(eq + 1).toStdString());
 #ifdef VALUESCOPE_GUI
         if (!charts::kinds().contains(c.left(eq))) // before anything is written
-            return fail("'" + c.left(eq).toStdString() + "' is not a chart kind; use one of " +
-                        charts::kinds().join(QStringLiteral(", ")).toStdString());
+            return fail(vs::englishMessage(vs::Msg::ChartNotAKind, {c.left(eq).toStdString(),
+                                                                      charts::kinds().join(QStringLiteral(", ")).toStdString()}));
 #endif
     }
     vs::RunHooks hooks;
@@ -124,7 +124,7 @@ int runProjectCommand(const QStringList &args)
     vs::AnalysisResults results;
     if (vs::Status s = vs::runHeadless(req, hooks, &results); !s)
         return fail(s.error().describe());
-    for (const std::string &w : results.warnings)
-        std::cerr << "valuescope: warning: " << w << "\n";
+    for (const vs::Diagnostic &w : results.warnings)
+        std::cerr << "valuescope: warning: " << w.describe() << "\n";
     return 0;
 }

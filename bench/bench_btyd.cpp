@@ -40,7 +40,7 @@ void BM_CdnowFitAndPredict(benchmark::State &state)
 {
     auto r = vs::readTable(VS_SAMPLE "/cdnow_sample.txt", vs::ReadOptions{});
     if (!r)
-        return state.SkipWithError(r.error().message.c_str());
+        return state.SkipWithError(r.error().message().c_str());
     auto table = std::make_shared<const vs::Table>(std::move(r->table));
     const vs::Project p = predictive({{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}},
                                      "1997-09-30", "weeks");
@@ -49,7 +49,7 @@ void BM_CdnowFitAndPredict(benchmark::State &state)
         forgetFits(*data.value());
         auto res = vs::computeAnalysis(data.value(), p);
         if (!res)
-            return state.SkipWithError(res.error().message.c_str());
+            return state.SkipWithError(res.error().message().c_str());
         benchmark::DoNotOptimize(res->value.data());
     }
 }
@@ -108,7 +108,7 @@ void BM_GroupTenMillionLines(benchmark::State &state)
     for (auto _ : state) {
         auto data = vs::prepareData(t, bigProject(), "lines");
         if (!data)
-            return state.SkipWithError(data.error().message.c_str());
+            return state.SkipWithError(data.error().message().c_str());
         state.counters["customers"] = double(data.value()->rowCount());
     }
 }
@@ -118,12 +118,12 @@ void BM_SummaryRfmFitsMillionCustomers(benchmark::State &state)
 {
     auto data = vs::prepareData(tenMillionLines(), bigProject(), "lines");
     if (!data)
-        return state.SkipWithError(data.error().message.c_str());
+        return state.SkipWithError(data.error().message().c_str());
     for (auto _ : state) {
         forgetFits(*data.value());
         auto res = vs::computeAnalysis(data.value(), bigProject());
         if (!res)
-            return state.SkipWithError(res.error().message.c_str());
+            return state.SkipWithError(res.error().message().c_str());
         state.counters["r"] = res->btyd->bgnbd.params.r;
     }
 }
@@ -138,7 +138,7 @@ void BM_RepredictMillionCustomers(benchmark::State &state)
         p.value.horizonMonths = p.value.horizonMonths == 12 ? 24 : 12;
         auto res = vs::computeAnalysis(data.value(), p);
         if (!res)
-            return state.SkipWithError(res.error().message.c_str());
+            return state.SkipWithError(res.error().message().c_str());
         benchmark::DoNotOptimize(res->value.data());
     }
 }

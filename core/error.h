@@ -1,9 +1,14 @@
 #pragma once
-// One error type for all of core: a value, never an exception.
+// Errors and warnings for all of core: values, never exceptions; codes and arguments, never
+// finished sentences (core/messages.h). describe() words them in English, as the command line
+// prints them; the window words them in its language (ui/ErrorText.h).
+#include "core/messages.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace vs {
 
@@ -17,33 +22,66 @@ enum class ErrorKind {
     Cancelled, // the user stopped the work
 };
 
-struct Error {
-    ErrorKind kind = ErrorKind::Format;
-    std::string message;   // written for an analyst: what is wrong and what was expected
-    std::string file;      // empty when not about a file
-    int64_t row = -1;      // 1-based row as a spreadsheet shows it (header = row 1); -1 if none
-    std::string column;    // column name; empty if none
-    int64_t byteOffset = -1;
+// Says one sentence: a code and its arguments in words (englishMessage, or a translation).
+using SayFn = std::string (*)(Msg code, const std::vector<std::string> &args);
 
+// What the engine tells a user, a warning or the what of an error: a sentence, what it is about,
+// and the sentences it is part of.
+struct Diagnostic {
+    Msg code = Msg::Count;
+    std::vector<std::string> args; // %1, %2…: numbers and names, formatted as the English shows them
+    std::string file;              // empty when not about a file
+    int64_t row = -1;              // 1-based row as a spreadsheet shows it (header = row 1); -1 if none
+    std::string column;            // column name; empty if none
+    // Sentences this one is part of, innermost first; each takes the sentence inside as its last
+    // argument: "the baseline cannot be computed: %1", "the sheet '%1' cannot be read: %2".
+    std::vector<Message> context;
+
+    Diagnostic() = default;
+    Diagnostic(Msg c, std::vector<std::string> a = {}) : code(c), args(std::move(a)) {}
+
+    // "'abc' is not a number": the sentence with its context
+    std::string message(SayFn say = &englishMessage) const;
     // "customers.csv: row 42, column 'revenue': 'abc' is not a number"
-    std::string describe() const;
+    std::string describe(SayFn say = &englishMessage) const;
 };
 
-inline Error makeError(ErrorKind kind, std::string message, std::string file = {},
+struct Error : Diagnostic {
+    ErrorKind kind = ErrorKind::Format;
+    int64_t byteOffset = -1;
+};
+
+inline Error makeError(ErrorKind kind, Msg code, std::vector<std::string> args = {}, std::string file = {},
                        int64_t row = -1, std::string column = {})
 {
     Error e;
     e.kind = kind;
-    e.message = std::move(message);
+    e.code = code;
+    e.args = std::move(args);
     e.file = std::move(file);
     e.row = row;
     e.column = std::move(column);
     return e;
 }
 
+inline Error makeError(ErrorKind kind, Message what, std::string file = {})
+{
+    return makeError(kind, what.code, std::move(what.args), std::move(file));
+}
+
+// The error as part of a larger sentence (Diagnostic::context): within(e, Msg::InSection, {"baseline"})
+inline Error within(Error e, Msg code, std::vector<std::string> args = {})
+{
+    e.context.push_back({code, std::move(args)});
+    return e;
+}
+
+// Each described in English, as the JSON outputs list warnings.
+std::vector<std::string> describeAll(const std::vector<Diagnostic> &diagnostics);
+
 // A value or an error, like arrow::Result.
 template <class T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
@@ -70,3 +108,22 @@ struct Ok {};
 using Status = Result<Ok>;
 
 } // namespace vs
+
+// Returns from the calling function with the error of a Result or Status, if it holds one:
+//   VS_TRY(writeFileAtomically(path, text));
+#define VS_TRY(expr)                                                                                   \
+    do {                                                                                               \
+        if (auto &&vs_try_result_ = (expr); !vs_try_result_)                                           \
+            return vs_try_result_.error();                                                             \
+    } while (0)
+
+// Declares `decl` holding the value of a Result, or returns from the calling function with its error:
+//   VS_TRY_ASSIGN(auto zip, ZipArchive::open(path));
+#define VS_TRY_ASSIGN(decl, expr) VS_TRY_ASSIGN_IMPL_(VS_TRY_CONCAT_(vs_try_result_, __LINE__), decl, expr)
+#define VS_TRY_ASSIGN_IMPL_(tmp, decl, expr)                                                           \
+    auto tmp = (expr);                                                                                 \
+    if (!tmp)                                                                                          \
+        return tmp.error();                                                                            \
+    decl = std::move(tmp).value()
+#define VS_TRY_CONCAT_(a, b) VS_TRY_CONCAT2_(a, b)
+#define VS_TRY_CONCAT2_(a, b) a##b

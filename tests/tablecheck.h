@@ -71,7 +71,7 @@ inline void checkTable(const vs::Table &t, const vs::ReadReport &rep, const nloh
     if (e.contains("warnings"))
         for (const auto &w : e["warnings"]) {
             bool found = false;
-            for (const std::string &have : rep.warnings)
+            for (const std::string &have : vs::describeAll(rep.warnings))
                 found |= have.find(w.get<std::string>()) != std::string::npos;
             QVERIFY2(found, w.get<std::string>().c_str());
         }

@@ -34,9 +34,7 @@ std::string role(const Project &p, const char *r)
     return it == p.source.columns.end() ? std::string() : it->second;
 }
 
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
-Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
+Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
@@ -101,26 +99,18 @@ Status checkMapping(const Table &table, const Project &p, const std::string &fil
 {
     for (const auto &[r, col] : p.source.columns)
         if (!table.find(col))
-            return makeError(ErrorKind::Project,
-                             "the role '" + r + "' is mapped to the column '" + col + "', which the data do not have",
-                             file);
+            return makeError(ErrorKind::Project, Msg::RoleColumnMissing, {r, col}, file);
     for (const auto &[r, cols] : p.source.periodColumns)
         for (const std::string &col : cols)
             if (!table.find(col))
-                return makeError(ErrorKind::Project,
-                                 "'" + r + "' names the column '" + col + "', which the data do not have", file);
+                return makeError(ErrorKind::Project, Msg::PeriodColumnMissing, {r, col}, file);
     for (const ScoreSpec &s : p.scores)
         for (const ScoreItem &it : s.items)
             if (!table.find(it.column))
-                return makeError(ErrorKind::Project,
-                                 "the score '" + s.name + "' uses the column '" + it.column +
-                                     "', which the data do not have",
-                                 file);
+                return makeError(ErrorKind::Project, Msg::ScoreColumnMissing, {s.name, it.column}, file);
     for (const RateSpec &r : p.rates)
         if (!table.find(r.column))
-            return makeError(ErrorKind::Project,
-                             "the rate '" + r.name + "' uses the column '" + r.column + "', which the data do not have",
-                             file);
+            return makeError(ErrorKind::Project, Msg::RateColumnMissing, {r.name, r.column}, file);
     return Ok{};
 }
 
@@ -197,18 +187,15 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->ids.push_back(id);
             }
             if (missing)
-                data->warnings.push_back(plural(missing, "row has", "rows have") + " no customer id (first: row " +
-                                         std::to_string(firstMissingRow) + "); left out");
+                data->warnings.push_back({Msg::RowsWithoutId, {std::to_string(missing), std::to_string(firstMissingRow)}});
             if (dup)
-                data->warnings.push_back(plural(dup, "row repeats", "rows repeat") +
-                                         " a customer id seen before (first: row " + std::to_string(firstDupRow) +
-                                         ", id '" + firstDupId + "'); only the first row of each customer is used");
+                data->warnings.push_back({Msg::RowsRepeatId, {std::to_string(dup), std::to_string(firstDupRow), firstDupId}});
             if (dup || missing)
                 data->rows = std::move(keep);
         }
     }
     if (data->ids.size() == 0)
-        return makeError(ErrorKind::Model, "the data have no rows to analyse", file);
+        return makeError(ErrorKind::Model, Msg::NoRowsToAnalyse, {}, file);
 
     // Descriptive statistics of every numeric input column (S8).
     for (const Column &c : table->columns) {
@@ -238,7 +225,7 @@ Status computeScores(ModelContext &c)
             wsum += it.weight;
         const double divisor = spec.normalize == Normalize::Count ? double(spec.items.size()) : wsum;
         if (divisor == 0)
-            return modelError("the score '" + spec.name + "' is divided by the sum of its weights, which is 0");
+            return modelError(Msg::ScoreWeightsSumZero, {spec.name});
         size_t missing = 0;
         for (const ScoreItem &it : spec.items) {
             auto xr = c.d.numbers(it.column);
@@ -252,8 +239,7 @@ Status computeScores(ModelContext &c)
                     if (!std::isnan(v)) { mn = std::min(mn, v); mx = std::max(mx, v); }
                 const double range = mx - mn;
                 if (!(range > 0))
-                    c.r.warnings.push_back("the indicator '" + it.column + "' of the score '" + spec.name +
-                                           "' has one value for everyone; scaled to 0");
+                    c.r.warnings.push_back({Msg::IndicatorConstant, {it.column, spec.name}});
                 for (double &v : scaled)
                     if (!std::isnan(v))
                         v = range > 0 ? (v - mn) / range : 0.0;
@@ -269,8 +255,7 @@ Status computeScores(ModelContext &c)
             missing += std::isnan(v);
         }
         if (missing)
-            c.r.warnings.push_back(plural(missing, "customer lacks", "customers lack") + " an indicator of the score '" +
-                                   spec.name + "'; their score is missing");
+            c.r.warnings.push_back({Msg::ScoreIndicatorMissing, {std::to_string(missing), spec.name}});
         c.r.scores.push_back(std::move(out));
     }
     return Ok{};
@@ -278,9 +263,9 @@ Status computeScores(ModelContext &c)
 
 Status computeCampaigns(ModelContext &c)
 {
-    auto sales = c.need("sales", "the sales of each campaign");
+    auto sales = c.need("sales", Msg::ModelNeedsCampaignSales);
     if (!sales) return sales.error();
-    auto cost = c.need("cost", "the cost of each campaign");
+    auto cost = c.need("cost", Msg::ModelNeedsCampaignCost);
     if (!cost) return cost.error();
     const size_t n = c.d.rowCount();
     std::vector<double> roi(n, kMissing);
@@ -296,7 +281,7 @@ Status computeCampaigns(ModelContext &c)
             ++zeroCost;
     }
     if (zeroCost)
-        c.r.warnings.push_back(plural(zeroCost, "campaign has", "campaigns have") + " a cost of 0; its ROI is missing");
+        c.r.warnings.push_back({Msg::CampaignZeroCost, {std::to_string(zeroCost)}});
     const DescriptiveStats st = describe(c.r.value);
     s.meanEffect = st.mean;
     s.totalEffect = st.sum;
@@ -307,7 +292,7 @@ Status computeCampaigns(ModelContext &c)
     c.r.extra.push_back({"sales", sales.value().toVector()});
     c.r.extra.push_back({"cost", cost.value().toVector()});
     c.r.extra.push_back({"roi", std::move(roi)});
-    c.warnMissing(c.r.value, "effect (sales or cost is missing)");
+    c.warnMissing(c.r.value, Msg::NoEffect);
     return Ok{};
 }
 
@@ -336,7 +321,7 @@ Status computeRates(ModelContext &c)
         else
             for (uint32_t i : c.d.rows) visit(i);
         if (!nonEmpty)
-            c.r.warnings.push_back("the rate '" + rs.name + "' has no answers in the column '" + rs.column + "'");
+            c.r.warnings.push_back({Msg::RateNoAnswers, {rs.name, rs.column}});
         c.r.rates.emplace_back(rs.name, nonEmpty ? double(positive) / double(nonEmpty) : kMissing);
     }
     return Ok{};
@@ -348,12 +333,9 @@ Status computeModel(ModelContext &c)
     const std::string &key = c.p.value.model;
     const ValueModelInfo *model = findValueModel(key);
     if (c.d.layout == Layout::Transactions && (!model || model->layout != Layout::Transactions))
-        return modelError("the value model '" + key +
-                          "' needs one row per customer; for order lines (the transactions layout) choose 'rfm' or "
-                          "'predictive_clv'");
+        return modelError(Msg::ModelNeedsCustomerRows, {key});
     if (!model || model->layout != c.d.layout)
-        return modelError("the value model '" + key +
-                          "' needs order lines (the transactions layout); it is not available in this version yet");
+        return modelError(Msg::ModelNeedsOrderLines, {key});
     return model->compute(c);
 }
 
@@ -362,8 +344,7 @@ Status computeSegments(ModelContext &c)
 {
     const SegmentMethodInfo *method = findSegmentMethod(c.p.segments.method);
     if (!method)
-        return modelError("the segment method '" + c.p.segments.method + "' is not known (" +
-                          listWithOr(segmentMethodKeys()) + ")");
+        return modelError(Msg::SegmentMethodUnknown, {c.p.segments.method});
     return method->assign(c);
 }
 
@@ -429,7 +410,7 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.data = data;
     r.warnings = data->warnings;
     ModelContext c{*data, p, r, options.stop};
-    const Error superseded = makeError(ErrorKind::Cancelled, "the computation was stopped: newer settings came");
+    const Error superseded = makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
     auto t0 = Clock::now();
     Status st = Ok{};
     if (data->layout == Layout::Campaigns) {

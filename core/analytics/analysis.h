@@ -98,7 +98,7 @@ struct PreparedData {
     std::vector<uint32_t> rows;           // kept data rows (duplicate ids dropped); empty = all rows
     TextData ids;                         // customer (or campaign) id per kept row
     std::vector<std::pair<std::string, DescriptiveStats>> inputStats; // S8, numeric input columns
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> warnings;
     // transactions layout: the order lines per customer and day (ids are then the customers)
     std::shared_ptr<const CustomerDays> days;
     std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
@@ -162,7 +162,7 @@ struct AnalysisResults {
     std::optional<Histogram> valueHistogram;    // 30 bins; with the statistics
     double totalValue = 0, meanValue = kMissing;
     size_t valuedCount = 0;
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> warnings;
     Timings timings;
 
     size_t rowCount() const { return value.size(); }

@@ -180,9 +180,7 @@ Result<FitInfo> maximise(Problem &pb, std::vector<double> &theta, const std::str
     for (double t : theta)
         atBound |= std::fabs(t) > 29.9;
     if ((res < 0 && !(res == NLOPT_ROUNDOFF_LIMITED && gmax < 1e-4)) || !std::isfinite(fmin) || atBound)
-        return makeError(ErrorKind::Model, "the " + model + " fit did not converge" +
-                                               (atBound ? " (a parameter ran off towards 0 or infinity)" : "") +
-                                               "; the data may not follow the model (too few repeat customers?)");
+        return makeError(ErrorKind::Model, atBound ? Msg::FitNotConvergedAtBound : Msg::FitNotConverged, {model});
     FitInfo info;
     info.evaluations = pb.evaluations;
     std::array<double, 4> p{};
@@ -227,8 +225,6 @@ Result<FitInfo> maximise(Problem &pb, std::vector<double> &theta, const std::str
     return info;
 }
 
-std::string count(size_t n, const char *what) { return std::to_string(n) + " " + what; }
-
 } // namespace
 
 double bgNbdLogLikelihood(const BgNbdParams &p, std::span<const double> x, std::span<const double> tx,
@@ -245,23 +241,19 @@ Result<BgNbdFit> fitBgNbd(std::span<const double> x, std::span<const double> tx,
     double meanT = 0;
     for (size_t i = 0; i < x.size(); ++i) {
         if (!(x[i] >= 0) || !(tx[i] >= 0) || !(T[i] >= tx[i]))
-            return makeError(ErrorKind::Model, "BG/NBD needs frequency >= 0 and 0 <= recency <= T for every customer");
+            return makeError(ErrorKind::Model, Msg::BgNbdBadInput);
         repeat += x[i] > 0;
         meanT += T[i];
     }
     if (x.size() < 10)
-        return makeError(ErrorKind::Model, "only " + count(x.size(), "customers") +
-                                               " bought before the observation end; BG/NBD needs at least 10");
+        return makeError(ErrorKind::Model, Msg::BgNbdTooFewCustomers, {std::to_string(x.size())});
     if (repeat == 0)
-        return makeError(ErrorKind::Model,
-                         "no customer bought on more than one day, so how often customers come back cannot be "
-                         "estimated (BG/NBD needs repeat purchases)");
+        return makeError(ErrorKind::Model, Msg::BgNbdNoRepeat);
     if (repeat < 3)
-        return makeError(ErrorKind::Model, "only " + count(repeat, "customers") +
-                                               " bought again; BG/NBD needs more repeat customers to be fitted");
+        return makeError(ErrorKind::Model, Msg::BgNbdTooFewRepeat, {std::to_string(repeat)});
     meanT /= double(x.size());
     if (!(meanT > 0))
-        return makeError(ErrorKind::Model, "all purchases fall on the observation end; customers' ages are all 0");
+        return makeError(ErrorKind::Model, Msg::AgesAllZero);
     const std::vector<Triple> data = compress(x, tx, T);
     Problem pb{4, double(x.size()), penalizer, [&](const double *p, double *g) { return bgLL(data, p, g); }};
     std::vector<double> theta = {0.0, std::log(meanT / 4), 0.0, 0.0};
@@ -299,18 +291,17 @@ Result<GammaGammaFit> fitGammaGamma(std::span<const double> x, std::span<const d
         xs[i] = x[order[i]];
         ms[i] = m[order[i]];
         if (!(xs[i] > 0) || !(ms[i] > 0) || !std::isfinite(ms[i]))
-            return makeError(ErrorKind::Model, "Gamma-Gamma needs repeat customers with a positive mean spend");
+            return makeError(ErrorKind::Model, Msg::GammaGammaNeedsSpend);
         meanM += ms[i];
     }
     if (xs.size() < 3)
-        return makeError(ErrorKind::Model, "only " + count(xs.size(), "repeat customers") +
-                                               " have a positive spend; Gamma-Gamma needs more to be fitted");
+        return makeError(ErrorKind::Model, Msg::GammaGammaTooFew, {std::to_string(xs.size())});
     meanM /= double(xs.size());
     bool allSame = true;
     for (double v : ms)
         allSame &= v == ms.front();
     if (allSame)
-        return makeError(ErrorKind::Model, "every repeat customer spends the same; Gamma-Gamma has nothing to fit");
+        return makeError(ErrorKind::Model, Msg::GammaGammaSameSpend);
     GGData d{xs, ms, {}, {}};
     d.logM.resize(xs.size());
     d.logX.resize(xs.size());
@@ -328,8 +319,7 @@ Result<GammaGammaFit> fitGammaGamma(std::span<const double> x, std::span<const d
     fit.info = std::move(info.value());
     fit.info.customers = xs.size();
     if (!(fit.params.q > 1))
-        return makeError(ErrorKind::Model, "the Gamma-Gamma fit gives q <= 1: the spread of spend is so wide that "
-                                           "the expected spend per purchase is not finite");
+        return makeError(ErrorKind::Model, Msg::GammaGammaQ);
     return fit;
 }
 

@@ -32,7 +32,7 @@ std::vector<double> firstRanks(std::span<const double> x)
 }
 
 void score(std::span<const double> values, bool reversed, bool rankBased, const char *name, std::vector<int> &out,
-           std::vector<double> &usedEdges, std::vector<int> &binScores, std::vector<std::string> &warnings)
+           std::vector<double> &usedEdges, std::vector<int> &binScores, std::vector<Diagnostic> &warnings)
 {
     std::vector<double> ranks;
     std::span<const double> basis = values;
@@ -48,7 +48,7 @@ void score(std::span<const double> values, bool reversed, bool rankBased, const 
             for (size_t i = 0; i < values.size(); ++i)
                 if (!std::isnan(values[i]))
                     out[i] = 3;
-            warnings.push_back(std::string(name) + ": every customer has the same value; all get the score 3");
+            warnings.push_back({Msg::RfmAllSame, {name}});
         }
         return;
     }
@@ -88,10 +88,7 @@ void score(std::span<const double> values, bool reversed, bool rankBased, const 
         std::string list;
         for (int s : used)
             list += (list.empty() ? "" : ", ") + std::to_string(s);
-        warnings.push_back(std::string(name) + ": " + percent(n ? double(same) / double(n) : 0) +
-                           " of customers share the value " + formatNumber(common) +
-                           ", so quintile edges coincide and only the scores " + list +
-                           " are used; rank-based scoring (value.rfm_scoring = \"rank\") spreads ties over 1-5");
+        warnings.push_back({Msg::RfmTies, {name, percent(n ? double(same) / double(n) : 0), formatNumber(common), list}});
     }
 }
 

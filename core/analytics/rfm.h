@@ -1,6 +1,7 @@
 #pragma once
 // RFM scores 1-5 (recent = 5) by quintiles as pandas.qcut makes them, or by quintiles of the
 // ranks when many customers share a value; named segments from rules (first match wins).
+#include "core/error.h"
 #include "core/project/project.h"
 
 #include <array>
@@ -15,7 +16,7 @@ struct RfmScores {
     std::array<std::vector<double>, 3> edges;   // recency, frequency, monetary: the bin edges used
     std::array<std::vector<int>, 3> binScores;  // the score each of those bins gives
     bool rankBased = false;
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> warnings;
 };
 
 // Quintiles of the values (pandas.qcut(x, 5), duplicate edges dropped, with a warning that says

@@ -9,9 +9,7 @@ namespace vs {
 
 namespace {
 
-Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
-
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
 // Per-segment totals with accurate (Neumaier) sums, and each segment's share of the value.
 void segmentTotals(AnalysisResults &r)
@@ -49,7 +47,7 @@ Result<const std::vector<double> *> basisOf(ModelContext &c)
     c.r.segmentBy = spec.by;
     const std::vector<double> *basis = c.r.column(spec.by);
     if (!basis)
-        return modelError("segments are made by '" + spec.by + "', which is neither 'value' nor a score's name");
+        return modelError(Msg::SegmentByUnknown, {spec.by});
     return basis;
 }
 
@@ -69,9 +67,8 @@ Status binSegments(ModelContext &c, const std::vector<double> &basis, const std:
             std::string kept;
             for (int li : labelOf)
                 kept += (kept.empty() ? "" : ", ") + labels[size_t(li)];
-            r.warnings.push_back("many customers share the same " + spec.by + ", so some quantile edges coincide: " +
-                                 std::to_string(labels.size()) + " segments became " + std::to_string(labelOf.size()) +
-                                 " (" + kept + ")");
+            r.warnings.push_back({Msg::QuantileEdgesCoincide,
+                                  {spec.by, std::to_string(labels.size()), std::to_string(labelOf.size()), kept}});
         }
     }
     std::vector<int> codes = used.size() >= 2 ? assignBins(basis, used) : std::vector<int>(basis.size(), -1);
@@ -92,7 +89,7 @@ Status binSegments(ModelContext &c, const std::vector<double> &basis, const std:
     }
     segmentTotals(r);
     if (outside)
-        r.warnings.push_back(plural(outside, "customer lies", "customers lie") + " outside the threshold edges; they get no segment");
+        r.warnings.push_back({Msg::OutsideThresholds, {std::to_string(outside)}});
     return Ok{};
 }
 
@@ -110,11 +107,10 @@ Status quantileSegments(ModelContext &c)
     if (labels.empty())
         labels = defaultLabels(spec.bins);
     if (int(labels.size()) != spec.bins)
-        return modelError("there are " + std::to_string(spec.bins) + " quantile segments but " +
-                          std::to_string(labels.size()) + " segment names; give one name per segment");
+        return modelError(Msg::QuantileNameCount, {std::to_string(spec.bins), std::to_string(labels.size())});
     edges = quantileEdges(values, spec.bins);
     if (edges.empty() || std::isnan(edges.front())) {
-        c.r.warnings.push_back("no customer has a value to segment by");
+        c.r.warnings.push_back({Msg::NoValueToSegment});
         edges.clear();
     }
     return binSegments(c, values, labels, edges);
@@ -133,11 +129,10 @@ Status thresholdSegments(ModelContext &c)
         edges.push_back(INFINITY);
     }
     if (edges.size() != labels.size() + 1)
-        return modelError("threshold segments need one more edge than names (or one fewer: inner cut points); got " +
-                          std::to_string(spec.edges.size()) + " edges for " + std::to_string(labels.size()) + " names");
+        return modelError(Msg::ThresholdEdgeCount, {std::to_string(spec.edges.size()), std::to_string(labels.size())});
     for (size_t i = 1; i < edges.size(); ++i)
         if (!(edges[i] > edges[i - 1]))
-            return modelError("the threshold edges must increase from left to right");
+            return modelError(Msg::ThresholdsNotIncreasing);
     return binSegments(c, **basis, labels, edges);
 }
 
@@ -148,8 +143,7 @@ Status rfmRuleSegments(ModelContext &c)
     const SegmentSpec &spec = c.p.segments;
     const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
     if (!R || !F || !M)
-        return modelError("segments by RFM rules need order lines (the transactions layout) and the 'rfm' or "
-                          "'predictive_clv' value model");
+        return modelError(Msg::RfmRulesNeedOrderLines);
     const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
     r.segmentBy = "rfm";
     r.edges.clear();

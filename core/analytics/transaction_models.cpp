@@ -17,14 +17,12 @@ namespace vs {
 
 namespace {
 
-Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
-
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
 void addRfm(const TransactionSummary &s, const Project &p, AnalysisResults &r)
 {
     RfmScores sc = scoreRfm(s.sinceLast, s.orders, s.spend, p.value.rfmScoring == "rank");
-    for (std::string &w : sc.warnings)
+    for (Diagnostic &w : sc.warnings)
         r.warnings.push_back(std::move(w));
     RfmInfo info;
     info.edges = sc.edges;
@@ -154,12 +152,9 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
     r.btyd = info;
     const BgNbdParams &fitted = info->bgnbd.params;
     if (fitted.a < 1e-4 || fitted.b < 1e-4)
-        r.warnings.push_back("BG/NBD: a and b run towards 0 — the data show no sign of customers dropping out (is the "
-                             "observation period long enough?), so the fit is the NBD model without drop-out and "
-                             "P(alive) is about 1 for everyone");
+        r.warnings.push_back({Msg::BgNbdNoDropout});
     if (info->ggExcluded)
-        r.warnings.push_back(plural(info->ggExcluded, "repeat customer has", "repeat customers have") +
-                             " a mean repeat spend of zero or less (returns); left out of the Gamma-Gamma fit");
+        r.warnings.push_back({Msg::GammaGammaExcluded, {std::to_string(info->ggExcluded)}});
 
     const BgNbdParams &bp = info->bgnbd.params;
     const GammaGammaParams &gp = info->gammaGamma->params;
@@ -269,8 +264,7 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         work(0, groups);
     }
     if (!interval)
-        r.warnings.push_back("the fits' standard errors cannot be estimated (the likelihood is flat in some "
-                             "direction); the CLV has no interval");
+        r.warnings.push_back({Msg::NoStandardErrors});
 
     r.value = clv;
     r.extra.push_back({"frequency", s.frequency});
@@ -294,8 +288,7 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
                                const std::atomic<bool> *stop)
 {
     if (!p.scores.empty())
-        return modelError("scores need one row per customer; order lines (the transactions layout) cannot carry "
-                          "them — remove the scores or import a customer table");
+        return modelError(Msg::ScoresNeedCustomerRows);
     auto unit = daysPerUnit(p.value.timeUnit);
     if (!unit)
         return unit.error();
@@ -304,20 +297,16 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
     if (!p.value.observationEnd.empty()) {
         double v = 0;
         if (parseDate(p.value.observationEnd, DateOrder::Unknown, true, v) != CellParse::Ok)
-            return modelError("the observation end '" + p.value.observationEnd + "' is not a date (expected e.g. 1997-09-30)");
+            return modelError(Msg::ObservationEndNotDate, {p.value.observationEnd});
         obsEnd = int32_t(std::floor(v));
         if (obsEnd < days.firstDay)
-            return modelError("the observation end " + formatDate(obsEnd) + " lies before the first order (" +
-                              formatDate(days.firstDay) + ")");
+            return modelError(Msg::ObservationEndTooEarly, {formatDate(obsEnd), formatDate(days.firstDay)});
     }
     const TransactionSummary s = summariseTransactions(days, obsEnd, unit.value());
     if (s.boughtLater)
-        r.warnings.push_back(plural(s.boughtLater, "customer first bought", "customers first bought") +
-                             " after the observation end (" + formatDate(obsEnd) +
-                             "); they count only in the holdout period and get no value");
+        r.warnings.push_back({Msg::BoughtAfterEnd, {std::to_string(s.boughtLater), formatDate(obsEnd)}});
     if (s.onlyReturns)
-        r.warnings.push_back(plural(s.onlyReturns, "customer has", "customers have") +
-                             " only returns or cancellations in the data, no purchase; they get no value");
+        r.warnings.push_back({Msg::OnlyReturns, {std::to_string(s.onlyReturns)}});
     // after the model's own columns: what every order summary tells
     auto addTotals = [&](bool withSpend) {
         if (withSpend) {
@@ -337,7 +326,7 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         return Ok{};
     }
     if (stop && stop->load())
-        return makeError(ErrorKind::Cancelled, "the computation was stopped: newer settings came");
+        return makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
     if (auto st = addPredictive(d, s, p, unit.value(), r); !st)
         return st;
     if (p.segments.method == "rfm_rules")

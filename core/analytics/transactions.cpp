@@ -15,7 +15,6 @@ namespace vs {
 
 namespace {
 
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 std::string roleColumn(const std::map<std::string, std::string> &roles, const char *r)
 {
@@ -67,7 +66,7 @@ Result<double> daysPerUnit(const std::string &unit)
         return 7.0;
     if (unit == "months")
         return 365.25 / 12;
-    return makeError(ErrorKind::Project, "value.time_unit must be days, weeks or months, not '" + unit + "'");
+    return makeError(ErrorKind::Project, Msg::TimeUnitUnknown, {unit});
 }
 
 Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::string, std::string> &roles,
@@ -77,13 +76,11 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
     const std::string amountCol = roleColumn(roles, "amount"), qtyCol = roleColumn(roles, "quantity"),
                       priceCol = roleColumn(roles, "unit_price"), invoiceCol = roleColumn(roles, "invoice");
     if (idCol.empty())
-        return makeError(ErrorKind::Model, "order lines need the customer of each line: map a column to 'customer'", file);
+        return makeError(ErrorKind::Model, Msg::OrderLinesNeedCustomer, {}, file);
     if (dateCol.empty())
-        return makeError(ErrorKind::Model, "order lines need the date of each line: map a column to 'date'", file);
+        return makeError(ErrorKind::Model, Msg::OrderLinesNeedDate, {}, file);
     if (amountCol.empty() && (qtyCol.empty() || priceCol.empty()))
-        return makeError(ErrorKind::Model,
-                         "order lines need what each line is worth: map 'amount', or both 'quantity' and 'unit_price'",
-                         file);
+        return makeError(ErrorKind::Model, Msg::OrderLinesNeedAmount, {}, file);
     const size_t n = table.rowCount();
     auto dates = dateValues(table, dateCol, file);
     if (!dates)
@@ -153,16 +150,15 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
         }
         isReturn[i] = cancelled;
     }
-    const char *what[3] = {"no customer id", "no date", "no amount"};
+    const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
     for (int w = 0; w < 3; ++w)
         if (skipped[w])
-            out.warnings.push_back(plural(skipped[w], "order line has ", "order lines have ") + what[w] +
-                                   " (first: row " + std::to_string(firstSkipped[w]) + "); left out");
+            out.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
 
     // Lines per customer by counting sort, then each customer's lines by day and invoice.
     const size_t customers = out.ids.size();
     if (customers == 0)
-        return makeError(ErrorKind::Model, "the order lines name no customer", file);
+        return makeError(ErrorKind::Model, Msg::OrderLinesNoCustomer, {}, file);
     std::vector<uint32_t> start(customers + 1, 0);
     for (size_t i = 0; i < n; ++i)
         if (keep[i])
@@ -219,10 +215,7 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
     }
     d.offset.push_back(uint32_t(d.day.size()));
     if (d.returnLines)
-        out.warnings.push_back(plural(d.returnLines, "order line is a return or cancellation",
-                                      "order lines are returns or cancellations") +
-                               " (a negative quantity or amount, or an invoice starting with 'C'); "
-                               "netted out of the customers' spend, not counted as purchases");
+        out.warnings.push_back({Msg::ReturnLines, {std::to_string(d.returnLines)}});
     return out;
 }
 

@@ -27,7 +27,7 @@ struct CustomerDays {
 struct GroupedLines {
     CustomerDays days;
     TextData ids;                      // customer id, in order of first appearance
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> warnings;
 };
 
 // roles: customer, date, and amount or quantity x unit_price; invoice optional.

@@ -8,9 +8,7 @@ namespace vs {
 
 namespace {
 
-Error modelError(const std::string &msg) { return makeError(ErrorKind::Model, msg); }
-
-std::string plural(size_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
 std::string role(const Project &p, const char *r)
 {
@@ -20,22 +18,21 @@ std::string role(const Project &p, const char *r)
 
 } // namespace
 
-Result<NumberColumn> ModelContext::need(const char *roleName, const std::string &what)
+Result<NumberColumn> ModelContext::need(const char *roleName, Msg what)
 {
     const std::string col = role(p, roleName);
     if (col.empty())
-        return modelError("the value model '" + p.value.model + "' needs " + what +
-                          ": map a column to the role '" + roleName + "'");
+        return modelError(what, {p.value.model, roleName});
     return d.numbers(col);
 }
 
-void ModelContext::warnMissing(const std::vector<double> &v, const std::string &what)
+void ModelContext::warnMissing(const std::vector<double> &v, Msg what)
 {
     size_t miss = 0;
     for (double x : v)
         miss += std::isnan(x);
     if (miss)
-        r.warnings.push_back(plural(miss, "customer has", "customers have") + " no " + what + "; they get no segment");
+        r.warnings.push_back({what, {std::to_string(miss)}});
 }
 
 namespace {
@@ -45,18 +42,16 @@ Result<std::vector<double>> periodSums(ModelContext &c, bool withCost)
     const Project &p = c.p;
     auto rev = p.source.periodColumns.find("revenue_periods");
     if (rev == p.source.periodColumns.end() || rev->second.empty())
-        return modelError("the value model '" + p.value.model +
-                          "' needs the revenue of each period: list the columns as 'revenue_periods'");
+        return modelError(Msg::ModelNeedsRevenuePeriods, {p.value.model});
     std::vector<std::string> costCols;
     if (withCost) {
         auto cost = p.source.periodColumns.find("cost_periods");
         if (cost != p.source.periodColumns.end())
             costCols = cost->second;
         if (!costCols.empty() && costCols.size() != rev->second.size())
-            return modelError("'cost_periods' lists " + std::to_string(costCols.size()) + " columns but 'revenue_periods' " +
-                              std::to_string(rev->second.size()) + "; each period needs both");
+            return modelError(Msg::PeriodCountMismatch, {std::to_string(costCols.size()), std::to_string(rev->second.size())});
         if (costCols.empty())
-            c.r.warnings.push_back("no cost per period is mapped ('cost_periods'); costs are taken as 0");
+            c.r.warnings.push_back({Msg::NoCostPeriods});
     }
     const double r = p.value.rate;
     std::vector<double> total(c.d.rowCount(), 0.0);
@@ -85,21 +80,20 @@ Status profit(ModelContext &c, bool perLifetime)
 {
     const size_t n = c.d.rowCount();
     std::vector<double> &v = c.r.value;
-    auto rev = c.need("revenue", "revenue (PV)");
+    auto rev = c.need("revenue", Msg::ModelNeedsRevenue);
     if (!rev) return rev.error();
-    auto cost = c.need("cost", "the cost of each customer (C)");
+    auto cost = c.need("cost", Msg::ModelNeedsCustomerCost);
     if (!cost) return cost.error();
     size_t negative = 0;
     for (double x : cost.value())
         negative += x < 0;
     if (negative)
-        c.r.warnings.push_back(plural(negative, "customer has", "customers have") +
-                               " a negative cost; it is used as given (it raises their value)");
+        c.r.warnings.push_back({Msg::NegativeCost, {std::to_string(negative)}});
     v.resize(n);
     for (size_t i = 0; i < n; ++i)
         v[i] = rev.value()[i] - cost.value()[i];
     if (perLifetime) {
-        auto life = c.need("lifetime", "the lifetime of each customer (L)");
+        auto life = c.need("lifetime", Msg::ModelNeedsLifetime);
         if (!life) return life.error();
         size_t bad = 0;
         for (size_t i = 0; i < n; ++i) {
@@ -112,10 +106,9 @@ Status profit(ModelContext &c, bool perLifetime)
             }
         }
         if (bad)
-            c.r.warnings.push_back(plural(bad, "customer has", "customers have") +
-                                   " a lifetime of zero or less; their value per lifetime is missing");
+            c.r.warnings.push_back({Msg::LifetimeNotPositive, {std::to_string(bad)}});
     }
-    c.warnMissing(v, "value (revenue, cost or lifetime is missing)");
+    c.warnMissing(v, Msg::NoValueProfit);
     return Ok{};
 }
 
@@ -127,7 +120,7 @@ Status discounted(ModelContext &c, bool revenueOnly)
     auto sums = periodSums(c, !revenueOnly);
     if (!sums) return sums.error();
     v = std::move(sums.value());
-    c.warnMissing(v, "value (a period's revenue or cost is missing)");
+    c.warnMissing(v, Msg::NoValuePeriods);
     if (revenueOnly) {
         // CVS as a 0-100 score (min-max over the data) and CVB against a reference (S6, S7)
         double mn = INFINITY, mx = -INFINITY, sum = 0;
@@ -137,7 +130,7 @@ Status discounted(ModelContext &c, bool revenueOnly)
         std::vector<double> score(n, kMissing), cvb(n, kMissing);
         const double range = mx - mn;
         if (cnt && !(range > 0))
-            c.r.warnings.push_back("every customer has the same value score; the 0-100 score is 0 for all");
+            c.r.warnings.push_back({Msg::SameValueScore});
         for (size_t i = 0; i < n; ++i)
             if (!std::isnan(v[i]))
                 score[i] = range > 0 ? 100.0 * (v[i] - mn) / range : 0.0;
@@ -150,10 +143,10 @@ Status discounted(ModelContext &c, bool revenueOnly)
                 if (c.d.ids.at(i) == refName)
                     ref = v[i];
             if (std::isnan(ref))
-                return modelError("the reference customer '" + refName + "' for the value ratio (CVB) is not in the data");
+                return modelError(Msg::CvbReferenceMissing, {refName});
         }
         if (ref == 0)
-            c.r.warnings.push_back("the reference value for CVB is 0; the ratios are missing");
+            c.r.warnings.push_back({Msg::CvbReferenceZero});
         for (size_t i = 0; i < n; ++i)
             cvb[i] = ref != 0 ? v[i] / ref : kMissing;
         c.r.extra.push_back({"cvs_score", std::move(score)});
@@ -179,16 +172,16 @@ Status computeFrequencyTimesSpend(ModelContext &c)
 {
     const size_t n = c.d.rowCount();
     std::vector<double> &v = c.r.value;
-    auto orders = c.need("orders", "the number of purchases (orders)");
+    auto orders = c.need("orders", Msg::ModelNeedsOrders);
     if (!orders) return orders.error();
     const char *spendRole = role(c.p, "average_spend").empty() && !role(c.p, "amount").empty() ? "amount"
                                                                                                : "average_spend";
-    auto spend = c.need(spendRole, "the average spend per purchase");
+    auto spend = c.need(spendRole, Msg::ModelNeedsAverageSpend);
     if (!spend) return spend.error();
     v.resize(n);
     for (size_t i = 0; i < n; ++i)
         v[i] = orders.value()[i] * spend.value()[i];
-    c.warnMissing(v, "value (orders or spend is missing)");
+    c.warnMissing(v, Msg::NoValueFrequencySpend);
     return Ok{};
 }
 
@@ -212,8 +205,7 @@ Status computeWeightedScore(ModelContext &c)
             v = s.values;
             return Ok{};
         }
-    return modelError("the value model 'weighted_score' uses the score '" + name +
-                      "', which the project does not define (set value.score to a score's name)");
+    return modelError(Msg::WeightedScoreUnknown, {name});
 }
 
 } // namespace vs

@@ -13,10 +13,11 @@ struct ModelContext {
 
     bool stopped() const { return stop && stop->load(std::memory_order_relaxed); }
 
-    // The numbers of the column mapped to a role; an error naming what is missing if none is.
-    Result<NumberColumn> need(const char *roleName, const std::string &what);
-    // Warns how many customers have no value in v ("N customers have no <what>; …").
-    void warnMissing(const std::vector<double> &v, const std::string &what);
+    // The numbers of the column mapped to a role; if none is, the error `what`
+    // ("the value model '%1' needs …: map a column to the role '%2'").
+    Result<NumberColumn> need(const char *roleName, Msg what);
+    // Warns how many customers have no value in v (`what`: "%1 customer(s) have no …").
+    void warnMissing(const std::vector<double> &v, Msg what);
 };
 
 // customers layout (results.value, and model columns in results.extra)

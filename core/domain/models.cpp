@@ -20,21 +20,21 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo rate{"rate", Number, QT_TRANSLATE_NOOP("parameters", "Discount &rate r:"),
                            QT_TRANSLATE_NOOP("parameters", "Discount rate per period: 0.1 = 10 %"),
-                           "must be greater than -1"};
+                           Msg::KeyAboveMinusOne};
         rate.min = -1, rate.minExcluded = true, rate.decimals = 3, rate.step = 0.01;
         rate.number = &ValueSpec::rate;
         p.push_back(rate);
     }
     {
         ParameterInfo score{"score", Score, QT_TRANSLATE_NOOP("parameters", "&Score:"),
-                            QT_TRANSLATE_NOOP("parameters", "The score whose value is each customer's value"), ""};
+                            QT_TRANSLATE_NOOP("parameters", "The score whose value is each customer's value"), Msg::KeyText};
         score.text = &ValueSpec::score;
         p.push_back(score);
     }
     {
         ParameterInfo ref{"cvb_reference", Text, QT_TRANSLATE_NOOP("parameters", "CVB &reference:"),
                           QT_TRANSLATE_NOOP("parameters", "The value ratio CVB divides by the mean value, or by one customer's value"),
-                          ""};
+                          Msg::KeyText};
         ref.placeholder = QT_TRANSLATE_NOOP("parameters", "mean, or a customer id");
         ref.numberAsText = true;
         ref.text = &ValueSpec::cvbReference;
@@ -43,7 +43,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo end{"observation_end", Date, QT_TRANSLATE_NOOP("parameters", "Observation &end:"),
                           QT_TRANSLATE_NOOP("parameters", "yyyy-mm-dd. Orders after it are the holdout period that checks the predictions."),
-                          ""};
+                          Msg::KeyText};
         end.placeholder = QT_TRANSLATE_NOOP("parameters", "the last order's date");
         end.text = &ValueSpec::observationEnd;
         p.push_back(end);
@@ -51,7 +51,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo unit{"time_unit", Choice, QT_TRANSLATE_NOOP("parameters", "Time &unit:"),
                            QT_TRANSLATE_NOOP("parameters", "The unit of recency, T and the BG/NBD fit"),
-                           "must be days, weeks or months"};
+                           Msg::KeyTimeUnit};
         unit.choices = {"days", "weeks", "months"};
         unit.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "days"), QT_TRANSLATE_NOOP("parameters", "weeks"),
                              QT_TRANSLATE_NOOP("parameters", "months")};
@@ -62,7 +62,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo horizon{"horizon_months", Number, QT_TRANSLATE_NOOP("parameters", "CLV &horizon:"),
                               QT_TRANSLATE_NOOP("parameters", "How far ahead the CLV counts purchases"),
-                              "must be a whole number of months from 1 to 600"};
+                              Msg::KeyHorizon};
         horizon.min = 1, horizon.max = 600, horizon.integer = true;
         horizon.suffix = QT_TRANSLATE_NOOP("parameters", " months");
         horizon.number = &ValueSpec::horizonMonths;
@@ -71,7 +71,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo discount{"monthly_discount", Number, QT_TRANSLATE_NOOP("parameters", "Monthly &discount:"),
                                QT_TRANSLATE_NOOP("parameters", "Discount rate per month for the CLV: 0.01 = 1 %"),
-                               "must be greater than -1"};
+                               Msg::KeyAboveMinusOne};
         discount.min = -1, discount.minExcluded = true, discount.decimals = 4, discount.step = 0.005;
         discount.number = &ValueSpec::monthlyDiscount;
         p.push_back(discount);
@@ -79,7 +79,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo pen{"penalizer", Number, QT_TRANSLATE_NOOP("parameters", "Fit &penalty:"),
                           QT_TRANSLATE_NOOP("parameters", "L2 penalty on the fitted parameters; 0 = plain maximum likelihood"),
-                          "must be 0 or more"};
+                          Msg::KeyNotNegative};
         pen.min = 0, pen.decimals = 4, pen.step = 0.001;
         pen.number = &ValueSpec::penalizer;
         p.push_back(pen);
@@ -87,7 +87,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo level{"interval_level", Number, QT_TRANSLATE_NOOP("parameters", "CLV &interval:"),
                             QT_TRANSLATE_NOOP("parameters", "Coverage of the CLV interval (0.9 = 90 %)"),
-                            "must lie between 0 and 1 (e.g. 0.9)"};
+                            Msg::KeyIntervalLevel};
         level.min = 0, level.max = 1, level.minExcluded = level.maxExcluded = true, level.decimals = 2, level.step = 0.05;
         level.number = &ValueSpec::intervalLevel;
         p.push_back(level);
@@ -95,7 +95,7 @@ const std::vector<ParameterInfo> kParameters = [] {
     {
         ParameterInfo scoring{"rfm_scoring", Choice, QT_TRANSLATE_NOOP("parameters", "RFM &scores:"),
                               QT_TRANSLATE_NOOP("parameters", "How recency, frequency and spend become scores from 1 to 5"),
-                              "must be quantile or rank"};
+                              Msg::KeyRfmScoring};
         scoring.choices = {"quantile", "rank"};
         scoring.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"),
                                 QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)")};

@@ -5,6 +5,7 @@
 // (which model a mapping allows). Adding a model: one entry in kModels (models.cpp), its compute
 // function (core/analytics/value_models.cpp) and the translation of its label.
 #include "core/error.h"
+#include "core/messages.h"
 #include "core/project/project.h"
 
 #include <cmath>
@@ -31,7 +32,7 @@ struct ParameterInfo {
     ParamKind kind;
     const char *label; // English, for the window (translation context "parameters")
     const char *help;  // English tooltip (context "parameters"); may be empty
-    const char *rule;  // what a wrong value is told: "'value.<key>' <rule>"
+    Msg rule;          // what a wrong value is told (its %1 is the key; a named wrong choice is %2)
     double min = -INFINITY, max = INFINITY;
     bool minExcluded = false, maxExcluded = false;
     bool integer = false;

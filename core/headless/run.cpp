@@ -90,12 +90,12 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     if (!req.outPath.empty()) {
         const std::string e = extensionOf(req.outPath);
         if (e != ".csv" && e != ".xlsx")
-            return makeError(ErrorKind::Project, "the output must be a .csv or .xlsx file", req.outPath);
+            return makeError(ErrorKind::Project, Msg::OutputNotCsvOrXlsx, {}, req.outPath);
     }
     if (!req.charts.empty() && !hooks.chart)
-        return makeError(ErrorKind::Project, "charts cannot be written by this version yet", req.charts.front().second);
+        return makeError(ErrorKind::Project, Msg::ChartsNotInThisVersion, {}, req.charts.front().second);
     if (!req.reportPath.empty() && !hooks.report)
-        return makeError(ErrorKind::Project, "reports cannot be written by this version yet", req.reportPath);
+        return makeError(ErrorKind::Project, Msg::ReportsNotInThisVersion, {}, req.reportPath);
 
     double importMs = 0;
     auto loaded = loadAnalysis(req.projectPath, &importMs);
@@ -106,18 +106,15 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         return results.error();
     AnalysisResults &r = results.value();
     r.timings.importMs = importMs;
-    for (const std::string &w : loaded->readReport.warnings)
+    for (const Diagnostic &w : loaded->readReport.warnings)
         r.warnings.insert(r.warnings.begin(), w);
 
     // the what-if baseline saved with the project: the same customers under its parameters
     std::optional<ScenarioComparison> comparison;
     if (loaded->project.baseline) {
         auto base = computeAnalysis(loaded->data, *loaded->project.baseline);
-        if (!base) {
-            Error e = base.error();
-            e.message = "the baseline cannot be computed: " + e.message;
-            return e;
-        }
+        if (!base)
+            return within(base.error(), Msg::BaselineCannotBeComputed);
         comparison = compareScenarios(base.value(), r);
     }
     const RunOutputs outputs{r, loaded->project, comparison ? &*comparison : nullptr, loaded->dataPath};

@@ -27,7 +27,7 @@ Status AtomicFile::open()
 {
     m_out.open(m_temp, std::ios::binary | std::ios::trunc);
     if (!m_out)
-        return makeError(ErrorKind::Io, "cannot write here (is the folder missing or read-only?)", m_path);
+        return makeError(ErrorKind::Io, Msg::CannotWriteHere, {}, m_path);
     return Ok{};
 }
 
@@ -37,11 +37,11 @@ Status AtomicFile::commit()
     const bool good = bool(m_out);
     m_out.close();
     if (!good)
-        return makeError(ErrorKind::Io, "writing failed (is the disk full?)", m_path);
+        return makeError(ErrorKind::Io, Msg::WritingFailed, {}, m_path);
     std::error_code ec;
     std::filesystem::rename(m_temp, m_path, ec);
     if (ec)
-        return makeError(ErrorKind::Io, "cannot replace the file: " + ec.message(), m_path);
+        return makeError(ErrorKind::Io, Msg::CannotReplaceFile, {ec.message()}, m_path);
     m_committed = true;
     return Ok{};
 }

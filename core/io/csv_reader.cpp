@@ -202,8 +202,7 @@ public:
     std::optional<Error> error() const override
     {
         if (m_tok.unterminatedQuote())
-            return makeError(ErrorKind::Format, "a quoted field starts here and is never closed (a \" is missing)", {},
-                             m_tok.unterminatedLine());
+            return makeError(ErrorKind::Format, Msg::UnclosedQuote, {}, {}, m_tok.unterminatedLine());
         return std::nullopt;
     }
 
@@ -223,9 +222,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
         // zip (xlsx/ods) or OLE (xls) containers are not text
         if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
             bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4))
-            return makeError(ErrorKind::Format,
-                             "this is a spreadsheet workbook, not a text (CSV) file; open it as a workbook",
-                             fileName);
+            return makeError(ErrorKind::Format, Msg::WorkbookNotText, {}, fileName);
     }
 
     DetectedEncoding enc;
@@ -241,8 +238,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     if (enc.name.rfind("UTF-16", 0) != 0 && enc.name.rfind("UTF-32", 0) != 0) {
         const std::string_view probe = bytes.substr(0, 1 << 16);
         if (probe.find('\0') != std::string_view::npos)
-            return makeError(ErrorKind::Format,
-                             "the file holds binary data, not text; is it really a CSV file?", fileName);
+            return makeError(ErrorKind::Format, Msg::BinaryNotText, {}, fileName);
     }
     // UTF-8 is read in place; other encodings are converted first.
     std::string converted;
@@ -257,10 +253,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
         text = converted;
     }
     if (text.find('\0') != std::string::npos)
-        return makeError(ErrorKind::Format,
-                         "the file holds binary data (zero bytes), not text in " + enc.name +
-                             "; is it really a CSV file?",
-                         fileName);
+        return makeError(ErrorKind::Format, Msg::BinaryZeroBytes, {enc.name}, fileName);
 
     // Excel writes "sep=;" as a first line to name the delimiter.
     int64_t firstLine = 1;
@@ -284,15 +277,15 @@ Result<ReadResult> readCsvFile(const std::string &path, const ReadOptions &optio
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return makeError(ErrorKind::Io, "the file cannot be opened (does it exist, and may you read it?)", path);
+        return makeError(ErrorKind::Io, Msg::FileCannotBeOpenedExists, {}, path);
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     if (size < 0)
-        return makeError(ErrorKind::Io, "the file cannot be read", path);
+        return makeError(ErrorKind::Io, Msg::FileCannotBeRead, {}, path);
     in.seekg(0);
     std::string bytes(size_t(size), '\0');
     if (!in.read(bytes.data(), size))
-        return makeError(ErrorKind::Io, "the file cannot be read to its end", path);
+        return makeError(ErrorKind::Io, Msg::FileCannotBeReadToEnd, {}, path);
     return readCsvBytes(bytes, path, options);
 }
 

@@ -130,16 +130,13 @@ Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding
         if (const size_t lo = firstInvalidUtf8(in); lo != std::string_view::npos) {
             // one pass finds the first bad byte, and its row for the message
             const int64_t row = 1 + std::count(in.begin(), in.begin() + lo, '\n');
-            return makeError(ErrorKind::Encoding,
-                             "the text is not valid UTF-8 near byte " + std::to_string(lo + enc.bomBytes) +
-                                 "; choose the file's encoding (for example GB18030 or Windows-1252)",
-                             file, row);
+            return makeError(ErrorKind::Encoding, Msg::InvalidUtf8, {std::to_string(lo + enc.bomBytes)}, file, row);
         }
         return std::string(in);
     }
     iconv_t cd = iconv_open("UTF-8", enc.name.c_str());
     if (cd == iconv_t(-1))
-        return makeError(ErrorKind::Encoding, "the encoding '" + enc.name + "' is not supported", file);
+        return makeError(ErrorKind::Encoding, Msg::EncodingNotSupported, {enc.name}, file);
     std::string out;
     out.resize(in.size() * 2 + 16);
     char *src = const_cast<char *>(in.data());
@@ -161,11 +158,10 @@ Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding
         iconv_close(cd);
         const std::string done(out.data(), size_t(dst - out.data()));
         const int64_t row = 1 + std::count(done.begin(), done.end(), '\n');
-        return makeError(ErrorKind::Encoding,
-                         std::string(errno == EINVAL ? "the file ends in the middle of a character"
-                                                     : "a byte sequence is not valid " + enc.name) +
-                             " (byte " + std::to_string(offset + enc.bomBytes) + ")",
-                         file, row);
+        const std::string byte = std::to_string(offset + enc.bomBytes);
+        if (errno == EINVAL)
+            return makeError(ErrorKind::Encoding, Msg::EndsInCharacter, {byte}, file, row);
+        return makeError(ErrorKind::Encoding, Msg::InvalidByteSequence, {enc.name, byte}, file, row);
     }
     out.resize(size_t(dst - out.data()));
     iconv_close(cd);

@@ -4,6 +4,9 @@
 // document type declarations (and so entity bombs) and can stop after a given element.
 // Smaller, irregular parts go through expat (xml_stream.h). The handlers are template
 // parameters so that a million cells cost no indirect calls.
+#include "core/messages.h"
+
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,11 +34,11 @@ public:
         : m_start(std::move(s)), m_end(std::move(e)), m_text(std::move(t)), m_stopAfter(std::move(stopAfter)) {}
 
     bool done() const { return m_done; }
-    const std::string &error() const { return m_error; }
+    const std::optional<Message> &error() const { return m_error; }
 
     bool feed(const char *data, size_t size, bool last = false)
     {
-        if (!m_error.empty())
+        if (m_error)
             return false;
         if (m_done)
             return true;
@@ -60,7 +63,7 @@ public:
             if (rest.size() >= 2 && rest[1] == '!') {
                 if (rest.size() < 9) {
                     if (last)
-                        m_error = "the XML ends inside a declaration";
+                        m_error = Message{Msg::XmlEndsInDeclaration, {}};
                     break;
                 }
                 if (rest.substr(0, 4) == "<!--") {
@@ -78,8 +81,7 @@ public:
                     m_pos = lt + e + 3;
                     continue;
                 }
-                m_error = "it declares a document type (DTD), which no workbook does; refused, as it could be an "
-                          "XML entity bomb";
+                m_error = Message{Msg::XmlDoctype, {}};
                 return false;
             }
             if (rest.size() >= 2 && rest[1] == '?') {
@@ -109,10 +111,10 @@ public:
             tag(std::string_view(m_buf.data() + lt + 1, i - 1));
             m_pos = lt + i + 1;
         }
-        if (last && !m_done && m_error.empty() && m_pos < m_buf.size() &&
+        if (last && !m_done && !m_error && m_pos < m_buf.size() &&
             std::string_view(m_buf).substr(m_pos).find('<') != std::string_view::npos)
-            m_error = "the XML ends in the middle of a tag (the file is cut short)";
-        return m_error.empty();
+            m_error = Message{Msg::XmlEndsInTag, {}};
+        return !m_error;
     }
 
 private:
@@ -195,7 +197,7 @@ private:
     std::string m_buf;
     size_t m_pos = 0;
     bool m_done = false;
-    std::string m_error;
+    std::optional<Message> m_error;
     std::vector<XmlAttr> m_attrs;
     std::string m_decoded;
     std::vector<std::string> m_attrStore; // sized once: strings inside never move while in use

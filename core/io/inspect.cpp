@@ -38,7 +38,7 @@ Result<std::string> inspectJson(const std::string &path, const ReadOptions &opti
     j["rows"] = t.rowCount();
     j["table_bytes"] = t.byteSize();
     j["blank_rows_skipped"] = rep.skippedBlankRows;
-    j["warnings"] = rep.warnings;
+    j["warnings"] = describeAll(rep.warnings);
     return j.dump(2) + "\n";
 }
 

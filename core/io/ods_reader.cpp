@@ -12,12 +12,10 @@ namespace vs {
 
 Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
 {
-    auto zipR = ZipArchive::open(path);
-    if (!zipR)
-        return zipR.error();
-    const ZipArchive &zip = *zipR.value();
+    VS_TRY_ASSIGN(const auto archive, ZipArchive::open(path));
+    const ZipArchive &zip = *archive;
     if (!zip.has("content.xml"))
-        return makeError(ErrorKind::Format, "this zip file is not an OpenDocument spreadsheet (it has no content.xml)", path);
+        return makeError(ErrorKind::Format, Msg::ZipNotOds, {}, path);
 
     ReadReport rep;
     rep.format = "ods";
@@ -155,15 +153,13 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
         if (opt.progress)
             opt.progress(0.95 * p);
     };
-    Status s = zip.stream("content.xml", [&](const char *d, size_t n) { return ok = x.feed(d, n); }, opt.cancel, progress);
-    if (!s)
-        return s.error();
+    VS_TRY(zip.stream("content.xml", [&](const char *d, size_t n) { return ok = x.feed(d, n); }, opt.cancel, progress));
     if (ok)
         ok = x.feed(nullptr, 0, true);
     if (!ok)
-        return makeError(ErrorKind::Format, "the spreadsheet's content.xml cannot be read: " + x.error(), path);
+        return within(makeError(ErrorKind::Format, *x.error(), path), Msg::OdsContentCannotBeRead);
     if (rep.sheets.empty())
-        return makeError(ErrorKind::Format, "the spreadsheet has no sheets", path);
+        return makeError(ErrorKind::Format, Msg::SpreadsheetNoSheets, {}, path);
     if (rep.sheet.empty() && !recorded) {
         return noSuchSheet(path, opt.sheet, rep.sheets);
     }

@@ -1,5 +1,6 @@
 #pragma once
 // Options and findings shared by every reader (CSV now; spreadsheets later).
+#include "core/error.h"
 #include "core/io/cell_parse.h"
 #include "core/table/table.h"
 
@@ -41,7 +42,7 @@ struct ReadReport {
     std::vector<std::string> sheets;       // every sheet of a workbook, in order
     std::vector<std::string> hiddenSheets; // those of them that are hidden
     std::string sheet;                     // the sheet that was read
-    std::vector<std::string> warnings;
+    std::vector<Diagnostic> warnings;
     size_t skippedBlankRows = 0;
 };
 

@@ -16,14 +16,12 @@ namespace {
 // A zip container: an Excel workbook or an OpenDocument spreadsheet, by what it holds.
 Result<ReadResult> readZipWorkbook(const std::string &path, const ReadOptions &options)
 {
-    auto zip = ZipArchive::open(path);
-    if (!zip)
-        return zip.error();
-    if (zip.value()->has("xl/workbook.xml"))
+    VS_TRY_ASSIGN(auto zip, ZipArchive::open(path));
+    if (zip->has("xl/workbook.xml"))
         return readXlsxFile(path, options);
-    if (zip.value()->has("content.xml"))
+    if (zip->has("content.xml"))
         return readOdsFile(path, options);
-    return makeError(ErrorKind::Format, "this is a zip file, but not an Excel (.xlsx) or OpenDocument (.ods) workbook", path);
+    return makeError(ErrorKind::Format, Msg::ZipNotWorkbook, {}, path);
 }
 
 const std::array<ReaderInfo, 3> kReaders = {{
@@ -41,13 +39,12 @@ std::string lowerExtension(const std::string &path)
 
 } // namespace
 
-const ReaderInfo *readerFor(const std::string &path, std::string *whyNot)
+const ReaderInfo *readerFor(const std::string &path, Msg *whyNot)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (whyNot)
-            *whyNot = std::filesystem::exists(path) ? "the file cannot be opened (may you read it?)"
-                                                    : "the file does not exist";
+            *whyNot = std::filesystem::exists(path) ? Msg::FileCannotBeOpenedMayRead : Msg::FileDoesNotExist;
         return nullptr;
     }
     char magic[4] = {};
@@ -63,7 +60,7 @@ const ReaderInfo *readerFor(const std::string &path, std::string *whyNot)
         if (!head.empty() && head.find('\0') == std::string_view::npos)
             return &kReaders[0];
         if (whyNot)
-            *whyNot = head.empty() ? "the file is empty" : "the file is named like a workbook but is not one (it may be damaged)";
+            *whyNot = head.empty() ? Msg::FileEmpty : Msg::NamedLikeWorkbook;
         return nullptr;
     }
     return &kReaders[0]; // anything else is tried as delimited text
@@ -71,10 +68,12 @@ const ReaderInfo *readerFor(const std::string &path, std::string *whyNot)
 
 Result<ReadResult> readTable(const std::string &path, const ReadOptions &options)
 {
-    std::string why;
+    Msg why = Msg::FileCannotBeOpened;
     const ReaderInfo *r = readerFor(path, &why);
-    if (!r)
-        return makeError(why.find("exist") != std::string::npos || why.find("opened") != std::string::npos ? ErrorKind::Io : ErrorKind::Format, why, path);
+    if (!r) {
+        const bool io = why == Msg::FileDoesNotExist || why == Msg::FileCannotBeOpenedMayRead;
+        return makeError(io ? ErrorKind::Io : ErrorKind::Format, why, {}, path);
+    }
     return r->read(path, options);
 }
 

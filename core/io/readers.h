@@ -14,7 +14,7 @@ struct ReaderInfo {
 };
 
 // Which reader takes this file, from its first bytes and then its extension; nullptr if none.
-const ReaderInfo *readerFor(const std::string &path, std::string *whyNot);
+const ReaderInfo *readerFor(const std::string &path, Msg *whyNot);
 
 Result<ReadResult> readTable(const std::string &path, const ReadOptions &options);
 

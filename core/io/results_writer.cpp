@@ -296,7 +296,7 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
                        {"variance", num(s.variance)}, {"std", num(s.std)},   {"min", num(s.min)},
                        {"max", num(s.max)},   {"sum", num(s.count ? s.sum : NAN)}};
     j["stats"] = stats;
-    j["warnings"] = r.warnings;
+    j["warnings"] = describeAll(r.warnings);
     j["timings_ms"] = {{"import", r.timings.importMs}, {"compute", r.timings.computeMs}, {"segment", r.timings.segmentMs}};
     return j.dump(2) + "\n";
 }

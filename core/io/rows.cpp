@@ -154,7 +154,7 @@ Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::st
                                const ReadOptions &opt, ReadReport &rep, const LayoutRules &rules)
 {
     if (records.empty())
-        return makeError(ErrorKind::Format, "the file is empty: it has no rows of data", fileName);
+        return makeError(ErrorKind::Format, Msg::FileEmptyNoRows, {}, fileName);
 
     std::map<size_t, size_t> fieldCounts;
     for (const SampleRow &r : records)
@@ -173,9 +173,7 @@ Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::st
         while (headerIndex < records.size() && records[headerIndex].line < wantLine)
             ++headerIndex;
         if (headerIndex >= records.size())
-            return makeError(ErrorKind::Format,
-                             "the header row " + std::to_string(opt.headerRow.value) + " is past the end of the file",
-                             fileName);
+            return makeError(ErrorKind::Format, Msg::HeaderRowPastEnd, {std::to_string(opt.headerRow.value)}, fileName);
     } else {
         while (headerIndex < records.size() && records[headerIndex].fields.size() < width &&
                records[headerIndex].fields.size() <= 2 && width > 2)
@@ -191,7 +189,7 @@ Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::st
     }
     rep.headerRow = hasHeader ? int(records[headerIndex].line) : 0;
     if (headerIndex > 0)
-        rep.warnings.push_back(std::to_string(headerIndex) + " line(s) above the header row were skipped");
+        rep.warnings.push_back({Msg::LinesAboveHeader, {std::to_string(headerIndex)}});
 
     // Column names.
     layout.firstData = headerIndex + (hasHeader ? 1 : 0);
@@ -237,9 +235,9 @@ Result<TableLayout> findLayout(std::span<const SampleRow> records, const std::st
             names[c] = name;
         }
         if (unnamed)
-            rep.warnings.push_back(std::to_string(unnamed) + " column(s) have no name in the header; they are called \"column N\"");
+            rep.warnings.push_back({Msg::UnnamedColumns, {std::to_string(unnamed)}});
         if (renamed)
-            rep.warnings.push_back(std::to_string(renamed) + " column name(s) repeat; later ones got a number, e.g. \"name (2)\"");
+            rep.warnings.push_back({Msg::RepeatedColumnNames, {std::to_string(renamed)}});
     }
     return layout;
 }
@@ -319,7 +317,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         }
         if ((rowNumbers.size() % progressStep) == 0) {
             if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
-                return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
+                return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
             if (opt.progress)
                 opt.progress(0.6 * cursor->progress());
         }
@@ -330,8 +328,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     }
     rep.skippedBlankRows = blank;
     if (shortRows)
-        rep.warnings.push_back(std::to_string(shortRows) + " row(s) have fewer fields than the header (first: row " +
-                               std::to_string(firstShort) + "); the missing cells are empty");
+        rep.warnings.push_back({Msg::ShortRows, {std::to_string(shortRows), std::to_string(firstShort)}});
     if (longRows)
         rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
 
@@ -347,7 +344,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     };
     result.table = buildTypedTable(names, dataRows, fillColumn, fmt, opt.cancel, &rep.dateOrder);
     if (opt.cancel && opt.cancel->load())
-        return makeError(ErrorKind::Cancelled, "the import was cancelled", fileName);
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
     // Store row numbers only when they are not simply consecutive.
     bool consecutive = true;
     for (size_t i = 1; i < rowNumbers.size() && consecutive; ++i)
@@ -362,10 +359,9 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     return result;
 }
 
-std::string extraFieldsWarning(size_t rows, int64_t firstRow)
+Diagnostic extraFieldsWarning(size_t rows, int64_t firstRow)
 {
-    return std::to_string(rows) + " row(s) have more fields than the header (first: row " + std::to_string(firstRow) +
-           "); the extra fields were ignored";
+    return {Msg::LongRows, {std::to_string(rows), std::to_string(firstRow)}};
 }
 
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets)
@@ -373,7 +369,7 @@ Error noSuchSheet(const std::string &path, const std::string &asked, const std::
     std::string names;
     for (const std::string &s : sheets)
         names += (names.empty() ? "" : ", ") + ("'" + s + "'");
-    return makeError(ErrorKind::Format, "the workbook has no sheet named '" + asked + "' (it has " + names + ")", path);
+    return makeError(ErrorKind::Format, Msg::NoSuchSheet, {asked, names}, path);
 }
 
 } // namespace vs

@@ -64,7 +64,7 @@ Result<TableLayout> findLayout(std::span<const SampleRow> sample, const std::str
                                const ReadOptions &opt, ReadReport &report, const LayoutRules &rules);
 
 // "N row(s) have more fields than the header (first: row R); the extra fields were ignored"
-std::string extraFieldsWarning(size_t rows, int64_t firstRow);
+Diagnostic extraFieldsWarning(size_t rows, int64_t firstRow);
 
 // "the workbook has no sheet named 'X' (it has 'A', 'B')"
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets);

@@ -312,20 +312,17 @@ Result<ReadResult> SheetTableBuilder::finish()
 {
     if (m_sampling) {
         if (m_sampleLines.empty())
-            return makeError(ErrorKind::Format, "the sheet '" + m_report.sheet + "' is empty", m_path);
+            return makeError(ErrorKind::Format, Msg::SheetEmpty, {m_report.sheet}, m_path);
         if (Status s = decideLayout(); !s)
             return s.error();
     }
     if (m_error)
         return *m_error;
     if (m_cancelled || (m_opt.cancel && m_opt.cancel->load()))
-        return makeError(ErrorKind::Cancelled, "the import was cancelled", m_path);
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
     if (m_tooLarge)
-        return makeError(ErrorKind::Format,
-                         "the sheet '" + m_report.sheet + "' has more cells than this program can hold (" +
-                             std::to_string(m_columns.size()) + " columns and more than " + std::to_string(m_rows) +
-                             " rows)",
-                         m_path);
+        return makeError(ErrorKind::Format, Msg::SheetTooLarge,
+                         {m_report.sheet, std::to_string(m_columns.size()), std::to_string(m_rows)}, m_path);
     ReadResult result;
     result.report = std::move(m_report);
     ReadReport &rep = result.report;

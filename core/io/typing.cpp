@@ -130,12 +130,11 @@ Result<std::vector<double>> numericValues(const Table &table, std::string_view c
 {
     const Column *col = table.find(column);
     if (!col)
-        return makeError(ErrorKind::Project, "the data have no column named '" + std::string(column) + "'", file);
+        return makeError(ErrorKind::Project, Msg::NoSuchColumn, {std::string(column)}, file);
     if (col->type == ColumnType::Number)
         return col->numbers();
     if (col->type == ColumnType::Date)
-        return makeError(ErrorKind::Value, "this column holds dates, but a number is needed here", file, -1,
-                         col->name);
+        return makeError(ErrorKind::Value, Msg::DatesNotNumbers, {}, file, -1, col->name);
     const NumberFormat fmt{table.decimal, table.thousands};
     const TextData &texts = col->texts();
     std::vector<double> out(texts.size());
@@ -153,10 +152,11 @@ Result<std::vector<double>> numericValues(const Table &table, std::string_view c
         }
     }
     if (bad) {
-        std::string msg = "'" + std::string(texts.at(firstBad)) + "' is not a number";
+        const std::string cell(texts.at(firstBad));
         if (bad > 1)
-            msg += " (" + std::to_string(bad) + " cells in this column are not numbers)";
-        return makeError(ErrorKind::Value, msg, file, table.rowNumber(firstBad), col->name);
+            return makeError(ErrorKind::Value, Msg::NotANumberCount, {cell, std::to_string(bad)}, file,
+                             table.rowNumber(firstBad), col->name);
+        return makeError(ErrorKind::Value, Msg::NotANumber, {cell}, file, table.rowNumber(firstBad), col->name);
     }
     return out;
 }
@@ -165,7 +165,7 @@ Result<std::vector<double>> dateValues(const Table &table, std::string_view colu
 {
     const Column *col = table.find(column);
     if (!col)
-        return makeError(ErrorKind::Project, "the data have no column named '" + std::string(column) + "'", file);
+        return makeError(ErrorKind::Project, Msg::NoSuchColumn, {std::string(column)}, file);
     if (col->type == ColumnType::Date)
         return col->numbers();
     std::vector<double> out(col->size());
@@ -174,8 +174,7 @@ Result<std::vector<double>> dateValues(const Table &table, std::string_view colu
         double v;
         CellParse p = parseDate(cell, DateOrder::Unknown, true, v);
         if (p == CellParse::Invalid)
-            return makeError(ErrorKind::Value, "'" + cell + "' is not a date (expected e.g. 2024-03-31)", file,
-                             table.rowNumber(i), col->name);
+            return makeError(ErrorKind::Value, Msg::NotADate, {cell}, file, table.rowNumber(i), col->name);
         out[i] = p == CellParse::Ok ? v : kMissing;
     }
     return out;

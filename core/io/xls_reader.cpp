@@ -16,16 +16,13 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
     const int rc = freexl_open(path.c_str(), &handle);
     std::unique_ptr<const void, int (*)(const void *)> guard(handle, freexl_close);
     if (rc != FREEXL_OK || !handle)
-        return makeError(ErrorKind::Format,
-                         "the Excel 97-2003 workbook is damaged, password-protected or not a workbook (freexl error " +
-                             std::to_string(rc) + ")",
-                         path);
+        return makeError(ErrorKind::Format, Msg::XlsDamaged, {std::to_string(rc)}, path);
     unsigned int obfuscated = 0;
     if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &obfuscated) == FREEXL_OK && obfuscated == FREEXL_BIFF_OBFUSCATED)
-        return makeError(ErrorKind::Format, "the workbook is password-protected; save it without a password first", path);
+        return makeError(ErrorKind::Format, Msg::XlsPasswordProtected, {}, path);
     unsigned int sheetCount = 0;
     if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &sheetCount) != FREEXL_OK || sheetCount == 0)
-        return makeError(ErrorKind::Format, "the workbook has no sheets", path);
+        return makeError(ErrorKind::Format, Msg::WorkbookNoSheets, {}, path);
     ReadReport rep;
     rep.format = "xls";
     rep.encoding = "UTF-8";
@@ -43,11 +40,11 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
     }
     rep.sheet = rep.sheets[size_t(chosen)];
     if (freexl_select_active_worksheet(handle, (unsigned short)chosen) != FREEXL_OK)
-        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' cannot be read", path);
+        return makeError(ErrorKind::Format, Msg::SheetCannotBeRead, {rep.sheet}, path);
     unsigned int rows = 0;
     unsigned short cols = 0;
     if (freexl_worksheet_dimensions(handle, &rows, &cols) != FREEXL_OK)
-        return makeError(ErrorKind::Format, "the sheet '" + rep.sheet + "' cannot be read", path);
+        return makeError(ErrorKind::Format, Msg::SheetCannotBeRead, {rep.sheet}, path);
 
     SheetTableBuilder table(path, opt, rep);
     table.expectRows(rows);
@@ -80,7 +77,7 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
         if (!table.endRow())
             break;
         if (opt.cancel && (r & 4095) == 0 && opt.cancel->load(std::memory_order_relaxed))
-            return makeError(ErrorKind::Cancelled, "the import was cancelled", path);
+            return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, path);
         if (opt.progress && (r & 4095) == 0)
             opt.progress(0.95 * double(r) / double(std::max(1u, rows)));
     }

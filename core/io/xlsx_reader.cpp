@@ -79,13 +79,11 @@ Status parseXml(const ZipArchive &zip, const std::string &part, XmlStream &xml, 
                 const std::atomic<bool> *cancel = nullptr, const std::function<void(double)> &progress = {})
 {
     bool ok = true;
-    Status s = zip.stream(part, [&](const char *d, size_t n) { return ok = xml.feed(d, n); }, cancel, progress);
-    if (!s)
-        return s;
+    VS_TRY(zip.stream(part, [&](const char *d, size_t n) { return ok = xml.feed(d, n); }, cancel, progress));
     if (ok)
         ok = xml.feed(nullptr, 0, true);
     if (!ok)
-        return makeError(ErrorKind::Format, "the workbook part '" + part + "' cannot be read: " + xml.error(), file);
+        return within(makeError(ErrorKind::Format, *xml.error(), file), Msg::PartCannotBeReadBecause, {part});
     return Ok{};
 }
 
@@ -135,7 +133,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
     if (Status s = parseXml(zip, "xl/workbook.xml", x, file); !s)
         return s.error();
     if (wb.sheets.empty())
-        return makeError(ErrorKind::Format, "the workbook has no sheets", file);
+        return makeError(ErrorKind::Format, Msg::WorkbookNoSheets, {}, file);
     return wb;
 }
 
@@ -173,10 +171,11 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
 }
 
 // Streams a part through a FastXmlScanner until the part ends, the scanner has read what it
-// stops after, or more() says enough; a malformed part is "WHAT cannot be read: why".
+// stops after, or more() says enough; a malformed part is "WHAT cannot be read: why", WHAT being
+// `what` about `name` (Msg::PartCannotBeReadBecause, Msg::SheetCannotBeReadBecause).
 template <class Scanner, class More>
-Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More more, const std::string &what,
-                const std::string &file, const std::atomic<bool> *cancel = nullptr,
+Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More more, Msg what,
+                const std::string &name, const std::string &file, const std::atomic<bool> *cancel = nullptr,
                 const std::function<void(double)> &progress = {})
 {
     bool ok = true;
@@ -189,7 +188,7 @@ Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More
     if (ok && !x.done() && more())
         ok = x.feed(nullptr, 0, true);
     if (!ok)
-        return makeError(ErrorKind::Format, what + " cannot be read: " + x.error(), file);
+        return within(makeError(ErrorKind::Format, *x.error(), file), what, {name});
     return Ok{};
 }
 
@@ -241,10 +240,10 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             current.append(t);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sst");
-    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, "the workbook part '" + part + "'", file); !s)
+    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, Msg::PartCannotBeReadBecause, part, file); !s)
         return s.error();
     if (tooLarge)
-        return makeError(ErrorKind::Format, "the workbook's shared strings are more text than it can hold", file);
+        return makeError(ErrorKind::Format, Msg::SharedStringsTooLarge, {}, file);
     return sst;
 }
 
@@ -252,12 +251,10 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
 
 Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
 {
-    auto zipR = ZipArchive::open(path);
-    if (!zipR)
-        return zipR.error();
-    const ZipArchive &zip = *zipR.value();
+    VS_TRY_ASSIGN(const auto archive, ZipArchive::open(path));
+    const ZipArchive &zip = *archive;
     if (!zip.has("xl/workbook.xml"))
-        return makeError(ErrorKind::Format, "this zip file is not an Excel workbook (it has no xl/workbook.xml)", path);
+        return makeError(ErrorKind::Format, Msg::ZipNotXlsx, {}, path);
     auto wb = readWorkbook(zip, path);
     if (!wb)
         return wb.error();
@@ -284,9 +281,9 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     }
     rep.sheet = sheet->name;
     if (sheet->target.empty() || !zip.has(sheet->target))
-        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is missing from the workbook", path);
+        return makeError(ErrorKind::Format, Msg::SheetMissing, {sheet->name}, path);
     if (!sheet->worksheet)
-        return makeError(ErrorKind::Format, "the sheet '" + sheet->name + "' is a chart sheet: it has no cells to read", path);
+        return makeError(ErrorKind::Format, Msg::ChartSheet, {sheet->name}, path);
 
     auto dateStyles = readDateStyles(zip, path);
     if (!dateStyles)
@@ -408,16 +405,14 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
             opt.progress(0.95 * p);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sheetData");
-    if (Status s = scanPart(zip, sheet->target, x, [&] { return wanted; }, "the sheet '" + sheet->name + "'", path,
-                            opt.cancel, progress);
+    if (Status s = scanPart(zip, sheet->target, x, [&] { return wanted; }, Msg::SheetCannotBeReadBecause, sheet->name,
+                            path, opt.cancel, progress);
         !s)
         return s.error();
     if (errorCells)
-        table.report().warnings.push_back(std::to_string(errorCells) + " cell(s) hold Excel errors (first: " +
-                                          firstError + "); they are read as missing");
+        table.report().warnings.push_back({Msg::ExcelErrorCells, {std::to_string(errorCells), firstError}});
     if (badSharedIndex)
-        table.report().warnings.push_back(std::to_string(badSharedIndex) +
-                                          " cell(s) point at text the workbook does not have; read as empty");
+        table.report().warnings.push_back({Msg::MissingSharedStrings, {std::to_string(badSharedIndex)}});
     return table.finish();
 }
 

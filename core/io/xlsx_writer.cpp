@@ -20,7 +20,7 @@ std::string guarded(std::string_view text)
 
 Error xlsxError(const std::string &path, lxw_error e)
 {
-    return makeError(ErrorKind::Io, std::string("the workbook cannot be written: ") + lxw_strerror(e), path);
+    return makeError(ErrorKind::Io, Msg::WorkbookCannotBeWritten, {lxw_strerror(e)}, path);
 }
 
 } // namespace
@@ -35,7 +35,7 @@ Status writeResultsXlsx(const AnalysisResults &r, const std::string &path)
     options.tmpdir = nullptr;
     lxw_workbook *wb = workbook_new_opt(temp.c_str(), &options);
     if (!wb)
-        return makeError(ErrorKind::Io, "the workbook cannot be created (is the folder writable?)", path);
+        return makeError(ErrorKind::Io, Msg::WorkbookCannotBeCreated, {}, path);
 
     lxw_format *head = workbook_add_format(wb);
     format_set_bold(head);
@@ -58,8 +58,7 @@ Status writeResultsXlsx(const AnalysisResults &r, const std::string &path)
     if (t.rows + 1 > LXW_ROW_MAX) {
         workbook_close(wb);
         std::remove(temp.c_str());
-        return makeError(ErrorKind::Io, "a worksheet holds at most 1,048,575 rows; write .csv for " +
-                                            std::to_string(t.rows) + " customers", path);
+        return makeError(ErrorKind::Io, Msg::WorksheetTooManyRows, {std::to_string(t.rows)}, path);
     }
     for (size_t row = 0; row < t.rows; ++row)
         for (size_t c = 0; c < t.header.size(); ++c) {
@@ -104,7 +103,7 @@ Status writeResultsXlsx(const AnalysisResults &r, const std::string &path)
     fs::rename(temp, path, ec);
     if (ec) {
         std::remove(temp.c_str());
-        return makeError(ErrorKind::Io, "the workbook cannot be written: " + ec.message(), path);
+        return makeError(ErrorKind::Io, Msg::WorkbookCannotBeWritten, {ec.message()}, path);
     }
     return Ok{};
 }

@@ -38,8 +38,7 @@ XmlStream::XmlStream() : d(new Impl{XML_ParserCreate(nullptr)})
             x->onText(std::string_view(s, size_t(len)));
     });
     XML_SetStartDoctypeDeclHandler(d->parser, [](void *self, const XML_Char *, const XML_Char *, const XML_Char *, int) {
-        static_cast<XmlStream *>(self)->stop(
-            "it declares a document type (DTD), which no workbook does; refused, as it could be an XML entity bomb");
+        static_cast<XmlStream *>(self)->stop({Msg::XmlDoctype, {}});
     });
 }
 
@@ -49,24 +48,24 @@ XmlStream::~XmlStream()
     delete d;
 }
 
-void XmlStream::stop(const std::string &why)
+void XmlStream::stop(Message why)
 {
-    if (m_error.empty())
-        m_error = why;
+    if (!m_error)
+        m_error = std::move(why);
     XML_StopParser(d->parser, XML_FALSE);
 }
 
 bool XmlStream::feed(const char *data, size_t size, bool last)
 {
-    if (!m_error.empty())
+    if (m_error)
         return false;
     if (XML_Parse(d->parser, data, int(size), last ? 1 : 0) == XML_STATUS_ERROR) {
-        if (m_error.empty())
-            m_error = std::string("the XML is malformed (") + XML_ErrorString(XML_GetErrorCode(d->parser)) +
-                      " at line " + std::to_string(XML_GetCurrentLineNumber(d->parser)) + ")";
+        if (!m_error) // expat's own reason, in English
+            m_error = Message{Msg::XmlMalformed, {XML_ErrorString(XML_GetErrorCode(d->parser)),
+                                                  std::to_string(XML_GetCurrentLineNumber(d->parser))}};
         return false;
     }
-    return m_error.empty();
+    return !m_error;
 }
 
 const char *XmlStream::attr(Attrs attrs, std::string_view name)

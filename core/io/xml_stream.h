@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,15 +24,15 @@ public:
 
     // Feeds a piece; false once the XML is malformed (error() says why).
     bool feed(const char *data, size_t size, bool last = false);
-    std::string error() const { return m_error; }
-    void stop(const std::string &why);
+    const std::optional<Message> &error() const { return m_error; }
+    void stop(Message why);
 
     static const char *attr(Attrs attrs, std::string_view name); // by local name; nullptr if absent
 
 private:
     struct Impl;
     Impl *d;
-    std::string m_error;
+    std::optional<Message> m_error;
 };
 
 } // namespace vs

@@ -16,11 +16,8 @@ Result<std::shared_ptr<ZipArchive>> ZipArchive::open(const std::string &path, Zi
     zip_t *z = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
     if (!z) {
         if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN || err == ZIP_ER_READ)
-            return makeError(ErrorKind::Io, "the file cannot be opened", path);
-        return makeError(ErrorKind::Format,
-                         "the workbook is damaged or incomplete (its zip container cannot be read); "
-                         "was the download or copy cut short?",
-                         path);
+            return makeError(ErrorKind::Io, Msg::FileCannotBeOpened, {}, path);
+        return makeError(ErrorKind::Format, Msg::ZipDamaged, {}, path);
     }
     std::shared_ptr<ZipArchive> a(new ZipArchive);
     a->m_zip = z;
@@ -56,17 +53,12 @@ Status ZipArchive::check(const std::string &name, uint64_t &declared) const
 {
     zip_stat_t st;
     if (zip_stat(m_zip, name.c_str(), 0, &st) != 0)
-        return makeError(ErrorKind::Format, "the workbook lacks its part '" + name + "'", m_path);
+        return makeError(ErrorKind::Format, Msg::PartMissing, {name}, m_path);
     declared = st.size;
     if (st.size > m_limits.maxEntryBytes)
-        return makeError(ErrorKind::Format,
-                         "the part '" + name + "' would inflate to " + std::to_string(st.size >> 20) +
-                             " MiB, more than a workbook can sensibly hold; refusing it (a zip bomb?)",
-                         m_path);
+        return makeError(ErrorKind::Format, Msg::PartWouldInflate, {name, std::to_string(st.size >> 20)}, m_path);
     if (st.size > (uint64_t(64) << 20) && st.comp_size > 0 && double(st.size) / double(st.comp_size) > m_limits.maxRatio)
-        return makeError(ErrorKind::Format,
-                         "the part '" + name + "' is compressed " + std::to_string(st.size / st.comp_size) +
-                             " to 1, far more than real data; refusing it (a zip bomb?)",
+        return makeError(ErrorKind::Format, Msg::PartCompressionRatio, {name, std::to_string(st.size / st.comp_size)},
                          m_path);
     return Ok{};
 }
@@ -79,7 +71,7 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
         return s;
     zip_file_t *f = zip_fopen(m_zip, name.c_str(), 0);
     if (!f)
-        return makeError(ErrorKind::Format, "the part '" + name + "' of the workbook cannot be read", m_path);
+        return makeError(ErrorKind::Format, Msg::PartCannotBeRead, {name}, m_path);
 
     // Inflating runs on a second thread, one buffer ahead of the consumer (parsing), so that
     // both cores work on a large sheet. Buffers go round between the two through small queues.
@@ -108,14 +100,10 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
             const zip_int64_t n = zip_fread(f, piece.data.data(), piece.data.size());
             std::optional<Error> err;
             if (n < 0)
-                err = makeError(ErrorKind::Format,
-                                "the workbook is damaged: its part '" + name + "' cannot be inflated (" +
-                                    zip_error_strerror(zip_file_get_error(f)) + ")",
-                                m_path);
+                err = makeError(ErrorKind::Format, Msg::PartCannotBeInflated,
+                                {name, zip_error_strerror(zip_file_get_error(f))}, m_path);
             else if ((total += uint64_t(n)) > declared || total > m_limits.maxEntryBytes) // a directory that lies
-                err = makeError(ErrorKind::Format,
-                                "the part '" + name + "' inflates to more than its directory says; refusing it (a zip bomb?)",
-                                m_path);
+                err = makeError(ErrorKind::Format, Msg::PartInflatesBeyond, {name}, m_path);
             std::lock_guard lock(mutex);
             if (err || n == 0) {
                 readError = err;
@@ -146,7 +134,7 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
         }
         bool more = true;
         if (cancel && cancel->load(std::memory_order_relaxed)) {
-            result = makeError(ErrorKind::Cancelled, "the import was cancelled", m_path);
+            result = makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
             more = false;
         } else {
             more = sink(piece.data.data(), piece.size);
@@ -185,7 +173,7 @@ Result<std::string> ZipArchive::read(const std::string &name, uint64_t maxBytes)
     if (!s)
         return s.error();
     if (tooBig)
-        return makeError(ErrorKind::Format, "the part '" + name + "' is too large", m_path);
+        return makeError(ErrorKind::Format, Msg::PartTooLarge, {name}, m_path);
     return out;
 }
 

@@ -23,10 +23,13 @@ struct Reader {
     const std::string &file;
     std::optional<Error> error;
 
-    bool fail(const std::string &key, const std::string &what)
+    // what: "'%1' must be …", %1 being the key; `more` are %2…
+    bool fail(const std::string &key, Msg what, std::vector<std::string> more = {})
     {
-        if (!error)
-            error = makeError(ErrorKind::Project, "'" + key + "' " + what, file);
+        if (!error) {
+            more.insert(more.begin(), key);
+            error = makeError(ErrorKind::Project, what, std::move(more), file);
+        }
         return false;
     }
     bool str(const json &j, const char *k, const std::string &key, std::string &out)
@@ -34,7 +37,7 @@ struct Reader {
         if (!j.contains(k))
             return true;
         if (!j[k].is_string())
-            return fail(key, "must be text");
+            return fail(key, Msg::KeyText);
         out = j[k].get<std::string>();
         return true;
     }
@@ -43,7 +46,7 @@ struct Reader {
         if (!j.contains(k))
             return true;
         if (!j[k].is_number())
-            return fail(key, "must be a number");
+            return fail(key, Msg::KeyNumber);
         out = j[k].get<double>();
         return true;
     }
@@ -55,7 +58,7 @@ struct Reader {
         if (s == "tab" || s == "\\t")
             s = "\t";
         if (s.size() > 1)
-            return fail(key, "must be a single character");
+            return fail(key, Msg::KeyCharacter);
         if (!s.empty())
             out = s[0];
         return true;
@@ -155,61 +158,61 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
 {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded())
-        return makeError(ErrorKind::Project, "the project file is not valid JSON", file);
+        return makeError(ErrorKind::Project, Msg::ProjectNotJson, {}, file);
     if (!j.is_object())
-        return makeError(ErrorKind::Project, "the project file must hold a JSON object", file);
+        return makeError(ErrorKind::Project, Msg::ProjectNotObject, {}, file);
     if (!j.contains("valuescope"))
-        return makeError(ErrorKind::Project, "this is not a ValueScope project (the key 'valuescope' is missing)", file);
+        return makeError(ErrorKind::Project, Msg::NotAProject, {}, file);
     if (!j["valuescope"].is_number_integer() || j["valuescope"].get<int>() != 1)
-        return makeError(ErrorKind::Project, "'valuescope' must be 1; this file is from another version", file);
+        return makeError(ErrorKind::Project, Msg::ProjectVersion, {}, file);
 
     Project p;
     Reader r{file, {}};
     if (!j.contains("source") || !j["source"].is_object())
-        return makeError(ErrorKind::Project, "'source' is missing: the project must name its data file", file);
+        return makeError(ErrorKind::Project, Msg::KeyMissingDataFile, {"source"}, file);
     const json &s = j["source"];
     r.str(s, "path", "source.path", p.source.path);
     if (p.source.path.empty())
-        r.fail("source.path", "is missing: the project must name its data file");
+        r.fail("source.path", Msg::KeyMissingDataFile);
     r.str(s, "sheet", "source.sheet", p.source.sheet);
     std::string layout = "customers";
     r.str(s, "layout", "source.layout", layout);
     if (layout == "customers") p.source.layout = Layout::Customers;
     else if (layout == "transactions") p.source.layout = Layout::Transactions;
     else if (layout == "campaigns") p.source.layout = Layout::Campaigns;
-    else r.fail("source.layout", "must be customers, transactions or campaigns, not '" + layout + "'");
+    else r.fail("source.layout", Msg::KeyLayout, {layout});
     r.str(s, "encoding", "source.encoding", p.source.encoding);
     r.chr(s, "delimiter", "source.delimiter", p.source.delimiter);
     r.chr(s, "decimal", "source.decimal", p.source.decimal);
     if (s.contains("header_row")) {
         if (!s["header_row"].is_number_integer() || s["header_row"].get<int>() < 0)
-            r.fail("source.header_row", "must be a row number (0 for no header)");
+            r.fail("source.header_row", Msg::KeyRowNumber);
         else
             p.source.headerRow = s["header_row"].get<int>();
     }
     if (s.contains("columns")) {
         if (!s["columns"].is_object())
-            r.fail("source.columns", "must map roles to column names");
+            r.fail("source.columns", Msg::KeyRoleMap);
         else
             for (auto &[role, v] : s["columns"].items()) {
                 const std::string key = "source.columns." + role;
                 const RoleInfo *info = findRole(role);
                 if (info && info->periods) {
                     if (!v.is_array())
-                        r.fail(key, "must be a list of column names in period order");
+                        r.fail(key, Msg::KeyPeriodColumns);
                     else
                         for (const json &c : v) {
-                            if (!c.is_string()) { r.fail(key, "must be a list of column names"); break; }
+                            if (!c.is_string()) { r.fail(key, Msg::KeyColumnNames); break; }
                             p.source.periodColumns[role].push_back(c.get<std::string>());
                         }
                     continue;
                 }
                 if (!info) {
-                    r.fail(key, "is not a known role");
+                    r.fail(key, Msg::KeyUnknownRole);
                     continue;
                 }
                 if (!v.is_string())
-                    r.fail(key, "must be a column name");
+                    r.fail(key, Msg::KeyColumnName);
                 else
                     p.source.columns[role] = v.get<std::string>();
             }
@@ -218,11 +221,11 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
     if (j.contains("value")) {
         const json &v = j["value"];
         if (!v.is_object())
-            r.fail("value", "must be an object");
+            r.fail("value", Msg::KeyObject);
         else {
             r.str(v, "model", "value.model", p.value.model);
             if (!findValueModel(p.value.model))
-                r.fail("value.model", "is not a known model ('" + p.value.model + "')");
+                r.fail("value.model", Msg::KeyUnknownModel, {p.value.model});
             for (const ParameterInfo &param : valueParameters()) {
                 const std::string key = std::string("value.") + param.key;
                 if (param.number) {
@@ -233,62 +236,62 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                     r.str(v, param.key, key, p.value.*(param.text));
                 }
                 if (!parameterValid(p.value, param))
-                    r.fail(key, std::string(param.rule) +
-                                    (param.namesWrongChoice ? ", not '" + p.value.*(param.text) + "'" : std::string()));
+                    r.fail(key, param.rule,
+                           param.namesWrongChoice ? std::vector<std::string>{p.value.*(param.text)} : std::vector<std::string>{});
             }
         }
     }
 
     if (j.contains("scores")) {
         if (!j["scores"].is_array())
-            r.fail("scores", "must be a list");
+            r.fail("scores", Msg::KeyList);
         else
             for (size_t i = 0; i < j["scores"].size(); ++i) {
                 const json &sj = j["scores"][i];
                 const std::string key = "scores[" + std::to_string(i) + "]";
                 ScoreSpec sc;
-                if (!sj.is_object()) { r.fail(key, "must be an object"); continue; }
+                if (!sj.is_object()) { r.fail(key, Msg::KeyObject); continue; }
                 r.str(sj, "name", key + ".name", sc.name);
                 if (sc.name.empty())
-                    r.fail(key + ".name", "is missing");
+                    r.fail(key + ".name", Msg::KeyMissing);
                 std::string norm = "count";
                 r.str(sj, "normalize", key + ".normalize", norm);
                 if (norm == "count") sc.normalize = Normalize::Count;
                 else if (norm == "weights") sc.normalize = Normalize::Weights;
-                else r.fail(key + ".normalize", "must be count or weights");
+                else r.fail(key + ".normalize", Msg::KeyNormalize);
                 if (sj.contains("minmax")) {
-                    if (!sj["minmax"].is_boolean()) r.fail(key + ".minmax", "must be true or false");
+                    if (!sj["minmax"].is_boolean()) r.fail(key + ".minmax", Msg::KeyBoolean);
                     else sc.minMaxScale = sj["minmax"].get<bool>();
                 }
                 if (!sj.contains("items") || !sj["items"].is_array() || sj["items"].empty())
-                    r.fail(key + ".items", "must list at least one indicator");
+                    r.fail(key + ".items", Msg::KeyIndicators);
                 else
                     for (size_t k = 0; k < sj["items"].size(); ++k) {
                         const json &it = sj["items"][k];
                         const std::string ik = key + ".items[" + std::to_string(k) + "]";
                         ScoreItem item;
-                        if (!it.is_object()) { r.fail(ik, "must be an object"); continue; }
+                        if (!it.is_object()) { r.fail(ik, Msg::KeyObject); continue; }
                         r.str(it, "column", ik + ".column", item.column);
                         if (item.column.empty())
-                            r.fail(ik + ".column", "is missing");
+                            r.fail(ik + ".column", Msg::KeyMissing);
                         r.num(it, "weight", ik + ".weight", item.weight);
                         sc.items.push_back(item);
                     }
                 if (p.findScore(sc.name))
-                    r.fail(key + ".name", "'" + sc.name + "' is used by two scores");
+                    r.fail(key + ".name", Msg::KeyScoreNameTwice, {sc.name});
                 p.scores.push_back(std::move(sc));
             }
     }
 
     if (j.contains("rates")) {
         if (!j["rates"].is_array())
-            r.fail("rates", "must be a list");
+            r.fail("rates", Msg::KeyList);
         else
             for (size_t i = 0; i < j["rates"].size(); ++i) {
                 const json &rj = j["rates"][i];
                 const std::string key = "rates[" + std::to_string(i) + "]";
                 RateSpec rs;
-                if (!rj.is_object()) { r.fail(key, "must be an object"); continue; }
+                if (!rj.is_object()) { r.fail(key, Msg::KeyObject); continue; }
                 r.str(rj, "name", key + ".name", rs.name);
                 r.str(rj, "column", key + ".column", rs.column);
                 if (rj.contains("positive") && (rj["positive"].is_number() || rj["positive"].is_boolean()))
@@ -296,7 +299,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                 else
                     r.str(rj, "positive", key + ".positive", rs.positive);
                 if (rs.column.empty())
-                    r.fail(key + ".column", "is missing");
+                    r.fail(key + ".column", Msg::KeyMissing);
                 if (rs.name.empty())
                     rs.name = rs.column;
                 p.rates.push_back(rs);
@@ -307,26 +310,26 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
         const json &g = j["segments"];
         SegmentSpec &seg = p.segments;
         if (!g.is_object())
-            r.fail("segments", "must be an object");
+            r.fail("segments", Msg::KeyObject);
         else {
             r.str(g, "by", "segments.by", seg.by);
             r.str(g, "method", "segments.method", seg.method);
             if (!findSegmentMethod(seg.method))
-                r.fail("segments.method", "must be " + listWithOr(segmentMethodKeys()));
+                r.fail("segments.method", Msg::KeySegmentMethod);
             if (g.contains("bins")) {
                 if (!g["bins"].is_number_integer() || g["bins"].get<int>() < kMinSegments ||
                     g["bins"].get<int>() > kMaxSegments)
-                    r.fail("segments.bins", "must be a whole number from 1 to 100");
+                    r.fail("segments.bins", Msg::KeyBins);
                 else
                     seg.bins = g["bins"].get<int>();
             }
             if (g.contains("labels")) {
                 seg.labels.clear();
                 if (!g["labels"].is_array())
-                    r.fail("segments.labels", "must be a list of names");
+                    r.fail("segments.labels", Msg::KeyNames);
                 else
                     for (const json &l : g["labels"]) {
-                        if (!l.is_string()) { r.fail("segments.labels", "must be a list of names"); break; }
+                        if (!l.is_string()) { r.fail("segments.labels", Msg::KeyNames); break; }
                         seg.labels.push_back(l.get<std::string>());
                     }
             } else if (seg.method == "quantile") {
@@ -334,23 +337,23 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             }
             if (g.contains("edges")) {
                 if (!g["edges"].is_array())
-                    r.fail("segments.edges", "must be a list of numbers");
+                    r.fail("segments.edges", Msg::KeyNumbers);
                 else
                     for (const json &e : g["edges"]) {
-                        if (!e.is_number()) { r.fail("segments.edges", "must be a list of numbers"); break; }
+                        if (!e.is_number()) { r.fail("segments.edges", Msg::KeyNumbers); break; }
                         seg.edges.push_back(e.get<double>());
                     }
             }
             if (g.contains("rules")) {
                 if (!g["rules"].is_array())
-                    r.fail("segments.rules", "must be a list of {name, r, f, m}");
+                    r.fail("segments.rules", Msg::KeyRules);
                 else
                     for (size_t i = 0; i < g["rules"].size(); ++i) {
                         const json &rj = g["rules"][i];
                         const std::string key = "segments.rules[" + std::to_string(i) + "]";
                         RfmRule rule;
                         if (!rj.is_object() || !rj.contains("name") || !rj["name"].is_string()) {
-                            r.fail(key, "must be an object with a name and r, f, m ranges");
+                            r.fail(key, Msg::KeyRuleObject);
                             continue;
                         }
                         rule.name = rj["name"].get<std::string>();
@@ -360,7 +363,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                             const json &a = rj[k];
                             if (!a.is_array() || a.size() != 2 || !a[0].is_number_integer() || !a[1].is_number_integer() ||
                                 a[0].get<int>() < 1 || a[1].get<int>() > 5 || a[0].get<int>() > a[1].get<int>()) {
-                                r.fail(key + "." + k, "must be a score range [low, high] within 1-5");
+                                r.fail(key + "." + k, Msg::KeyScoreRange);
                                 continue;
                             }
                             range[0] = a[0].get<int>();
@@ -380,14 +383,14 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             if (g.contains("strategies")) {
                 seg.strategies.clear();
                 if (!g["strategies"].is_object())
-                    r.fail("segments.strategies", "must map segment names to strategies");
+                    r.fail("segments.strategies", Msg::KeyStrategies);
                 else {
                     // keep the labels' order, then any others
                     for (const std::string &l : seg.labels)
                         if (g["strategies"].contains(l) && g["strategies"][l].is_string())
                             seg.strategies.emplace_back(l, g["strategies"][l].get<std::string>());
                     for (auto &[l, v] : g["strategies"].items()) {
-                        if (!v.is_string()) { r.fail("segments.strategies." + l, "must be text"); continue; }
+                        if (!v.is_string()) { r.fail("segments.strategies." + l, Msg::KeyText); continue; }
                         if (seg.strategyFor(l).empty() &&
                             std::find(seg.labels.begin(), seg.labels.end(), l) == seg.labels.end())
                             seg.strategies.emplace_back(l, v.get<std::string>());
@@ -404,7 +407,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
     if (j.contains("baseline") && !r.error) {
         const json &b = j["baseline"];
         if (!b.is_object())
-            r.fail("baseline", "must be an object with the baseline's value, scores and segments");
+            r.fail("baseline", Msg::KeyBaselineObject);
         else {
             // the baseline is read as a project of its own on the same source; the keys it
             // leaves out (value, scores, rates, segments) are the project's own
@@ -415,11 +418,12 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                     whole[key] = v;
             auto base = parseProject(whole.dump(), file);
             if (!base) {
+                // the key of the baseline's own error lies under "baseline."; any other is in it
                 Error e = base.error();
-                if (!e.message.empty() && e.message.front() == '\'')
-                    e.message.insert(1, "baseline.");
+                if (messageInfo(e.code).keyFirst && e.context.empty() && !e.args.empty())
+                    e.args.front().insert(0, "baseline.");
                 else
-                    e.message = "in 'baseline': " + e.message;
+                    e = within(std::move(e), Msg::InSection, {"baseline"});
                 return e;
             }
             p.baseline = std::make_shared<const Project>(std::move(base.value()));
@@ -434,12 +438,12 @@ Result<Project> loadProject(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return makeError(ErrorKind::Io, "the project file cannot be opened", path);
+        return makeError(ErrorKind::Io, Msg::ProjectCannotBeOpened, {}, path);
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
     if (text.size() > 64 * 1024 * 1024)
-        return makeError(ErrorKind::Project, "the project file is too large to be a project", path);
+        return makeError(ErrorKind::Project, Msg::ProjectTooLarge, {}, path);
     return parseProject(text, path);
 }
 

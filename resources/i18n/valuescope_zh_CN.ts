@@ -1461,10 +1461,34 @@ now: %4 customers, value %5</source>
     </message>
 </context>
 <context>
-    <name>errors</name>
+    <name>messages</name>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;</source>
+        <translation>“%1”列</translation>
+    </message>
+    <message>
+        <source>row %1, column &apos;%2&apos;</source>
+        <translation>第 %1 行，“%2”列</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
     <message>
         <source>the file cannot be opened (does it exist, and may you read it?)</source>
         <translation>文件无法打开（文件是否存在？您是否有读取权限？）</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (may you read it?)</source>
+        <translation>文件无法打开（您是否有读取权限？）</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>the file cannot be opened</source>
@@ -1631,6 +1655,22 @@ now: %4 customers, value %5</source>
         <translation>电子表格的 content.xml 无法读取：%1</translation>
     </message>
     <message>
+        <source>it declares a document type (DTD), which no workbook does; refused, as it could be an XML entity bomb</source>
+        <translation>其中声明了文档类型（DTD），而工作簿从不这样做；已拒绝，因为它可能是 XML 实体炸弹</translation>
+    </message>
+    <message>
+        <source>the XML ends inside a declaration</source>
+        <translation>XML 在一个声明的中间结束</translation>
+    </message>
+    <message>
+        <source>the XML ends in the middle of a tag (the file is cut short)</source>
+        <translation>XML 在一个标签的中间结束（文件被截断了）</translation>
+    </message>
+    <message>
+        <source>the XML is malformed (%1 at line %2)</source>
+        <translation>XML 格式有误（%1，位于第 %2 行）</translation>
+    </message>
+    <message>
         <source>cannot write here (is the folder missing or read-only?)</source>
         <translation>无法写入此处（文件夹是否不存在或只读？）</translation>
     </message>
@@ -1653,6 +1693,46 @@ now: %4 customers, value %5</source>
     <message>
         <source>a worksheet holds at most 1,048,575 rows; write .csv for %1 customers</source>
         <translation>一个工作表最多容纳 1,048,575 行；%1 位客户请导出为 .csv</translation>
+    </message>
+    <message>
+        <source>the output must be a .csv or .xlsx file</source>
+        <translation>输出文件必须是 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>charts cannot be written by this version yet</source>
+        <translation>此版本尚不能写出图表</translation>
+    </message>
+    <message>
+        <source>reports cannot be written by this version yet</source>
+        <translation>此版本尚不能写出报告</translation>
+    </message>
+    <message>
+        <source>a chart is written as .png, .svg or .pdf, not &apos;.%1&apos;</source>
+        <translation>图表只能保存为 .png、.svg 或 .pdf，而不是“.%1”</translation>
+    </message>
+    <message>
+        <source>the chart cannot be written: %1</source>
+        <translation>图表无法写入：%1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a chart kind; use one of %2</source>
+        <translation>“%1”不是图表类型；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <source>the chart &apos;%1&apos; cannot be drawn: %2</source>
+        <translation>无法绘制图表“%1”：%2</translation>
+    </message>
+    <message>
+        <source>there are no results to report</source>
+        <translation>没有可写入报告的结果</translation>
+    </message>
+    <message>
+        <source>a report is written as a .pdf file</source>
+        <translation>报告只能保存为 .pdf 文件</translation>
+    </message>
+    <message>
+        <source>the report cannot be written: %1</source>
+        <translation>报告无法写入：%1</translation>
     </message>
     <message>
         <source>the data have no column named &apos;%1&apos;</source>
@@ -1679,16 +1759,16 @@ now: %4 customers, value %5</source>
         <translation>角色“%1”对应的列“%2”在数据中不存在</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; names the column &apos;%2&apos;, which the data do not have</source>
+        <translation>“%1”指定的列“%2”在数据中不存在</translation>
+    </message>
+    <message>
         <source>the score &apos;%1&apos; uses the column &apos;%2&apos;, which the data do not have</source>
         <translation>得分“%1”用到的列“%2”在数据中不存在</translation>
     </message>
     <message>
         <source>the rate &apos;%1&apos; uses the column &apos;%2&apos;, which the data do not have</source>
         <translation>比率“%1”用到的列“%2”在数据中不存在</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; names the column &apos;%2&apos;, which the data do not have</source>
-        <translation>“%1”指定的列“%2”在数据中不存在</translation>
     </message>
     <message>
         <source>the data have no rows to analyse</source>
@@ -1709,6 +1789,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>the value model &apos;%1&apos; needs the number of purchases (orders): map a column to the role &apos;%2&apos;</source>
         <translation>价值模型“%1”需要购买次数（订单数）：请把一列对应到角色“%2”</translation>
+    </message>
+    <message>
+        <source>the value model &apos;%1&apos; needs the average spend per purchase: map a column to the role &apos;%2&apos;</source>
+        <translation>价值模型“%1”需要每次购买的平均消费：请把一列对应到角色“%2”</translation>
     </message>
     <message>
         <source>the value model &apos;%1&apos; needs the sales of each campaign: map a column to the role &apos;%2&apos;</source>
@@ -1765,6 +1849,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>segments by RFM rules need order lines (the transactions layout) and the &apos;rfm&apos; or &apos;predictive_clv&apos; value model</source>
         <translation>按 RFM 规则分群需要订单明细（交易布局）以及“rfm”或“predictive_clv”价值模型</translation>
+    </message>
+    <message>
+        <source>the baseline cannot be computed: %1</source>
+        <translation>无法计算基准：%1</translation>
     </message>
     <message>
         <source>value.time_unit must be days, weeks or months, not &apos;%1&apos;</source>
@@ -1867,36 +1955,12 @@ now: %4 customers, value %5</source>
         <translation>“valuescope”必须为 1；此文件来自其他版本</translation>
     </message>
     <message>
-        <source>&apos;source&apos; is missing: the project must name its data file</source>
-        <translation>缺少“source”：项目必须指明其数据文件</translation>
-    </message>
-    <message>
         <source>the project file is too large to be a project</source>
         <translation>项目文件太大，不可能是项目文件</translation>
     </message>
     <message>
-        <source>row %1</source>
-        <translation>第 %1 行</translation>
-    </message>
-    <message>
-        <source>column &apos;%1&apos;</source>
-        <translation>“%1”列</translation>
-    </message>
-    <message>
-        <source>%1, column &apos;%2&apos;</source>
-        <translation>%1，“%2”列</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>the file cannot be opened (may you read it?)</source>
-        <translation>文件无法打开（您是否有读取权限？）</translation>
-    </message>
-    <message>
-        <source>the file does not exist</source>
-        <translation>文件不存在</translation>
+        <source>in &apos;%1&apos;: %2</source>
+        <translation>在“%1”中：%2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is missing: the project must name its data file</source>
@@ -2033,6 +2097,158 @@ now: %4 customers, value %5</source>
     <message>
         <source>&apos;%1&apos; &apos;%2&apos; is used by two scores</source>
         <translation>“%1”：“%2”被两个得分同时使用</translation>
+    </message>
+    <message>
+        <source>%1 line(s) above the header row were skipped</source>
+        <translation>跳过了表头行之前的 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 column(s) have no name in the header; they are called &quot;column N&quot;</source>
+        <translation>表头中有 %1 列没有名称，已命名为“column N”</translation>
+    </message>
+    <message>
+        <source>%1 column name(s) repeat; later ones got a number, e.g. &quot;name (2)&quot;</source>
+        <translation>有 %1 个列名重复，后出现的列已加编号，例如“name (2)”</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have fewer fields than the header (first: row %2); the missing cells are empty</source>
+        <translation>%1 行的字段少于表头（首个：第 %2 行）；缺少的单元格按空值处理</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have more fields than the header (first: row %2); the extra fields were ignored</source>
+        <translation>%1 行的字段多于表头（首个：第 %2 行）；多出的字段已忽略</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) hold Excel errors (first: %2); they are read as missing</source>
+        <translation>%1 个单元格为 Excel 错误值（首个：%2），按缺失值读取</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) point at text the workbook does not have; read as empty</source>
+        <translation>%1 个单元格引用了工作簿中不存在的文本，按空值读取</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have no customer id (first: row %2); left out</source>
+        <translation>%1 行没有客户编号（首个：第 %2 行），已排除</translation>
+    </message>
+    <message>
+        <source>%1 row(s) repeat a customer id seen before (first: row %2, id &apos;%3&apos;); only the first row of each customer is used</source>
+        <translation>%1 行的客户编号与前面重复（首个：第 %2 行，编号“%3”）；每位客户只使用第一行</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have no value (revenue, cost or lifetime is missing); they get no segment</source>
+        <translation>%1 位客户没有价值（缺少收入、成本或生命周期），不参与细分</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have no value (orders or spend is missing); they get no segment</source>
+        <translation>%1 位客户没有价值（缺少购买次数或消费金额），不参与细分</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have no value (a period&apos;s revenue or cost is missing); they get no segment</source>
+        <translation>%1 位客户没有价值（缺少某一期的收入或成本），不参与细分</translation>
+    </message>
+    <message>
+        <source>%1 campaign(s) have no effect (sales or cost is missing)</source>
+        <translation>%1 项营销活动没有效果值（缺少销售额或成本）</translation>
+    </message>
+    <message>
+        <source>no cost per period is mapped (&apos;cost_periods&apos;); costs are taken as 0</source>
+        <translation>未映射各期成本（cost_periods），成本按 0 计算</translation>
+    </message>
+    <message>
+        <source>the indicator &apos;%1&apos; of the score &apos;%2&apos; has one value for everyone; scaled to 0</source>
+        <translation>评分“%2”的指标“%1”对所有客户取值相同，缩放后为 0</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) lack an indicator of the score &apos;%2&apos;; their score is missing</source>
+        <translation>%1 位客户缺少评分“%2”的某个指标，其评分为缺失</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have a negative cost; it is used as given (it raises their value)</source>
+        <translation>%1 位客户的成本为负数，按原值使用（会提高其价值）</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have a lifetime of zero or less; their value per lifetime is missing</source>
+        <translation>%1 位客户的生命周期小于或等于 0，其单位生命周期价值为缺失</translation>
+    </message>
+    <message>
+        <source>every customer has the same value score; the 0-100 score is 0 for all</source>
+        <translation>所有客户的价值得分相同，0–100 分均为 0</translation>
+    </message>
+    <message>
+        <source>the reference value for CVB is 0; the ratios are missing</source>
+        <translation>CVB 的参照值为 0，比值为缺失</translation>
+    </message>
+    <message>
+        <source>%1 campaign(s) have a cost of 0; their ROI is missing</source>
+        <translation>%1 项营销活动的成本为 0，其投资回报率为缺失</translation>
+    </message>
+    <message>
+        <source>the rate &apos;%1&apos; has no answers in the column &apos;%2&apos;</source>
+        <translation>比率“%1”在列“%2”中没有任何回答</translation>
+    </message>
+    <message>
+        <source>no customer has a value to segment by</source>
+        <translation>没有客户具有可用于细分的数值</translation>
+    </message>
+    <message>
+        <source>many customers share the same %1, so some quantile edges coincide: %2 segments became %3 (%4)</source>
+        <translation>许多客户的 %1 相同，部分分位点重合：%2 个细分合并为 %3 个（%4）</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) lie outside the threshold edges; they get no segment</source>
+        <translation>%1 位客户落在阈值范围之外，不参与细分</translation>
+    </message>
+    <message>
+        <source>%1: every customer has the same value; all get the score 3</source>
+        <translation>%1：所有客户取值相同，均记 3 分</translation>
+    </message>
+    <message>
+        <source>%1: %2 of customers share the value %3, so quintile edges coincide and only the scores %4 are used; rank-based scoring (RFM scores ▸ Quintiles of the ranks) spreads ties over 1-5</source>
+        <translation>%1：%2 的客户取值均为 %3，五分位点重合，只用到了 %4 分；按排名打分（RFM 评分 ▸ 按排名分五等份）可把相同值分散到 1–5 分</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) have no customer id (first: row %2); left out</source>
+        <translation>%1 条订单明细没有客户编号（首个：第 %2 行），已排除</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) have no date (first: row %2); left out</source>
+        <translation>%1 条订单明细没有日期（首个：第 %2 行），已排除</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) have no amount (first: row %2); left out</source>
+        <translation>%1 条订单明细没有金额（首个：第 %2 行），已排除</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) are returns or cancellations (a negative quantity or amount, or an invoice starting with &apos;C&apos;); netted out of the customers&apos; spend, not counted as purchases</source>
+        <translation>%1 条订单明细为退货或取消（数量或金额为负，或发票号以 C 开头）；已从客户消费中冲减，不计为购买</translation>
+    </message>
+    <message>
+        <source>BG/NBD: a and b run towards 0 — the data show no sign of customers dropping out (is the observation period long enough?), so the fit is the NBD model without drop-out and P(alive) is about 1 for everyone</source>
+        <translation>BG/NBD：参数 a 和 b 趋近于 0——数据中看不出客户流失（观察期是否足够长？），因此拟合结果相当于无流失的 NBD 模型，所有客户的 P(alive) 约为 1</translation>
+    </message>
+    <message>
+        <source>%1 repeat customer(s) have a mean repeat spend of zero or less (returns); left out of the Gamma-Gamma fit</source>
+        <translation>%1 位复购客户的平均复购金额小于或等于 0（退货），未参与 Gamma-Gamma 拟合</translation>
+    </message>
+    <message>
+        <source>the fits&apos; standard errors cannot be estimated (the likelihood is flat in some direction); the CLV has no interval</source>
+        <translation>无法估计拟合参数的标准误（似然函数在某个方向上是平的），CLV 没有区间</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) first bought after the observation end (%2); they count only in the holdout period and get no value</source>
+        <translation>%1 位客户在观察期结束（%2）之后才首次购买，只计入保留期，没有价值</translation>
+    </message>
+    <message>
+        <source>%1 customer(s) have only returns or cancellations in the data, no purchase; they get no value</source>
+        <translation>%1 位客户在数据中只有退货或取消、没有购买，没有价值</translation>
+    </message>
+    <message>
+        <source>the report was cancelled</source>
+        <translation>报告已取消</translation>
+    </message>
+    <message>
+        <source>the computation was stopped: newer settings came</source>
+        <translation>计算已停止：有更新的设置</translation>
     </message>
 </context>
 <context>
@@ -2190,10 +2406,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>Customer value report</source>
         <translation>客户价值报告</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
         <source>Made by ValueScope on %1</source>
@@ -2441,6 +2653,17 @@ now: %4 customers, value %5</source>
     </message>
 </context>
 <context>
+    <name>report::PagedReport</name>
+    <message>
+        <source>Customer value report</source>
+        <translation>客户价值报告</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>Customer id</source>
@@ -2516,153 +2739,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>RFM rules (named segments)</source>
         <translation>RFM 规则（命名细分）</translation>
-    </message>
-</context>
-<context>
-    <name>warnings</name>
-    <message>
-        <source>%1 line(s) above the header row were skipped</source>
-        <translation>跳过了表头行之前的 %1 行</translation>
-    </message>
-    <message>
-        <source>%1 column(s) have no name in the header; they are called &quot;column N&quot;</source>
-        <translation>表头中有 %1 列没有名称，已命名为“column N”</translation>
-    </message>
-    <message>
-        <source>%1 column name(s) repeat; later ones got a number, e.g. &quot;name (2)&quot;</source>
-        <translation>有 %1 个列名重复，后出现的列已加编号，例如“name (2)”</translation>
-    </message>
-    <message>
-        <source>%1 row(s) have fewer fields than the header (first: row %2); the missing cells are empty</source>
-        <translation>%1 行的字段少于表头（首个：第 %2 行）；缺少的单元格按空值处理</translation>
-    </message>
-    <message>
-        <source>%1 row(s) have more fields than the header (first: row %2); the extra fields were ignored</source>
-        <translation>%1 行的字段多于表头（首个：第 %2 行）；多出的字段已忽略</translation>
-    </message>
-    <message>
-        <source>%1 cell(s) hold Excel errors (first: %2); they are read as missing</source>
-        <translation>%1 个单元格为 Excel 错误值（首个：%2），按缺失值读取</translation>
-    </message>
-    <message>
-        <source>%1 cell(s) point at text the workbook does not have; read as empty</source>
-        <translation>%1 个单元格引用了工作簿中不存在的文本，按空值读取</translation>
-    </message>
-    <message>
-        <source>%1 row(s) have no customer id (first: row %2); left out</source>
-        <translation>%1 行没有客户编号（首个：第 %2 行），已排除</translation>
-    </message>
-    <message>
-        <source>%1 row(s) repeat a customer id seen before (first: row %2, id &apos;%3&apos;); only the first row of each customer is used</source>
-        <translation>%1 行的客户编号与前面重复（首个：第 %2 行，编号“%3”）；每位客户只使用第一行</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have no value (revenue, cost or lifetime is missing); they get no segment</source>
-        <translation>%1 位客户没有价值（缺少收入、成本或生命周期），不参与细分</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have no value (orders or spend is missing); they get no segment</source>
-        <translation>%1 位客户没有价值（缺少购买次数或消费金额），不参与细分</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have no value (a period&apos;s revenue or cost is missing); they get no segment</source>
-        <translation>%1 位客户没有价值（缺少某一期的收入或成本），不参与细分</translation>
-    </message>
-    <message>
-        <source>%1 campaign(s) have no effect (sales or cost is missing)</source>
-        <translation>%1 项营销活动没有效果值（缺少销售额或成本）</translation>
-    </message>
-    <message>
-        <source>no cost per period is mapped (&apos;cost_periods&apos;); costs are taken as 0</source>
-        <translation>未映射各期成本（cost_periods），成本按 0 计算</translation>
-    </message>
-    <message>
-        <source>the indicator &apos;%1&apos; of the score &apos;%2&apos; has one value for everyone; scaled to 0</source>
-        <translation>评分“%2”的指标“%1”对所有客户取值相同，缩放后为 0</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) lack an indicator of the score &apos;%2&apos;; their score is missing</source>
-        <translation>%1 位客户缺少评分“%2”的某个指标，其评分为缺失</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have a negative cost; it is used as given (it raises their value)</source>
-        <translation>%1 位客户的成本为负数，按原值使用（会提高其价值）</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have a lifetime of zero or less; their value per lifetime is missing</source>
-        <translation>%1 位客户的生命周期小于或等于 0，其单位生命周期价值为缺失</translation>
-    </message>
-    <message>
-        <source>every customer has the same value score; the 0-100 score is 0 for all</source>
-        <translation>所有客户的价值得分相同，0–100 分均为 0</translation>
-    </message>
-    <message>
-        <source>the reference value for CVB is 0; the ratios are missing</source>
-        <translation>CVB 的参照值为 0，比值为缺失</translation>
-    </message>
-    <message>
-        <source>%1 campaign(s) have a cost of 0; their ROI is missing</source>
-        <translation>%1 项营销活动的成本为 0，其投资回报率为缺失</translation>
-    </message>
-    <message>
-        <source>the rate &apos;%1&apos; has no answers in the column &apos;%2&apos;</source>
-        <translation>比率“%1”在列“%2”中没有任何回答</translation>
-    </message>
-    <message>
-        <source>no customer has a value to segment by</source>
-        <translation>没有客户具有可用于细分的数值</translation>
-    </message>
-    <message>
-        <source>many customers share the same %1, so some quantile edges coincide: %2 segments became %3 (%4)</source>
-        <translation>许多客户的 %1 相同，部分分位点重合：%2 个细分合并为 %3 个（%4）</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) lie outside the threshold edges; they get no segment</source>
-        <translation>%1 位客户落在阈值范围之外，不参与细分</translation>
-    </message>
-    <message>
-        <source>%1: every customer has the same value; all get the score 3</source>
-        <translation>%1：所有客户取值相同，均记 3 分</translation>
-    </message>
-    <message>
-        <source>%1: %2 of customers share the value %3, so quintile edges coincide and only the scores %4 are used; rank-based scoring (RFM scores ▸ Quintiles of the ranks) spreads ties over 1-5</source>
-        <translation>%1：%2 的客户取值均为 %3，五分位点重合，只用到了 %4 分；按排名打分（RFM 评分 ▸ 按排名分五等份）可把相同值分散到 1–5 分</translation>
-    </message>
-    <message>
-        <source>%1 order line(s) have no customer id (first: row %2); left out</source>
-        <translation>%1 条订单明细没有客户编号（首个：第 %2 行），已排除</translation>
-    </message>
-    <message>
-        <source>%1 order line(s) have no date (first: row %2); left out</source>
-        <translation>%1 条订单明细没有日期（首个：第 %2 行），已排除</translation>
-    </message>
-    <message>
-        <source>%1 order line(s) have no amount (first: row %2); left out</source>
-        <translation>%1 条订单明细没有金额（首个：第 %2 行），已排除</translation>
-    </message>
-    <message>
-        <source>%1 order line(s) are returns or cancellations (a negative quantity or amount, or an invoice starting with &apos;C&apos;); netted out of the customers&apos; spend, not counted as purchases</source>
-        <translation>%1 条订单明细为退货或取消（数量或金额为负，或发票号以 C 开头）；已从客户消费中冲减，不计为购买</translation>
-    </message>
-    <message>
-        <source>BG/NBD: a and b run towards 0 — the data show no sign of customers dropping out (is the observation period long enough?), so the fit is the NBD model without drop-out and P(alive) is about 1 for everyone</source>
-        <translation>BG/NBD：参数 a 和 b 趋近于 0——数据中看不出客户流失（观察期是否足够长？），因此拟合结果相当于无流失的 NBD 模型，所有客户的 P(alive) 约为 1</translation>
-    </message>
-    <message>
-        <source>%1 repeat customer(s) have a mean repeat spend of zero or less (returns); left out of the Gamma-Gamma fit</source>
-        <translation>%1 位复购客户的平均复购金额小于或等于 0（退货），未参与 Gamma-Gamma 拟合</translation>
-    </message>
-    <message>
-        <source>the fits&apos; standard errors cannot be estimated (the likelihood is flat in some direction); the CLV has no interval</source>
-        <translation>无法估计拟合参数的标准误（似然函数在某个方向上是平的），CLV 没有区间</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) first bought after the observation end (%2); they count only in the holdout period and get no value</source>
-        <translation>%1 位客户在观察期结束（%2）之后才首次购买，只计入保留期，没有价值</translation>
-    </message>
-    <message>
-        <source>%1 customer(s) have only returns or cancellations in the data, no purchase; they get no value</source>
-        <translation>%1 位客户在数据中只有退货或取消、没有购买，没有价值</translation>
     </message>
 </context>
 </TS>

@@ -103,7 +103,7 @@ void TstBinning::tiesMergeBinsAndWarn()
     QVERIFY(r.ok());
     QCOMPARE(r->edges.size(), size_t(3));
     bool warned = false;
-    for (const std::string &w : r->warnings)
+    for (const std::string &w : vs::describeAll(r->warnings))
         warned |= w.find("4 segments became 2 (Low, Very High)") != std::string::npos;
     QVERIFY2(warned, "the user is told that bins were merged");
     QCOMPARE(r->segments[0].count + r->segments[3].count, size_t(1000));

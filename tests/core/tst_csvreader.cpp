@@ -117,7 +117,7 @@ void TstCsvReader::forcedWrongEncodingNamesTheRow()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, ErrorKind::Encoding);
     QCOMPARE(r.error().row, 1); // the Chinese header is the first row
-    QVERIFY(r.error().message.find("GB18030") != std::string::npos); // suggests what to choose
+    QVERIFY(r.error().message().find("GB18030") != std::string::npos); // suggests what to choose
 }
 
 void TstCsvReader::cancelStopsTheImport()
@@ -193,7 +193,7 @@ void TstCsvReader::runOfContinuationBytesNamesItsRow()
         QCOMPARE(r.error().kind, ErrorKind::Encoding);
         QCOMPARE(r.error().row, 3);
         const std::string at = "near byte " + std::to_string(bytes.find('\x80')) + ";";
-        QVERIFY2(r.error().message.find(at) != std::string::npos, r.error().message.c_str());
+        QVERIFY2(r.error().message().find(at) != std::string::npos, r.error().message().c_str());
     }
     QCOMPARE(firstInvalidUtf8(std::string(5000, '\x80')), size_t(0));
     QCOMPARE(firstInvalidUtf8("ab\xE4\xB8\xAD\xE4\xB8"), size_t(5)); // a character cut at the end

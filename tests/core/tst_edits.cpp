@@ -261,9 +261,11 @@ void TstEdits::parametersAcceptWhatTheProjectReaderAccepts()
                                      std::string(param.key) + "\": " + formatNumber(v) + "}}";
             auto read = parseProject(text, "p.json");
             QCOMPARE(read.ok(), ok);
-            if (!ok)
-                QVERIFY2(read.error().message.find(std::string("'value.") + param.key + "' " + param.rule) == 0,
-                         read.error().message.c_str());
+            if (!ok) {
+                QCOMPARE(read.error().code, param.rule);
+                QVERIFY2(read.error().message().find(std::string("'value.") + param.key + "' must") == 0,
+                         read.error().message().c_str());
+            }
         }
     }
     ValueSpec spec;
@@ -272,7 +274,7 @@ void TstEdits::parametersAcceptWhatTheProjectReaderAccepts()
     QCOMPARE(spec.timeUnit, std::string("months"));
     auto bad = parseProject(R"({"valuescope": 1, "source": {"path": "x.csv"}, "value": {"time_unit": "fortnights"}})", "p.json");
     QVERIFY(!bad.ok());
-    QCOMPARE(bad.error().message, std::string("'value.time_unit' must be days, weeks or months, not 'fortnights'"));
+    QCOMPARE(bad.error().message(), std::string("'value.time_unit' must be days, weeks or months, not 'fortnights'"));
 }
 
 QTEST_APPLESS_MAIN(TstEdits)

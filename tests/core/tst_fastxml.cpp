@@ -78,7 +78,7 @@ void TstFastXml::refusesDoctype()
     auto nop = [](auto...) {};
     FastXmlScanner x(nop, nop, nop);
     QVERIFY(!x.feed(bomb.data(), bomb.size(), true));
-    QVERIFY(x.error().find("DTD") != std::string::npos);
+    QVERIFY(x.error() && x.error()->code == vs::Msg::XmlDoctype);
 }
 
 void TstFastXml::cutShortIsAnError()
@@ -88,7 +88,7 @@ void TstFastXml::cutShortIsAnError()
     FastXmlScanner x(nop, nop, nop, "sheetData");
     QVERIFY(x.feed(cut.data(), cut.size()));
     QVERIFY(!x.feed(nullptr, 0, true));
-    QVERIFY(x.error().find("cut short") != std::string::npos);
+    QVERIFY(x.error() && x.error()->code == vs::Msg::XmlEndsInTag);
 }
 
 QTEST_APPLESS_MAIN(TstFastXml)

@@ -138,7 +138,7 @@ void TstFormulas::discountedRevenueScoreAndRatio()
     p.value.cvbReference = "nobody";
     auto missing = run(p);
     QVERIFY(!missing.ok());
-    QVERIFY(missing.error().message.find("'nobody'") != std::string::npos);
+    QVERIFY(missing.error().message().find("'nobody'") != std::string::npos);
 }
 
 void TstFormulas::scores_data()
@@ -301,7 +301,7 @@ void TstFormulas::definedBehaviourIsWarned()
     auto r = run(p);
     QVERIFY(r.ok());
     auto warned = [&](const char *text) {
-        for (const std::string &w : r->warnings)
+        for (const std::string &w : vs::describeAll(r->warnings))
             if (w.find(text) != std::string::npos)
                 return true;
         return false;
@@ -340,12 +340,12 @@ void TstFormulas::missingRoleIsAClearError()
     p.source.columns.erase("cost");
     auto r = run(p);
     QVERIFY(!r.ok());
-    QVERIFY(r.error().message.find("'cost'") != std::string::npos);
+    QVERIFY(r.error().message().find("'cost'") != std::string::npos);
     p = baseProject();
     p.source.columns["cost"] = "no such column";
     auto r2 = run(p);
     QVERIFY(!r2.ok());
-    QVERIFY(r2.error().message.find("'no such column'") != std::string::npos);
+    QVERIFY(r2.error().message().find("'no such column'") != std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TstFormulas)

@@ -119,7 +119,7 @@ void TstTransactions::linesAreGroupedPerCustomerAndDay()
     QCOMPARE(d.net[d.offset[1]], 80.0);
     QCOMPARE(d.orders[d.offset[1]], 1u);
     bool warned = false;
-    for (const std::string &w : g->warnings)
+    for (const std::string &w : vs::describeAll(g->warnings))
         warned |= w.find("1 order line has no customer id (first: row 9)") != std::string::npos;
     QVERIFY(warned);
 }
@@ -156,7 +156,7 @@ void TstTransactions::btydSummaryByHand()
 void TstTransactions::rfmColumnsByHand()
 {
     auto r = analyse(m_lines, linesProject("rfm"));
-    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
     const auto &rec = *r->column("recency"), &freq = *r->column("frequency"), &mon = *r->column("monetary");
     QCOMPARE(rec[0], 16.0);
     QCOMPARE(freq[0], 3.0); // invoices 1001, 1002, 1004
@@ -175,7 +175,7 @@ void TstTransactions::rfmColumnsByHand()
     QCOMPARE((*r->column("rfm_cell"))[3],
              (*r->column("r_score"))[3] * 100 + (*r->column("f_score"))[3] * 10 + (*r->column("m_score"))[3]);
     bool warned = false;
-    for (const std::string &w : r->warnings)
+    for (const std::string &w : vs::describeAll(r->warnings))
         warned |= w.find("1 customer first bought after the observation end (2024-01-31)") != std::string::npos;
     QVERIFY(warned);
 }
@@ -190,7 +190,7 @@ void TstTransactions::amountWithoutInvoices()
     p.value.model = "rfm";
     p.value.timeUnit = "days";
     auto r = analyse(read(path), p);
-    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
     // without invoices a purchase day is one order; the negative line is a return
     QCOMPARE((*r->column("frequency"))[0], 1.0);
     QCOMPARE((*r->column("monetary"))[0], 13.0);
@@ -205,16 +205,16 @@ void TstTransactions::missingRolesAreClearErrors()
     p.source.columns.erase("date");
     auto r = analyse(m_lines, p);
     QVERIFY(!r.ok());
-    QVERIFY(QString::fromStdString(r.error().message).contains("'date'"));
+    QVERIFY(QString::fromStdString(r.error().message()).contains("'date'"));
     p = linesProject("rfm");
     p.source.columns.erase("unit_price");
     r = analyse(m_lines, p);
     QVERIFY(!r.ok());
-    QVERIFY(QString::fromStdString(r.error().message).contains("'amount'"));
+    QVERIFY(QString::fromStdString(r.error().message()).contains("'amount'"));
     p = linesProject("profit");
     r = analyse(m_lines, p);
     QVERIFY(!r.ok());
-    QVERIFY(QString::fromStdString(r.error().message).contains("'rfm'"));
+    QVERIFY(QString::fromStdString(r.error().message()).contains("'rfm'"));
     // a date column with text in it names the row and column
     const std::string path = m_dir.filePath("baddate.csv").toStdString();
     std::ofstream(path) << "customer,date,amount\na,2024-01-01,3\nb,soon,4\n";
@@ -262,7 +262,7 @@ void TstTransactions::heavyTiesAreReportedNotHidden()
         last = score;
     }
     bool warned = false;
-    for (const std::string &w : s.warnings)
+    for (const std::string &w : vs::describeAll(s.warnings))
         warned |= w.rfind("Frequency: ", 0) == 0 && w.find("rank-based") != std::string::npos;
     QVERIFY(warned);
 }
@@ -298,11 +298,11 @@ void TstTransactions::onlineRetailMatchesPandas()
     p.segments.by = "rfm";
     p.segments.rules = defaultRfmRules();
     auto r = analyse(table, p);
-    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
     const std::string returns = std::to_string(ref["return_lines"].get<int>()) + " order lines are returns";
     const std::string onlyReturns = std::to_string(ref["customers_only_returns"].get<int>()) + " customers have only returns";
     bool sawReturns = false, sawOnly = false;
-    for (const std::string &w : r->warnings) {
+    for (const std::string &w : vs::describeAll(r->warnings)) {
         sawReturns |= w.rfind(returns, 0) == 0;
         sawOnly |= w.rfind(onlyReturns, 0) == 0;
     }
@@ -342,7 +342,7 @@ void TstTransactions::projectKeepsRfmSettings()
     p.segments.strategies = {{"Best", "Thank them"}};
     p.source.path = "lines.csv";
     auto back = parseProject(projectToJson(p), "p.json");
-    QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+    QVERIFY2(back.ok(), back.ok() ? "" : back.error().message().c_str());
     QCOMPARE(back->value.rfmScoring, std::string("rank"));
     QCOMPARE(back->value.penalizer, 0.01);
     QCOMPARE(back->value.intervalLevel, 0.8);
@@ -357,7 +357,7 @@ void TstTransactions::projectKeepsRfmSettings()
     QVERIFY(!def->segments.strategyFor("Champions").empty());
     auto bad = parseProject(R"({"valuescope":1,"source":{"path":"x.csv"},"segments":{"by":"rfm","rules":[{"name":"X","r":[0,9]}]}})", "b.json");
     QVERIFY(!bad.ok());
-    QVERIFY(QString::fromStdString(bad.error().message).contains("segments.rules[0].r"));
+    QVERIFY(QString::fromStdString(bad.error().message()).contains("segments.rules[0].r"));
     auto unit = parseProject(R"({"valuescope":1,"source":{"path":"x.csv"},"value":{"time_unit":"years"}})", "u.json");
     QVERIFY(!unit.ok());
 }

@@ -79,7 +79,7 @@ void TstCharts::everyKindWritesAPngOfTheAskedSize()
     for (const QString &kind : charts::kinds()) {
         const QString path = m_dir.filePath(kind + QStringLiteral(".png"));
         const vs::Status st = charts::write(input(), kind.toStdString(), path.toStdString());
-        QVERIFY2(st.ok(), st.ok() ? "" : st.error().message.c_str());
+        QVERIFY2(st.ok(), st.ok() ? "" : st.error().message().c_str());
         QImage img(path);
         QCOMPARE(img.size(), QSize(1200, 800));
         // something was drawn: not one flat colour
@@ -156,7 +156,7 @@ void TstCharts::chartsTheResultsCannotFeedSayWhy()
         const QString path = m_dir.filePath(QStringLiteral("none.png"));
         const vs::Status st = charts::write(charts::Input{customers.results(), {}}, kind, path.toStdString());
         QVERIFY2(!st.ok(), kind);
-        QVERIFY(QString::fromStdString(st.error().message).contains(QLatin1String("cannot be drawn")));
+        QVERIFY(QString::fromStdString(st.error().message()).contains(QLatin1String("cannot be drawn")));
         QVERIFY(!QFile::exists(path));
     }
     const vs::Status bad = charts::write(charts::Input{customers.results(), {}}, "segments", m_dir.filePath("x.gif").toStdString());

@@ -549,8 +549,7 @@ vs::Status checkFormat(const QString &path)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf"))
-        return vs::makeError(vs::ErrorKind::Io, "a chart is written as .png, .svg or .pdf, not '." + ext.toStdString() + "'",
-                             path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartFormat, {ext.toStdString()}, path.toStdString());
     return vs::Ok{};
 }
 } // namespace
@@ -562,7 +561,7 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
     const QString ext = QFileInfo(path).suffix().toLower();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartCannotBeWritten, {file.errorString().toStdString()},
                              path.toStdString());
     bool ok = true;
     const QSize logical = logicalSizeFor(size, dpi);
@@ -586,7 +585,7 @@ vs::Status save(QWidget *chart, const QString &path, QSize size, int dpi)
         render(chart, p, QRectF(QPointF(0, 0), QSizeF(size)), logical);
     }
     if (!ok || !file.commit())
-        return vs::makeError(vs::ErrorKind::Io, "the chart cannot be written: " + file.errorString().toStdString(),
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ChartCannotBeWritten, {file.errorString().toStdString()},
                              path.toStdString());
     return vs::Ok{};
 }
@@ -595,10 +594,10 @@ vs::Status check(const Input &in, const std::string &kind, const std::string &pa
 {
     const vs::ChartKindInfo *k = vs::findChartKind(kind);
     if (!k)
-        return vs::makeError(vs::ErrorKind::Project, "'" + kind + "' is not a chart kind; use one of " +
-                                                         kinds().join(QStringLiteral(", ")).toStdString());
+        return vs::makeError(vs::ErrorKind::Project, vs::Msg::ChartNotAKind,
+                             {kind, kinds().join(QStringLiteral(", ")).toStdString()});
     if (const char *why = vs::chartUnavailable(*k, in.results.get(), in.comparison.get()))
-        return vs::makeError(vs::ErrorKind::Model, "the chart '" + kind + "' cannot be drawn: " + why);
+        return vs::makeError(vs::ErrorKind::Model, vs::Msg::ChartCannotBeDrawn, {kind, why});
     return checkFormat(QString::fromStdString(path));
 }
 

@@ -245,7 +245,7 @@ private:
         m_headerDetected->setText(rep.headerRow > 0 ? det.arg(ImportWizard::tr("row %1").arg(rep.headerRow)) : det.arg(ImportWizard::tr("none")));
         QString status = ImportWizard::tr("%1 format, %n column(s); the preview shows the first rows.", nullptr, int(table->columns.size()))
                              .arg(QString::fromStdString(rep.format).toUpper());
-        for (const std::string &warn : rep.warnings)
+        for (const vs::Diagnostic &warn : rep.warnings)
             status += QStringLiteral("<br>⚠ ") + localizedWarning(warn).toHtmlEscaped();
         m_status->setText(status);
         m_ok = !table->columns.empty();
@@ -569,9 +569,9 @@ private:
         }
         lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(c->results->rowCount()));
         QStringList notes;
-        for (const std::string &s : c->report.warnings)
+        for (const vs::Diagnostic &s : c->report.warnings)
             notes << QStringLiteral("• ") + localizedWarning(s);
-        for (const std::string &s : c->results->warnings)
+        for (const vs::Diagnostic &s : c->results->warnings)
             notes << QStringLiteral("• ") + localizedWarning(s);
         if (notes.isEmpty())
             lines << ImportWizard::tr("No problems found.");

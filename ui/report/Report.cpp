@@ -217,7 +217,7 @@ public:
         }
         if (!r.warnings.empty()) {
             heading(tr("Warnings"), 14);
-            for (const std::string &w : r.warnings)
+            for (const vs::Diagnostic &w : r.warnings)
                 paragraph(QStringLiteral("• ") + localizedWarning(w), Qt::black);
         }
     }
@@ -418,14 +418,14 @@ namespace {
 vs::Status checkPath(const charts::Input &input, const QString &path)
 {
     if (!input.results)
-        return vs::makeError(vs::ErrorKind::Model, "there are no results to report", path.toStdString());
+        return vs::makeError(vs::ErrorKind::Model, vs::Msg::ReportNoResults, {}, path.toStdString());
     if (QFileInfo(path).suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) != 0)
-        return vs::makeError(vs::ErrorKind::Io, "a report is written as a .pdf file", path.toStdString());
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::ReportNotPdf, {}, path.toStdString());
     return vs::Ok{};
 }
 vs::Error cannotWrite(const QSaveFile &file, const QString &path)
 {
-    return vs::makeError(vs::ErrorKind::Io, "the report cannot be written: " + file.errorString().toStdString(),
+    return vs::makeError(vs::ErrorKind::Io, vs::Msg::ReportCannotBeWritten, {file.errorString().toStdString()},
                          path.toStdString());
 }
 } // namespace
@@ -474,7 +474,7 @@ QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, O
     }
     if (cancelled) {
         file.cancelWriting(); // nothing is left behind
-        co_return vs::makeError(vs::ErrorKind::Cancelled, "the report was cancelled", path.toStdString());
+        co_return vs::makeError(vs::ErrorKind::Cancelled, vs::Msg::ReportCancelled, {}, path.toStdString());
     }
     if (!file.commit())
         co_return cannotWrite(file, path);
