@@ -7,9 +7,10 @@
 #include "core/analytics/transactions.h"
 #include "core/analytics/value_models.h"
 #include "core/domain/models.h"
+#include "core/domain/roles.h"
 #include "core/domain/segment_methods.h"
-#include "core/io/cell_parse.h"
-#include "core/io/typing.h"
+#include "core/table/cell_parse.h"
+#include "core/table/convert.h"
 
 #include <algorithm>
 #include <chrono>
@@ -84,15 +85,27 @@ Result<NumberColumn> PreparedData::numbers(const std::string &column) const
     const Column *col = table->find(column);
     if (col && col->type == ColumnType::Number && rows.empty())
         return NumberColumn::view(col->numbers()); // a view, no copy
-    auto all = numericValues(*table, column, file);
-    if (!all)
-        return all.error();
-    if (rows.empty())
-        return NumberColumn::own(std::move(all.value()));
-    std::vector<double> out(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i)
-        out[i] = all.value()[rows[i]];
-    return NumberColumn::own(std::move(out));
+    // text read as numbers, or the kept rows of a column: converted once, then shared by every
+    // recompute (a weight edit touches only doubles)
+    std::shared_ptr<const Result<std::vector<double>>> converted;
+    {
+        std::lock_guard lock(m_conversions->mutex);
+        auto &slot = m_conversions->byColumn[column];
+        if (!slot) {
+            auto all = numericValues(*table, column, file);
+            if (all && !rows.empty()) {
+                std::vector<double> kept(rows.size());
+                for (size_t i = 0; i < rows.size(); ++i)
+                    kept[i] = all.value()[rows[i]];
+                all = std::move(kept);
+            }
+            slot = std::make_shared<const Result<std::vector<double>>>(std::move(all));
+        }
+        converted = slot;
+    }
+    if (!*converted)
+        return converted->error();
+    return NumberColumn::view(converted->value(), converted);
 }
 
 Status checkMapping(const Table &table, const Project &p, const std::string &file)
@@ -210,6 +223,16 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
             data->inputStats.emplace_back(c.name, describe(kept));
         }
     }
+    // every column the project maps to a number role or a score, converted now, once
+    for (const auto &[r, col] : p.source.columns)
+        if (roleNeedsNumbers(r))
+            (void)data->numbers(col);
+    for (const auto &[r, cols] : p.source.periodColumns)
+        for (const std::string &col : cols)
+            (void)data->numbers(col);
+    for (const ScoreSpec &s : p.scores)
+        for (const ScoreItem &it : s.items)
+            (void)data->numbers(it.column);
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
 

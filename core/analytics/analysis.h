@@ -8,6 +8,8 @@
 #include "core/table/table.h"
 
 #include <array>
+#include <map>
+#include <mutex>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -49,11 +51,13 @@ struct Timings {
 class NumberColumn {
 public:
     NumberColumn() = default;
-    static NumberColumn view(const std::vector<double> &shared)
+    // keepAlive: the owner of `shared` when it is not the table (a conversion cached with the data)
+    static NumberColumn view(const std::vector<double> &shared, std::shared_ptr<const void> keepAlive = nullptr)
     {
         NumberColumn c;
         c.m_ptr = shared.data();
         c.m_size = shared.size();
+        c.m_keepAlive = std::move(keepAlive);
         return c;
     }
     static NumberColumn own(std::vector<double> owned)
@@ -64,14 +68,18 @@ public:
         c.m_size = c.m_owned.size();
         return c;
     }
-    NumberColumn(const NumberColumn &o) : m_owned(o.m_owned), m_ptr(o.m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size) {}
-    NumberColumn(NumberColumn &&o) noexcept : m_owned(std::move(o.m_owned)), m_ptr(m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size) {}
+    NumberColumn(const NumberColumn &o)
+        : m_owned(o.m_owned), m_ptr(o.m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size), m_keepAlive(o.m_keepAlive) {}
+    NumberColumn(NumberColumn &&o) noexcept
+        : m_owned(std::move(o.m_owned)), m_ptr(m_owned.empty() ? o.m_ptr : m_owned.data()), m_size(o.m_size),
+          m_keepAlive(std::move(o.m_keepAlive)) {}
     NumberColumn &operator=(NumberColumn o)
     {
         const bool owns = !o.m_owned.empty();
         m_owned = std::move(o.m_owned);
         m_ptr = owns ? m_owned.data() : o.m_ptr;
         m_size = o.m_size;
+        m_keepAlive = std::move(o.m_keepAlive);
         return *this;
     }
     double operator[](size_t i) const { return m_ptr[i]; }
@@ -85,6 +93,7 @@ private:
     std::vector<double> m_owned;
     const double *m_ptr = nullptr;
     size_t m_size = 0;
+    std::shared_ptr<const void> m_keepAlive;
 };
 
 struct CustomerDays;
@@ -103,8 +112,17 @@ struct PreparedData {
     std::shared_ptr<const CustomerDays> days;
     std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
     size_t rowCount() const { return ids.size(); }
-    // Column values for the kept rows, as numbers (errors name file, row and column).
+    // Column values for the kept rows, as numbers (errors name file, row and column). A text
+    // column, or the kept rows of one, is converted the first time and kept: the columns the
+    // project maps when the data are prepared, any other (a new indicator) when first asked for.
     Result<NumberColumn> numbers(const std::string &column) const;
+
+private:
+    struct Conversions {
+        std::mutex mutex;
+        std::map<std::string, std::shared_ptr<const Result<std::vector<double>>>> byColumn;
+    };
+    std::shared_ptr<Conversions> m_conversions = std::make_shared<Conversions>();
 };
 
 // RFM scoring as it was done, for the user to see (edges) and for the heatmap chart.

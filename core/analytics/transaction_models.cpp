@@ -4,7 +4,7 @@
 
 #include "core/analytics/rfm.h"
 #include "core/analytics/transactions.h"
-#include "core/io/cell_parse.h"
+#include "core/table/cell_parse.h"
 
 #include <boost/math/distributions/normal.hpp>
 

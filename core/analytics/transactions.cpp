@@ -1,7 +1,8 @@
 #include "transactions.h"
 
 #include "core/analytics/string_index.h"
-#include "core/io/typing.h"
+#include "core/table/cell_parse.h"
+#include "core/table/convert.h"
 
 #include <algorithm>
 #include <cmath>

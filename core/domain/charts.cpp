@@ -69,14 +69,6 @@ const ChartKindInfo *findChartKind(std::string_view key)
     return nullptr;
 }
 
-std::vector<const char *> chartKindKeys()
-{
-    std::vector<const char *> keys;
-    for (const ChartKindInfo &k : kKinds)
-        keys.push_back(k.key);
-    return keys;
-}
-
 const char *chartUnavailable(const ChartKindInfo &kind, const AnalysisResults *results,
                              const ScenarioComparison *comparison)
 {

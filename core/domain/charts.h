@@ -27,7 +27,6 @@ struct ChartKindInfo {
 
 std::span<const ChartKindInfo> chartKinds();
 const ChartKindInfo *findChartKind(std::string_view key);
-std::vector<const char *> chartKindKeys();
 
 // Why these results cannot feed the chart (English, context "charts"), or nullptr if they can.
 const char *chartUnavailable(const ChartKindInfo &kind, const AnalysisResults *results,

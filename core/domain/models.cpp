@@ -2,6 +2,7 @@
 
 #include "core/analytics/value_models.h"
 #include "core/domain/translatable.h"
+#include "core/table/cell_parse.h"
 #include "core/table/table.h"
 
 #include <algorithm>
@@ -45,6 +46,9 @@ const std::vector<ParameterInfo> kParameters = [] {
                           QT_TRANSLATE_NOOP("parameters", "yyyy-mm-dd. Orders after it are the holdout period that checks the predictions."),
                           Msg::KeyText};
         end.placeholder = QT_TRANSLATE_NOOP("parameters", "the last order's date");
+        end.rule = Msg::ObservationEndNotDate; // "the observation end '%1' is not a date (…)"
+        end.ruleNamesKey = false;
+        end.namesWrongChoice = true;
         end.text = &ValueSpec::observationEnd;
         p.push_back(end);
     }
@@ -216,6 +220,11 @@ bool parameterValid(const ValueSpec &v, const ParameterInfo &p)
         return p.accepts(v.*(p.number));
     if (p.kind == Choice)
         return std::any_of(p.choices.begin(), p.choices.end(), [&](const char *c) { return v.*(p.text) == c; });
+    if (p.kind == Date) { // empty: the default (the last order's date)
+        double day = 0;
+        const std::string &text = v.*(p.text);
+        return text.empty() || parseDate(text, DateOrder::Unknown, true, day) == CellParse::Ok;
+    }
     return true;
 }
 
@@ -235,17 +244,6 @@ bool setParameter(ValueSpec &v, const ParameterInfo &p, const std::string &text)
         return false;
     v = std::move(changed);
     return true;
-}
-
-std::string listWithOr(const std::vector<const char *> &words)
-{
-    std::string out;
-    for (size_t i = 0; i < words.size(); ++i) {
-        if (i)
-            out += i + 1 == words.size() ? " or " : ", ";
-        out += words[i];
-    }
-    return out;
 }
 
 } // namespace vs

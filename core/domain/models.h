@@ -40,7 +40,8 @@ struct ParameterInfo {
     double step = 1;    // the editor's step
     std::vector<const char *> choices;      // Choice: the project file's keys
     std::vector<const char *> choiceLabels; // Choice: English for the window (context "parameters")
-    bool namesWrongChoice = false;          // the rule is followed by ", not '<value>'"
+    bool namesWrongChoice = false;          // the rule names the wrong value (its %2, or %1 without the key)
+    bool ruleNamesKey = true;               // the rule's %1 is the key ('value.<key>')
     const char *suffix = "";                // English unit after the editor's number (context "parameters")
     const char *placeholder = "";           // English hint in an empty editor (context "parameters")
     bool numberAsText = false;              // Text: a number in the file is taken as its text
@@ -82,8 +83,5 @@ std::string parameterText(const ValueSpec &value, const ParameterInfo &param);
 bool setParameter(ValueSpec &value, const ParameterInfo &param, const std::string &text);
 // Whether the spec's value of this parameter is acceptable (else it gets the parameter's rule).
 bool parameterValid(const ValueSpec &value, const ParameterInfo &param);
-
-// "a, b or c"
-std::string listWithOr(const std::vector<const char *> &words);
 
 } // namespace vs

@@ -31,12 +31,4 @@ const SegmentMethodInfo *findSegmentMethod(std::string_view key)
     return nullptr;
 }
 
-std::vector<const char *> segmentMethodKeys()
-{
-    std::vector<const char *> keys;
-    for (const SegmentMethodInfo &m : kMethods)
-        keys.push_back(m.key);
-    return keys;
-}
-
 } // namespace vs

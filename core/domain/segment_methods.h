@@ -27,6 +27,5 @@ struct SegmentMethodInfo {
 
 std::span<const SegmentMethodInfo> segmentMethods();
 const SegmentMethodInfo *findSegmentMethod(std::string_view key);
-std::vector<const char *> segmentMethodKeys();
 
 } // namespace vs

@@ -1,7 +1,7 @@
 #pragma once
 // Options and findings shared by every reader (CSV now; spreadsheets later).
 #include "core/error.h"
-#include "core/io/cell_parse.h"
+#include "core/table/cell_parse.h"
 #include "core/table/table.h"
 
 #include <atomic>

@@ -1,7 +1,8 @@
 #pragma once
 // From cells of text to typed columns: every reader of text cells ends here.
 #include "core/error.h"
-#include "core/io/cell_parse.h"
+#include "core/table/cell_parse.h"
+#include "core/table/convert.h"
 #include "core/table/table.h"
 
 #include <atomic>
@@ -26,12 +27,5 @@ Column typeTextColumn(std::string name, TextData cells, const NumberFormat &fmt,
 
 // "00123" or a number of more than 15 digits: an identifier, not a quantity.
 bool identifierLike(std::string_view s);
-
-// A column's values as numbers, for a role that needs numbers. A text column is read cell by
-// cell; the first cell that is not a number gives an error naming its row and column.
-Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file);
-
-// A column's values as dates (days since 1970-01-01). Numbers like 19970101 are read as yyyymmdd.
-Result<std::vector<double>> dateValues(const Table &table, std::string_view column, const std::string &file);
 
 } // namespace vs

@@ -235,9 +235,15 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                 } else {
                     r.str(v, param.key, key, p.value.*(param.text));
                 }
-                if (!parameterValid(p.value, param))
-                    r.fail(key, param.rule,
-                           param.namesWrongChoice ? std::vector<std::string>{p.value.*(param.text)} : std::vector<std::string>{});
+                if (!parameterValid(p.value, param)) {
+                    std::vector<std::string> args;
+                    if (param.namesWrongChoice)
+                        args.push_back(p.value.*(param.text));
+                    if (param.ruleNamesKey)
+                        r.fail(key, param.rule, std::move(args));
+                    else if (!r.error)
+                        r.error = makeError(ErrorKind::Project, param.rule, std::move(args), file);
+                }
             }
         }
     }

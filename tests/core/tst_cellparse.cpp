@@ -1,5 +1,5 @@
 // Reading single cells: numbers as people write them, missing markers, dates.
-#include "core/io/cell_parse.h"
+#include "core/table/cell_parse.h"
 #include "core/table/table.h"
 
 #include <QTest>

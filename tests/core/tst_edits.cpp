@@ -10,6 +10,7 @@
 #include "core/domain/roles.h"
 #include "core/domain/segment_methods.h"
 #include "core/io/readers.h"
+#include "core/messages.h"
 #include "core/project/edits.h"
 #include "testutil.h"
 
@@ -32,6 +33,8 @@ private slots:
     void newImportsStartWithTheModelTheirMappingAllows();
     void registriesAreConsistent();
     void parametersAcceptWhatTheProjectReaderAccepts();
+    void textColumnsAreConvertedOnce();
+    void datesAreCheckedWhenTheProjectIsRead();
 
 private:
     static Project sample();
@@ -275,6 +278,53 @@ void TstEdits::parametersAcceptWhatTheProjectReaderAccepts()
     auto bad = parseProject(R"({"valuescope": 1, "source": {"path": "x.csv"}, "value": {"time_unit": "fortnights"}})", "p.json");
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().message(), std::string("'value.time_unit' must be days, weeks or months, not 'fortnights'"));
+}
+
+// A revenue column written as text ("$1,234.50") is read as numbers when the data are prepared,
+// and every recompute after (a weight edit) uses those doubles.
+void TstEdits::textColumnsAreConvertedOnce()
+{
+    Table t;
+    TextData ids, revenue;
+    for (int i = 0; i < 5; ++i) {
+        ids.push_back("c" + std::to_string(i));
+        revenue.push_back("$1," + std::to_string(100 + i) + ".50");
+    }
+    t.columns.push_back(Column::textColumn("id", ids));
+    t.columns.push_back(Column::textColumn("revenue", revenue));
+    t.columns.push_back(Column::numberColumn("cost", {1, 2, 3, 4, 5}));
+    Project p;
+    p.source.columns = {{"customer", "id"}, {"revenue", "revenue"}, {"cost", "cost"}};
+    auto data = prepareData(std::make_shared<const Table>(t), p, "t");
+    QVERIFY(data.ok());
+    auto first = data.value()->numbers("revenue");
+    auto again = data.value()->numbers("revenue");
+    QVERIFY(first.ok() && again.ok());
+    QCOMPARE(first->span()[0], 1100.5);
+    QVERIFY(first->begin() == again->begin()); // the same doubles, not a second reading
+    auto r1 = computeAnalysis(data.value(), p), r2 = computeAnalysis(data.value(), p);
+    QVERIFY(r1.ok() && r2.ok());
+    QCOMPARE(r1->value, (std::vector<double>{1099.5, 1099.5, 1099.5, 1099.5, 1099.5}));
+    QCOMPARE(r2->value, r1->value);
+}
+
+// A project's observation end that is not a date is refused when the project is read, with the
+// sentence the analysis used to give, and the window's editor refuses it alike.
+void TstEdits::datesAreCheckedWhenTheProjectIsRead()
+{
+    auto bad = parseProject(R"({"valuescope": 1, "source": {"path": "x.csv", "layout": "transactions"},
+                                "value": {"model": "rfm", "observation_end": "soon"}})", "p.json");
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, Msg::ObservationEndNotDate);
+    QCOMPARE(bad.error().describe(), std::string("p.json: the observation end 'soon' is not a date (expected e.g. 1997-09-30)"));
+    auto good = parseProject(R"({"valuescope": 1, "source": {"path": "x.csv", "layout": "transactions"},
+                                 "value": {"model": "rfm", "observation_end": "1997-09-30"}})", "p.json");
+    QVERIFY(good.ok());
+    ValueSpec v;
+    const ParameterInfo &end = *findValueParameter("observation_end");
+    QVERIFY(!setParameter(v, end, "31/02/1997"));
+    QVERIFY(setParameter(v, end, "1997-09-30"));
+    QVERIFY(setParameter(v, end, "")); // the last order's date
 }
 
 QTEST_APPLESS_MAIN(TstEdits)
