@@ -5,6 +5,7 @@
 #include "core/process.h"
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
+#include "ui/window/ChartTabs.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/CustomerTableModel.h"
 
@@ -102,7 +103,7 @@ QCoro::Task<int> run(QString path, MainWindow *window)
     // 3. the same with the scatter chart on screen (its 5,000-customer sample redrawn each time)
     QTabWidget *tabs = window->chartTabs();
     for (int i = 0; i < tabs->count(); ++i)
-        if (window->chartOfTab(i)->property("chartKind").toString() == QLatin1String("scatter"))
+        if (window->chartTabs()->kindAt(i) == QLatin1String("scatter"))
             tabs->setCurrentIndex(i);
     QApplication::processEvents();
     co_await timeEdits(session, meter, 0.9, "weight edit to redrawn views with the scatter chart shown");

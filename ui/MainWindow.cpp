@@ -5,33 +5,29 @@
 #include "ParametersPanel.h"
 #include "UserGuide.h"
 #include "WhatIfPanel.h"
-#include "ExportDialogs.h"
-#include "report/Report.h"
 #include "charts/Charts.h"
-#include "core/io/results_writer.h"
-#include "core/io/xlsx_writer.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
 #include "models/ScenarioModels.h"
 #include "models/SegmentTableModel.h"
+#include "window/Autosave.h"
+#include "window/ChartTabs.h"
+#include "window/ExportActions.h"
+#include "window/RecentProjects.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoroTask>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -45,16 +41,13 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kMaxRecent = 8;
 // Projects are saved as NAME.valuescope.json (the desktop's MIME type for double-click); any
 // .json project opens.
 QString projectFilter() { return QObject::tr("ValueScope projects (*.valuescope.json *.json)"); }
@@ -117,33 +110,11 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     auto *centre = new QSplitter(Qt::Vertical);
     centre->addWidget(segBox);
     // the charts: segments first, the others as tabs that appear when the results have them
-    m_chartTabs = new QTabWidget;
-    m_chartTabs->setObjectName(QStringLiteral("charts"));
-    m_chartTabs->setDocumentMode(true);
-    for (const QString &kind : charts::kinds()) {
-        QWidget *w = kind == QLatin1String("segments") ? m_chart : charts::create(kind);
-        w->setProperty("chartKind", kind);
-        if (kind == QLatin1String("holdout")) {
-            // the holdout check as a chart and, below it, as a table of the same numbers
-            auto *split = new QSplitter(Qt::Vertical);
-            m_holdoutTable = new QTableWidget(0, 4);
-            m_holdoutTable->setObjectName(QStringLiteral("holdoutTable"));
-            m_holdoutTable->setHorizontalHeaderLabels({tr("Repeat purchases"), tr("Customers"), tr("Actual (mean)"),
-                                                       tr("Predicted (mean)")});
-            m_holdoutTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-            m_holdoutTable->verticalHeader()->hide();
-            m_holdoutTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-            split->addWidget(w);
-            split->addWidget(m_holdoutTable);
-            split->setStretchFactor(0, 3);
-            split->setStretchFactor(1, 1);
-            split->setProperty("chartKind", kind);
-            split->setProperty("chart", QVariant::fromValue(static_cast<QObject *>(w)));
-            w = split;
-        }
-        m_chartTabs->addTab(w, charts::title(kind));
-    }
-    connect(m_chartTabs, &QTabWidget::currentChanged, this, &MainWindow::showChart);
+    m_chartTabs = new ChartTabs(session, m_chart);
+    m_exports = new ExportActions(session, m_chartTabs, this);
+    connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &text, int ms) {
+        statusBar()->showMessage(text, ms);
+    });
     centre->addWidget(m_chartTabs);
     centre->addWidget(bottom);
     centre->setStretchFactor(0, 0);
@@ -177,21 +148,24 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     connect(m_session, &AnalysisSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::pathChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::loaded, this, [this] {
-        if (!m_session->projectPath().isEmpty() && m_session->projectPath() != QFileInfo(autosavePath()).absoluteFilePath())
-            addRecent(m_session->projectPath());
+        if (!m_session->projectPath().isEmpty() &&
+            m_session->projectPath() != QFileInfo(m_autosave->path()).absoluteFilePath())
+            m_recent->add(m_session->projectPath());
     });
     connect(m_chart, &SegmentChart::segmentClicked, this, [this](int s) { m_segmentFilter->setCurrentIndex(s + 1); });
     auto applyFilter = [this] { m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text()); };
     connect(m_segmentFilter, &QComboBox::currentIndexChanged, this, applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, applyFilter);
 
-    m_autosaveTimer = new QTimer(this);
-    m_autosaveTimer->setInterval(60 * 1000);
-    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    m_autosaveTimer->start();
+    m_autosave = new Autosave(session, this);
+    connect(m_autosave, &Autosave::recoverRequested, this, [this](const QString &path, const QString &original) {
+        connect(m_session, &AnalysisSession::loaded, this, [this, original] { m_session->markRecovered(original); },
+                Qt::SingleShotConnection);
+        openProject(path);
+    });
 
     QSettings settings;
-    m_preferredChart = settings.value(QStringLiteral("window/chart")).toString(); // shown once results allow it
+    m_chartTabs->preferKind(settings.value(QStringLiteral("window/chart")).toString()); // shown once results allow it
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1360, 860);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
@@ -200,7 +174,6 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
             if (docks.size() == 2)
                 resizeDocks({docks[0], docks[1]}, {340, 320}, Qt::Horizontal);
         });
-    updateRecentMenu();
     showResults();
     updateTitle();
 }
@@ -239,7 +212,11 @@ void MainWindow::createActions()
             openProject(path);
     });
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentProjects(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentProjects::openRequested, this, [this](const QString &path) {
+        if (maybeSave())
+            openProject(path);
+    });
     QAction *import = file->addAction(tr("&Import Data…"), this, [this] { importFile(); });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
@@ -248,11 +225,11 @@ void MainWindow::createActions()
     QAction *saveAs = file->addAction(tr("Save &As…"), this, [this] { saveProjectAs(); });
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { exportCustomers(); });
+    QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { m_exports->exportCustomers(); });
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
-    QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { exportCurrentChart(); });
+    QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { m_exports->exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    QAction *exportReportAction = file->addAction(tr("Export &Report (PDF)…"), this, [this] { exportReport(); });
+    QAction *exportReportAction = file->addAction(tr("Export &Report (PDF)…"), this, [this] { m_exports->exportReport(); });
     exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -267,7 +244,7 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction *copyChart = edit->addAction(tr("Copy &Chart"), this, [this] { copyCurrentChart(); });
+    QAction *copyChart = edit->addAction(tr("Copy &Chart"), this, [this] { m_exports->copyCurrentChart(); });
     copyChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     QAction *find = edit->addAction(tr("&Find Customer"), this, [this] {
         m_search->setFocus();
@@ -349,7 +326,7 @@ bool MainWindow::saveProject()
         QMessageBox::warning(this, tr("Save Project"), error);
         return false;
     }
-    removeAutosave();
+    m_autosave->remove();
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(m_session->projectPath()).fileName()), 4000);
     return true;
 }
@@ -372,8 +349,8 @@ bool MainWindow::saveProjectAs()
         QMessageBox::warning(this, tr("Save Project"), error);
         return false;
     }
-    removeAutosave();
-    addRecent(path);
+    m_autosave->remove();
+    m_recent->add(path);
     return true;
 }
 
@@ -387,7 +364,7 @@ bool MainWindow::maybeSave()
     if (answer == QMessageBox::Save)
         return saveProject();
     if (answer == QMessageBox::Discard)
-        removeAutosave();
+        m_autosave->remove();
     return answer == QMessageBox::Discard;
 }
 
@@ -400,8 +377,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/chart"), chartOfTab(m_chartTabs->currentIndex())->property("chartKind"));
-    removeAutosave();
+    settings.setValue(QStringLiteral("window/chart"), m_chartTabs->currentKind());
+    m_autosave->remove();
     event->accept();
 }
 
@@ -441,23 +418,7 @@ void MainWindow::showResults()
         m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
     m_customers->setResults(results); // keeps the filter and the sort order
     m_segments->setResults(results);
-    refreshCharts();
-    m_holdoutTable->setRowCount(0);
-    if (results && results->btyd) {
-        const QLocale l;
-        for (const vs::HoldoutRow &h : results->btyd->holdout) {
-            const int row = m_holdoutTable->rowCount();
-            m_holdoutTable->insertRow(row);
-            const QString cells[4] = {h.orMore ? QStringLiteral("%1+").arg(h.frequency) : QString::number(h.frequency),
-                                      l.toString(qulonglong(h.customers)), l.toString(h.actual, 'f', 3),
-                                      l.toString(h.predicted, 'f', 3)};
-            for (int c = 0; c < 4; ++c) {
-                auto *item = new QTableWidgetItem(cells[c]);
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                m_holdoutTable->setItem(row, c, item);
-            }
-        }
-    }
+    m_chartTabs->refresh();
     const QLocale loc;
     if (results) {
         m_rowsLabel->setText(tr("%1 customers (%2 shown), %3 with a value, total value %4")
@@ -499,238 +460,37 @@ void MainWindow::updateTitle()
     setWindowModified(m_session->isModified());
 }
 
-void MainWindow::addRecent(const QString &path)
+void MainWindow::offerRecovery()
 {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentProjects"), recent);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
-    for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent[i];
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
-        a->setToolTip(path);
-        connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openProject(path);
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-QString MainWindow::autosavePath() const
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave");
-    return dir + QStringLiteral("/recovery.json");
-}
-
-void MainWindow::autosave()
-{
-    if (!m_session->hasData() || !m_session->isModified())
-        return;
-    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
-    vs::Project p = m_session->projectWithBaseline();
-    p.source.path = m_session->dataPath().toStdString(); // absolute: the recovery file lives elsewhere
-    if (vs::saveProject(p, autosavePath().toStdString()).ok()) {
-        QSettings settings;
-        settings.setValue(QStringLiteral("recovery/project"), m_session->projectPath());
-        settings.setValue(QStringLiteral("recovery/time"), QDateTime::currentDateTime());
-    }
+    m_autosave->offerRecovery(this);
 }
 
 void MainWindow::setAutosaveInterval(int ms)
 {
-    m_autosaveTimer->start(ms);
-}
-
-void MainWindow::removeAutosave()
-{
-    QFile::remove(autosavePath());
-    QSettings().remove(QStringLiteral("recovery"));
-}
-
-void MainWindow::offerRecovery()
-{
-    if (!QFileInfo::exists(autosavePath()))
-        return;
-    const QDateTime when = QSettings().value(QStringLiteral("recovery/time")).toDateTime();
-    const auto answer = QMessageBox::question(
-        this, tr("Recover Analysis"),
-        tr("ValueScope did not close properly last time. Recover the unsaved analysis from %1?")
-            .arg(QLocale().toString(when, QLocale::ShortFormat)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes) {
-        removeAutosave();
-        return;
-    }
-    const QString original = QSettings().value(QStringLiteral("recovery/project")).toString();
-    connect(m_session, &AnalysisSession::loaded, this, [this, original] { m_session->markRecovered(original); },
-            Qt::SingleShotConnection);
-    openProject(autosavePath());
-}
-
-QWidget *MainWindow::currentChart() const
-{
-    if (!m_session->results() || m_chartTabs->currentIndex() < 0)
-        return nullptr;
-    QWidget *chart = chartOfTab(m_chartTabs->currentIndex());
-    if (charts::unavailable(chart->property("chartKind").toString(), {m_session->results(), m_session->comparison()}).isEmpty())
-        return chart;
-    return nullptr;
+    m_autosave->setInterval(ms);
 }
 
 void MainWindow::exportCurrentChart()
 {
-    QWidget *chart = currentChart();
-    if (!chart)
-        return;
-    const QString kind = chart->property("chartKind").toString();
-    ChartExportDialog options(this);
-    if (options.exec() != QDialog::Accepted)
-        return;
-    options.remember();
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
-    const QString ext = settings.value(QStringLiteral("chartExport/format"), QStringLiteral("png")).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QDir(dir).filePath(kind + QLatin1Char('.') + ext),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
-    settings.setValue(QStringLiteral("chartExport/format"), QFileInfo(path).suffix().toLower());
-    if (vs::Status st = charts::save(chart, path, options.pixelSize(), options.dpi()); !st)
-        QMessageBox::warning(this, tr("Export Chart"), localizedError(st.error()));
-    else
-        statusBar()->showMessage(tr("Chart saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    m_exports->exportCurrentChart();
 }
 
 void MainWindow::copyCurrentChart()
 {
-    QWidget *chart = currentChart();
-    if (!chart)
-        return;
-    // a picture for any program, and the vector drawing for those that take SVG
-    auto *mime = new QMimeData;
-    const QImage img = charts::image(chart, QSize(1200, 800), 150);
-    mime->setImageData(img);
-    QTemporaryDir dir;
-    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
-    if (dir.isValid() && charts::save(chart, svg).ok()) {
-        QFile f(svg);
-        if (f.open(QIODevice::ReadOnly))
-            mime->setData(QStringLiteral("image/svg+xml"), f.readAll());
-    }
-    QGuiApplication::clipboard()->setMimeData(mime);
-    statusBar()->showMessage(tr("Chart copied: paste it into a slide or a document"), 5000);
+    m_exports->copyCurrentChart();
 }
 
 void MainWindow::exportReport()
 {
-    const auto results = m_session->results();
-    if (!results)
-        return;
-    const charts::Input input{results, m_session->comparison()};
-    const QString name = m_session->projectPath().isEmpty() ? QFileInfo(m_session->dataPath()).completeBaseName()
-                                                            : QFileInfo(m_session->projectPath()).completeBaseName();
-    ReportDialog options(report::availableCharts(input), tr("Customer value report: %1").arg(name), this);
-    if (options.exec() != QDialog::Accepted)
-        return;
-    options.remember();
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), QDir(dir).filePath(name + QStringLiteral("-report.pdf")),
-                                                      tr("PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
-    report::Options o;
-    o.title = options.reportTitle();
-    o.charts = options.charts();
-    o.dataPath = m_session->dataPath();
-    o.projectPath = m_session->projectPath();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const vs::Status st = report::write(input, m_session->project(), o, path);
-    QApplication::restoreOverrideCursor();
-    if (!st)
-        QMessageBox::warning(this, tr("Export Report"), localizedError(st.error()));
-    else
-        statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    m_exports->exportReport();
 }
 
 void MainWindow::exportCustomers()
 {
-    const auto results = m_session->results();
-    if (!results)
-        return;
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Customers"), QDir(dir).filePath(QStringLiteral("customers.xlsx")),
-                                                      tr("Excel workbook (*.xlsx);;CSV file (*.csv)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
-    const bool xlsx = QFileInfo(path).suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
-    statusBar()->showMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    // written off the UI thread; the results object is immutable and shared
-    auto *watcher = new QFutureWatcher<vs::Status>(this);
-    connect(watcher, &QFutureWatcher<vs::Status>::finished, this, [this, watcher, path] {
-        const vs::Status st = watcher->result();
-        watcher->deleteLater();
-        if (!st)
-            QMessageBox::warning(this, tr("Export Customers"), localizedError(st.error()));
-        else
-            statusBar()->showMessage(tr("Customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
-    });
-    watcher->setFuture(QtConcurrent::run([results, xlsx, p = path.toStdString()] {
-        return xlsx ? vs::writeResultsXlsx(*results, p) : vs::writeResultsCsv(*results, p);
-    }));
-}
-
-void MainWindow::refreshCharts()
-{
-    // only the chart on screen is drawn now; the others when their tab is opened
-    const charts::Input input{m_session->results(), m_session->comparison()};
-    for (int i = 0; i < m_chartTabs->count(); ++i) {
-        QWidget *w = chartOfTab(i);
-        const QString kind = w->property("chartKind").toString();
-        const bool available = charts::unavailable(kind, input).isEmpty();
-        m_chartTabs->setTabVisible(i, available || i == 0);
-        w->setProperty("stale", true);
-    }
-    if (input.results && !m_preferredChart.isEmpty()) {
-        // the chart last looked at, when these results can show it
-        const int i = int(charts::kinds().indexOf(m_preferredChart));
-        if (i >= 0 && m_chartTabs->isTabVisible(i))
-            m_chartTabs->setCurrentIndex(i);
-        m_preferredChart.clear();
-    }
-    showChart(m_chartTabs->currentIndex());
-}
-
-void MainWindow::showChart(int index)
-{
-    if (index < 0 || index >= m_chartTabs->count())
-        return;
-    QWidget *w = chartOfTab(index);
-    if (!w->property("stale").toBool())
-        return;
-    w->setProperty("stale", false);
-    charts::show(w, w->property("chartKind").toString(), {m_session->results(), m_session->comparison()});
+    m_exports->exportCustomers();
 }
 
 QWidget *MainWindow::chartOfTab(int index) const
 {
-    QWidget *tab = m_chartTabs->widget(index);
-    if (auto *chart = qobject_cast<QWidget *>(tab->property("chart").value<QObject *>()))
-        return chart;
-    return tab;
+    return m_chartTabs->chartAt(index);
 }

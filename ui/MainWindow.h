@@ -1,6 +1,7 @@
 #pragma once
 // The main window: parameters on the left, segment summary and chart in the middle, customers
 // (and statistics) below, what-if on the right. It shows the session and sends edits to it.
+// Its parts live in ui/window: the chart tabs, the export actions, recent projects, autosave.
 #include <QMainWindow>
 #include <QPointer>
 
@@ -31,9 +32,8 @@ public:
     CustomerTableModel *customerModel() const { return m_customers; }
     SegmentTableModel *segmentModel() const { return m_segments; }
     SegmentChart *segmentChart() const { return m_chart; }
-    class QTabWidget *chartTabs() const { return m_chartTabs; }
+    class ChartTabs *chartTabs() const { return m_chartTabs; }
     QWidget *chartOfTab(int index) const; // the chart itself (a tab may hold more, e.g. a table)
-    class QTableWidget *holdoutTable() const { return m_holdoutTable; }
     void exportCurrentChart();
     void copyCurrentChart();
     void exportReport();
@@ -66,11 +66,6 @@ private:
     void showResults();
     void showError(const QString &message);
     void updateTitle();
-    void updateRecentMenu();
-    void addRecent(const QString &path);
-    void autosave();
-    QString autosavePath() const;
-    void removeAutosave();
     void showWarnings();
 
     AnalysisSession *m_session;
@@ -79,12 +74,10 @@ private:
     QTableView *m_customerView;
     QTableView *m_segmentView;
     SegmentChart *m_chart;
-    class QTabWidget *m_chartTabs;
-    QString m_preferredChart;
-    class QTableWidget *m_holdoutTable;
-    void refreshCharts();
-    QWidget *currentChart() const; // the chart on screen, when it shows something
-    void showChart(int index);
+    class ChartTabs *m_chartTabs;
+    class ExportActions *m_exports;
+    class RecentProjects *m_recent;
+    class Autosave *m_autosave;
     ParametersPanel *m_parameters;
     WhatIfPanel *m_whatIf;
     QPointer<class UserGuide> m_guide;
@@ -93,6 +86,4 @@ private:
     QLabel *m_rowsLabel;
     QToolButton *m_warningsButton;
     QProgressBar *m_busy;
-    QMenu *m_recentMenu;
-    QTimer *m_autosaveTimer;
 };

@@ -5,6 +5,7 @@
 #include "ui/AnalysisSession.h"
 #include "ui/ExportDialogs.h"
 #include "ui/MainWindow.h"
+#include "ui/window/ChartTabs.h"
 #include "ui/ParametersPanel.h"
 #include "ui/ResourcePaths.h"
 #include "ui/UserGuide.h"
@@ -72,7 +73,7 @@ bool shots(const QString &dir, const QString &sampleDir)
         ok &= save(window.whatIfPanel(), dir + QStringLiteral("/whatif.png"));
         QTabWidget *tabs = window.chartTabs();
         for (int i = 0; i < tabs->count(); ++i) {
-            const QString kind = window.chartOfTab(i)->property("chartKind").toString();
+            const QString kind = window.chartTabs()->kindAt(i);
             if (kind == QLatin1String("pareto") || kind == QLatin1String("scatter") || kind == QLatin1String("migration")) {
                 tabs->setCurrentIndex(i);
                 waitUntil([] { return true; });

@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>Recover Analysis</source>
+        <translation>恢复分析</translation>
+    </message>
+    <message>
+        <source>ValueScope did not close properly last time. Recover the unsaved analysis from %1?</source>
+        <translation>ValueScope 上次未正常关闭。要恢复 %1 时未保存的分析吗？</translation>
+    </message>
+</context>
+<context>
     <name>ChartExportDialog</name>
     <message>
         <source>Report (1200 × 800, 150 dpi)</source>
@@ -95,6 +106,69 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>图表已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Chart copied: paste it into a slide or a document</source>
+        <translation>图表已复制：可粘贴到幻灯片或文档中</translation>
+    </message>
+    <message>
+        <source>Customer value report: %1</source>
+        <translation>客户价值报告：%1</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The report was not written.</source>
+        <translation>报告未写入。</translation>
+    </message>
+    <message>
+        <source>Export Customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Customers saved to %1</source>
+        <translation>客户已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapChart</name>
     <message>
         <source>Nothing to show for these results.</source>
@@ -109,6 +183,25 @@
 Customers: %1</source>
         <translation>
 客户数：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldoutTableModel</name>
+    <message>
+        <source>Repeat purchases</source>
+        <translation>重复购买次数</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Actual (mean)</source>
+        <translation>实际（平均）</translation>
+    </message>
+    <message>
+        <source>Predicted (mean)</source>
+        <translation>预测（平均）</translation>
     </message>
 </context>
 <context>
@@ -519,60 +612,12 @@ Customers: %1</source>
         <translation>%1[*] — ValueScope</translation>
     </message>
     <message>
-        <source>Recover Analysis</source>
-        <translation>恢复分析</translation>
-    </message>
-    <message>
-        <source>ValueScope did not close properly last time. Recover the unsaved analysis from %1?</source>
-        <translation>ValueScope 上次未正常关闭。要恢复 %1 时未保存的分析吗？</translation>
-    </message>
-    <message>
         <source>&amp;Export Chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <source>Export Chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Chart saved to %1</source>
-        <translation>图表已保存到 %1</translation>
-    </message>
-    <message>
         <source>Export &amp;Customers…</source>
         <translation>导出客户(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Export Customers</source>
-        <translation>导出客户</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>正在写入 %1…</translation>
-    </message>
-    <message>
-        <source>Customers saved to %1</source>
-        <translation>客户已保存到 %1</translation>
-    </message>
-    <message>
-        <source>Repeat purchases</source>
-        <translation>重复购买次数</translation>
-    </message>
-    <message>
-        <source>Actual (mean)</source>
-        <translation>实际（平均）</translation>
-    </message>
-    <message>
-        <source>Predicted (mean)</source>
-        <translation>预测（平均）</translation>
     </message>
     <message>
         <source>Export &amp;Report (PDF)…</source>
@@ -581,26 +626,6 @@ Customers: %1</source>
     <message>
         <source>Copy &amp;Chart</source>
         <translation>复制图表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Chart copied: paste it into a slide or a document</source>
-        <translation>图表已复制：可粘贴到幻灯片或文档中</translation>
-    </message>
-    <message>
-        <source>Customer value report: %1</source>
-        <translation>客户价值报告：%1</translation>
-    </message>
-    <message>
-        <source>Export Report</source>
-        <translation>导出报告</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Report saved to %1</source>
-        <translation>报告已保存到 %1</translation>
     </message>
     <message>
         <source>&amp;User Guide</source>

@@ -4,6 +4,8 @@
 #include "testutil.h"
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
+#include "ui/models/HoldoutTableModel.h"
+#include "ui/window/ChartTabs.h"
 #include "ui/ParametersPanel.h"
 #include "ui/ExportDialogs.h"
 #include "ui/charts/Charts.h"
@@ -28,7 +30,7 @@
 #include <QSpinBox>
 #include <QProcess>
 #include <QTabWidget>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -242,12 +244,14 @@ void TstCharts::windowShowsTheOrderCharts()
     QCOMPARE(qvariant_cast<QImage>(mime->imageData()).size(), QSize(1200, 800));
     QVERIFY(mime->data(QStringLiteral("image/svg+xml")).contains("Champions"));
     // the holdout check is also a table, with the summary's numbers
-    QTableWidget *holdout = w.holdoutTable();
+    HoldoutTableModel *holdout = w.chartTabs()->holdoutModel();
+    QAbstractItemModelTester tester(holdout, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(w.chartTabs()->holdoutTable()->model(), static_cast<QAbstractItemModel *>(holdout));
     const auto &rows = w.session()->results()->btyd->holdout;
     QCOMPARE(holdout->rowCount(), int(rows.size()));
-    QCOMPARE(holdout->item(0, 1)->text(), QLocale().toString(qulonglong(rows[0].customers)));
-    QCOMPARE(holdout->item(7, 0)->text(), QStringLiteral("7+"));
-    QCOMPARE(holdout->item(3, 3)->text(), QLocale().toString(rows[3].predicted, 'f', 3));
+    QCOMPARE(holdout->index(0, 1).data().toString(), QLocale().toString(qulonglong(rows[0].customers)));
+    QCOMPARE(holdout->index(7, 0).data().toString(), QStringLiteral("7+"));
+    QCOMPARE(holdout->index(3, 3).data().toString(), QLocale().toString(rows[3].predicted, 'f', 3));
     // the quintile edges are there for the user to read
     auto *panel = w.findChild<ParametersPanel *>();
     QVERIFY(panel);
@@ -258,7 +262,7 @@ void TstCharts::windowShowsTheOrderCharts()
     const QStringList always = {QStringLiteral("segments"), QStringLiteral("histogram"), QStringLiteral("pareto"),
                                 QStringLiteral("scatter"), QStringLiteral("statistics")};
     for (int i = 0; i < tabs->count(); ++i) {
-        const QString kind = tabs->widget(i)->property("chartKind").toString();
+        const QString kind = w.chartTabs()->kindAt(i);
         QCOMPARE(tabs->isTabVisible(i), always.contains(kind));
     }
 }

@@ -11,10 +11,13 @@
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/ScenarioModels.h"
 #include "ui/models/TablePreviewModel.h"
+#include "ui/report/Report.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoroTask>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QUndoStack>
@@ -30,6 +33,7 @@ private slots:
     void segmentMethodThresholdsMoveNobody();
     void statisticsAndPreviewModels();
     void everyVocabularyTextIsTranslated();
+    void reportIsWrittenPageByPageAndCanBeCancelled();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -193,6 +197,56 @@ void TstCommands::everyVocabularyTextIsTranslated()
         check("charts", k.unavailable);
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
+}
+
+namespace {
+// QCoro::waitFor needs a result it can default-construct; a Status cannot be one
+QCoro::Task<std::optional<vs::Status>> optional(QCoro::Task<vs::Status> task)
+{
+    co_return co_await std::move(task);
+}
+vs::Status wait(QCoro::Task<vs::Status> task)
+{
+    return *QCoro::waitFor(optional(std::move(task)));
+}
+} // namespace
+
+// The window writes the report a page at a time (the event loop runs between pages); Cancel
+// leaves no file behind, and a finished report is a whole PDF.
+void TstCommands::reportIsWrittenPageByPageAndCanBeCancelled()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.pdf"));
+    const charts::Input input{m_session->results(), m_session->comparison()};
+    report::Options o;
+    o.charts = report::availableCharts(input);
+    std::vector<std::pair<int, int>> steps;
+    auto stopAtTwo = [&steps](int page, int pages) {
+        steps.emplace_back(page, pages);
+        return page < 2;
+    };
+    const vs::Status cancelled = wait(report::writeInSteps(input, m_session->project(), o, path, stopAtTwo));
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, vs::ErrorKind::Cancelled);
+    QVERIFY(!QFileInfo::exists(path));
+    QCOMPARE(steps.back().first, 2);
+
+    steps.clear();
+    auto all = [&steps](int page, int pages) {
+        steps.emplace_back(page, pages);
+        return true;
+    };
+    const vs::Status written = wait(report::writeInSteps(input, m_session->project(), o, path, all));
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().describe().c_str());
+    const int pages = report::pageCount(input, m_session->project(), o);
+    QVERIFY(pages >= 3);
+    QCOMPARE(int(steps.size()), pages + 1); // before each page, and at the end
+    QCOMPARE(steps.back(), std::make_pair(pages, pages));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY(bytes.trimmed().endsWith("%%EOF"));
 }
 
 QTEST_MAIN(TstCommands)

@@ -470,7 +470,8 @@ QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, O
                 report.paint(painter, i);
             co_await QCoro::sleepFor(std::chrono::milliseconds(0)); // the window repaints and hears Cancel
         }
-        cancelled |= !progress(report.pages(), report.pages());
+        if (!cancelled)
+            cancelled = !progress(report.pages(), report.pages());
     }
     if (cancelled) {
         file.cancelWriting(); // nothing is left behind
