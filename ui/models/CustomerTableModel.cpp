@@ -1,6 +1,8 @@
 #include "CustomerTableModel.h"
 
-#include <QFutureWatcher>
+#include <QCoroFuture>
+#include <QCoroTask>
+#include <QPointer>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -162,13 +164,16 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
         return;
     }
     // a million rows take ~100 ms to sort: do it on a worker and apply the order when it is ready
-    auto *watcher = new QFutureWatcher<std::vector<uint32_t>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_sortGeneration) // nothing changed meanwhile
-            applyOrder(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&sortedOrder, m_results, header, numeric, m_order, order == Qt::AscendingOrder));
+    sortInBackground(generation, header, numeric, order == Qt::AscendingOrder);
+}
+
+QCoro::Task<void> CustomerTableModel::sortInBackground(quint64 generation, std::string header, bool numeric, bool ascending)
+{
+    QPointer<CustomerTableModel> self(this); // the table may go while the worker sorts
+    QFuture<std::vector<uint32_t>> sorting = QtConcurrent::run(&sortedOrder, m_results, header, numeric, m_order, ascending);
+    std::vector<uint32_t> sorted = co_await sorting;
+    if (self && generation == m_sortGeneration) // nothing changed meanwhile
+        applyOrder(std::move(sorted));
 }
 
 void CustomerTableModel::applyOrder(std::vector<uint32_t> sorted)

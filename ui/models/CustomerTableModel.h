@@ -7,6 +7,8 @@
 
 #include <memory>
 
+namespace QCoro { template <typename T> class Task; }
+
 class CustomerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -30,6 +32,7 @@ private:
     vs::OutputTable m_table;
     void rebuild();
     void applyOrder(std::vector<uint32_t> sorted);
+    QCoro::Task<void> sortInBackground(quint64 generation, std::string header, bool numeric, bool ascending);
     quint64 m_sortGeneration = 0;
     std::vector<uint32_t> m_order; // view row -> result row (sorted, filtered)
     int m_sortColumn = -1;
