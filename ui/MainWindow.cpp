@@ -3,6 +3,7 @@
 #include "AnalysisSession.h"
 #include "ErrorText.h"
 #include "ParametersPanel.h"
+#include "KeyboardPolicy.h"
 #include "UserGuide.h"
 #include "WhatIfPanel.h"
 #include "charts/Charts.h"
@@ -57,11 +58,13 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_customers(new CustomerTableModel(this)),
       m_segments(new SegmentTableModel(this))
 {
+    keyboard::install();
     setAcceptDrops(true);
     m_segments->setSession(session);
 
     // centre: segment summary + chart above, customers and statistics below
     m_segmentView = new QTableView;
+    m_segmentView->setAccessibleName(tr("Segments and strategies"));
     m_segmentView->setModel(m_segments);
     m_segmentView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_segmentView->verticalHeader()->hide();
@@ -78,6 +81,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_segmentView->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Strategy, QHeaderView::Stretch);
     m_segmentView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_customerView = new QTableView;
+    m_customerView->setAccessibleName(tr("Customers"));
     m_customerView->setModel(m_customers);
     m_customerView->setSortingEnabled(true);
     m_customerView->sortByColumn(-1, Qt::AscendingOrder);
@@ -90,6 +94,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Find a customer id… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Find a customer id"));
     auto *filterBar = new QHBoxLayout;
     filterBar->addWidget(new QLabel(tr("Show:")));
     filterBar->addWidget(m_segmentFilter);
@@ -100,6 +105,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     ct->addLayout(filterBar);
     ct->addWidget(m_customerView);
     auto *statsView = new QTableView;
+    statsView->setAccessibleName(tr("Descriptive statistics"));
     statsView->setModel(new StatsModel(session, statsView));
     statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     statsView->verticalHeader()->hide();
@@ -240,7 +246,8 @@ void MainWindow::createActions()
     QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setShortcuts(keyboard::unique({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                         QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(QKeySequence::Redo)}));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();

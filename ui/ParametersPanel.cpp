@@ -158,6 +158,7 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     auto *rl = new QVBoxLayout(rulesBox);
     m_rules = new RfmRulesModel(m_session, this);
     m_rulesView = new QTableView;
+    m_rulesView->setAccessibleName(tr("RFM segment rules"));
     m_rulesView->setObjectName(QStringLiteral("rfmRules"));
     m_rulesView->setModel(m_rules);
     m_rulesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -565,6 +566,7 @@ QWidget *ParametersPanel::makeScoreTab(int index)
     form->addWidget(minmax);
     l->addLayout(form);
     auto *view = new QTableView;
+    view->setAccessibleName(tr("Weights of the score %1").arg(QString::fromStdString(m_session->project().scores[size_t(index)].name)));
     auto *model = new WeightTableModel(m_session, index, view);
     view->setModel(model);
     view->setItemDelegate(new ColumnDelegate(m_session, view));

@@ -30,6 +30,7 @@ WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(pa
     m_summary->setWordWrap(true);
     l->addWidget(m_summary);
     m_migration = new QTableView;
+    m_migration->setAccessibleName(tr("Migration between segments"));
     m_migration->setModel(new MigrationModel(session, m_migration));
     m_migration->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_migration->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -38,6 +39,7 @@ WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(pa
     l->addWidget(migrationTitle);
     l->addWidget(m_migration, 1);
     m_shift = new QTableView;
+    m_shift->setAccessibleName(tr("Value shift per segment"));
     m_shift->setModel(new ShiftModel(session, m_shift));
     m_shift->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_shift->verticalHeader()->hide();

@@ -79,6 +79,17 @@
     </message>
 </context>
 <context>
+    <name>ChartTabs</name>
+    <message>
+        <source>Holdout check as a table</source>
+        <translation>保留期检验（表格）</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>图表：%1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Customer</source>
@@ -426,6 +437,10 @@ Customers: %1</source>
         <source>Order lines need the customer, the date, and the amount (or quantity and unit price) of each line.</source>
         <translation>订单明细需要每行的客户、日期和金额（或数量与单价）。</translation>
     </message>
+    <message>
+        <source>Preview of the data</source>
+        <translation>数据预览</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -631,6 +646,18 @@ Customers: %1</source>
         <source>&amp;User Guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
+    <message>
+        <source>Segments and strategies</source>
+        <translation>细分与策略</translation>
+    </message>
+    <message>
+        <source>Find a customer id</source>
+        <translation>查找客户编号</translation>
+    </message>
+    <message>
+        <source>Descriptive statistics</source>
+        <translation>描述性统计</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -814,6 +841,14 @@ Customers: %1</source>
     <message>
         <source>%1: %2–%3</source>
         <translation>%1：%2–%3</translation>
+    </message>
+    <message>
+        <source>RFM segment rules</source>
+        <translation>RFM 细分规则</translation>
+    </message>
+    <message>
+        <source>Weights of the score %1</source>
+        <translation>评分“%1”的权重</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1233,14 @@ Customers: %1</source>
     <message>
         <source>%1 of %2 customers are in another segment than in the baseline.</source>
         <translation>%2 个客户中有 %1 个与基准相比换了细分。</translation>
+    </message>
+    <message>
+        <source>Migration between segments</source>
+        <translation>细分之间的迁移</translation>
+    </message>
+    <message>
+        <source>Value shift per segment</source>
+        <translation>各细分的价值变化</translation>
     </message>
 </context>
 <context>

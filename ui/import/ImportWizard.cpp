@@ -5,6 +5,7 @@
 #include "core/io/readers.h"
 #include "core/io/typing.h"
 #include "core/domain/roles.h"
+#include "ui/KeyboardPolicy.h"
 #include "core/project/edits.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
@@ -158,6 +159,7 @@ public:
         m_status->setWordWrap(true);
         m_model = new TablePreviewModel(this);
         auto *view = new QTableView;
+        view->setAccessibleName(ImportWizard::tr("Preview of the data"));
         view->setObjectName(QStringLiteral("preview"));
         view->setModel(m_model);
         view->horizontalHeader()->setDefaultSectionSize(110);
@@ -330,6 +332,8 @@ public:
         pl->addWidget(new QLabel(ImportWizard::tr("Cost per period:")), 0, 1);
         m_revenuePeriods = new QListWidget;
         m_costPeriods = new QListWidget;
+        m_revenuePeriods->setAccessibleName(QCoreApplication::translate("roles", vs::findRole("revenue_periods")->label));
+        m_costPeriods->setAccessibleName(QCoreApplication::translate("roles", vs::findRole("cost_periods")->label));
         pl->addWidget(m_revenuePeriods, 1, 0);
         pl->addWidget(m_costPeriods, 1, 1);
         for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) // ticking a period re-checks the mapping
@@ -596,6 +600,7 @@ private:
 ImportWizard::ImportWizard(AnalysisSession *session, const QString &path, QWidget *parent)
     : QWizard(parent), m_session(session)
 {
+    keyboard::install();
     setWindowTitle(tr("Import Data"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);

@@ -20,6 +20,7 @@ ChartTabs::ChartTabs(AnalysisSession *session, SegmentChart *segments, QWidget *
             // the holdout check as a chart and, below it, as a table of the same numbers
             auto *split = new QSplitter(Qt::Vertical);
             m_holdoutView = new QTableView;
+            m_holdoutView->setAccessibleName(tr("Holdout check as a table"));
             m_holdoutView->setObjectName(QStringLiteral("holdoutTable"));
             m_holdoutView->setModel(m_holdout);
             m_holdoutView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -31,6 +32,7 @@ ChartTabs::ChartTabs(AnalysisSession *session, SegmentChart *segments, QWidget *
             split->setStretchFactor(1, 1);
             page = split;
         }
+        chart->setAccessibleName(tr("Chart: %1").arg(charts::title(kind)));
         addTab(page, charts::title(kind));
         m_tabs.push_back({kind, chart});
     }
