@@ -1,6 +1,7 @@
 // Order lines to RFM and predictive CLV: the CDNOW fit (target <= 50 ms) and 10,000,000 order
 // lines of 1,000,000 customers (target: a few seconds for grouping, summary, RFM and both fits).
 // Build: cmake -DVALUESCOPE_BUILD_BENCHMARKS=ON; run: ./build/bench/bench_btyd
+#include "core/domain/defaults.h"
 #include "core/analytics/analysis.h"
 #include "core/analytics/transaction_models.h"
 #include "core/io/readers.h"
@@ -25,7 +26,7 @@ vs::Project predictive(std::map<std::string, std::string> columns, std::string e
     p.segments.rules = vs::defaultRfmRules();
     for (const auto &r : p.segments.rules)
         p.segments.labels.push_back(r.name);
-    p.segments.labels.push_back(vs::kRfmOthers);
+    p.segments.labels.push_back(vs::rfmOthersLabel());
     return p;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "WarningText.h"
+#include "Wording.h"
 
 #include "core/headless/run.h"
 
@@ -25,7 +26,7 @@ using ComputeResult = std::shared_ptr<Computed>;
 LoadResult loadInBackground(std::string path)
 {
     double ms = 0;
-    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms));
+    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords()));
 }
 
 // previous: the results shown now, whose statistics are reused where the numbers did not change;

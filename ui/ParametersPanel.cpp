@@ -100,6 +100,12 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     m_error->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; padding: 6px; border-radius: 3px; }"));
     m_error->hide();
     layout->addWidget(m_error);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #e8f1fb; color: #1f3a5f; padding: 6px; border-radius: 3px; }"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
 
     // Value
     auto *valueBox = new QGroupBox(tr("Customer value"));
@@ -241,7 +247,12 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     });
     connect(m_bins, &QSpinBox::valueChanged, this, [this](int v) {
         if (!m_updating)
-            push(new SetBinsCommand(m_session, v));
+        {
+            auto *command = new SetBinsCommand(m_session, v);
+            const vs::SegmentCountChange change = command->change();
+            push(command);
+            showSegmentCountChange(v, change);
+        }
     });
     connect(m_labels, &QLineEdit::editingFinished, this, [this] {
         if (m_updating)
@@ -335,9 +346,30 @@ void ParametersPanel::showRfmThresholds()
     m_rfmInfo->setText(lines.join(QStringLiteral("<br>")));
 }
 
+void ParametersPanel::showSegmentCountChange(int bins, const vs::SegmentCountChange &change)
+{
+    auto list = [](const std::vector<std::string> &names) {
+        QStringList out;
+        for (const std::string &n : names)
+            out << QString::fromStdString(n);
+        return out.join(tr(", "));
+    };
+    QStringList lines;
+    lines << tr("%n segment(s), named from lowest to highest.", nullptr, bins);
+    if (!change.kept.empty())
+        lines << tr("Kept with their strategies: %1.").arg(list(change.kept));
+    if (!change.added.empty())
+        lines << tr("New: %1 (a suggested strategy; double-click it to edit).").arg(list(change.added));
+    if (!change.dropped.empty())
+        lines << tr("No longer used: %1 (Undo brings them back).").arg(list(change.dropped));
+    m_notice->setText(lines.join(QLatin1Char(' ')));
+    m_notice->show();
+}
+
 void ParametersPanel::push(QUndoCommand *command)
 {
     m_error->hide();
+    m_notice->hide();
     m_session->undoStack()->push(command);
 }
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-namespace vs { struct ParameterInfo; }
+namespace vs { struct ParameterInfo; struct SegmentCountChange; }
 class QFormLayout;
 
 class AnalysisSession;
@@ -33,11 +33,13 @@ public:
     QTableView *rulesView() const { return m_rulesView; }
     QLabel *rfmThresholds() const { return m_rfmInfo; }
     QSpinBox *binsSpin() const { return m_bins; }
+    QLabel *notice() const { return m_notice; } // what an edit did beyond the obvious
     QTabWidget *scoreTabs() const { return m_scores; }
     QTableView *weightView(int score) const;
 
 private:
     void syncFromProject();
+    void showSegmentCountChange(int bins, const vs::SegmentCountChange &change);
     void addParameterEditor(const vs::ParameterInfo &param, QFormLayout *form);
     void syncParameter(const vs::ParameterInfo &param, bool shown);
     void showRfmThresholds();
@@ -56,7 +58,7 @@ private:
     std::map<std::string, ParameterRow> m_parameters; // by key
     QLineEdit *m_labels, *m_edges;
     QSpinBox *m_bins;
-    QLabel *m_binsLabel, *m_edgesLabel, *m_error;
+    QLabel *m_binsLabel, *m_edgesLabel, *m_error, *m_notice;
     QTabWidget *m_scores;
     // order lines: RFM and predictive CLV
     QWidget *m_ordersBox, *m_rulesBox, *m_scoreBox, *m_labelsRow;

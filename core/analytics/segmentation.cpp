@@ -2,6 +2,7 @@
 
 #include "core/analytics/binning.h"
 #include "core/analytics/rfm.h"
+#include "core/domain/defaults.h"
 
 #include <cmath>
 
@@ -144,13 +145,15 @@ Status rfmRuleSegments(ModelContext &c)
     const std::vector<double> *R = r.column("r_score"), *F = r.column("f_score"), *M = r.column("m_score");
     if (!R || !F || !M)
         return modelError(Msg::RfmRulesNeedOrderLines);
-    const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules() : spec.rules;
+    const std::vector<RfmRule> rules = spec.rules.empty() ? defaultRfmRules({}) : spec.rules;
+    // what the project calls the customers no rule takes (in its language), else "Others"
+    const std::string others = spec.labels.size() == rules.size() + 1 ? spec.labels.back() : rfmOthersLabel();
     r.segmentBy = "rfm";
     r.edges.clear();
     r.segments.clear();
     for (const RfmRule &rule : rules)
         r.segments.push_back({rule.name, spec.strategyFor(rule.name), 0, 0.0, kMissing, kMissing});
-    r.segments.push_back({kRfmOthers, spec.strategyFor(kRfmOthers), 0, 0.0, kMissing, kMissing});
+    r.segments.push_back({others, spec.strategyFor(others), 0, 0.0, kMissing, kMissing});
     r.segment.assign(R->size(), -1);
     for (size_t i = 0; i < R->size(); ++i) {
         if (std::isnan((*R)[i]))

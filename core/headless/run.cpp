@@ -51,9 +51,9 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
     return out;
 }
 
-Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs)
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr)
 {
-    auto project = loadProject(projectPath);
+    auto project = loadProject(projectPath, tr);
     if (!project)
         return project.error();
     LoadedAnalysis la;

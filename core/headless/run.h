@@ -58,7 +58,7 @@ struct FileAnalysis {
 FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, const Project &project);
 
 // Reads the project's data file and prepares it (import timing in *importMs).
-Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs);
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {});
 
 // Runs the whole request. No output file is left half-written: each is written to a temporary
 // file and renamed, and nothing is written when the analysis fails.

@@ -1,5 +1,6 @@
 #include "edits.h"
 
+#include "core/domain/defaults.h"
 #include "core/domain/models.h"
 
 #include <algorithm>
@@ -23,12 +24,14 @@ void relabel(SegmentSpec &seg, const std::vector<std::string> &labels)
 } // namespace
 
 Project defaultProject(Layout layout, std::map<std::string, std::string> columns,
-                       std::map<std::string, std::vector<std::string>> periodColumns)
+                       std::map<std::string, std::vector<std::string>> periodColumns, const Translate &tr)
 {
     Project p;
     p.source.layout = layout;
     p.source.columns = std::move(columns);
     p.source.periodColumns = std::move(periodColumns);
+    if (tr) // the default names and strategies in the interface's language
+        setSegmentCount(p.segments, p.segments.bins, tr);
     if (layout == Layout::Campaigns)
         return p;
     p.value.model = defaultValueModel(layout, p.source.columns, p.source.periodColumns).key;
@@ -38,7 +41,7 @@ Project defaultProject(Layout layout, std::map<std::string, std::string> columns
         p.segments.method = "rfm_rules";
         p.segments.by = "rfm";
         p.segments.strategies.clear();
-        setRfmRules(p.segments, defaultRfmRules());
+        setRfmRules(p.segments, defaultRfmRules(tr), tr);
     }
     return p;
 }
@@ -70,19 +73,23 @@ void setSegmentLabels(SegmentSpec &seg, const std::vector<std::string> &labels)
         seg.bins = int(labels.size());
 }
 
-void setSegmentCount(SegmentSpec &seg, int bins)
+SegmentCountChange setSegmentCount(SegmentSpec &seg, int bins, const Translate &tr)
 {
-    std::vector<std::string> labels = seg.labels;
-    if (bins == 4 && labels.size() != 4) {
-        labels = defaultLabels(4);
-    } else {
-        if (labels.size() > size_t(bins))
-            labels.resize(size_t(bins));
-        while (labels.size() < size_t(bins))
-            labels.push_back("Q" + std::to_string(labels.size() + 1));
+    const std::vector<std::string> labels = segmentLadder(bins, tr);
+    SegmentCountChange change;
+    std::vector<std::pair<std::string, std::string>> strategies;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const bool stays = std::find(seg.labels.begin(), seg.labels.end(), labels[i]) != seg.labels.end();
+        (stays ? change.kept : change.added).push_back(labels[i]);
+        strategies.emplace_back(labels[i], stays ? seg.strategyFor(labels[i]) : ladderStrategy(labels, i, tr));
     }
-    relabel(seg, labels);
+    for (const std::string &l : seg.labels)
+        if (std::find(labels.begin(), labels.end(), l) == labels.end())
+            change.dropped.push_back(l);
+    seg.labels = labels;
+    seg.strategies = std::move(strategies);
     seg.bins = bins;
+    return change;
 }
 
 bool segmentMethodNeedsCutPoints(const Project &p, const std::string &method)
@@ -90,12 +97,12 @@ bool segmentMethodNeedsCutPoints(const Project &p, const std::string &method)
     const SegmentSpec &seg = p.segments;
     if (method != "thresholds")
         return false;
-    const std::vector<std::string> labels =
-        seg.method == "rfm_rules" ? defaultLabels(seg.bins) : seg.labels; // as setSegmentMethod leaves them
-    return seg.edges.size() + 1 != labels.size() && seg.edges.size() != labels.size() + 1;
+    const size_t names = seg.method == "rfm_rules" ? size_t(seg.bins) : seg.labels.size(); // as setSegmentMethod leaves them
+    return seg.edges.size() + 1 != names && seg.edges.size() != names + 1;
 }
 
-void setSegmentMethod(Project &p, const std::string &method, const std::vector<double> &cutPoints)
+void setSegmentMethod(Project &p, const std::string &method, const std::vector<double> &cutPoints,
+                      const Translate &tr)
 {
     SegmentSpec &seg = p.segments;
     const bool wasRules = seg.method == "rfm_rules";
@@ -103,25 +110,25 @@ void setSegmentMethod(Project &p, const std::string &method, const std::vector<d
     seg.method = method;
     if (method == "rfm_rules") {
         seg.by = "rfm";
-        setRfmRules(seg, seg.rules.empty() ? defaultRfmRules() : seg.rules);
+        setRfmRules(seg, seg.rules.empty() ? defaultRfmRules(tr) : seg.rules, tr);
         return;
     }
     if (wasRules) { // back to value segments: the usual names and strategies
         seg.by = "value";
-        seg.labels = defaultLabels(seg.bins);
-        seg.strategies = defaultStrategies(seg.labels);
+        seg.labels.clear();
+        setSegmentCount(seg, seg.bins, tr);
     }
     if (needCuts)
         seg.edges = cutPoints;
 }
 
-void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules)
+void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules, const Translate &tr)
 {
-    const std::vector<std::string> labels = rfmRuleLabels(rules);
+    const std::vector<std::string> labels = rfmRuleLabels(rules, tr);
     std::vector<std::pair<std::string, std::string>> strategies;
     for (const std::string &l : labels) {
         std::string st = seg.strategyFor(l);
-        strategies.emplace_back(l, st.empty() ? defaultRfmStrategy(l) : st);
+        strategies.emplace_back(l, st.empty() ? defaultRfmStrategy(l, tr) : st);
     }
     seg.rules = rules;
     seg.labels = labels;

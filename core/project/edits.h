@@ -13,7 +13,7 @@ namespace vs {
 // The project a freshly mapped file starts with: the layout's default model for the mapped roles
 // (core/domain/models.h), RFM rules with their strategies for order lines (times in days).
 Project defaultProject(Layout layout, std::map<std::string, std::string> columns,
-                       std::map<std::string, std::vector<std::string>> periodColumns);
+                       std::map<std::string, std::vector<std::string>> periodColumns, const Translate &tr = {});
 
 // A score goes: segments made by it go back to value, a value taken from it goes back to the
 // layout's default model.
@@ -24,18 +24,26 @@ void renameScore(Project &p, size_t score, const std::string &name);
 // New segment names; strategies follow the names they belong to (a name changed in place keeps
 // its strategy); quantile segments get as many bins as names.
 void setSegmentLabels(SegmentSpec &seg, const std::vector<std::string> &labels);
-// A new number of quantile segments: the default names for 4, else names cut or extended (Qn).
-void setSegmentCount(SegmentSpec &seg, int bins);
+// A new number of quantile segments, named by the ladder for that number (Low/Medium/High for
+// 3, …; core/domain/defaults.h) as tr writes it. A name that stays keeps its strategy; a new
+// name gets the ladder's strategy for its place. Says what happened.
+struct SegmentCountChange {
+    std::vector<std::string> kept;    // names that stayed, with their strategies
+    std::vector<std::string> added;   // new names
+    std::vector<std::string> dropped; // names that went
+};
+SegmentCountChange setSegmentCount(SegmentSpec &seg, int bins, const Translate &tr = {});
 // Another segment method. To thresholds, with cutPoints (the inner edges: one fewer than the
 // names) when the project has no edges that fit its names yet, so that nothing moves until the
 // user edits them; to RFM rules, with the project's rules or the default ones; from RFM rules
 // back to value segments, with the default names and strategies.
-void setSegmentMethod(Project &p, const std::string &method, const std::vector<double> &cutPoints);
+void setSegmentMethod(Project &p, const std::string &method, const std::vector<double> &cutPoints,
+                      const Translate &tr = {});
 // Whether switching to `method` needs cut points (thresholds without edges that fit the names).
 bool segmentMethodNeedsCutPoints(const Project &p, const std::string &method);
 // The RFM rules as a whole; labels follow (the rules' names, then "Others"), each keeping its
 // strategy or getting the default one.
-void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules);
+void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules, const Translate &tr = {});
 // A segment's strategy (added if the segment has none yet).
 void setStrategy(SegmentSpec &seg, const std::string &label, const std::string &strategy);
 

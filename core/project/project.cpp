@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include "core/domain/defaults.h"
 #include "core/domain/models.h"
 #include "core/domain/roles.h"
 #include "core/domain/segment_methods.h"
@@ -102,48 +103,13 @@ std::string SegmentSpec::strategyFor(const std::string &label) const
     return {};
 }
 
-std::vector<RfmRule> defaultRfmRules()
-{
-    return {
-        {"Champions", {5, 5}, {5, 5}, {5, 5}},
-        {"Potential Loyalist", {3, 5}, {3, 5}, {2, 5}},
-        {"Loyal Customers", {2, 4}, {2, 4}, {2, 4}},
-        {"Promising", {3, 4}, {1, 3}, {3, 5}},
-        {"New Customers", {4, 5}, {1, 3}, {1, 5}},
-        {"Can't Lose Them", {1, 2}, {3, 4}, {4, 5}},
-        {"At Risk", {1, 2}, {2, 5}, {4, 5}},
-        {"Need Attention", {1, 3}, {3, 5}, {3, 5}},
-        {"About To Sleep", {2, 3}, {1, 3}, {1, 4}},
-        {"Lost", {1, 1}, {1, 5}, {1, 5}},
-    };
-}
-
-std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules)
+std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules, const Translate &tr)
 {
     std::vector<std::string> labels;
     for (const RfmRule &r : rules)
         labels.push_back(r.name);
-    labels.push_back(kRfmOthers);
+    labels.push_back(rfmOthersLabel(tr));
     return labels;
-}
-
-std::string defaultRfmStrategy(const std::string &segment)
-{
-    static const std::map<std::string, std::string> s = {
-        {"Champions", "Reward them: early access, loyalty perks; ask for reviews"},
-        {"Potential Loyalist", "Offer membership or a loyalty programme; recommend related products"},
-        {"Loyal Customers", "Upsell higher-value products; ask for referrals"},
-        {"Promising", "Build awareness: free trials, onboarding offers"},
-        {"New Customers", "Welcome them: onboarding, early support, a second-purchase offer"},
-        {"Can't Lose Them", "Win them back: renewals, new products, a personal call"},
-        {"At Risk", "Reconnect with personalised emails and renewal offers"},
-        {"Need Attention", "Limited-time offers based on past purchases"},
-        {"About To Sleep", "Share useful content; recommend popular products with a discount"},
-        {"Lost", "One outreach campaign to revive interest; otherwise low priority"},
-        {"Others", "Review individually"},
-    };
-    auto it = s.find(segment);
-    return it == s.end() ? std::string() : it->second;
 }
 
 const ScoreSpec *Project::findScore(const std::string &name) const
@@ -154,7 +120,7 @@ const ScoreSpec *Project::findScore(const std::string &name) const
     return nullptr;
 }
 
-Result<Project> parseProject(const std::string &text, const std::string &file)
+Result<Project> parseProject(const std::string &text, const std::string &file, const Translate &tr)
 {
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded())
@@ -383,8 +349,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             if (seg.method == "rfm_rules") {
                 seg.by = "rfm";
                 if (seg.rules.empty())
-                    seg.rules = defaultRfmRules();
-                seg.labels = rfmRuleLabels(seg.rules);
+                    seg.rules = defaultRfmRules(tr);
+                seg.labels = rfmRuleLabels(seg.rules, tr);
             }
             if (g.contains("strategies")) {
                 seg.strategies.clear();
@@ -404,7 +370,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
                 }
             } else if (seg.method == "rfm_rules") {
                 seg.strategies.clear();
-                setRfmRules(seg, seg.rules);
+                setRfmRules(seg, seg.rules, tr);
             } else {
                 seg.strategies = defaultStrategies(seg.labels);
             }
@@ -422,7 +388,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
             for (const auto &[key, v] : b.items())
                 if (key != "valuescope" && key != "source" && key != "baseline")
                     whole[key] = v;
-            auto base = parseProject(whole.dump(), file);
+            auto base = parseProject(whole.dump(), file, tr);
             if (!base) {
                 // the key of the baseline's own error lies under "baseline."; any other is in it
                 Error e = base.error();
@@ -440,7 +406,7 @@ Result<Project> parseProject(const std::string &text, const std::string &file)
     return p;
 }
 
-Result<Project> loadProject(const std::string &path)
+Result<Project> loadProject(const std::string &path, const Translate &tr)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -450,7 +416,7 @@ Result<Project> loadProject(const std::string &path)
     std::string text = ss.str();
     if (text.size() > 64 * 1024 * 1024)
         return makeError(ErrorKind::Project, Msg::ProjectTooLarge, {}, path);
-    return parseProject(text, path);
+    return parseProject(text, path, tr);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // The analysis as the user set it up; saved as the JSON project file of DESIGN.md section 4.
 #include "core/error.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,12 +66,11 @@ struct RfmRule {
     int r[2] = {1, 5}, f[2] = {1, 5}, m[2] = {1, 5};
     bool operator==(const RfmRule &o) const = default;
 };
-// The R package rfm's segments (DESIGN.md section 2), each with a suggested strategy.
-std::vector<RfmRule> defaultRfmRules();
-std::string defaultRfmStrategy(const std::string &segment);
-// The segment names of RFM rules: theirs, then "Others".
-std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules);
-inline const char *kRfmOthers = "Others";
+// English text -> the words the program's own names are created in (core/domain/defaults.h);
+// empty: English, as the command line and project files without names get them.
+using Translate = std::function<std::string(const char *english)>;
+// The segment names of RFM rules: theirs, then "Others" (as tr writes it).
+std::vector<std::string> rfmRuleLabels(const std::vector<RfmRule> &rules, const Translate &tr = {});
 
 // Labels used when none are given: Low..Very High for 4 bins, Q1..Qn otherwise.
 std::vector<std::string> defaultLabels(int bins);
@@ -102,9 +102,11 @@ struct Project {
     const ScoreSpec *findScore(const std::string &name) const;
 };
 
-// Reads a project file. Errors name the file and the key that is wrong.
-Result<Project> loadProject(const std::string &path);
-Result<Project> parseProject(const std::string &jsonText, const std::string &fileNameForMessages);
+// Reads a project file. Errors name the file and the key that is wrong. Names the file leaves
+// out (RFM segments and their strategies) are created as tr writes them.
+Result<Project> loadProject(const std::string &path, const Translate &tr = {});
+Result<Project> parseProject(const std::string &jsonText, const std::string &fileNameForMessages,
+                             const Translate &tr = {});
 std::string projectToJson(const Project &p);
 // Writes atomically (temporary file, then rename).
 Status saveProject(const Project &p, const std::string &path);

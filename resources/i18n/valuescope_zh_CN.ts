@@ -850,6 +850,28 @@ Customers: %1</source>
         <source>Weights of the score %1</source>
         <translation>评分“%1”的权重</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s), named from lowest to highest.</source>
+        <translation>
+            <numerusform>共 %n 个细分，从低到高命名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept with their strategies: %1.</source>
+        <translation>保留原有策略：%1。</translation>
+    </message>
+    <message>
+        <source>New: %1 (a suggested strategy; double-click it to edit).</source>
+        <translation>新增：%1（已给出建议策略，双击可编辑）。</translation>
+    </message>
+    <message>
+        <source>No longer used: %1 (Undo brings them back).</source>
+        <translation>不再使用：%1（撤销可恢复）。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1526,6 +1548,145 @@ now: %4 customers, value %5</source>
         <translation>客户 %1（%2）
 %3：%4
 %5：%6</translation>
+    </message>
+</context>
+<context>
+    <name>defaults</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Very High</source>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <source>Very Low</source>
+        <translation>很低</translation>
+    </message>
+    <message>
+        <source>Lower Middle</source>
+        <translation>中低</translation>
+    </message>
+    <message>
+        <source>Upper Middle</source>
+        <translation>中高</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Develop</source>
+        <translation>培育</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>Maintain</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <source>Reward them: early access, loyalty perks; ask for reviews</source>
+        <translation>给予回馈：抢先体验、会员特权；邀请评价</translation>
+    </message>
+    <message>
+        <source>Potential Loyalist</source>
+        <translation>潜在忠诚客户</translation>
+    </message>
+    <message>
+        <source>Offer membership or a loyalty programme; recommend related products</source>
+        <translation>提供会员或忠诚度计划；推荐相关产品</translation>
+    </message>
+    <message>
+        <source>Loyal Customers</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Upsell higher-value products; ask for referrals</source>
+        <translation>向上销售高价值产品；请其推荐新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <source>Build awareness: free trials, onboarding offers</source>
+        <translation>提升认知：免费试用、新手优惠</translation>
+    </message>
+    <message>
+        <source>New Customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Welcome them: onboarding, early support, a second-purchase offer</source>
+        <translation>欢迎新客：入门引导、及时支持、二次购买优惠</translation>
+    </message>
+    <message>
+        <source>Can&apos;t Lose Them</source>
+        <translation>不可流失客户</translation>
+    </message>
+    <message>
+        <source>Win them back: renewals, new products, a personal call</source>
+        <translation>赢回客户：续约、新产品、专人致电</translation>
+    </message>
+    <message>
+        <source>At Risk</source>
+        <translation>流失风险客户</translation>
+    </message>
+    <message>
+        <source>Reconnect with personalised emails and renewal offers</source>
+        <translation>以个性化邮件和续约优惠重新联系</translation>
+    </message>
+    <message>
+        <source>Need Attention</source>
+        <translation>需关注客户</translation>
+    </message>
+    <message>
+        <source>Limited-time offers based on past purchases</source>
+        <translation>根据历史购买推送限时优惠</translation>
+    </message>
+    <message>
+        <source>About To Sleep</source>
+        <translation>即将沉睡客户</translation>
+    </message>
+    <message>
+        <source>Share useful content; recommend popular products with a discount</source>
+        <translation>分享有用内容；以折扣推荐热门产品</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失客户</translation>
+    </message>
+    <message>
+        <source>One outreach campaign to revive interest; otherwise low priority</source>
+        <translation>做一次唤回活动；否则低优先级</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Review individually</source>
+        <translation>逐一评估</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // (core/domain): what follows from removing or renaming a score, changing the number of segments
 // or their names, switching the segment method, setting RFM rules, and the project a fresh
 // import starts with. No Qt widgets: the undo commands only call these.
+#include "core/domain/defaults.h"
 #include "core/analytics/analysis.h"
 #include "core/analytics/binning.h"
 #include "core/analytics/segmentation.h"
@@ -83,17 +84,40 @@ void TstEdits::renamingAScoreCarriesItsUses()
 void TstEdits::segmentCountRelabelsAndKeepsStrategies()
 {
     SegmentSpec seg; // Low..Very High with the seed's strategies
-    setSegmentCount(seg, 5);
+    setStrategy(seg, "High", "Call them every quarter");
+    SegmentCountChange change = setSegmentCount(seg, 5);
     QCOMPARE(seg.bins, 5);
-    QCOMPARE(seg.labels, (std::vector<std::string>{"Low", "Medium", "High", "Very High", "Q5"}));
+    QCOMPARE(seg.labels, (std::vector<std::string>{"Very Low", "Low", "Medium", "High", "Very High"}));
+    QCOMPARE(change.added, std::vector<std::string>{"Very Low"});
+    QCOMPARE(change.kept.size(), size_t(4));
+    QVERIFY(change.dropped.empty());
+    QCOMPARE(seg.strategyFor("High"), std::string("Call them every quarter")); // kept, as edited
     QCOMPARE(seg.strategyFor("Low"), std::string("Develop"));
-    QCOMPARE(seg.strategyFor("Very High"), std::string("Maintain"));
-    QCOMPARE(seg.strategyFor("Q5"), std::string());
-    setSegmentCount(seg, 2);
-    QCOMPARE(seg.labels, (std::vector<std::string>{"Low", "Medium"}));
-    QCOMPARE(seg.strategies.size(), size_t(2));
-    setSegmentCount(seg, 4); // back to four: the default names
+    QCOMPARE(seg.strategyFor("Very Low"), std::string("Develop")); // a new name: the ladder's strategy
+    change = setSegmentCount(seg, 3);
+    QCOMPARE(seg.labels, (std::vector<std::string>{"Low", "Medium", "High"}));
+    QCOMPARE(change.dropped, (std::vector<std::string>{"Very Low", "Very High"}));
+    QCOMPARE(seg.strategies.size(), size_t(3));
+    setSegmentCount(seg, 4);
     QCOMPARE(seg.labels, defaultLabels(4));
+    QCOMPARE(seg.strategyFor("Very High"), std::string("Maintain"));
+    setSegmentCount(seg, 9); // beyond the ladders
+    QCOMPARE(seg.labels.front(), std::string("Q1"));
+    QCOMPARE(seg.labels.back(), std::string("Q9"));
+    // names in the interface's language
+    const Translate upper = [](const char *english) {
+        std::string s(english);
+        for (char &c : s)
+            c = char(std::toupper((unsigned char)c));
+        return s;
+    };
+    setSegmentCount(seg, 3, upper);
+    QCOMPARE(seg.labels, (std::vector<std::string>{"LOW", "MEDIUM", "HIGH"}));
+    QCOMPARE(seg.strategyFor("LOW"), std::string("DEVELOP"));
+    const Project orders = defaultProject(Layout::Transactions, {{"customer", "c"}, {"date", "d"}, {"amount", "a"}}, {}, upper);
+    QCOMPARE(orders.segments.labels.front(), std::string("CHAMPIONS"));
+    QCOMPARE(orders.segments.labels.back(), std::string("OTHERS"));
+    QCOMPARE(orders.segments.strategyFor("OTHERS"), std::string("REVIEW INDIVIDUALLY"));
 }
 
 void TstEdits::renamedSegmentsKeepTheirStrategies()
@@ -172,7 +196,7 @@ void TstEdits::rfmRulesAndBack()
     QCOMPARE(p.value.timeUnit, std::string("days"));
     QCOMPARE(p.segments.method, std::string("rfm_rules"));
     QCOMPARE(p.segments.labels, rfmRuleLabels(defaultRfmRules()));
-    QCOMPARE(p.segments.labels.back(), std::string(kRfmOthers));
+    QCOMPARE(p.segments.labels.back(), rfmOthersLabel());
     for (const std::string &l : p.segments.labels)
         QCOMPARE(p.segments.strategyFor(l), defaultRfmStrategy(l));
 

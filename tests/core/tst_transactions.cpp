@@ -2,6 +2,7 @@
 // observation end and holdout (by hand); RFM scores against pandas.qcut and the default rules
 // against an independent implementation (tests/data/make_btyd_reference.py); the UCI Online
 // Retail workbook against pandas; the command line's output columns.
+#include "core/domain/defaults.h"
 #include "core/analytics/analysis.h"
 #include "core/analytics/rfm.h"
 #include "core/analytics/transactions.h"
@@ -279,7 +280,7 @@ void TstTransactions::rankScoresAndRulesMatchPandas()
         QCOMPARE(s.f[i], ref["rank"]["f"][i].get<int>());
         QCOMPARE(s.m[i], ref["rank"]["m"][i].get<int>());
         const int k = matchRfmRule(rules, s.r[i], s.f[i], s.m[i]);
-        const std::string name = k == int(rules.size()) ? std::string(kRfmOthers) : rules[size_t(k)].name;
+        const std::string name = k == int(rules.size()) ? rfmOthersLabel() : rules[size_t(k)].name;
         QCOMPARE(name, ref["rank"]["segment"][i].get<std::string>());
     }
 }

@@ -8,6 +8,7 @@
 #include "core/domain/segment_methods.h"
 #include "core/io/readers.h"
 #include "ui/AnalysisSession.h"
+#include "ui/ParametersPanel.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/ScenarioModels.h"
 #include "ui/models/TablePreviewModel.h"
@@ -21,6 +22,8 @@
 #include <QTest>
 #include <QTranslator>
 #include <QUndoStack>
+#include <QLabel>
+#include <QSpinBox>
 
 class TstCommands : public QObject {
     Q_OBJECT
@@ -34,6 +37,8 @@ private slots:
     void statisticsAndPreviewModels();
     void everyVocabularyTextIsTranslated();
     void reportIsWrittenPageByPageAndCanBeCancelled();
+    void defaultsInTheInterfaceLanguage();
+    void segmentCountSaysWhatHappened();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -247,6 +252,49 @@ void TstCommands::reportIsWrittenPageByPageAndCanBeCancelled()
     const QByteArray bytes = pdf.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
     QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+}
+
+// The program's own names are created in the interface's language: the CDNOW sample leaves its
+// RFM segments out, so in Chinese they come in Chinese, with their strategies; a saved project
+// keeps what it says.
+void TstCommands::defaultsInTheInterfaceLanguage()
+{
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    AnalysisSession chinese;
+    const bool opened = QCoro::waitFor(chinese.openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json")));
+    QCoreApplication::removeTranslator(&zh);
+    QVERIFY(opened);
+    const vs::SegmentSpec &seg = chinese.project().segments;
+    QCOMPARE(QString::fromStdString(seg.labels.front()), QStringLiteral("冠军客户"));
+    QCOMPARE(QString::fromStdString(seg.labels.back()), QStringLiteral("其他"));
+    QCOMPARE(QString::fromStdString(seg.strategyFor(seg.labels.back())), QStringLiteral("逐一评估"));
+    QCOMPARE(QString::fromStdString(chinese.results()->segments.back().label), QStringLiteral("其他"));
+    size_t counted = 0;
+    for (const auto &s : chinese.results()->segments)
+        counted += s.count;
+    QCOMPARE(counted, chinese.results()->rowCount()); // every customer in a named segment
+    // the sample project (with its names) stays as written
+    QCOMPARE(m_session->project().segments.labels.front(), std::string("Low"));
+}
+
+// Five segments instead of four: a ladder of five names, strategies kept for the names that stay,
+// and the panel says so.
+void TstCommands::segmentCountSaysWhatHappened()
+{
+    ParametersPanel panel(m_session.get());
+    panel.binsSpin()->setValue(5);
+    settle();
+    const auto &seg = m_session->project().segments;
+    QCOMPARE(seg.labels, (std::vector<std::string>{"Very Low", "Low", "Medium", "High", "Very High"}));
+    QCOMPARE(seg.strategyFor("Very High"), std::string("Maintain"));
+    QCOMPARE(seg.strategyFor("Very Low"), std::string("Develop"));
+    QCOMPARE(m_session->results()->segments.size(), size_t(5));
+    QVERIFY(!panel.notice()->isHidden());
+    QVERIFY2(panel.notice()->text().contains(QLatin1String("New: Very Low")), qPrintable(panel.notice()->text()));
+    undo();
+    QCOMPARE(m_session->project().segments.labels, vs::defaultLabels(4));
 }
 
 QTEST_MAIN(TstCommands)

@@ -3,6 +3,7 @@
 #include "core/analytics/segmentation.h"
 #include "core/project/edits.h"
 #include "ui/AnalysisSession.h"
+#include "ui/Wording.h"
 
 #include <QObject>
 
@@ -102,7 +103,7 @@ SetRfmRulesCommand::SetRfmRulesCommand(AnalysisSession *s, const std::vector<vs:
                                        int cell)
     : ProjectCommand(s, text, cell >= 0 ? RfmRuleId : -1, QString::number(cell))
 {
-    vs::setRfmRules(after().segments, rules);
+    vs::setRfmRules(after().segments, rules, interfaceWords());
 }
 
 SetSegmentByCommand::SetSegmentByCommand(AnalysisSession *s, const QString &by)
@@ -118,13 +119,13 @@ SetSegmentMethodCommand::SetSegmentMethodCommand(AnalysisSession *s, const QStri
     if (vs::segmentMethodNeedsCutPoints(after(), method.toStdString()) && s->data())
         if (auto c = vs::thresholdStartingPoints(s->data(), after()))
             cuts = std::move(c.value());
-    vs::setSegmentMethod(after(), method.toStdString(), cuts);
+    vs::setSegmentMethod(after(), method.toStdString(), cuts, interfaceWords());
 }
 
 SetBinsCommand::SetBinsCommand(AnalysisSession *s, int bins)
     : ProjectCommand(s, QObject::tr("Change number of segments"), BinsId, key(0))
 {
-    vs::setSegmentCount(after().segments, bins);
+    m_change = vs::setSegmentCount(after().segments, bins, interfaceWords());
 }
 
 SetLabelsCommand::SetLabelsCommand(AnalysisSession *s, const QStringList &labels)

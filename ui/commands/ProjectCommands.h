@@ -2,6 +2,7 @@
 // Every edit of the analysis is one of these: it keeps the project before and after, and the
 // session recomputes on redo and undo. Repeated edits of the same cell merge into one step.
 #include "core/domain/models.h"
+#include "core/project/edits.h"
 #include "core/project/project.h"
 
 #include <QString>
@@ -82,9 +83,15 @@ class SetSegmentMethodCommand : public ProjectCommand {
 public:
     SetSegmentMethodCommand(AnalysisSession *s, const QString &method);
 };
+// The number of quantile segments; the names follow the ladder for that number (change()
+// says which names stayed, came and went).
 class SetBinsCommand : public ProjectCommand {
 public:
     SetBinsCommand(AnalysisSession *s, int bins);
+    const vs::SegmentCountChange &change() const { return m_change; }
+
+private:
+    vs::SegmentCountChange m_change;
 };
 class SetLabelsCommand : public ProjectCommand {
 public:

@@ -6,6 +6,7 @@
 #include "core/io/typing.h"
 #include "core/domain/roles.h"
 #include "ui/KeyboardPolicy.h"
+#include "ui/Wording.h"
 #include "core/project/edits.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
@@ -421,7 +422,7 @@ public:
                 periods["cost_periods"] = c;
         }
         vs::Project &p = m_w->project();
-        p = vs::defaultProject(m_w->layout(), std::move(columns), std::move(periods));
+        p = vs::defaultProject(m_w->layout(), std::move(columns), std::move(periods), interfaceWords());
         const vs::ReadOptions &o = m_w->options();
         p.source.sheet = o.sheet;
         if (o.encoding.userSet)

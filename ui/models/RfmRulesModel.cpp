@@ -88,7 +88,8 @@ bool RfmRulesModel::setData(const QModelIndex &index, const QVariant &value, int
     vs::RfmRule &r = rules[size_t(index.row())];
     if (index.column() == Name) {
         const std::string name = value.toString().trimmed().toStdString();
-        if (name.empty() || name == vs::kRfmOthers)
+        const auto &labels = m_session->project().segments.labels;
+        if (name.empty() || (!labels.empty() && name == labels.back())) // "Others" is not a rule
             return false;
         for (const vs::RfmRule &o : rules)
             if (&o != &r && o.name == name)
