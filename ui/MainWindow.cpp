@@ -18,6 +18,11 @@
 #include "window/RecentProjects.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QListWidget>
+#include <QPushButton>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -443,10 +448,33 @@ void MainWindow::showResults()
 
 void MainWindow::showWarnings()
 {
-    QMessageBox box(QMessageBox::Information, tr("Warnings"), tr("What ValueScope noticed in the data:"), QMessageBox::Ok, this);
-    box.setDetailedText(m_session->warnings().join(QLatin1Char('\n')));
-    box.setInformativeText(m_session->warnings().mid(0, 5).join(QLatin1Char('\n')));
-    box.exec();
+    std::unique_ptr<QDialog> dialog = warningsDialog();
+    dialog->exec();
+}
+
+std::unique_ptr<QDialog> MainWindow::warningsDialog()
+{
+    // every warning the status bar counts, each on its own line, to read and to copy
+    const QStringList warnings = m_session->warnings();
+    auto owned = std::make_unique<QDialog>(this);
+    QDialog &dialog = *owned;
+    dialog.setWindowTitle(tr("Warnings"));
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("What ValueScope noticed in the data (%n warning(s)):", nullptr, int(warnings.size()))));
+    auto *list = new QListWidget;
+    list->setObjectName(QStringLiteral("warningsList"));
+    list->setAccessibleName(tr("Warnings"));
+    list->setWordWrap(true);
+    list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    list->addItems(warnings);
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QPushButton *copy = buttons->addButton(tr("&Copy All"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, &dialog, [warnings] { QGuiApplication::clipboard()->setText(warnings.join(QLatin1Char('\n'))); });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(640, 360);
+    return owned;
 }
 
 void MainWindow::showError(const QString &message)

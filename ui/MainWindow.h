@@ -3,7 +3,10 @@
 // (and statistics) below, what-if on the right. It shows the session and sends edits to it.
 // Its parts live in ui/window: the chart tabs, the export actions, recent projects, autosave.
 #include <QMainWindow>
+#include <QDialog>
 #include <QPointer>
+
+#include <memory>
 
 class AnalysisSession;
 class CustomerTableModel;
@@ -50,6 +53,7 @@ public:
     void offerRecovery(); // an autosave left by a crash
     void setAutosaveInterval(int ms); // every minute unless set
     void showUserGuide(); // Help ▸ User Guide (F1)
+    std::unique_ptr<class QDialog> warningsDialog(); // every warning the status bar counts
     class UserGuide *userGuide() const;
 
 signals:

@@ -23,6 +23,7 @@ struct NamedValues {
     std::string name;
     std::vector<double> values;
     bool isDate = false; // days since 1970-01-01, written as yyyy-mm-dd
+    std::optional<Diagnostic> emptyBecause; // why every value is missing, when there is a reason
 };
 
 struct SegmentRow {

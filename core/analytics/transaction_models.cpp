@@ -277,6 +277,9 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
     r.extra.push_back({"clv", std::move(clv)});
     r.extra.push_back({"clv_low", std::move(low)});
     r.extra.push_back({"clv_high", std::move(high)});
+    if (!interval) // the interval needs the fits' standard errors
+        for (size_t k = r.extra.size() - 2; k < r.extra.size(); ++k)
+            r.extra[k].emptyBecause = Diagnostic{Msg::NoStandardErrors};
     return Ok{};
 }
 

@@ -115,6 +115,10 @@
         <source>Effect</source>
         <translation>效果</translation>
     </message>
+    <message>
+        <source>Empty: %1</source>
+        <translation>为空：%1</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>
@@ -611,10 +615,6 @@ Customers: %1</source>
         <translation>提示</translation>
     </message>
     <message>
-        <source>What ValueScope noticed in the data:</source>
-        <translation>ValueScope 在数据中发现：</translation>
-    </message>
-    <message>
         <source>ValueScope</source>
         <translation>ValueScope</translation>
     </message>
@@ -657,6 +657,16 @@ Customers: %1</source>
     <message>
         <source>Descriptive statistics</source>
         <translation>描述性统计</translation>
+    </message>
+    <message numerus="yes">
+        <source>What ValueScope noticed in the data (%n warning(s)):</source>
+        <translation>
+            <numerusform>ValueScope 在数据中发现的问题（%n 条提示）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>全部复制(&amp;C)</translation>
     </message>
 </context>
 <context>

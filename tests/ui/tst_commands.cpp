@@ -8,7 +8,10 @@
 #include "core/domain/segment_methods.h"
 #include "core/io/readers.h"
 #include "ui/AnalysisSession.h"
+#include "ui/MainWindow.h"
 #include "ui/ParametersPanel.h"
+#include "ui/models/CustomerTableModel.h"
+#include "core/messages.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/ScenarioModels.h"
 #include "ui/models/TablePreviewModel.h"
@@ -23,6 +26,7 @@
 #include <QTranslator>
 #include <QUndoStack>
 #include <QLabel>
+#include <QListWidget>
 #include <QSpinBox>
 
 class TstCommands : public QObject {
@@ -39,6 +43,8 @@ private slots:
     void reportIsWrittenPageByPageAndCanBeCancelled();
     void defaultsInTheInterfaceLanguage();
     void segmentCountSaysWhatHappened();
+    void warningsDialogListsEveryWarning();
+    void emptyColumnsSayWhy();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -295,6 +301,39 @@ void TstCommands::segmentCountSaysWhatHappened()
     QVERIFY2(panel.notice()->text().contains(QLatin1String("New: Very Low")), qPrintable(panel.notice()->text()));
     undo();
     QCOMPARE(m_session->project().segments.labels, vs::defaultLabels(4));
+}
+
+void TstCommands::warningsDialogListsEveryWarning()
+{
+    AnalysisSession session;
+    MainWindow w(&session);
+    QVERIFY(QCoro::waitFor(session.openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"))));
+    const QStringList warnings = session.warnings();
+    QVERIFY(!warnings.isEmpty());
+    auto dialog = w.warningsDialog();
+    auto *list = dialog->findChild<QListWidget *>(QStringLiteral("warningsList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), int(warnings.size()));
+    for (int i = 0; i < list->count(); ++i)
+        QCOMPARE(list->item(i)->text(), warnings[i]);
+}
+
+// clv_low and clv_high are empty when the fits have no standard errors; the header says why.
+void TstCommands::emptyColumnsSayWhy()
+{
+    auto results = std::make_shared<vs::AnalysisResults>(*m_session->results());
+    results->extra.push_back({"clv_low", std::vector<double>(results->rowCount(), vs::kMissing)});
+    results->extra.back().emptyBecause = vs::Diagnostic{vs::Msg::NoStandardErrors};
+    CustomerTableModel model;
+    model.setResults(results);
+    int column = -1;
+    for (int c = 0; c < model.columnCount(); ++c)
+        if (model.headerData(c, Qt::Horizontal).toString() == QLatin1String("clv_low"))
+            column = c;
+    QVERIFY(column >= 0);
+    const QString tip = model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QString::fromStdString(vs::Diagnostic{vs::Msg::NoStandardErrors}.message())), qPrintable(tip));
+    QVERIFY(model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
 }
 
 QTEST_MAIN(TstCommands)

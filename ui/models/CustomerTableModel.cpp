@@ -1,5 +1,10 @@
 #include "CustomerTableModel.h"
 
+#include "ui/ErrorText.h"
+
+#include <QApplication>
+#include <QStyle>
+
 #include <QCoroFuture>
 #include <QCoroTask>
 #include <QPointer>
@@ -101,6 +106,16 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && (role == Qt::ToolTipRole || role == Qt::DecorationRole) && m_results &&
+        section >= 0 && section < columnCount()) {
+        // a column that is empty for a reason says why
+        for (const vs::NamedValues &e : m_results->extra)
+            if (e.name == m_table.header[size_t(section)] && e.emptyBecause)
+                return role == Qt::ToolTipRole
+                           ? QVariant(tr("Empty: %1").arg(localizedMessage(*e.emptyBecause)))
+                           : QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation));
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
