@@ -3,6 +3,7 @@
 #include "AnalysisSession.h"
 #include "commands/ProjectCommands.h"
 #include "models/ScenarioModels.h"
+#include "core/project/edits.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +30,20 @@ WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(pa
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     l->addWidget(m_summary);
+    m_hint = new QLabel;
+    m_hint->setObjectName(QStringLiteral("whatIfHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("QLabel { background: #fff4e0; color: #5a3b00; padding: 6px; border-radius: 3px; }"));
+    m_hint->hide();
+    l->addWidget(m_hint);
+    m_fix = new QPushButton;
+    m_fix->setObjectName(QStringLiteral("whatIfFix"));
+    m_fix->hide();
+    l->addWidget(m_fix, 0, Qt::AlignLeft);
+    connect(m_fix, &QPushButton::clicked, this, [this] {
+        if (!m_fixScore.isEmpty())
+            m_session->undoStack()->push(new SetSegmentByCommand(m_session, m_fixScore));
+    });
     m_migration = new QTableView;
     m_migration->setAccessibleName(tr("Migration between segments"));
     m_migration->setModel(new MigrationModel(session, m_migration));
@@ -73,4 +88,16 @@ void WhatIfPanel::refresh()
     if (c && r)
         m_summary->setText(tr("%1 of %2 customers are in another segment than in the baseline.")
                                .arg(QLocale().toString(qulonglong(c->changed)), QLocale().toString(qulonglong(r->rowCount()))));
+    // nobody moved, and the reason is plain: say it and offer the fix
+    m_fixScore.clear();
+    if (c && c->changed == 0 && m_session->baselineProject())
+        if (auto why = vs::whyNobodyMoves(*m_session->baselineProject(), m_session->project())) {
+            m_fixScore = QString::fromStdString(why->changedScore);
+            const QString by = why->segmentsBy == "value" ? tr("value") : QString::fromStdString(why->segmentsBy);
+            m_hint->setText(tr("Segments are made by %1; the weights you changed belong to the score “%2”, which does "
+                               "not decide them, so nobody can move.").arg(by, m_fixScore));
+            m_fix->setText(tr("Segment by %1").arg(m_fixScore));
+        }
+    m_hint->setVisible(!m_fixScore.isEmpty());
+    m_fix->setVisible(!m_fixScore.isEmpty());
 }

@@ -145,6 +145,37 @@ void setStrategy(SegmentSpec &seg, const std::string &label, const std::string &
     seg.strategies.emplace_back(label, strategy);
 }
 
+std::optional<NoMovement> whyNobodyMoves(const Project &baseline, const Project &current)
+{
+    // everything but the scores the same?
+    Project a = baseline, b = current;
+    a.scores.clear();
+    b.scores.clear();
+    a.baseline.reset();
+    b.baseline.reset();
+    a.source = b.source;
+    if (projectToJson(a) != projectToJson(b) || baseline.scores.size() != current.scores.size())
+        return std::nullopt;
+    std::string changed;
+    for (size_t i = 0; i < current.scores.size(); ++i) {
+        const ScoreSpec &x = baseline.scores[i], &y = current.scores[i];
+        const bool same = x.name == y.name && x.normalize == y.normalize && x.minMaxScale == y.minMaxScale &&
+                          x.items.size() == y.items.size() &&
+                          std::equal(x.items.begin(), x.items.end(), y.items.begin(), [](const ScoreItem &u, const ScoreItem &v) {
+                              return u.column == v.column && u.weight == v.weight;
+                          });
+        if (same)
+            continue;
+        if (current.segments.by == y.name || (current.value.model == "weighted_score" && current.value.score == y.name))
+            return std::nullopt; // this score decides the segments: people can move
+        if (changed.empty())
+            changed = y.name;
+    }
+    if (changed.empty() || current.segments.method == "rfm_rules")
+        return std::nullopt;
+    return NoMovement{current.segments.by, changed};
+}
+
 void setValueModel(Project &p, const std::string &model, const std::string &score)
 {
     p.value.model = model;

@@ -5,6 +5,7 @@
 // each undo command of the window (ui/commands) calls one of them.
 #include "core/project/project.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,15 @@ bool segmentMethodNeedsCutPoints(const Project &p, const std::string &method);
 void setRfmRules(SegmentSpec &seg, const std::vector<RfmRule> &rules, const Translate &tr = {});
 // A segment's strategy (added if the segment has none yet).
 void setStrategy(SegmentSpec &seg, const std::string &label, const std::string &strategy);
+
+// Why an edit cannot move any customer between segments, when the reason is plain: the edit
+// changed only scores' weights or indicators, and no changed score decides the segments (they
+// are made by value or by another score). Gives the changed score the segments could be made by.
+struct NoMovement {
+    std::string segmentsBy;   // what the segments are made by now ("value" or a score)
+    std::string changedScore; // a score the edit changed; segmenting by it lets its weights move people
+};
+std::optional<NoMovement> whyNobodyMoves(const Project &baseline, const Project &current);
 
 // The value model (and, for weighted_score, the score it takes).
 void setValueModel(Project &p, const std::string &model, const std::string &score = {});

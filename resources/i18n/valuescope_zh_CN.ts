@@ -1274,6 +1274,18 @@ Customers: %1</source>
         <source>Value shift per segment</source>
         <translation>各细分的价值变化</translation>
     </message>
+    <message>
+        <source>value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Segments are made by %1; the weights you changed belong to the score “%2”, which does not decide them, so nobody can move.</source>
+        <translation>细分依据是%1；您修改的权重属于评分“%2”，它不决定细分，因此没有客户会迁移。</translation>
+    </message>
+    <message>
+        <source>Segment by %1</source>
+        <translation>按 %1 细分</translation>
+    </message>
 </context>
 <context>
     <name>charts</name>

@@ -36,6 +36,7 @@ private slots:
     void parametersAcceptWhatTheProjectReaderAccepts();
     void textColumnsAreConvertedOnce();
     void datesAreCheckedWhenTheProjectIsRead();
+    void whyNobodyMovesAfterAWeightEdit();
 
 private:
     static Project sample();
@@ -349,6 +350,29 @@ void TstEdits::datesAreCheckedWhenTheProjectIsRead()
     QVERIFY(!setParameter(v, end, "31/02/1997"));
     QVERIFY(setParameter(v, end, "1997-09-30"));
     QVERIFY(setParameter(v, end, "")); // the last order's date
+}
+
+// The what-if's first try: segments by value, a weight of the satisfaction score changed —
+// nobody can move, and the reason is plain; with segments by that score, or with another change
+// as well, there is no such reason.
+void TstEdits::whyNobodyMovesAfterAWeightEdit()
+{
+    const Project base = sample();
+    Project edited = base;
+    edited.scores[0].items[1].weight = 0.9;
+    auto why = whyNobodyMoves(base, edited);
+    QVERIFY(why.has_value());
+    QCOMPARE(why->segmentsBy, std::string("value"));
+    QCOMPARE(why->changedScore, base.scores[0].name);
+    QVERIFY(!whyNobodyMoves(base, base)); // nothing changed: nothing to explain
+    Project bySatisfaction = base;
+    bySatisfaction.segments.by = base.scores[0].name;
+    Project bySatisfactionEdited = bySatisfaction;
+    bySatisfactionEdited.scores[0].items[1].weight = 0.9;
+    QVERIFY(!whyNobodyMoves(bySatisfaction, bySatisfactionEdited));
+    Project alsoModel = edited;
+    alsoModel.value.model = "profit_per_lifetime";
+    QVERIFY(!whyNobodyMoves(base, alsoModel));
 }
 
 QTEST_APPLESS_MAIN(TstEdits)

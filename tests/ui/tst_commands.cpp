@@ -10,6 +10,8 @@
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
 #include "ui/ParametersPanel.h"
+#include "ui/WhatIfPanel.h"
+#include <QPushButton>
 #include "ui/models/CustomerTableModel.h"
 #include "core/messages.h"
 #include "ui/commands/ProjectCommands.h"
@@ -45,6 +47,7 @@ private slots:
     void segmentCountSaysWhatHappened();
     void warningsDialogListsEveryWarning();
     void emptyColumnsSayWhy();
+    void whatIfSaysWhyNobodyMovedAndFixesIt();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -334,6 +337,28 @@ void TstCommands::emptyColumnsSayWhy()
     const QString tip = model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QString::fromStdString(vs::Diagnostic{vs::Msg::NoStandardErrors}.message())), qPrintable(tip));
     QVERIFY(model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+}
+
+// The guide's what-if on the sample: a baseline, a heavier service weight. Segments are by value,
+// so nobody moves: the panel says why and its button segments by the score; then the same weight
+// edit moves customers.
+void TstCommands::whatIfSaysWhyNobodyMovedAndFixesIt()
+{
+    WhatIfPanel panel(m_session.get());
+    m_session->setBaseline();
+    push(new SetWeightCommand(m_session.get(), 0, 1, 0.9));
+    QCOMPARE(m_session->comparison()->changed, size_t(0));
+    QVERIFY(!panel.hint()->isHidden());
+    QVERIFY2(panel.hint()->text().contains(QLatin1String("satisfaction")), qPrintable(panel.hint()->text()));
+    QVERIFY(!panel.fixButton()->isHidden());
+    panel.fixButton()->click();
+    settle();
+    QCOMPARE(m_session->project().segments.by, std::string("satisfaction"));
+    QVERIFY(panel.hint()->isHidden());
+    m_session->setBaseline();
+    push(new SetWeightCommand(m_session.get(), 0, 1, 0.3));
+    QVERIFY(m_session->comparison()->changed > 0); // now the weight moves people
+    QVERIFY(panel.hint()->isHidden());
 }
 
 QTEST_MAIN(TstCommands)
