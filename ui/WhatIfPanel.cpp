@@ -48,6 +48,7 @@ WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(pa
     m_migration->setAccessibleName(tr("Migration between segments"));
     m_migration->setModel(new MigrationModel(session, m_migration));
     m_migration->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_migration->horizontalHeader()->setMinimumSectionSize(30);
     m_migration->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *migrationTitle = new QLabel(tr("<b>Migration</b>: customers by baseline segment (rows) and current segment (columns)"));
     migrationTitle->setWordWrap(true);
@@ -57,7 +58,12 @@ WhatIfPanel::WhatIfPanel(AnalysisSession *session, QWidget *parent) : QWidget(pa
     m_shift->setAccessibleName(tr("Value shift per segment"));
     m_shift->setModel(new ShiftModel(session, m_shift));
     m_shift->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_shift->horizontalHeader()->setSectionResizeMode(ShiftModel::Segment, QHeaderView::Stretch);
+    m_shift->horizontalHeader()->setMinimumSectionSize(36);
     m_shift->verticalHeader()->hide();
+    // the totals before and now are in the value shift's tooltip: the panel is narrow
+    m_shift->setColumnHidden(ShiftModel::BaselineValue, true);
+    m_shift->setColumnHidden(ShiftModel::CurrentValue, true);
     l->addWidget(new QLabel(tr("<b>Value shift</b> per segment")));
     l->addWidget(m_shift, 1);
 

@@ -1116,14 +1116,6 @@ Customers: %1</source>
         <translation>细分</translation>
     </message>
     <message>
-        <source>Customers (baseline)</source>
-        <translation>客户数（基准）</translation>
-    </message>
-    <message>
-        <source>Customers (now)</source>
-        <translation>客户数（当前）</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -1138,6 +1130,34 @@ Customers: %1</source>
     <message>
         <source>Value shift</source>
         <translation>价值变化</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 now</source>
+        <translation>基准 %1，当前 %2</translation>
+    </message>
+    <message>
+        <source>Customers in the segment in the baseline</source>
+        <translation>基准中该细分的客户数</translation>
+    </message>
+    <message>
+        <source>Customers in the segment now</source>
+        <translation>当前该细分的客户数</translation>
+    </message>
+    <message>
+        <source>Customers now less customers in the baseline</source>
+        <translation>当前客户数减去基准客户数</translation>
+    </message>
+    <message>
+        <source>Total value now less total value in the baseline</source>
+        <translation>当前总价值减去基准总价值</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
     </message>
 </context>
 <context>

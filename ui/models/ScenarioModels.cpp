@@ -62,11 +62,15 @@ QVariant MigrationModel::data(const QModelIndex &index, int role) const
 QVariant MigrationModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     const auto &c = m_session->comparison();
-    if (role != Qt::DisplayRole || !c)
+    if ((role != Qt::DisplayRole && role != Qt::ToolTipRole) || !c)
         return QAbstractTableModel::headerData(section, orientation, role);
     const auto &labels = orientation == Qt::Vertical ? c->baselineLabels : c->currentLabels;
     const QString l = section < int(labels.size()) ? QString::fromStdString(labels[size_t(section)]) : tr("(none)");
-    return orientation == Qt::Vertical ? tr("was %1").arg(l) : tr("now %1").arg(l);
+    if (role == Qt::ToolTipRole)
+        return orientation == Qt::Vertical ? tr("was %1").arg(l) : tr("now %1").arg(l);
+    // compact, so that five segments fit the panel: the title says rows were, columns are; a
+    // column's name breaks between its words
+    return orientation == Qt::Vertical ? l : QString(l).replace(QLatin1Char(' '), QLatin1Char('\n'));
 }
 
 ShiftModel::ShiftModel(AnalysisSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
@@ -118,6 +122,8 @@ QVariant ShiftModel::data(const QModelIndex &index, int role) const
         case ValueChange: return s.currentValue - s.baselineValue;
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == ValueChange)
+        return tr("%1 before, %2 now").arg(loc.toString(s.baselineValue, 'f', 2), loc.toString(s.currentValue, 'f', 2));
     if (role == Qt::TextAlignmentRole && index.column() != Segment)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && (index.column() == CountChange || index.column() == ValueChange)) {
@@ -131,12 +137,20 @@ QVariant ShiftModel::data(const QModelIndex &index, int role) const
 
 QVariant ShiftModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal) {
+        switch (section) {
+        case BaselineCount: return tr("Customers in the segment in the baseline");
+        case CurrentCount: return tr("Customers in the segment now");
+        case CountChange: return tr("Customers now less customers in the baseline");
+        case ValueChange: return tr("Total value now less total value in the baseline");
+        }
+    }
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Segment: return tr("Segment");
-    case BaselineCount: return tr("Customers (baseline)");
-    case CurrentCount: return tr("Customers (now)");
+    case BaselineCount: return tr("Before");
+    case CurrentCount: return tr("Now");
     case CountChange: return tr("Change");
     case BaselineValue: return tr("Value (baseline)");
     case CurrentValue: return tr("Value (now)");
