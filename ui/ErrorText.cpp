@@ -4,10 +4,16 @@
 
 std::string localizedSentence(vs::Msg code, const std::vector<std::string> &args)
 {
-    const char *text = vs::messageInfo(code).text;
+    const vs::MessageInfo &info = vs::messageInfo(code);
+    const char *text = info.text;
     const QString translated = QCoreApplication::translate(vs::kMessageContext, text);
-    if (translated == QString::fromUtf8(text))
-        return vs::englishMessage(code, args); // no translation: the engine's own words, singular or plural
+    if (translated == QString::fromUtf8(text)) {
+        // no translation: the engine's own words, singular or plural; where the command line's
+        // English names a project-file key, the window's names the control (the template)
+        if (info.english && !info.countArg)
+            return vs::fillTemplate(text, args);
+        return vs::englishMessage(code, args);
+    }
     // in one pass: a name holding "%2" is not taken for a place holder
     return vs::fillTemplate(translated.toStdString(), args);
 }

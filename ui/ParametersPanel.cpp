@@ -587,7 +587,7 @@ QWidget *ParametersPanel::makeScoreTab(int index)
     auto *form = new QHBoxLayout;
     auto *norm = new QComboBox;
     norm->setObjectName(QStringLiteral("normalize"));
-    norm->addItem(tr("Divide by the number of indicators (seed formula)"));
+    norm->addItem(tr("Divide by the number of indicators"));
     norm->addItem(tr("Divide by the sum of the weights"));
     norm->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     norm->setMinimumContentsLength(12);

@@ -49,8 +49,7 @@ const std::vector<ChartKindInfo> kKinds = {
      hasBtyd},
     {"p_alive", QT_TRANSLATE_NOOP("charts", "P(alive)"), Heatmap, true, true, kNeedsPredictive, hasBtyd},
     {"holdout", QT_TRANSLATE_NOOP("charts", "Holdout check"), Holdout, true, true,
-     QT_TRANSLATE_NOOP("charts", "the holdout chart needs predictive CLV and an observation end before the last order "
-                                 "(value.observation_end)"),
+     QT_TRANSLATE_NOOP("charts", "the holdout chart needs predictive CLV and an observation end before the last order"),
      hasHoldout},
 };
 

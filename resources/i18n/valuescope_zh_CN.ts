@@ -415,12 +415,6 @@ Customers: %1</source>
         <source>The analysis cannot start:</source>
         <translation>无法开始分析：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s) or campaign(s) to analyse.</source>
-        <translation>
-            <numerusform>待分析的客户或活动：%n 个。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
@@ -444,6 +438,28 @@ Customers: %1</source>
     <message>
         <source>Preview of the data</source>
         <translation>数据预览</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to analyse.</source>
+        <translation>
+            <numerusform>待分析客户 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to analyse from their order lines.</source>
+        <translation>
+            <numerusform>根据订单明细，待分析客户 %n 位。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) to analyse.</source>
+        <translation>
+            <numerusform>待分析营销活动 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes on the analysis:</source>
+        <translation>关于分析的说明：</translation>
     </message>
 </context>
 <context>
@@ -781,10 +797,6 @@ Customers: %1</source>
         <translation>价值</translation>
     </message>
     <message>
-        <source>Divide by the number of indicators (seed formula)</source>
-        <translation>除以指标个数（需求原公式）</translation>
-    </message>
-    <message>
         <source>Divide by the sum of the weights</source>
         <translation>除以权重之和</translation>
     </message>
@@ -881,6 +893,10 @@ Customers: %1</source>
     <message>
         <source>No longer used: %1 (Undo brings them back).</source>
         <translation>不再使用：%1（撤销可恢复）。</translation>
+    </message>
+    <message>
+        <source>Divide by the number of indicators</source>
+        <translation>除以指标个数</translation>
     </message>
 </context>
 <context>
@@ -1314,10 +1330,6 @@ Customers: %1</source>
         <translation>没有保留期：请将观察截止日设在最后一笔订单之前</translation>
     </message>
     <message>
-        <source>the holdout chart needs predictive CLV and an observation end before the last order (value.observation_end)</source>
-        <translation>保留期图表需要预测型 CLV，且观察截止日早于最后一笔订单（value.observation_end）</translation>
-    </message>
-    <message>
         <source>Purchases in the holdout period (%1 %2): actual and predicted</source>
         <translation>保留期（%1 %2）内的购买：实际与预测</translation>
     </message>
@@ -1590,6 +1602,10 @@ now: %4 customers, value %5</source>
         <translation>客户 %1（%2）
 %3：%4
 %5：%6</translation>
+    </message>
+    <message>
+        <source>the holdout chart needs predictive CLV and an observation end before the last order</source>
+        <translation>保留期图表需要预测型 CLV，且观察截止日早于最后一笔订单</translation>
     </message>
 </context>
 <context>
@@ -2779,10 +2795,6 @@ now: %4 customers, value %5</source>
         <translation>价值</translation>
     </message>
     <message>
-        <source>%1 quantile groups (as pandas.qcut)</source>
-        <translation>%1 个分位数组（与 pandas.qcut 相同）</translation>
-    </message>
-    <message>
         <source>thresholds %1</source>
         <translation>阈值 %1</translation>
     </message>
@@ -2921,6 +2933,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>campaigns</source>
         <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>%1 quantile groups (equal numbers of customers)</source>
+        <translation>%1 个分位数组（各组客户数相同）</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ public:
         if (!r || !r->btyd || r->btyd->holdout.empty()) {
             c->setTitle(QApplication::translate("charts", "No holdout period: set an observation end before the last order"));
             return QApplication::translate("charts", "the holdout chart needs predictive CLV and an observation end "
-                                                     "before the last order (value.observation_end)");
+                                                     "before the last order");
         }
         const vs::BtydInfo &b = *r->btyd;
         c->setTitle(QApplication::translate("charts", "Purchases in the holdout period (%1 %2): actual and predicted")

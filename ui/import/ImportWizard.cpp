@@ -29,6 +29,8 @@
 #include <QSignalBlocker>
 #include <QPlainTextEdit>
 #include <QPointer>
+
+#include <set>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -572,16 +574,29 @@ private:
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
-        lines << ImportWizard::tr("%n customer(s) or campaign(s) to analyse.", nullptr, int(c->results->rowCount()));
-        QStringList notes;
+        const int units = int(c->results->rowCount());
+        switch (m_w->layout()) {
+        case vs::Layout::Customers: lines << ImportWizard::tr("%n customer(s) to analyse.", nullptr, units); break;
+        case vs::Layout::Transactions:
+            lines << ImportWizard::tr("%n customer(s) to analyse from their order lines.", nullptr, units);
+            break;
+        case vs::Layout::Campaigns: lines << ImportWizard::tr("%n campaign(s) to analyse.", nullptr, units); break;
+        }
+        // what happens to rows that cannot be used as they are, apart from what the analysis notes
+        QStringList rows, analysis;
         for (const vs::Diagnostic &s : c->report.warnings)
-            notes << QStringLiteral("• ") + localizedWarning(s);
+            rows << QStringLiteral("• ") + localizedWarning(s);
+        using vs::Msg;
+        const std::set<Msg> aboutRows = {Msg::RowsWithoutId, Msg::RowsRepeatId, Msg::LinesWithoutId,
+                                         Msg::LinesWithoutDate, Msg::LinesWithoutAmount, Msg::ReturnLines};
         for (const vs::Diagnostic &s : c->results->warnings)
-            notes << QStringLiteral("• ") + localizedWarning(s);
-        if (notes.isEmpty())
+            (aboutRows.count(s.code) ? rows : analysis) << QStringLiteral("• ") + localizedWarning(s);
+        if (rows.isEmpty() && analysis.isEmpty())
             lines << ImportWizard::tr("No problems found.");
-        else
-            lines << QString() << ImportWizard::tr("What will happen to rows with problems:") << notes;
+        if (!rows.isEmpty())
+            lines << QString() << ImportWizard::tr("What will happen to rows with problems:") << rows;
+        if (!analysis.isEmpty())
+            lines << QString() << ImportWizard::tr("Notes on the analysis:") << analysis;
         m_report->setPlainText(lines.join(QLatin1Char('\n')));
         m_w->setChecked(c->results, c->report);
         m_ok = true;

@@ -134,7 +134,7 @@ public:
             by = tr("value");
         QString method;
         if (project.segments.method == "quantile")
-            method = tr("%1 quantile groups (as pandas.qcut)").arg(project.segments.bins);
+            method = tr("%1 quantile groups (equal numbers of customers)").arg(project.segments.bins);
         else if (project.segments.method == "thresholds") {
             QStringList edges;
             for (double e : project.segments.edges)
