@@ -1,6 +1,10 @@
 #include "roles.h"
 
 #include "core/domain/translatable.h"
+#include "core/table/cell_parse.h"
+#include "core/table/table.h"
+
+#include <cmath>
 
 #include <algorithm>
 #include <cctype>
@@ -101,6 +105,56 @@ bool roleNeedsNumbers(const std::string &role)
 {
     const RoleInfo *r = findRole(role);
     return !r || r->type == RoleType::Number;
+}
+
+std::map<std::string, std::string> guessOrderLineRoles(const Table &table)
+{
+    const size_t probe = std::min<size_t>(table.rowCount(), 500);
+    auto numbers = [&](const Column &c) { return c.type == ColumnType::Number && probe > 0; };
+    auto wholeNumbers = [&](const Column &c) {
+        if (!numbers(c))
+            return false;
+        for (size_t i = 0; i < probe; ++i)
+            if (const double v = c.numbers()[i]; !std::isnan(v) && v != std::floor(v))
+                return false;
+        return true;
+    };
+    auto yyyymmdd = [&](const Column &c) {
+        if (c.type == ColumnType::Date)
+            return true;
+        if (!wholeNumbers(c))
+            return false;
+        for (size_t i = 0; i < probe; ++i) {
+            const double v = c.numbers()[i];
+            double days = 0;
+            if (std::isnan(v) || v < 19000101 || v > 21001231 ||
+                !civilDays(int(v / 10000), unsigned(int64_t(v) / 100 % 100), unsigned(int64_t(v) % 100), days))
+                return false;
+        }
+        return true;
+    };
+    std::map<std::string, std::string> out;
+    int date = -1, amount = -1;
+    for (size_t i = 0; i < table.columns.size(); ++i)
+        if (date < 0 && yyyymmdd(table.columns[i]))
+            date = int(i);
+    for (size_t i = table.columns.size(); i-- > 0;)
+        if (amount < 0 && int(i) != date && numbers(table.columns[i]) && !wholeNumbers(table.columns[i]))
+            amount = int(i);
+    if (date < 0 || amount < 0)
+        return out;
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+        const Column &c = table.columns[i];
+        if (int(i) != date && int(i) < amount && (c.type == ColumnType::Text || wholeNumbers(c))) {
+            out["customer"] = c.name;
+            break;
+        }
+    }
+    if (!out.count("customer"))
+        return {};
+    out["date"] = table.columns[size_t(date)].name;
+    out["amount"] = table.columns[size_t(amount)].name;
+    return out;
 }
 
 std::map<std::string, std::string> guessRoles(const std::vector<std::string> &headers, Layout layout)

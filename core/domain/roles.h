@@ -41,4 +41,10 @@ bool roleNeedsNumbers(const std::string &role);
 // role -> column name, for the roles a header clearly names; each column is used once.
 std::map<std::string, std::string> guessRoles(const std::vector<std::string> &headers, Layout layout);
 
+// For a file without a header (columns "column 1", …): the order-line roles its data show —
+// a date (a date column, or whole numbers that read as yyyymmdd), the customer (the first text or
+// whole-number column before the amount), the amount (the last column with decimals). Empty
+// when the data do not look like order lines.
+std::map<std::string, std::string> guessOrderLineRoles(const struct Table &table);
+
 } // namespace vs

@@ -246,10 +246,6 @@ Customers: %1</source>
         <translation>选择数据文件</translation>
     </message>
     <message>
-        <source>A spreadsheet of customers (or of campaigns): CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods).</source>
-        <translation>客户（或营销活动）表格：CSV、TSV、Excel（.xlsx、.xls）或 OpenDocument（.ods）。</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -460,6 +456,10 @@ Customers: %1</source>
     <message>
         <source>Notes on the analysis:</source>
         <translation>关于分析的说明：</translation>
+    </message>
+    <message>
+        <source>A spreadsheet with one row per customer, per order line, or per marketing campaign: CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods).</source>
+        <translation>每行一位客户、一条订单明细或一个营销活动的表格：CSV、TSV、Excel（.xlsx、.xls）或 OpenDocument（.ods）。</translation>
     </message>
 </context>
 <context>

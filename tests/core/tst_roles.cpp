@@ -1,5 +1,6 @@
 // Column roles guessed from headers, in English and Chinese.
 #include "core/domain/roles.h"
+#include "core/io/readers.h"
 
 #include <QTest>
 
@@ -10,6 +11,7 @@ class TstRoles : public QObject {
 private slots:
     void guesses_data();
     void guesses();
+    void headerlessOrderLines();
 };
 
 void TstRoles::guesses_data()
@@ -45,6 +47,22 @@ void TstRoles::guesses()
     got.sort();
     expected.sort();
     QCOMPARE(got, expected);
+}
+
+// CDNOW's file has no header: an id, a date written 19970101, a quantity and an amount. Its
+// data say it is order lines and which column is which; a customer table says nothing of the kind.
+void TstRoles::headerlessOrderLines()
+{
+    auto cdnow = readTable(std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt", ReadOptions{});
+    QVERIFY(cdnow.ok());
+    QCOMPARE(cdnow->report.headerRow, 0);
+    const auto roles = guessOrderLineRoles(cdnow->table);
+    QCOMPARE(roles.at("date"), std::string("column 3"));
+    QCOMPARE(roles.at("amount"), std::string("column 5"));
+    QCOMPARE(roles.at("customer"), std::string("column 1"));
+    auto customers = readTable(std::string(VS_RESOURCES) + "/sample/customers.csv", ReadOptions{});
+    QVERIFY(customers.ok());
+    QVERIFY(guessOrderLineRoles(customers->table).empty());
 }
 
 QTEST_APPLESS_MAIN(TstRoles)

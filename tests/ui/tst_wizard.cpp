@@ -19,6 +19,7 @@ private slots:
     void workbookSheets();
     void campaignsLayout();
     void orderLinesInChinese();
+    void headerlessOrderLines();
 };
 
 namespace {
@@ -181,6 +182,25 @@ void TstWizard::orderLinesInChinese()
     QCOMPARE(r->value[0], 20.0);
     QCOMPARE(r->segmentBy, std::string("rfm"));
     QCOMPARE(r->segments.back().label, std::string("Others"));
+}
+
+// CDNOW as it comes: no header. The wizard takes it for order lines and maps the customer, the
+// date and the amount from what the columns hold, so the user need not remember "column 1…5".
+void TstWizard::headerlessOrderLines()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_RESOURCES "/sample/cdnow_sample.txt"));
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.next();
+    QCOMPARE(w.currentId(), int(ImportWizard::LayoutPage));
+    QTRY_VERIFY(w.currentPage()->findChild<QWidget *>(QStringLiteral("transactions"))->property("checked").toBool());
+    w.next();
+    QWizardPage *mapping = w.currentPage();
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_date"))->currentData().toString(), QStringLiteral("column 3"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_amount"))->currentData().toString(), QStringLiteral("column 5"));
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_customer"))->currentData().toString(), QStringLiteral("column 1"));
+    QVERIFY(mapping->isComplete());
 }
 
 QTEST_MAIN(TstWizard)

@@ -75,7 +75,8 @@ public:
     explicit FilePageW(const QString &path)
     {
         setTitle(ImportWizard::tr("Choose a data file"));
-        setSubTitle(ImportWizard::tr("A spreadsheet of customers (or of campaigns): CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods)."));
+        setSubTitle(ImportWizard::tr("A spreadsheet with one row per customer, per order line, or per marketing "
+                                     "campaign: CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods)."));
         auto *edit = new QLineEdit(path);
         auto *browse = new QPushButton(ImportWizard::tr("&Browse…"));
         auto *row = new QHBoxLayout;
@@ -222,6 +223,9 @@ private:
             co_return;
         if (!*r) {
             m_model->setTable(nullptr);
+            // nothing was detected in a file that cannot be read: no labels of the file before
+            for (QLabel *d : {m_sheetDetected, m_encodingDetected, m_delimiterDetected, m_decimalDetected, m_headerDetected})
+                d->clear();
             m_status->setText(QStringLiteral("<span style='color:#a00'>%1</span>").arg(localizedError(r->error()).toHtmlEscaped()));
             co_return;
         }
@@ -296,6 +300,9 @@ public:
         if (lines.count("customer") && lines.count("date") &&
             (lines.count("amount") || (lines.count("quantity") && lines.count("unit_price"))))
             m_transactions->setChecked(true);
+        // a file without a header whose data are an id, a date and an amount (CDNOW)
+        if (m_w->previewReport().headerRow == 0 && m_w->preview() && !vs::guessOrderLineRoles(*m_w->preview()).empty())
+            m_transactions->setChecked(true);
     }
     bool validatePage() override
     {
@@ -359,7 +366,9 @@ public:
         std::vector<std::string> headers;
         for (const auto &c : table->columns)
             headers.push_back(c.name);
-        const auto guessed = vs::guessRoles(headers, m_w->layout());
+        auto guessed = vs::guessRoles(headers, m_w->layout());
+        if (m_w->layout() == vs::Layout::Transactions && m_w->previewReport().headerRow == 0)
+            guessed.merge(vs::guessOrderLineRoles(*table)); // no names to go by: what the data show
         int row = 0;
         for (const std::string &role : vs::rolesFor(m_w->layout())) {
             auto *combo = new QComboBox;
