@@ -222,6 +222,7 @@ constexpr MessageInfo kMessages[] = {
     keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile or rank")),
     keyed(Msg::KeySegmentMethod, "key.segment_method", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, thresholds or rfm_rules")),
     keyed(Msg::KeyText, "key.text", QT_TRANSLATE_NOOP("messages", "'%1' must be text")),
+    keyed(Msg::KeyUnreadableCells, "key.unreadable_cells", QT_TRANSLATE_NOOP("messages", "'%1' must be error or missing")),
     keyed(Msg::KeyBoolean, "key.boolean", QT_TRANSLATE_NOOP("messages", "'%1' must be true or false")),
     keyed(Msg::KeyIntervalLevel, "key.interval_level", QT_TRANSLATE_NOOP("messages", "'%1' must lie between 0 and 1 (e.g. 0.9)")),
     keyed(Msg::KeyIndicators, "key.indicators", QT_TRANSLATE_NOOP("messages", "'%1' must list at least one indicator")),
@@ -279,6 +280,9 @@ constexpr MessageInfo kMessages[] = {
     counts(Msg::OutsideThresholds, "analysis.outside_thresholds", QT_TRANSLATE_NOOP("messages", "%1 customer(s) lie outside the threshold edges; they get no segment"), 1,
            "%1 customer lies outside the threshold edges; they get no segment",
            "%1 customers lie outside the threshold edges; they get no segment"),
+    counts(Msg::CellsReadAsMissing, "analysis.cells_read_as_missing", QT_TRANSLATE_NOOP("messages", "%1 cell(s) of the column '%2' are not numbers (first: row %3, '%4'); they count as missing"), 1,
+           "%1 cell of the column '%2' is not a number (first: row %3, '%4'); it counts as missing",
+           "%1 cells of the column '%2' are not numbers (first: row %3, '%4'); they count as missing"),
 
     // warnings: order lines and the purchase models
     says(Msg::RfmAllSame, "orders.rfm_all_same", QT_TRANSLATE_NOOP("messages", "%1: every customer has the same value; all get the score 3")),

@@ -184,6 +184,7 @@ enum class Msg : uint16_t {
     KeyRfmScoring,
     KeySegmentMethod,
     KeyText,
+    KeyUnreadableCells,
     KeyBoolean,
     KeyIntervalLevel,
     KeyIndicators,
@@ -219,6 +220,7 @@ enum class Msg : uint16_t {
     NoValueToSegment,
     QuantileEdgesCoincide,
     OutsideThresholds,
+    CellsReadAsMissing,
 
     // warnings: order lines and the purchase models
     RfmAllSame,

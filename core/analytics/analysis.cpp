@@ -87,25 +87,39 @@ Result<NumberColumn> PreparedData::numbers(const std::string &column) const
         return NumberColumn::view(col->numbers()); // a view, no copy
     // text read as numbers, or the kept rows of a column: converted once, then shared by every
     // recompute (a weight edit touches only doubles)
-    std::shared_ptr<const Result<std::vector<double>>> converted;
+    std::shared_ptr<const Converted> converted;
     {
         std::lock_guard lock(m_conversions->mutex);
         auto &slot = m_conversions->byColumn[column];
         if (!slot) {
-            auto all = numericValues(*table, column, file);
+            UnreadableCells unreadable;
+            auto all = numericValues(*table, column, file, unreadableAsMissing ? &unreadable : nullptr);
             if (all && !rows.empty()) {
                 std::vector<double> kept(rows.size());
                 for (size_t i = 0; i < rows.size(); ++i)
                     kept[i] = all.value()[rows[i]];
                 all = std::move(kept);
             }
-            slot = std::make_shared<const Result<std::vector<double>>>(std::move(all));
+            std::optional<Diagnostic> note;
+            if (unreadable.count) {
+                note = Diagnostic{Msg::CellsReadAsMissing, {std::to_string(unreadable.count), column,
+                                                            std::to_string(unreadable.firstRow), unreadable.firstCell}};
+                note->file = file;
+            }
+            slot = std::make_shared<const Converted>(Converted{std::move(all), std::move(note)});
         }
         converted = slot;
     }
-    if (!*converted)
-        return converted->error();
-    return NumberColumn::view(converted->value(), converted);
+    if (!converted->values)
+        return converted->values.error();
+    return NumberColumn::view(converted->values.value(), converted);
+}
+
+std::optional<Diagnostic> PreparedData::unreadableNote(const std::string &column) const
+{
+    std::lock_guard lock(m_conversions->mutex);
+    auto it = m_conversions->byColumn.find(column);
+    return it == m_conversions->byColumn.end() || !it->second ? std::nullopt : it->second->note;
 }
 
 Status checkMapping(const Table &table, const Project &p, const std::string &file)
@@ -223,6 +237,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
             data->inputStats.emplace_back(c.name, describe(kept));
         }
     }
+    data->unreadableAsMissing = p.source.unreadableAsMissing;
     // every column the project maps to a number role or a score, converted now, once
     for (const auto &[r, col] : p.source.columns)
         if (roleNeedsNumbers(r))
@@ -450,6 +465,22 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
         return superseded;
     if (auto s = computeRates(c); !s)
         return s.error();
+    if (data->unreadableAsMissing) { // never silent: which cells were taken as missing
+        std::vector<std::string> used;
+        for (const auto &[role, col] : p.source.columns)
+            if (roleNeedsNumbers(role))
+                used.push_back(col);
+        for (const auto &[role, cols] : p.source.periodColumns)
+            used.insert(used.end(), cols.begin(), cols.end());
+        for (const ScoreSpec &s : p.scores)
+            for (const ScoreItem &it : s.items)
+                used.push_back(it.column);
+        std::sort(used.begin(), used.end());
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        for (const std::string &col : used)
+            if (auto note = data->unreadableNote(col))
+                r.warnings.push_back(*note);
+    }
     size_t valued = 0;
     for (double v : r.value)
         valued += !std::isnan(v);

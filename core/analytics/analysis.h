@@ -117,11 +117,18 @@ struct PreparedData {
     // column, or the kept rows of one, is converted the first time and kept: the columns the
     // project maps when the data are prepared, any other (a new indicator) when first asked for.
     Result<NumberColumn> numbers(const std::string &column) const;
+    bool unreadableAsMissing = false; // the project's source.unreadable_cells = missing
+    // The warning for a column whose unreadable cells were taken as missing, once converted.
+    std::optional<Diagnostic> unreadableNote(const std::string &column) const;
 
 private:
+    struct Converted {
+        Result<std::vector<double>> values;
+        std::optional<Diagnostic> note; // cells that were not numbers, taken as missing
+    };
     struct Conversions {
         std::mutex mutex;
-        std::map<std::string, std::shared_ptr<const Result<std::vector<double>>>> byColumn;
+        std::map<std::string, std::shared_ptr<const Converted>> byColumn;
     };
     std::shared_ptr<Conversions> m_conversions = std::make_shared<Conversions>();
 };

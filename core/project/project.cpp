@@ -150,6 +150,14 @@ Result<Project> parseProject(const std::string &text, const std::string &file, c
     r.str(s, "encoding", "source.encoding", p.source.encoding);
     r.chr(s, "delimiter", "source.delimiter", p.source.delimiter);
     r.chr(s, "decimal", "source.decimal", p.source.decimal);
+    if (s.contains("unreadable_cells")) {
+        std::string how;
+        r.str(s, "unreadable_cells", "source.unreadable_cells", how);
+        if (how == "missing")
+            p.source.unreadableAsMissing = true;
+        else if (how != "error")
+            r.fail("source.unreadable_cells", Msg::KeyUnreadableCells);
+    }
     if (s.contains("header_row")) {
         if (!s["header_row"].is_number_integer() || s["header_row"].get<int>() < 0)
             r.fail("source.header_row", Msg::KeyRowNumber);
@@ -442,6 +450,8 @@ json toJson(const Project &p)
         s["decimal"] = std::string(1, p.source.decimal);
     if (p.source.headerRow >= 0)
         s["header_row"] = p.source.headerRow;
+    if (p.source.unreadableAsMissing)
+        s["unreadable_cells"] = "missing";
     j["source"] = s;
 
     json v;

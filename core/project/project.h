@@ -24,6 +24,9 @@ struct SourceSpec {
     char delimiter = 0;
     char decimal = 0;
     int headerRow = -1; // -1 detect, 0 none, n = 1-based row
+    // A cell that is not a number where numbers are needed: an error naming it (default), or a
+    // missing value, counted in a warning ("unreadable_cells": "missing")
+    bool unreadableAsMissing = false;
 };
 
 enum class Normalize { Count, Weights };

@@ -4,7 +4,8 @@
 
 namespace vs {
 
-Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file)
+Result<std::vector<double>> numericValues(const Table &table, std::string_view column, const std::string &file,
+                                          UnreadableCells *unreadable)
 {
     const Column *col = table.find(column);
     if (!col)
@@ -24,10 +25,15 @@ Result<std::vector<double>> numericValues(const Table &table, std::string_view c
         case CellParse::Ok: out[i] = v; break;
         case CellParse::Missing: out[i] = kMissing; break;
         case CellParse::Invalid:
+            out[i] = kMissing;
             if (!bad++)
                 firstBad = i;
             break;
         }
+    }
+    if (bad && unreadable) {
+        *unreadable = {bad, table.rowNumber(firstBad), std::string(texts.at(firstBad))};
+        return out;
     }
     if (bad) {
         const std::string cell(texts.at(firstBad));

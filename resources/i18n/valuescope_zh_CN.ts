@@ -461,6 +461,10 @@ Customers: %1</source>
         <source>A spreadsheet with one row per customer, per order line, or per marketing campaign: CSV, TSV, Excel (.xlsx, .xls) or OpenDocument (.ods).</source>
         <translation>每行一位客户、一条订单明细或一个营销活动的表格：CSV、TSV、Excel（.xlsx、.xls）或 OpenDocument（.ods）。</translation>
     </message>
+    <message>
+        <source>Treat &amp;unreadable cells as missing (they are counted and listed)</source>
+        <translation>将无法读取的单元格视为缺失(&amp;U)（会统计并列出）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2536,6 +2540,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>the computation was stopped: newer settings came</source>
         <translation>计算已停止：有更新的设置</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be error or missing</source>
+        <translation>“%1”必须为 error 或 missing</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) of the column &apos;%2&apos; are not numbers (first: row %3, &apos;%4&apos;); they count as missing</source>
+        <translation>“%2”列中有 %1 个单元格不是数字（首个：第 %3 行，“%4”）；它们按缺失值处理</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ private slots:
     void textColumnsAreConvertedOnce();
     void datesAreCheckedWhenTheProjectIsRead();
     void whyNobodyMovesAfterAWeightEdit();
+    void unreadableCellsAsMissing();
 
 private:
     static Project sample();
@@ -373,6 +374,46 @@ void TstEdits::whyNobodyMovesAfterAWeightEdit()
     Project alsoModel = edited;
     alsoModel.value.model = "profit_per_lifetime";
     QVERIFY(!whyNobodyMoves(base, alsoModel));
+}
+
+// "abc" and "oops" in a revenue column: by default the analysis stops naming the first cell;
+// with source.unreadable_cells = missing those customers have no value and a warning says how
+// many cells, in which column, and the first one — never silently.
+void TstEdits::unreadableCellsAsMissing()
+{
+    auto table = readTable(std::string(VS_TEST_DATA) + "/csv/text_in_numbers.csv", ReadOptions{});
+    QVERIFY(table.ok());
+    auto shared = std::make_shared<const Table>(std::move(table->table));
+    const char *text = R"({"valuescope": 1, "source": {"path": "t.csv", "columns": {"customer": "id", "revenue": "revenue", "cost": "cost"}%1}})";
+    auto strict = parseProject(QString::fromLatin1(text).arg(QString()).toStdString(), "p.json");
+    QVERIFY(strict.ok());
+    auto d1 = prepareData(shared, strict.value(), "t.csv");
+    QVERIFY(d1.ok());
+    auto failed = computeAnalysis(d1.value(), strict.value());
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().row, int64_t(3));
+
+    auto lenient = parseProject(QString::fromLatin1(text).arg(QStringLiteral(R"(, "unreadable_cells": "missing")")).toStdString(), "p.json");
+    QVERIFY(lenient.ok());
+    QVERIFY(lenient->source.unreadableAsMissing);
+    QVERIFY(projectToJson(lenient.value()).find(R"("unreadable_cells": "missing")") != std::string::npos);
+    auto d2 = prepareData(shared, lenient.value(), "t.csv");
+    QVERIFY(d2.ok());
+    auto r = computeAnalysis(d2.value(), lenient.value());
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    QCOMPARE(r->value[0], 9.0);
+    QVERIFY(std::isnan(r->value[1]) && std::isnan(r->value[3]));
+    QCOMPARE(r->valuedCount, size_t(2));
+    bool said = false;
+    for (const Diagnostic &w : r->warnings)
+        if (w.code == Msg::CellsReadAsMissing) {
+            said = true;
+            QCOMPARE(w.message(), std::string("2 cells of the column 'revenue' are not numbers (first: row 3, 'abc'); they count as missing"));
+        }
+    QVERIFY(said);
+    auto bad = parseProject(QString::fromLatin1(text).arg(QStringLiteral(R"(, "unreadable_cells": "zero")")).toStdString(), "p.json");
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, Msg::KeyUnreadableCells);
 }
 
 QTEST_APPLESS_MAIN(TstEdits)

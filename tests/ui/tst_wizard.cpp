@@ -10,6 +10,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QFile>
+#include <QCheckBox>
 #include <QTest>
 
 class TstWizard : public QObject {
@@ -20,6 +21,7 @@ private slots:
     void campaignsLayout();
     void orderLinesInChinese();
     void headerlessOrderLines();
+    void unreadableCellsCanBeMissing();
 };
 
 namespace {
@@ -201,6 +203,36 @@ void TstWizard::headerlessOrderLines()
     QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_amount"))->currentData().toString(), QStringLiteral("column 5"));
     QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_customer"))->currentData().toString(), QStringLiteral("column 1"));
     QVERIFY(mapping->isComplete());
+}
+
+// Two cells that are not numbers stop the import, naming the first; the page offers to read them
+// as missing, and then says how many and where, and the analysis starts.
+void TstWizard::unreadableCellsCanBeMissing()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_TEST_DATA "/csv/text_in_numbers.csv"));
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.next(); // layout
+    w.next(); // mapping
+    QWizardPage *mapping = w.currentPage();
+    QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_revenue"))->currentData().toString(), QStringLiteral("revenue"));
+    QVERIFY(mapping->isComplete());
+    w.next(); // validation
+    QWizardPage *check = w.currentPage();
+    auto *lenient = check->findChild<QCheckBox *>(QStringLiteral("unreadableAsMissing"));
+    QVERIFY(lenient);
+    QTRY_VERIFY_WITH_TIMEOUT(lenient->isVisible(), 10000);
+    QVERIFY(!check->isComplete());
+    QVERIFY(check->findChild<QPlainTextEdit *>(QStringLiteral("report"))->toPlainText().contains(QLatin1String("'abc'")));
+    lenient->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(check->isComplete(), 10000);
+    const QString report = check->findChild<QPlainTextEdit *>(QStringLiteral("report"))->toPlainText();
+    QVERIFY2(report.contains(QLatin1String("2 cells of the column 'revenue' are not numbers (first: row 3, 'abc')")), qPrintable(report));
+    w.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 10000);
+    QVERIFY(session.project().source.unreadableAsMissing);
+    QCOMPARE(session.results()->valuedCount, size_t(2));
 }
 
 QTEST_MAIN(TstWizard)

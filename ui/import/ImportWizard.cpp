@@ -530,12 +530,27 @@ public:
         m_report = new QPlainTextEdit;
         m_report->setObjectName(QStringLiteral("report"));
         m_report->setReadOnly(true);
+        // offered when a cell stops the analysis: read such cells as missing instead, counted
+        m_lenient = new QCheckBox(ImportWizard::tr("Treat &unreadable cells as missing (they are counted and listed)"));
+        m_lenient->setObjectName(QStringLiteral("unreadableAsMissing"));
+        m_lenient->hide();
         auto *l = new QVBoxLayout(this);
         l->addLayout(row);
         l->addWidget(m_report, 1);
+        l->addWidget(m_lenient);
         connect(m_cancel, &QPushButton::clicked, this, [this] { m_w->cancelFlag() = true; });
+        connect(m_lenient, &QCheckBox::toggled, this, [this](bool on) {
+            m_w->project().source.unreadableAsMissing = on;
+            run();
+        });
     }
-    void initializePage() override { run(); }
+    void initializePage() override
+    {
+        const QSignalBlocker block(m_lenient);
+        m_lenient->setChecked(m_w->project().source.unreadableAsMissing);
+        m_lenient->setVisible(m_w->project().source.unreadableAsMissing);
+        run();
+    }
     void cleanupPage() override
     {
         m_w->cancelFlag() = true;
@@ -580,6 +595,8 @@ private:
         lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(c->rows));
         if (c->analysisError) {
             lines << QString() << ImportWizard::tr("The analysis cannot start:") << localizedError(*c->analysisError);
+            if (c->analysisError->kind == vs::ErrorKind::Value) // a cell that is not a number
+                m_lenient->show();
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
@@ -616,6 +633,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QPlainTextEdit *m_report;
+    QCheckBox *m_lenient;
     quint64 m_generation = 0;
     bool m_ok = false;
 };
