@@ -207,6 +207,12 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     m_scores = new QTabWidget;
     m_scores->setDocumentMode(true);
     scoreLayout->addWidget(m_scores);
+    m_noScores = new QLabel(tr("No scores yet. A score adds up indicator columns (satisfaction, loyalty, …) with "
+                               "weights; press <b>Add score…</b> to make one, then add its indicators."));
+    m_noScores->setObjectName(QStringLiteral("noScores"));
+    m_noScores->setWordWrap(true);
+    m_noScores->setStyleSheet(QStringLiteral("QLabel { color: #555; padding: 6px; }"));
+    scoreLayout->addWidget(m_noScores);
     auto *scoreButtons = new QHBoxLayout;
     auto *addScore = new QPushButton(tr("Add score…"));
     auto *removeScore = new QPushButton(tr("Remove score"));
@@ -552,6 +558,8 @@ void ParametersPanel::syncFromProject()
 
     if (int(p.scores.size()) != m_scoreTabsFor)
         rebuildScoreTabs();
+    m_noScores->setVisible(p.scores.empty());
+    m_scores->setVisible(!p.scores.empty());
     for (int i = 0; i < m_scores->count() && i < int(p.scores.size()); ++i) {
         m_scores->setTabText(i, QString::fromStdString(p.scores[size_t(i)].name));
         QWidget *tab = m_scores->widget(i);

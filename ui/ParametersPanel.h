@@ -58,7 +58,7 @@ private:
     std::map<std::string, ParameterRow> m_parameters; // by key
     QLineEdit *m_labels, *m_edges;
     QSpinBox *m_bins;
-    QLabel *m_binsLabel, *m_edgesLabel, *m_error, *m_notice;
+    QLabel *m_binsLabel, *m_edgesLabel, *m_error, *m_notice, *m_noScores;
     QTabWidget *m_scores;
     // order lines: RFM and predictive CLV
     QWidget *m_ordersBox, *m_rulesBox, *m_scoreBox, *m_labelsRow;

@@ -902,6 +902,10 @@ Customers: %1</source>
         <source>Divide by the number of indicators</source>
         <translation>除以指标个数</translation>
     </message>
+    <message>
+        <source>No scores yet. A score adds up indicator columns (satisfaction, loyalty, …) with weights; press &lt;b&gt;Add score…&lt;/b&gt; to make one, then add its indicators.</source>
+        <translation>还没有评分。评分按权重汇总多个指标列（满意度、忠诚度等）；点击&lt;b&gt;添加评分…&lt;/b&gt;新建一个，再添加它的指标。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

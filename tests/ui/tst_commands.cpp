@@ -48,6 +48,7 @@ private slots:
     void warningsDialogListsEveryWarning();
     void emptyColumnsSayWhy();
     void whatIfSaysWhyNobodyMovedAndFixesIt();
+    void emptyScoresSayHowToAddOne();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -359,6 +360,19 @@ void TstCommands::whatIfSaysWhyNobodyMovedAndFixesIt()
     push(new SetWeightCommand(m_session.get(), 0, 1, 0.3));
     QVERIFY(m_session->comparison()->changed > 0); // now the weight moves people
     QVERIFY(panel.hint()->isHidden());
+}
+
+void TstCommands::emptyScoresSayHowToAddOne()
+{
+    ParametersPanel panel(m_session.get());
+    auto *hint = panel.findChild<QLabel *>(QStringLiteral("noScores"));
+    QVERIFY(hint && hint->isHidden());
+    push(new RemoveScoreCommand(m_session.get(), 1));
+    push(new RemoveScoreCommand(m_session.get(), 0));
+    QVERIFY(!hint->isHidden());
+    QVERIFY(hint->text().contains(QLatin1String("Add score")));
+    undo();
+    QVERIFY(hint->isHidden());
 }
 
 QTEST_MAIN(TstCommands)
