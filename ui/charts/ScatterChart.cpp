@@ -1,6 +1,9 @@
 #include "ScatterChart.h"
 
+#include "Palette.h"
+#include "PlainChart.h"
 #include "core/analytics/analysis.h"
+#include "ui/NumberFormat.h"
 
 #include <QApplication>
 #include <QChart>
@@ -27,16 +30,6 @@
 #include <random>
 
 namespace {
-
-QColor segmentColour(int segment)
-{
-    // Tableau 10: distinct in colour and tolerable for colour-blind readers
-    static const QColor palette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0xe1, 0x57, 0x59),
-                                     QColor(0x76, 0xb7, 0xb2), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48),
-                                     QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f),
-                                     QColor(0xba, 0xb0, 0xac)};
-    return segment < 0 ? QColor(0x99, 0x99, 0x99) : palette[segment % 10];
-}
 
 // rows with both values, or a fixed-seed sample of kMaxPoints of them, in row order
 std::vector<size_t> pointsToShow(const std::vector<double> &x, const std::vector<double> &y, size_t *total)
@@ -194,14 +187,8 @@ ScatterChart::ScatterChart(QWidget *parent) : QWidget(parent)
     choose->addSpacing(12);
     choose->addWidget(yl);
     choose->addWidget(m_y, 1);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    auto *c = new QChart;
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->legend()->setAlignment(Qt::AlignBottom);
-    m_view->setChart(c);
-    m_view->setMinimumHeight(220);
-    m_cloud = new PointCloud(c);
+    m_view = new PlainChart;
+    m_cloud = new PointCloud(m_view->chart());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(choose);
@@ -217,6 +204,8 @@ QStringList ScatterChart::measures(const vs::AnalysisResults &r)
         out << QString::fromStdString(m);
     return out;
 }
+
+QChartView *ScatterChart::view() const { return m_view; }
 
 QString ScatterChart::xMeasure() const { return m_x->currentData().toString(); }
 QString ScatterChart::yMeasure() const { return m_y->currentData().toString(); }
@@ -299,15 +288,13 @@ void ScatterChart::redraw()
         perSegment[size_t(s)]++;
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
-    auto *ax = new QValueAxis;
-    auto *ay = new QValueAxis;
     const auto pad = [](double lo, double hi) { return hi > lo ? (hi - lo) * 0.03 : std::max(1.0, std::abs(lo) * 0.1); };
-    if (!rows.empty()) {
-        ax->setRange(x0 - pad(x0, x1), x1 + pad(x0, x1));
-        ay->setRange(y0 - pad(y0, y1), y1 + pad(y0, y1));
-        ax->applyNiceNumbers();
-        ay->applyNiceNumbers();
-    }
+    if (rows.empty())
+        x0 = y0 = 0, x1 = y1 = 1;
+    const numbers::Ticks tx = numbers::niceTicks(x0 - pad(x0, x1), x1 + pad(x0, x1), 6);
+    const numbers::Ticks ty = numbers::niceTicks(y0 - pad(y0, y1), y1 + pad(y0, y1), 5);
+    QCategoryAxis *ax = PlainChart::tickAxis(tx, [tx](double v) { return numbers::tick(v, tx); });
+    QCategoryAxis *ay = PlainChart::tickAxis(ty, [ty](double v) { return numbers::tick(v, ty); });
     ax->setTitleText(xName);
     ay->setTitleText(yName);
     c->addAxis(ax, Qt::AlignBottom);
@@ -319,7 +306,7 @@ void ScatterChart::redraw()
     for (int s = 0; s <= segments; ++s) {
         if (!perSegment[size_t(s)])
             continue;
-        QColor col = segmentColour(s < segments ? s : -1);
+        QColor col = palette::segment(s < segments ? s : -1);
         const QColor border = col.darker(130);
         col.setAlphaF(rows.size() > 2000 ? 0.55f : 0.8f);
         auto *series = new QScatterSeries;
@@ -336,10 +323,14 @@ void ScatterChart::redraw()
     }
     for (Point &p : points)
         p.series = seriesOf[size_t(p.series)];
+    // many segments: the legend beside the plot, one per line, so that no name is cut short
+    c->legend()->setAlignment(styles.size() > 4 ? Qt::AlignRight : Qt::AlignBottom);
+    const vs::Meaning xMeaning = r->meaningOf(xMeasure().toStdString()), yMeaning = r->meaningOf(yMeasure().toStdString());
     m_cloud->set(std::move(points), std::move(styles), marker, ax, ay,
-                 [r, xName, yName](const Point &p, const PointCloud::Style &style) {
+                 [r, xName, yName, xMeaning, yMeaning](const Point &p, const PointCloud::Style &style) {
                      return QApplication::translate("charts", "Customer %1 (%2)\n%3: %4\n%5: %6")
                          .arg(QString::fromUtf8(r->data->ids.at(p.row)), style.name, xName,
-                              QLocale().toString(p.at.x(), 'g', 10), yName, QLocale().toString(p.at.y(), 'g', 10));
+                              numbers::measure(p.at.x(), xMeaning), yName, numbers::measure(p.at.y(), yMeaning));
                  });
+    m_view->applyStyle(m_view->chartStyle());
 }
