@@ -84,6 +84,8 @@ QString number(double v)
     const double a = std::fabs(v);
     if (a >= 0.1 || a == 0)
         return QLocale().toString(v, 'f', 2);
+    if (a < 0.001) // as close to zero as a reader cares
+        return (v > 0 ? QStringLiteral("< ") : QStringLiteral("> ")) + QLocale().toString(v > 0 ? 0.001 : -0.001, 'f', 3);
     // three significant digits
     const int decimals = std::min(12, 2 - int(std::floor(std::log10(a))));
     return QLocale().toString(v, 'f', decimals);
@@ -121,6 +123,17 @@ QString duration(double v, const QString &unitKey)
     if (unitKey == QLatin1String("months"))
         return (one ? tr("%1 month") : tr("%1 months")).arg(n);
     return n + QLatin1Char(' ') + unitKey;
+}
+
+QString unitName(const QString &unitKey)
+{
+    if (unitKey == QLatin1String("days"))
+        return tr("day");
+    if (unitKey == QLatin1String("weeks"))
+        return tr("week");
+    if (unitKey == QLatin1String("months"))
+        return tr("month");
+    return unitKey;
 }
 
 QString measure(double v, vs::Meaning meaning)

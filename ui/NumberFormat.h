@@ -18,7 +18,7 @@ QString count(long long n);      // −1,234
 QString integer(double v);       // rounded to a whole number, with separators
 QString money(double v);         // 15,384.27
 // A quantity without a known meaning: a whole number as such, otherwise two decimals (three
-// significant digits below 0.1).
+// significant digits below 0.1, "< 0.001" below that).
 QString number(double v);
 // A fraction as a percentage, always with one decimal: 0.2013 -> "20.1 %", 0.0004 -> "< 0.1 %",
 // 0.9996 -> "> 99.9 %".
@@ -28,6 +28,8 @@ QString percentOf(double percent);
 QString date(double daysSince1970); // yyyy-MM-dd
 // A time in days, weeks or months (the model's unit keys), "273 days", "39.3 weeks".
 QString duration(double v, const QString &unitKey);
+// The unit itself, singular: "week" ("the next week").
+QString unitName(const QString &unitKey);
 
 // A cell of a column with this meaning (the customer table, tooltips).
 QString measure(double v, vs::Meaning meaning);

@@ -113,23 +113,49 @@ Histogram valueDistribution(std::span<const double> values, int bins)
     if (h.counts.empty())
         return h;
     size_t n = 0, positive = 0;
-    double lo = INFINITY, hi = 0;
+    double lo = INFINITY, hi = 0, sum = 0;
     for (double v : values) {
         if (std::isnan(v))
             continue;
         ++n;
+        sum += v;
         if (v > 0) {
             ++positive;
             lo = std::min(lo, v);
             hi = std::max(hi, v);
         }
     }
+    // skewness (the moment coefficient): above 2, most values crowd into the first bars
+    const double mean = sum / double(n);
+    double m2 = 0, m3 = 0;
+    for (double v : values)
+        if (!std::isnan(v)) {
+            const double d = v - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+    m2 /= double(n);
+    m3 /= double(n);
+    const double skewness = m2 > 0 ? m3 / std::pow(m2, 1.5) : 0.0;
     const size_t tallest = *std::max_element(h.counts.begin(), h.counts.end());
-    if (2 * tallest < n || 2 * positive < n || !(hi > 100 * lo))
+    const bool skewed = 2 * tallest >= n || skewness > 2;
+    if (!skewed || 2 * positive < n || !(hi > 100 * lo))
         return h;
     Histogram log;
     log.logScale = true;
     log.atOrBelowZero = n - positive;
+    // from the least half per cent of the values above zero (they go into the first bin), so that a
+    // few tiny values do not stretch the axis over empty powers of ten; at most five of them
+    {
+        std::vector<double> pos;
+        pos.reserve(positive);
+        for (double v : values)
+            if (v > 0)
+                pos.push_back(v);
+        const size_t k = pos.size() / 200;
+        std::nth_element(pos.begin(), pos.begin() + long(k), pos.end());
+        lo = std::max({lo, pos[k], hi * 1e-5});
+    }
     const double a = std::log(lo), step = (std::log(hi) - a) / bins;
     for (int i = 0; i <= bins; ++i)
         log.edges.push_back(i == 0 ? lo : i == bins ? hi : std::exp(a + i * step));

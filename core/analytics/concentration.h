@@ -29,16 +29,17 @@ struct Histogram {
     std::vector<double> edges;  // bins + 1, equal width from min to max (numpy.histogram)
     std::vector<size_t> counts; // the last bin includes its right edge
     // A skewed distribution (see valueDistribution) is binned on a log scale instead: edges grow by
-    // the same factor from the least to the greatest value above zero, and the values at or below
-    // zero are counted apart.
+    // the same factor from the least value above zero to the greatest, and the values at or below
+    // zero are counted apart. The first edge is at least the 0.5th percentile of the values above
+    // zero and a 100,000th of the greatest: the first bin then also takes the few smaller values.
     bool logScale = false;
     size_t atOrBelowZero = 0;
 };
 
 Histogram histogram(std::span<const double> values, int bins);
-// How a distribution is best drawn: histogram(values, bins), unless one equal-width bin holds at
-// least half of the values while most values are above zero and spread over more than two
-// powers of ten; then the values above zero in log-spaced bins.
+// How a distribution is best drawn: histogram(values, bins), unless it is skewed (one equal-width
+// bin holds at least half of the values, or the skewness is above 2) while most values are above
+// zero and spread over more than two powers of ten; then the values above zero in log-spaced bins.
 Histogram valueDistribution(std::span<const double> values, int bins);
 
 } // namespace vs

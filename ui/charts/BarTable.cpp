@@ -49,7 +49,7 @@ BarTable::Layout BarTable::layout(const QRectF &rect) const
     for (double k = 1.0;; k *= 0.94) {
         l.text = style.font(style.text * k);
         l.bold = style.font(style.text * k, true);
-        l.title = style.font(style.title * k, true);
+        l.title = style.font(style.title, true);
         const QFontMetricsF fm(l.text), bfm(l.bold), tfm(l.title);
         l.line = fm.height();
         l.margin = l.line * 0.6;
@@ -70,12 +70,14 @@ BarTable::Layout BarTable::layout(const QRectF &rect) const
         double fixed = l.nameWidth + l.gap * 1.5;
         for (double w : l.columnWidth)
             fixed += w + l.gap;
+        // the title wraps rather than shrinks (a slide's title stays large)
         const double width = rect.width() - 2 * l.margin;
-        const double titleH = m_data.title.isEmpty() ? 0 : tfm.height() * 1.35;
+        const QRectF titleBox = tfm.boundingRect(QRectF(0, 0, width, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, m_data.title);
+        const double titleH = m_data.title.isEmpty() ? 0 : titleBox.height() + tfm.height() * 0.35;
         l.headerH = l.line * 1.35;
         const double rowsH = rect.height() - 2 * l.margin - titleH - l.headerH;
         const double need = double(m_data.rows.size()) * l.line * 1.4;
-        const bool fits = need <= rowsH && fixed <= width * 0.75 && tfm.horizontalAdvance(m_data.title) <= width;
+        const bool fits = need <= rowsH && fixed <= width * 0.75;
         if (fits || style.text * k < 3) {
             l.titleRect = QRectF(rect.left() + l.margin, rect.top() + l.margin, width, titleH);
             l.headerTop = l.titleRect.bottom();
@@ -127,7 +129,7 @@ void BarTable::paint(QPainter &p, const QRectF &rect, int hover) const
         p.restore();
         return;
     }
-    p.drawText(l.titleRect, Qt::AlignCenter, m_data.title);
+    p.drawText(l.titleRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_data.title);
     // the columns' headings; the first two with the look of their bar
     const QColor neutral(0x55, 0x55, 0x55);
     for (int c = 0; c < int(m_data.headings.size()); ++c) {

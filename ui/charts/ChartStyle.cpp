@@ -26,7 +26,7 @@ Style screenStyle()
     return s;
 }
 
-Style reportStyle() { return Style{9, 11, 8.5}; }
+Style reportStyle() { return Style{9, 11, 9}; }
 
 std::span<const ExportPreset> exportPresets()
 {

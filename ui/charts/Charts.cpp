@@ -40,7 +40,7 @@ HeatmapChart::Data matrix(const vs::BtydInfo &b, bool alive)
     const QString unit = QString::fromStdString(b.timeUnit);
     const QString age = numbers::duration(b.matrixT, unit);
     d.title = alive ? QApplication::translate("charts", "Probability that a customer is still active (age %1)").arg(age)
-                    : QApplication::translate("charts", "Expected purchases in the next %1 (age %2)").arg(numbers::duration(1, unit), age);
+                    : QApplication::translate("charts", "Expected purchases in the next %1 (age %2)").arg(numbers::unitName(unit), age);
     d.xTitle = QApplication::translate("charts", "recency: time of the last purchase since the first (%1)").arg(unit);
     d.yTitle = QApplication::translate("charts", "repeat purchases (frequency)");
     d.valueTitle = alive ? QApplication::translate("charts", "P(alive)") : QApplication::translate("charts", "purchases");

@@ -3,7 +3,9 @@
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetricsF>
 #include <QGraphicsTextItem>
+#include <QPainter>
 #include <QLegend>
 #include <QMouseEvent>
 #include <QTextDocument>
@@ -16,6 +18,57 @@ namespace {
 constexpr int kMargin = 8;
 }
 
+// Legend entries (a round swatch and a name) that flow into lines across the chart's width.
+class FlowLegend : public QGraphicsItem {
+public:
+    using QGraphicsItem::QGraphicsItem;
+    QList<PlainChart::LegendEntry> entries;
+    QFont font;
+    double width = 100;
+    void changing() { prepareGeometryChange(); }
+
+    // where each entry goes for the width; the height of the whole
+    double arrange(std::vector<QPointF> *at = nullptr) const
+    {
+        const QFontMetricsF fm(font);
+        const double line = fm.height() * 1.3, swatch = fm.height() * 0.7, gap = fm.height() * 0.9;
+        double x = 0, y = 0;
+        for (const PlainChart::LegendEntry &e : entries) {
+            const double w = swatch + fm.height() * 0.35 + fm.horizontalAdvance(e.name);
+            if (x > 0 && x + w > width) {
+                x = 0;
+                y += line;
+            }
+            if (at)
+                at->push_back(QPointF(x, y));
+            x += w + gap;
+        }
+        return entries.isEmpty() ? 0 : y + line;
+    }
+    QRectF boundingRect() const override { return QRectF(0, 0, width, arrange()); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        std::vector<QPointF> at;
+        arrange(&at);
+        const QFontMetricsF fm(font);
+        const double line = fm.height() * 1.3, swatch = fm.height() * 0.7;
+        p->save();
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setFont(font);
+        for (int i = 0; i < entries.size(); ++i) {
+            const PlainChart::LegendEntry &e = entries[i];
+            const QPointF o = at[size_t(i)];
+            p->setPen(QPen(e.border, 1));
+            p->setBrush(e.fill);
+            p->drawEllipse(QRectF(o.x(), o.y() + (line - swatch) / 2, swatch, swatch));
+            p->setPen(Qt::black);
+            const double tx = o.x() + swatch + fm.height() * 0.35;
+            p->drawText(QRectF(tx, o.y(), fm.horizontalAdvance(e.name) + 1, line), Qt::AlignLeft | Qt::AlignVCenter, e.name);
+        }
+        p->restore();
+    }
+};
+
 PlainChart::PlainChart(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
@@ -26,12 +79,23 @@ PlainChart::PlainChart(QWidget *parent) : QChartView(parent)
     c->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin));
     setChart(c);
     setMinimumHeight(220);
+    m_title = new QGraphicsTextItem(c);
+    QTextOption centred(Qt::AlignHCenter);
+    centred.setWrapMode(QTextOption::WordWrap);
+    m_title->document()->setDefaultTextOption(centred);
+    m_yTitle = new QGraphicsTextItem(c);
     m_note = new QGraphicsTextItem(c);
     m_note->setDefaultTextColor(QColor(0x44, 0x44, 0x44));
-    m_note->hide();
-    connect(c, &QGraphicsWidget::geometryChanged, this, &PlainChart::placeNote);
+    for (QGraphicsTextItem *t : {m_title, m_yTitle, m_note}) {
+        t->document()->setDocumentMargin(0);
+        t->hide();
+    }
+    m_legend = new FlowLegend(c);
+    m_legend->hide();
+    connect(c, &QGraphicsWidget::geometryChanged, this, &PlainChart::place);
 }
 
+QString PlainChart::title() const { return m_title->isVisible() ? m_title->toPlainText() : QString(); }
 QString PlainChart::note() const { return m_note->isVisible() ? m_note->toPlainText() : QString(); }
 
 QString PlainChart::tipAt(const QPointF &) const { return {}; }
@@ -41,28 +105,78 @@ void PlainChart::clear()
     chart()->removeAllSeries();
     for (QAbstractAxis *a : chart()->axes())
         chart()->removeAxis(a), delete a;
+    setTitle(QString());
+    setVerticalTitle(QString());
     setNote(QString());
+    setLegend({});
+}
+
+namespace {
+void setText(QGraphicsTextItem *item, const QString &text)
+{
+    item->setPlainText(text);
+    item->setVisible(!text.isEmpty());
+}
+} // namespace
+
+void PlainChart::setTitle(const QString &text)
+{
+    setText(m_title, text);
+    place();
+}
+
+void PlainChart::setVerticalTitle(const QString &text)
+{
+    setText(m_yTitle, text);
+    place();
+}
+
+void PlainChart::setLegend(const QList<LegendEntry> &entries)
+{
+    m_legend->changing();
+    m_legend->entries = entries;
+    m_legend->setVisible(!entries.isEmpty());
+    chart()->legend()->setVisible(entries.isEmpty());
+    place();
 }
 
 void PlainChart::setNote(const QString &text)
 {
-    m_note->setPlainText(text);
-    m_note->setVisible(!text.isEmpty());
-    placeNote();
+    setText(m_note, text);
+    place();
 }
 
-void PlainChart::placeNote()
+void PlainChart::place()
 {
     QChart *c = chart();
-    if (!m_note->isVisible()) {
-        c->setMargins(QMargins(kMargin, kMargin, kMargin, kMargin));
-        return;
+    const double width = std::max(50.0, c->size().width() - 2 * kMargin);
+    const double line = QFontMetricsF(m_yTitle->font()).height();
+    double top = kMargin, bottom = kMargin;
+    if (m_title->isVisible()) {
+        m_title->setTextWidth(width);
+        m_title->setPos(kMargin, top);
+        top += m_title->boundingRect().height() + line * 0.3;
     }
-    const double width = c->size().width() - 2 * kMargin;
-    m_note->setTextWidth(std::max(50.0, width));
-    const double h = m_note->boundingRect().height();
-    m_note->setPos(kMargin, c->size().height() - h - kMargin / 2.0);
-    const QMargins wanted(kMargin, kMargin, kMargin, int(std::ceil(h)) + kMargin);
+    if (m_yTitle->isVisible()) {
+        m_yTitle->setTextWidth(width);
+        m_yTitle->setPos(kMargin, top);
+        top += m_yTitle->boundingRect().height();
+    }
+    top += line * 0.6; // the top tick's label reaches above the plot by half a line
+    if (m_note->isVisible()) {
+        m_note->setTextWidth(width);
+        const double h = m_note->boundingRect().height();
+        m_note->setPos(kMargin, c->size().height() - h - kMargin / 2.0);
+        bottom += h + line * 0.3;
+    }
+    if (m_legend->isVisible()) {
+        m_legend->changing();
+        m_legend->width = width;
+        const double h = m_legend->arrange();
+        m_legend->setPos(kMargin, c->size().height() - bottom - h + kMargin / 2.0);
+        bottom += h + line * 0.2;
+    }
+    const QMargins wanted(kMargin, int(std::ceil(top)), kMargin, int(std::ceil(bottom)));
     if (c->margins() != wanted)
         c->setMargins(wanted);
 }
@@ -84,7 +198,8 @@ void PlainChart::applyStyle(const charts::Style &style)
     m_style = style;
     QChart *c = chart();
     const QFont text = style.textFont();
-    c->setTitleFont(style.titleFont());
+    m_title->setFont(style.titleFont());
+    m_yTitle->setFont(text);
     c->legend()->setFont(text);
     for (QAbstractAxis *a : c->axes()) {
         a->setLabelsFont(text);
@@ -98,17 +213,20 @@ void PlainChart::applyStyle(const charts::Style &style)
             xy->setPointLabelsFont(text);
     }
     m_note->setFont(style.noteFont());
-    placeNote();
+    m_legend->changing();
+    m_legend->font = text;
+    place();
 }
 
-QCategoryAxis *PlainChart::tickAxis(const numbers::Ticks &t, const std::function<QString(double)> &label)
+QCategoryAxis *PlainChart::tickAxis(const numbers::Ticks &t, const std::function<QString(double)> &label, bool padded)
 {
     auto *axis = new QCategoryAxis;
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    axis->setStartValue(t.first);
+    const double pad = padded ? t.step / 4 : 0;
+    axis->setStartValue(t.first - pad);
     for (double v : t.values)
         axis->append(label(v), v);
-    axis->setRange(t.first, t.last);
+    axis->setRange(t.first - pad, t.last + pad);
     return axis;
 }
 

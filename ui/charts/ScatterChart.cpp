@@ -264,13 +264,15 @@ void ScatterChart::redraw()
     const std::vector<double> *xs = r ? r->column(xMeasure().toStdString()) : nullptr;
     const std::vector<double> *ys = r ? r->column(yMeasure().toStdString()) : nullptr;
     if (!xs || !ys) {
-        c->setTitle(QApplication::translate("charts", "Add a score to set customers' value against it"));
+        m_view->setTitle(QApplication::translate("charts", "Add a score to set customers' value against it"));
+        m_view->setVerticalTitle(QString());
+        m_view->setLegend({});
         return;
     }
     size_t total = 0;
     const std::vector<size_t> rows = pointsToShow(*xs, *ys, &total);
     const QString xName = m_x->currentText(), yName = m_y->currentText();
-    c->setTitle(rows.size() < total
+    m_view->setTitle(rows.size() < total
                     ? QApplication::translate("charts", "%1 against %2 · a random sample of %3 of %4 customers")
                           .arg(yName, xName, QLocale().toString(qulonglong(rows.size())), QLocale().toString(qulonglong(total)))
                     : QApplication::translate("charts", "%1 against %2 · %3 customers")
@@ -289,14 +291,16 @@ void ScatterChart::redraw()
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
     const auto pad = [](double lo, double hi) { return hi > lo ? (hi - lo) * 0.03 : std::max(1.0, std::abs(lo) * 0.1); };
+    // a measure that is never below zero gets no negative part on its axis
+    const auto below = [&pad](double lo, double hi) { return lo >= 0 && lo - pad(lo, hi) < 0 ? 0.0 : lo - pad(lo, hi); };
     if (rows.empty())
         x0 = y0 = 0, x1 = y1 = 1;
-    const numbers::Ticks tx = numbers::niceTicks(x0 - pad(x0, x1), x1 + pad(x0, x1), 6);
-    const numbers::Ticks ty = numbers::niceTicks(y0 - pad(y0, y1), y1 + pad(y0, y1), 5);
-    QCategoryAxis *ax = PlainChart::tickAxis(tx, [tx](double v) { return numbers::tick(v, tx); });
+    const numbers::Ticks tx = numbers::niceTicks(below(x0, x1), x1 + pad(x0, x1), 6);
+    const numbers::Ticks ty = numbers::niceTicks(below(y0, y1), y1 + pad(y0, y1), 5);
+    QCategoryAxis *ax = PlainChart::tickAxis(tx, [tx](double v) { return numbers::tick(v, tx); }, true);
     QCategoryAxis *ay = PlainChart::tickAxis(ty, [ty](double v) { return numbers::tick(v, ty); });
     ax->setTitleText(xName);
-    ay->setTitleText(yName);
+    m_view->setVerticalTitle(yName);
     c->addAxis(ax, Qt::AlignBottom);
     c->addAxis(ay, Qt::AlignLeft);
     const double marker = rows.size() > 2000 ? 5 : rows.size() > 300 ? 7 : 9;
@@ -323,8 +327,11 @@ void ScatterChart::redraw()
     }
     for (Point &p : points)
         p.series = seriesOf[size_t(p.series)];
-    // many segments: the legend beside the plot, one per line, so that no name is cut short
-    c->legend()->setAlignment(styles.size() > 4 ? Qt::AlignRight : Qt::AlignBottom);
+    // the legend flows into lines under the plot, so that no segment's name is cut short
+    QList<PlainChart::LegendEntry> legend;
+    for (const PointCloud::Style &st : styles)
+        legend.push_back({st.fill, st.border, st.name});
+    m_view->setLegend(legend);
     const vs::Meaning xMeaning = r->meaningOf(xMeasure().toStdString()), yMeaning = r->meaningOf(yMeasure().toStdString());
     m_cloud->set(std::move(points), std::move(styles), marker, ax, ay,
                  [r, xName, yName, xMeaning, yMeaning](const Point &p, const PointCloud::Style &style) {

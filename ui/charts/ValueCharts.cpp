@@ -20,14 +20,18 @@ namespace {
 const QColor kBars(0x3b, 0x6e, 0xa5), kBarsBorder(0x23, 0x45, 0x6b);
 const QColor kBoundary(0xd5, 0x5e, 0x00); // Okabe-Ito vermillion
 
-// A decade's ticks (1, 10, 100, … and 2 and 5 between them when the range is short) from lo to hi.
+// Ticks at powers of ten from lo to hi (every second or third when there are many), with 2 and 5
+// between them when the range is short: at most six.
 std::vector<double> logTicks(double lo, double hi)
 {
     std::vector<double> out;
     const int a = int(std::floor(std::log10(lo))), b = int(std::ceil(std::log10(hi)));
-    const bool short_ = b - a <= 3;
+    const bool short_ = b - a <= 2;
+    const int every = std::max(1, (b - a + 5) / 6);
     for (int k = a; k <= b; ++k)
         for (double m : short_ ? std::vector<double>{1, 2, 5} : std::vector<double>{1}) {
+            if (!short_ && (k - a) % every)
+                continue;
             const double v = m * std::pow(10.0, k);
             if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12))
                 out.push_back(v);
@@ -46,14 +50,14 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
     m_positionTips = true;
     m_log = false;
     if (!r || !r->valueHistogram || r->valueHistogram->counts.empty()) {
-        chart()->setTitle(QApplication::translate("charts", "No values to show"));
+        setTitle(QApplication::translate("charts", "No values to show"));
         finish();
         return QApplication::translate("charts", "no customer has a value");
     }
     const vs::Histogram &h = *r->valueHistogram;
     m_log = h.logScale;
     const size_t bins = h.counts.size();
-    chart()->setTitle(QApplication::translate("charts", "Distribution of customer value (%1 customers)").arg(numbers::count(qulonglong(r->valuedCount))));
+    setTitle(QApplication::translate("charts", "Distribution of customer value (%1 customers)").arg(numbers::count(qulonglong(r->valuedCount))));
     // on a log scale the bars are laid out by bin (each spans the same factor of values) and the
     // values at or below zero get a bar of their own on the left
     const double e0 = h.edges.front(), eN = h.edges.back();
@@ -106,7 +110,7 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
     QCategoryAxis *x = nullptr;
     if (!m_log) {
         const numbers::Ticks t = numbers::niceTicks(e0, eN, 6);
-        x = tickAxis(t, [t](double v) { return numbers::tick(v, t); });
+        x = tickAxis(t, [t](double v) { return numbers::tick(v, t); }, true);
     } else {
         x = new QCategoryAxis;
         x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -123,12 +127,15 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
         x->setRange(below ? -1.6 : 0, double(bins));
         setNote(QApplication::translate("charts", "Log scale: every bar spans the same ratio of values, so that the many small values and the few "
                    "large ones both show.") +
-                (below ? QLatin1Char(' ') + QApplication::translate("charts", "%Ln customer(s) with a value of 0 or less are in the grey bar.", nullptr, int(h.atOrBelowZero))
-                       : QString()));
+                (!below ? QString()
+                 : h.atOrBelowZero == 1
+                     ? QLatin1Char(' ') + QApplication::translate("charts", "The one customer with a value of 0 or less is in the grey bar.")
+                     : QLatin1Char(' ') + QApplication::translate("charts", "The %1 customers with a value of 0 or less are in the grey bar.")
+                                              .arg(numbers::count(qulonglong(h.atOrBelowZero)))));
     }
     x->setTitleText(m_log ? QApplication::translate("charts", "value (log scale)") : QApplication::translate("charts", "value"));
     QCategoryAxis *y = tickAxis(yTicks, [yTicks](double v) { return numbers::tick(v, yTicks); });
-    y->setTitleText(QApplication::translate("charts", "customers"));
+    setVerticalTitle(QApplication::translate("charts", "customers"));
     attach(x, y);
     finish();
     return {};
@@ -143,8 +150,12 @@ QString HistogramChart::tipAt(const QPointF &value) const
     const double x = value.x();
     size_t i = 0;
     if (m_log) {
+        if (x >= 0 && x < 1) // the first bin also holds the smallest values (see vs::valueDistribution)
+            return QApplication::translate("charts", "up to %1: %2 customers")
+                .arg(numbers::statistic(h.edges[1], meaning), numbers::count(qulonglong(h.counts[0])));
         if (x < -0.5)
-            return h.atOrBelowZero ? QApplication::translate("charts", "%Ln customer(s) with a value of 0 or less", nullptr, int(h.atOrBelowZero)) : QString();
+            return h.atOrBelowZero ? QApplication::translate("charts", "0 or less: %1 customers").arg(numbers::count(qulonglong(h.atOrBelowZero)))
+                                   : QString();
         if (x < 0 || x >= double(h.counts.size()))
             return {};
         i = size_t(x);
@@ -167,7 +178,7 @@ QString ParetoChart::setResults(const std::shared_ptr<const vs::AnalysisResults>
     m_results = r;
     m_positionTips = true;
     if (!r || !r->concentration || r->concentration->customerShare.empty()) {
-        chart()->setTitle(QApplication::translate("charts", "No values to show"));
+        setTitle(QApplication::translate("charts", "No values to show"));
         finish();
         return QApplication::translate("charts", "no customer has a value");
     }
@@ -178,7 +189,7 @@ QString ParetoChart::setResults(const std::shared_ptr<const vs::AnalysisResults>
     const std::vector<double> &shares = negative ? c.positiveShare : c.valueShare;
     const double top20 = negative ? c.top20PositiveShare : c.top20Share;
     const QString gini = QLocale().toString(c.gini, 'f', 3);
-    chart()->setTitle(negative ? QApplication::translate("charts", "Top 20 % of customers bring %1 of the value above zero · Gini %2").arg(numbers::percent(top20), gini)
+    setTitle(negative ? QApplication::translate("charts", "Top 20 % of customers bring %1 of the value above zero · Gini %2").arg(numbers::percent(top20), gini)
                                : QApplication::translate("charts", "Top 20 % of customers bring %1 of value · Gini %2").arg(numbers::percent(top20), gini));
     auto *curve = new QLineSeries;
     curve->setName(negative ? QApplication::translate("charts", "cumulative share of the value above zero") : QApplication::translate("charts", "cumulative share of value"));
@@ -202,17 +213,19 @@ QString ParetoChart::setResults(const std::shared_ptr<const vs::AnalysisResults>
     chart()->addSeries(mark);
     const numbers::Ticks t = numbers::niceTicks(0, 100, 5);
     auto label = [t](double v) { return numbers::percentTick(v, t); };
-    QCategoryAxis *x = tickAxis(t, label);
+    QCategoryAxis *x = tickAxis(t, label, true);
     x->setTitleText(QApplication::translate("charts", "share of customers, most valuable first"));
     QCategoryAxis *y = tickAxis(t, label);
-    y->setTitleText(negative ? QApplication::translate("charts", "share of the value above zero") : QApplication::translate("charts", "share of value"));
+    setVerticalTitle(negative ? QApplication::translate("charts", "share of the value above zero") : QApplication::translate("charts", "share of value"));
     attach(x, y);
     if (negative)
-        setNote(QApplication::translate("charts", "%Ln customer(s) have a value below zero (%1 in all). They add nothing to this curve, which shows "
-                   "shares of the value of the others (%2), so it ends at 100 %. Of the net total (%3), the top 20 % "
-                   "bring %4.", nullptr, int(c.negativeCount))
-                    .arg(numbers::money(c.negativeTotal), numbers::money(c.positiveTotal), numbers::money(r->totalValue),
-                         numbers::percent(c.top20Share)));
+        setNote((c.negativeCount == 1 ? QApplication::translate("charts", "One customer has a value below zero (%1).")
+                                      : QApplication::translate("charts", "%2 customers have a value below zero (%1 in all)."))
+                    .arg(numbers::money(c.negativeTotal), numbers::count(qulonglong(c.negativeCount))) +
+                QLatin1Char(' ') +
+                QApplication::translate("charts", "The curve shows shares of the value above zero (%1), so it ends at 100 %; of "
+                                                  "the net total (%2) the top 20 % bring %3.")
+                    .arg(numbers::money(c.positiveTotal), numbers::money(r->totalValue), numbers::percent(c.top20Share)));
     finish();
     return {};
 }
@@ -239,13 +252,13 @@ QString HoldoutChart::setResults(const std::shared_ptr<const vs::AnalysisResults
     m_results = r;
     m_positionTips = true;
     if (!r || !r->btyd || r->btyd->holdout.empty()) {
-        c->setTitle(QApplication::translate("charts", "No holdout period: set an observation end before the last order"));
+        setTitle(QApplication::translate("charts", "No holdout period: set an observation end before the last order"));
         finish();
         return QApplication::translate("charts", "the holdout chart needs predictive CLV and an observation end before the last order "
                   "(value.observation_end)");
     }
     const vs::BtydInfo &b = *r->btyd;
-    c->setTitle(QApplication::translate("charts", "Purchases in the holdout period (%1): actual and predicted")
+    setTitle(QApplication::translate("charts", "Purchases in the holdout period (%1): actual and predicted")
                     .arg(numbers::duration(b.holdoutLength, QString::fromStdString(b.timeUnit))));
     auto *actual = new QLineSeries;
     actual->setName(QApplication::translate("charts", "actual"));
@@ -253,6 +266,7 @@ QString HoldoutChart::setResults(const std::shared_ptr<const vs::AnalysisResults
     predicted->setName(QApplication::translate("charts", "predicted (BG/NBD)"));
     auto *axisX = new QCategoryAxis;
     axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axisX->setStartValue(-0.3); // the first label clear of the vertical axis' labels
     double top = 0;
     for (const vs::HoldoutRow &h : b.holdout) {
         actual->append(h.frequency, h.actual);
@@ -266,11 +280,11 @@ QString HoldoutChart::setResults(const std::shared_ptr<const vs::AnalysisResults
     predicted->setPointsVisible(true);
     c->addSeries(actual);
     c->addSeries(predicted);
-    axisX->setRange(0, b.holdout.back().frequency);
+    axisX->setRange(-0.3, b.holdout.back().frequency + 0.3);
     axisX->setTitleText(QApplication::translate("charts", "repeat purchases up to the observation end"));
     const numbers::Ticks t = numbers::niceTicks(0, std::max(0.5, top * 1.1), 5);
     QCategoryAxis *axisY = tickAxis(t, [t](double v) { return numbers::tick(v, t); });
-    axisY->setTitleText(QApplication::translate("charts", "mean purchases per customer"));
+    setVerticalTitle(QApplication::translate("charts", "mean purchases per customer"));
     attach(axisX, axisY);
     finish();
     return {};

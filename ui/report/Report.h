@@ -17,11 +17,17 @@
 namespace report {
 
 struct Options {
-    QString title;       // empty: "Customer value report"
+    QString title;       // empty: defaultTitle(dataPath)
     QStringList charts;  // chart kinds, in order; kinds the results cannot feed are left out
-    QString dataPath;    // shown as the data source
-    QString projectPath; // shown when not empty
+    QString dataPath;    // the data source (the report names the file, not its folder)
+    QString projectPath; // named when not empty
 };
+
+// "Customer value — online_retail": the title a report of this data file gets unless told otherwise.
+QString defaultTitle(const QString &dataPath);
+// The size a chart is laid out at in the report (it is drawn at that size on the page: its text
+// keeps the report style's 9 points).
+QSize chartLayoutSize();
 
 // The charts a report holds unless told otherwise: every kind these results can feed.
 QStringList availableCharts(const charts::Input &input);
