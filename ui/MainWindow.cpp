@@ -108,7 +108,8 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     ct->addWidget(m_customerView);
     auto *statsView = new QTableView;
     statsView->setModel(new StatsModel(session, statsView));
-    statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // names and headings in full
+    statsView->horizontalHeader()->setStretchLastSection(true);
     statsView->verticalHeader()->hide();
     auto *bottom = new QTabWidget;
     bottom->addTab(customersTab, tr("Customers"));
@@ -641,7 +642,7 @@ void MainWindow::exportReport()
     const charts::Input input{results, m_session->comparison()};
     const QString name = m_session->projectPath().isEmpty() ? QFileInfo(m_session->dataPath()).completeBaseName()
                                                             : QFileInfo(m_session->projectPath()).completeBaseName();
-    ReportDialog options(report::availableCharts(input), tr("Customer value report: %1").arg(name), this);
+    ReportDialog options(report::availableCharts(input), report::defaultTitle(m_session->dataPath()), this);
     if (options.exec() != QDialog::Accepted)
         return;
     options.remember();

@@ -4,7 +4,9 @@
 #include <QDate>
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
+#include <string_view>
 
 namespace numbers {
 
@@ -110,6 +112,20 @@ QString date(double days)
     if (std::isnan(days))
         return missing();
     return QDate(1970, 1, 1).addDays(qint64(std::floor(days))).toString(Qt::ISODate);
+}
+
+QString exact(double v)
+{
+    if (std::isnan(v))
+        return QString();
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    if (ec != std::errc())
+        return QLocale().toString(v, 'g', 17);
+    const std::string_view text(buf, size_t(end - buf));
+    const size_t point = text.find('.');
+    const int decimals = point == std::string_view::npos ? 0 : int(text.size() - point - 1);
+    return QLocale().toString(v, 'f', decimals);
 }
 
 QString duration(double v, const QString &unitKey)

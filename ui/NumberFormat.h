@@ -26,6 +26,9 @@ QString percent(double share);
 // The same for a number that is already in percent (20.13 -> "20.1 %").
 QString percentOf(double percent);
 QString date(double daysSince1970); // yyyy-MM-dd
+// Every digit the number has (as the file had it), with the locale's separators: 1000000 ->
+// "1,000,000", 15.25 -> "15.25". For the import wizard's preview.
+QString exact(double v);
 // A time in days, weeks or months (the model's unit keys), "273 days", "39.3 weeks".
 QString duration(double v, const QString &unitKey);
 // The unit itself, singular: "week" ("the next week").
