@@ -8,6 +8,7 @@
 #include "ui/ExportDialogs.h"
 #include "ui/charts/Charts.h"
 #include "ui/charts/PlainChart.h"
+#include "ui/charts/SegmentChart.h"
 #include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/RfmRulesModel.h"
@@ -31,7 +32,10 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QHelpEvent>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QXmlStreamReader>
 
@@ -50,6 +54,7 @@ private slots:
     void scatterSamplesManyCustomersByTheirSegments();
     void reportHoldsTheSegmentsStrategiesAndCharts();
     void exportDialogsRememberTheChoice();
+    void hoveringABarOrTheCurveTellsItsNumbers();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -461,6 +466,68 @@ void TstCharts::exportDialogsRememberTheChoice()
     QCOMPARE(again.dpi(), 200);
     QSettings().remove(QStringLiteral("report"));
     QSettings().remove(QStringLiteral("chartExport"));
+}
+
+namespace {
+// the pointer moved to a point of a widget, no button pressed, through the window system (so
+// that a widget which does not track the mouse hears nothing)
+void movePointer(QWidget *w, QPoint at)
+{
+    QTest::mouseMove(w, at);
+    QCoreApplication::processEvents();
+}
+} // namespace
+
+void TstCharts::hoveringABarOrTheCurveTellsItsNumbers()
+{
+    const auto r = m_session->results();
+    // a segment's row: its name, customers and value
+    auto *segments = qobject_cast<SegmentChart *>(charts::create(QStringLiteral("segments")));
+    std::unique_ptr<QWidget> own1(segments);
+    QVERIFY(segments);
+    charts::show(segments, QStringLiteral("segments"), input());
+    segments->resize(654, 298);
+    segments->show();
+    QVERIFY(QTest::qWaitForWindowExposed(segments));
+    QPoint onSecond;
+    for (int y = 0; y < segments->height() && onSecond.isNull(); ++y)
+        if (segments->rowAt(segments->rect(), QPointF(segments->width() / 2.0, y)) == 1)
+            onSecond = QPoint(segments->width() / 2, y + 3);
+    QVERIFY(!onSecond.isNull());
+    movePointer(segments, onSecond);
+    QVERIFY(QToolTip::isVisible());
+    const vs::SegmentRow &second = r->segments[1];
+    QVERIFY2(QToolTip::text().contains(QString::fromStdString(second.label)), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QLocale().toString(qulonglong(second.count))));
+    QVERIFY(QToolTip::text().contains(QLocale().toString(second.totalValue, 'f', 2)));
+    QSignalSpy clicked(segments, &SegmentChart::segmentClicked);
+    QTest::mouseClick(segments, Qt::LeftButton, Qt::NoModifier, onSecond);
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.front().front().toInt(), 1);
+    own1.reset();
+
+    // anywhere over the Pareto curve's plot: the share of value of the top customers up to there
+    auto *pareto = qobject_cast<PlainChart *>(charts::create(QStringLiteral("pareto")));
+    std::unique_ptr<QWidget> own2(pareto);
+    QVERIFY(pareto);
+    charts::show(pareto, QStringLiteral("pareto"), input());
+    pareto->resize(654, 298);
+    pareto->show();
+    QVERIFY(QTest::qWaitForWindowExposed(pareto));
+    QChart *c = pareto->chart();
+    const QPointF inChart = c->mapToPosition(QPointF(50, 10), c->series().front()); // far under the curve
+    const QPoint at = pareto->mapFromScene(c->mapToScene(inChart));
+    movePointer(pareto->viewport(), at);
+    // the pointer rests there: Qt asks for the tooltip (the chart's scene used to hide it then)
+    QHelpEvent rest(QEvent::ToolTip, at, pareto->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(pareto->viewport(), &rest);
+    QVERIFY2(rest.isAccepted(), "the chart's scene answered the tooltip request with nothing: the tooltip goes");
+    QVERIFY(QToolTip::isVisible());
+    const vs::Concentration &k = *r->concentration;
+    const auto it = std::lower_bound(k.customerShare.begin(), k.customerShare.end(), c->mapToValue(inChart, c->series().front()).x() / 100);
+    const size_t i = size_t(it - k.customerShare.begin());
+    QVERIFY2(QToolTip::text().contains(QLocale().toString(100 * k.valueShare[i], 'f', 1)), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TstCharts)

@@ -7,6 +7,7 @@
 #include <QGraphicsTextItem>
 #include <QPainter>
 #include <QLegend>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QTextDocument>
 #include <QToolTip>
@@ -72,7 +73,7 @@ public:
 PlainChart::PlainChart(QWidget *parent) : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMouseTracking(true);
+    viewport()->setMouseTracking(true); // pointer moves without a button reach mouseMoveEvent
     auto *c = new QChart;
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setAlignment(Qt::AlignBottom);
@@ -238,19 +239,40 @@ numbers::Ticks PlainChart::countTicks(double top, int maxTicks)
     return t;
 }
 
+QString PlainChart::tipAtPixel(const QPoint &pos) const
+{
+    QChart *c = chart();
+    const QPointF inChart = c->mapFromScene(mapToScene(pos));
+    return c->series().isEmpty() || !c->plotArea().contains(inChart) ? QString()
+                                                                      : tipAt(c->mapToValue(inChart, c->series().front()));
+}
+
 void PlainChart::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
-    QChart *c = chart();
-    const QPointF inChart = c->mapFromScene(mapToScene(event->position().toPoint()));
-    const QString tip = c->series().isEmpty() || !c->plotArea().contains(inChart)
-                            ? QString()
-                            : tipAt(c->mapToValue(inChart, c->series().front()));
+    const QString tip = tipAtPixel(event->position().toPoint());
     // a chart without tips of its own (the scatter) leaves the tooltip to its points
     if (!tip.isEmpty())
-        QToolTip::showText(event->globalPosition().toPoint(), tip, this);
+        QToolTip::showText(event->globalPosition().toPoint(), tip, viewport());
     else if (m_positionTips)
         QToolTip::hideText();
+}
+
+bool PlainChart::viewportEvent(QEvent *event)
+{
+    // When the pointer rests, Qt asks the scene for a tooltip, and the scene, whose items have
+    // none, hides whatever is shown: the tooltips of the bars and the curve never stayed. The
+    // chart answers instead.
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = tipAtPixel(help->pos());
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, viewport());
+        else if (m_positionTips)
+            QToolTip::hideText();
+        return true;
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void PlainChart::leaveEvent(QEvent *event)

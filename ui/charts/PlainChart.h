@@ -50,12 +50,14 @@ protected:
     void attach(QAbstractAxis *x, QAbstractAxis *y); // adds the axes, attached to every series
     void finish();                                    // after a rebuild: the chart's style
     void mouseMoveEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
     bool m_positionTips = false; // set by a chart whose tipAt() tells what is under the pointer
 
 private:
     void place();
+    QString tipAtPixel(const QPoint &pos) const;
     charts::Style m_style = charts::screenStyle();
     QGraphicsTextItem *m_title, *m_yTitle, *m_note;
     FlowLegend *m_legend;
