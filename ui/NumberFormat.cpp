@@ -28,6 +28,19 @@ int decimalsFor(double step)
     return 6;
 }
 
+// "7.50" -> "7.5", "5.0" -> "5": a tick says no more than its value
+QString trimmed(QString s)
+{
+    const QString point = QLocale().decimalPoint();
+    if (!s.contains(point))
+        return s;
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    if (s.endsWith(point))
+        s.chop(point.size());
+    return s;
+}
+
 struct Unit {
     double size;
     QString suffix;
@@ -226,15 +239,16 @@ Ticks niceTicks(double lo, double hi, int maxTicks)
 
 QString tick(double v, const Ticks &axis)
 {
+    if (v == 0)
+        return QLocale().toString(0);
     const double largest = std::max(std::fabs(axis.first), std::fabs(axis.last));
     const Unit unit = unitFor(largest);
-    const double scaled = v / unit.size;
-    return QLocale().toString(scaled, 'f', decimalsFor(axis.step / unit.size)) + unit.suffix;
+    return trimmed(QLocale().toString(v / unit.size, 'f', decimalsFor(axis.step / unit.size))) + unit.suffix;
 }
 
 QString percentTick(double pct, const Ticks &axis)
 {
-    return tr("%1 %").arg(QLocale().toString(pct, 'f', decimalsFor(axis.step)));
+    return tr("%1 %").arg(trimmed(QLocale().toString(pct, 'f', decimalsFor(axis.step))));
 }
 
 } // namespace numbers

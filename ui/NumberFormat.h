@@ -48,7 +48,8 @@ struct Ticks {
 };
 Ticks niceTicks(double lo, double hi, int maxTicks = 6);
 // A tick's label: thousands separators, and above 10,000 a unit (k, M, B; in Chinese 万, 亿)
-// chosen for the whole axis by its largest tick; decimals as the step needs.
+// chosen for the whole axis by its largest tick; the decimals the step needs, without trailing
+// zeros ("2.5k", "5k").
 QString tick(double v, const Ticks &axis);
 // A percentage tick (the value in percent): "20 %", or "2.5 %" when the step needs a decimal.
 QString percentTick(double percent, const Ticks &axis);

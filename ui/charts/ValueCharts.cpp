@@ -117,12 +117,10 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
         x->setStartValue(below ? -1.6 : 0);
         if (below)
             x->append(QApplication::translate("charts", "≤ 0"), -1.05);
-        numbers::Ticks unit; // the labels' unit (k, M) is the largest value's
-        unit.first = e0;
-        unit.last = eN;
         for (double v : logTicks(e0, eN)) {
-            unit.step = v;
-            x->append(numbers::tick(v, unit), xOf(v));
+            numbers::Ticks own; // on a log scale each label has its own unit: 100, 1,000, 10k
+            own.first = own.last = own.step = v;
+            x->append(numbers::tick(v, own), xOf(v));
         }
         x->setRange(below ? -1.6 : 0, double(bins));
         setNote(QApplication::translate("charts", "Log scale: every bar spans the same ratio of values, so that the many small values and the few "
