@@ -9,6 +9,7 @@
 #include "ui/charts/Charts.h"
 #include "ui/charts/PlainChart.h"
 #include "ui/charts/SegmentChart.h"
+#include "ui/report/Report.h"
 #include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/RfmRulesModel.h"
@@ -33,6 +34,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QHelpEvent>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
@@ -55,6 +57,7 @@ private slots:
     void reportHoldsTheSegmentsStrategiesAndCharts();
     void exportDialogsRememberTheChoice();
     void hoveringABarOrTheCurveTellsItsNumbers();
+    void reportIsFitToShow();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -528,6 +531,108 @@ void TstCharts::hoveringABarOrTheCurveTellsItsNumbers()
     const size_t i = size_t(it - k.customerShare.begin());
     QVERIFY2(QToolTip::text().contains(QLocale().toString(100 * k.valueShare[i], 'f', 1)), qPrintable(QToolTip::text()));
     QToolTip::hideText();
+}
+
+void TstCharts::reportIsFitToShow()
+{
+    // the CDNOW sample (11 RFM segments) against a baseline of value quartiles
+    QFile src(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    nlohmann::json j = nlohmann::json::parse(src.readAll().toStdString());
+    j["source"]["path"] = VS_RESOURCES "/sample/cdnow_sample.txt";
+    j["baseline"] = {{"segments", {{"by", "value"}, {"method", "quantile"}, {"bins", 4}, {"labels", {"Low", "Medium", "High", "Top"}}}}};
+    const QString project = m_dir.filePath(QStringLiteral("cdnow-baseline.valuescope.json"));
+    QFile out(project);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(j.dump()));
+    out.close();
+
+    // however many charts are ticked: a heading is on the page of its table's first row, a
+    // header never ends a page, a table never leaves one row alone at the bottom of a page, and
+    // no cell (a strategy) takes more than four lines
+    AnalysisSession session;
+    QVERIFY(QCoro::waitFor(session.openProject(project)));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    const charts::Input in{session.results(), session.comparison()};
+    QVERIFY(in.comparison);
+    const QStringList available = report::availableCharts(in);
+    bool spansPages = false;
+    for (int n : {0, 2, int(available.size())}) { // with two, the statistics' last row was left alone
+        report::Options o;
+        o.dataPath = QStringLiteral(VS_RESOURCES "/sample/cdnow_sample.txt");
+        o.charts = available.mid(0, n);
+        const std::vector<report::TableLayout> tables = report::tableLayout(in, session.project(), o);
+        QVERIFY(tables.size() >= 7); // data, model, segments, strategies, shifts, matrix, statistics
+        for (const report::TableLayout &t : tables) {
+            const QString where = QStringLiteral("%1 charts, table \"%2\"").arg(n).arg(t.firstCell);
+            const int first = t.headerRows;
+            if (int(t.rowPages.size()) <= first)
+                continue;
+            QVERIFY2(t.introPage < 0 || t.introPage == t.rowPages[size_t(first)], qPrintable(where + QStringLiteral(": its heading ends a page")));
+            QVERIFY2(t.rowPages.front() == t.rowPages[size_t(first)], qPrintable(where + QStringLiteral(": its header ends a page")));
+            if (int(t.rowPages.size()) > first + 1)
+                QVERIFY2(t.rowPages[size_t(first)] == t.rowPages[size_t(first) + 1], qPrintable(where + QStringLiteral(": one row alone")));
+            QVERIFY2(t.mostLines <= 4, qPrintable(where + QStringLiteral(": a cell of %1 lines").arg(t.mostLines)));
+            spansPages = spansPages || t.rowPages.front() != t.rowPages.back();
+        }
+    }
+    QVERIFY(spansPages); // some table runs over a page break: the rules above were put to work
+
+    // the PDF the command line writes
+    const QString pdf = m_dir.filePath(QStringLiteral("cdnow-report.pdf"));
+    const QString summaryPath = m_dir.filePath(QStringLiteral("cdnow-summary.json"));
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), project, QStringLiteral("--report"), pdf, QStringLiteral("--summary"), summaryPath});
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString all = QString::fromUtf8(text.readAllStandardOutput());
+    // the title comes from the data; files by their names, never their folders
+    QVERIFY2(all.contains(QStringLiteral("Customer value — cdnow_sample")), qPrintable(all.left(300)));
+    QVERIFY(all.contains(QStringLiteral("cdnow_sample.txt")) && all.contains(QStringLiteral("cdnow-baseline.valuescope.json")));
+    QVERIFY2(!all.contains(QStringLiteral(VS_RESOURCES)) && !all.contains(m_dir.path()), "an absolute path");
+    // the migration matrix, with the summary's numbers: a row per baseline segment
+    const nlohmann::json summary = testutil::loadJson(summaryPath.toStdString());
+    const nlohmann::json &m = summary["migration"];
+    QVERIFY(all.contains(QStringLiteral("Baseline → now")));
+    const QStringList lines = all.split(QLatin1Char('\n'));
+    for (size_t i = 0; i < m["baseline_segments"].size(); ++i) {
+        const QString label = QString::fromStdString(m["baseline_segments"][i].get<std::string>());
+        QStringList expected;
+        for (size_t c = 0; c < m["current_segments"].size(); ++c) {
+            const size_t moved = m["moved"][i][c].get<size_t>();
+            expected << (moved ? QLocale().toString(qulonglong(moved)) : QStringLiteral("·"));
+        }
+        bool found = false;
+        for (const QString &line : lines)
+            if (line.trimmed().startsWith(QStringLiteral("■ ") + label + QLatin1Char(' ')) || line.trimmed() == QStringLiteral("■ ") + label)
+                found = found || line.simplified().endsWith(expected.join(QLatin1Char(' ')));
+        QVERIFY2(found, qPrintable(label + QStringLiteral(": ") + expected.join(QLatin1Char(' '))));
+    }
+    // no text under 9 points but the page numbers: every word as high as a 9-point table cell
+    QProcess boxes;
+    boxes.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    QVERIFY(boxes.waitForFinished(30000));
+    const QString html = QString::fromUtf8(boxes.readAllStandardOutput());
+    static const QRegularExpression word(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    double nine = 0, smallest = INFINITY;
+    QString smallestWord;
+    int words = 0;
+    for (auto it = word.globalMatch(html); it.hasNext();) {
+        const auto w = it.next();
+        const double top = w.captured(2).toDouble(), height = w.captured(4).toDouble() - top;
+        if (top > 842 - 70) // the footer: the report's title and "Page n of m"
+            continue;
+        if (!nine && w.captured(5) == QLatin1String("Champions"))
+            nine = height; // in the segments table: 9 points
+        if (height < smallest)
+            smallest = height, smallestWord = w.captured(5);
+        ++words;
+    }
+    QVERIFY(words > 500 && nine > 0);
+    QVERIFY2(smallest >= nine * 0.99, qPrintable(QStringLiteral("\"%1\" is %2 high, a 9-point word %3").arg(smallestWord).arg(smallest).arg(nine)));
 }
 
 QTEST_MAIN(TstCharts)

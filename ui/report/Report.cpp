@@ -26,6 +26,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextObjectInterface>
+#include <QTextLayout>
 #include <QTextTable>
 #include <QRegularExpression>
 
@@ -489,6 +490,31 @@ public:
         m_pages = m_doc.pageCount();
     }
     int pages() const { return m_pages; }
+    std::vector<TableLayout> tables() const
+    {
+        std::vector<TableLayout> out;
+        for (const KeepTogether &k : m_keep) {
+            if (!k.table)
+                continue;
+            TableLayout t;
+            t.introPage = k.start.isValid() ? pageOf(k.start) : -1;
+            t.headerRows = k.headerRows;
+            for (int r = 0; r < k.table->rows(); ++r) {
+                t.rowPages.push_back(pageOfRow(k.table, r));
+                for (int c = 0; c < k.table->columns(); ++c) {
+                    int lines = 0;
+                    const QTextTableCell cell = k.table->cellAt(r, c);
+                    for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid() && b.position() <= cell.lastPosition(); b = b.next())
+                        lines += b.layout() ? b.layout()->lineCount() : 0;
+                    t.mostLines = std::max(t.mostLines, lines);
+                }
+            }
+            QTextTableCell first = k.table->cellAt(0, 0);
+            t.firstCell = first.firstCursorPosition().block().text();
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
     void paint(QPainter &painter, int i)
     {
         if (i > 0)
@@ -616,6 +642,18 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
     QPdfWriter pdf(&buffer);
     setUp(pdf, options);
     return PagedReport(input, project, options, pdf).pages();
+}
+
+std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options)
+{
+    if (!input.results)
+        return {};
+    QByteArray sink;
+    QBuffer buffer(&sink);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    setUp(pdf, options);
+    return PagedReport(input, project, options, pdf).tables();
 }
 
 namespace {

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 namespace report {
 
@@ -43,5 +44,15 @@ QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, O
 
 // The report's pages as text would read them (for tests and for the preview in the window).
 int pageCount(const charts::Input &input, const vs::Project &project, const Options &options);
+
+// Where the report's tables fall on its pages (0-based), for tests.
+struct TableLayout {
+    QString firstCell;          // the text of the table's first cell (its first heading)
+    int introPage = -1;         // the page of the heading or paragraph that introduces it, if any
+    int headerRows = 0;
+    std::vector<int> rowPages;  // the page of each row, the header's first
+    int mostLines = 0;          // the most lines any one cell takes
+};
+std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options);
 
 } // namespace report
