@@ -1539,6 +1539,11 @@ now: %4 customers, value %5</source>
         <source>Purchases in the holdout period (%1): actual and predicted</source>
         <translation>保留期（%1）内的购买：实际与预测</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences, one after the other</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2802,9 +2807,6 @@ now: %4 customers, value %5</source>
         <source>Customer value — %1</source>
         <translation>客户价值 — %1</translation>
     </message>
-</context>
-<context>
-    <name>report::PagedReport</name>
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>

@@ -39,6 +39,12 @@ std::vector<double> logTicks(double lo, double hi)
     return out;
 }
 
+// Two sentences one after the other (a space between them in English, none in Chinese).
+QString sentences(const QString &a, const QString &b)
+{
+    return QApplication::translate("charts", "%1 %2", "two sentences, one after the other").arg(a, b);
+}
+
 } // namespace
 
 // ---- distribution -----------------------------------------------------------------------------
@@ -123,13 +129,13 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
             x->append(numbers::tick(v, own), xOf(v));
         }
         x->setRange(below ? -1.6 : 0, double(bins));
-        setNote(QApplication::translate("charts", "Log scale: every bar spans the same ratio of values, so that the many small values and the few "
-                   "large ones both show.") +
-                (!below ? QString()
-                 : h.atOrBelowZero == 1
-                     ? QLatin1Char(' ') + QApplication::translate("charts", "The one customer with a value of 0 or less is in the grey bar.")
-                     : QLatin1Char(' ') + QApplication::translate("charts", "The %1 customers with a value of 0 or less are in the grey bar.")
-                                              .arg(numbers::count(qulonglong(h.atOrBelowZero)))));
+        const QString scale = QApplication::translate("charts", "Log scale: every bar spans the same ratio of values, so that the many "
+                                                                "small values and the few large ones both show.");
+        setNote(!below ? scale
+                       : sentences(scale, h.atOrBelowZero == 1
+                                              ? QApplication::translate("charts", "The one customer with a value of 0 or less is in the grey bar.")
+                                              : QApplication::translate("charts", "The %1 customers with a value of 0 or less are in the grey bar.")
+                                                    .arg(numbers::count(qulonglong(h.atOrBelowZero)))));
     }
     x->setTitleText(m_log ? QApplication::translate("charts", "value (log scale)") : QApplication::translate("charts", "value"));
     QCategoryAxis *y = tickAxis(yTicks, [yTicks](double v) { return numbers::tick(v, yTicks); });
@@ -217,13 +223,12 @@ QString ParetoChart::setResults(const std::shared_ptr<const vs::AnalysisResults>
     setVerticalTitle(negative ? QApplication::translate("charts", "share of the value above zero") : QApplication::translate("charts", "share of value"));
     attach(x, y);
     if (negative)
-        setNote((c.negativeCount == 1 ? QApplication::translate("charts", "One customer has a value below zero (%1).")
-                                      : QApplication::translate("charts", "%2 customers have a value below zero (%1 in all)."))
-                    .arg(numbers::money(c.negativeTotal), numbers::count(qulonglong(c.negativeCount))) +
-                QLatin1Char(' ') +
-                QApplication::translate("charts", "The curve shows shares of the value above zero (%1), so it ends at 100 %; of "
-                                                  "the net total (%2) the top 20 % bring %3.")
-                    .arg(numbers::money(c.positiveTotal), numbers::money(r->totalValue), numbers::percent(c.top20Share)));
+        setNote(sentences((c.negativeCount == 1 ? QApplication::translate("charts", "One customer has a value below zero (%1).")
+                                                : QApplication::translate("charts", "%2 customers have a value below zero (%1 in all)."))
+                              .arg(numbers::money(c.negativeTotal), numbers::count(qulonglong(c.negativeCount))),
+                          QApplication::translate("charts", "The curve shows shares of the value above zero (%1), so it ends at 100 %; "
+                                                            "of the net total (%2) the top 20 % bring %3.")
+                              .arg(numbers::money(c.positiveTotal), numbers::money(r->totalValue), numbers::percent(c.top20Share))));
     finish();
     return {};
 }

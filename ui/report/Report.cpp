@@ -534,7 +534,7 @@ public:
         painter.setPen(QColor(110, 110, 110));
         const QRectF line(0, m_body.height() + m_footer * 0.3, m_body.width(), m_footer * 0.7);
         painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_title);
-        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(m_pages));
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QApplication::translate("report", "Page %1 of %2").arg(i + 1).arg(m_pages));
         painter.restore();
     }
 
