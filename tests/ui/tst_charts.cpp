@@ -9,6 +9,7 @@
 #include "ui/charts/Charts.h"
 #include "ui/charts/PlainChart.h"
 #include "ui/charts/SegmentChart.h"
+#include "ui/charts/ValueCharts.h"
 #include "ui/report/Report.h"
 #include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
@@ -17,6 +18,8 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QScatterSeries>
+#include <QValueAxis>
+#include <QXYSeries>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -290,6 +293,29 @@ void TstCharts::paretoAndHistogramShowTheConcentration()
     const QString png = m_dir.filePath(QStringLiteral("histogram.png"));
     QVERIFY(charts::write(charts::Input{r, {}}, "histogram", png.toStdString()).ok());
     QCOMPARE(QImage(png).size(), QSize(1200, 800));
+
+    // some customers of the sample are worth less than nothing: the curve still keeps within
+    // 0-100 %, on an axis from 0 to 100 %, and the note says what happened to them
+    QVERIFY(r->concentration->hasNegative);
+    std::unique_ptr<QWidget> owner(charts::create(QStringLiteral("pareto")));
+    auto *pareto = qobject_cast<PlainChart *>(owner.get());
+    QVERIFY(pareto && charts::show(pareto, QStringLiteral("pareto"), {r, {}}).isEmpty());
+    auto *axis = qobject_cast<QValueAxis *>(pareto->chart()->axes(Qt::Vertical).front());
+    QVERIFY(axis);
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), 100.0);
+    for (QAbstractSeries *series : pareto->chart()->series())
+        for (const QPointF &pt : static_cast<QXYSeries *>(series)->points())
+            QVERIFY2(pt.y() >= 0 && pt.y() <= 100, qPrintable(QString::number(pt.y())));
+    QVERIFY2(pareto->note().contains(QLocale().toString(qulonglong(r->concentration->negativeCount))), qPrintable(pareto->note()));
+    QVERIFY(pareto->note().contains(QLocale().toString(100 * r->concentration->top20Share, 'f', 1))); // of the net total
+    QVERIFY(pareto->title().contains(QLocale().toString(100 * r->concentration->top20PositiveShare, 'f', 1)));
+
+    // predictive CLV is skewed: the distribution is drawn on a log scale, and says so
+    std::unique_ptr<QWidget> histogram(charts::create(QStringLiteral("histogram")));
+    QVERIFY(charts::show(histogram.get(), QStringLiteral("histogram"), input()).isEmpty());
+    QVERIFY(static_cast<HistogramChart *>(histogram.get())->logScale());
+    QVERIFY(static_cast<PlainChart *>(histogram.get())->note().contains(QLatin1String("Log scale")));
 }
 
 void TstCharts::scatterSamplesManyCustomersByTheirSegments()
