@@ -1,6 +1,9 @@
 #include "PlainChart.h"
 
 #include <QAbstractBarSeries>
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QScatterSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QFontMetricsF>
@@ -13,6 +16,7 @@
 #include <QToolTip>
 #include <QXYSeries>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -59,9 +63,23 @@ public:
         for (int i = 0; i < entries.size(); ++i) {
             const PlainChart::LegendEntry &e = entries[i];
             const QPointF o = at[size_t(i)];
-            p->setPen(QPen(e.border, 1));
-            p->setBrush(e.fill);
-            p->drawEllipse(QRectF(o.x(), o.y() + (line - swatch) / 2, swatch, swatch));
+            const QRectF box(o.x(), o.y() + (line - swatch) / 2, swatch, swatch);
+            switch (e.shape) {
+            case PlainChart::LegendEntry::Dot:
+                p->setPen(QPen(e.border, 1));
+                p->setBrush(e.fill);
+                p->drawEllipse(box);
+                break;
+            case PlainChart::LegendEntry::Box:
+                p->setPen(QPen(e.border, 1));
+                p->setBrush(e.fill);
+                p->drawRect(box);
+                break;
+            case PlainChart::LegendEntry::Line:
+                p->setPen(QPen(e.border, 2, e.line));
+                p->drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+                break;
+            }
             p->setPen(Qt::black);
             const double tx = o.x() + swatch + fm.height() * 0.35;
             p->drawText(QRectF(tx, o.y(), fm.horizontalAdvance(e.name) + 1, line), Qt::AlignLeft | Qt::AlignVCenter, e.name);
@@ -192,7 +210,37 @@ void PlainChart::attach(QAbstractAxis *x, QAbstractAxis *y)
     }
 }
 
-void PlainChart::finish() { applyStyle(m_style); }
+void PlainChart::finish()
+{
+    // Qt Charts' legend cuts names short when they do not fit on its one line: a legend of its
+    // own, with the same entries, flows into as many lines as it needs
+    QList<LegendEntry> entries;
+    for (QAbstractSeries *s : chart()->series()) {
+        // one entry per name (the segment boundaries are several lines)
+        if (s->name().isEmpty() || std::any_of(entries.begin(), entries.end(), [s](const LegendEntry &e) { return e.name == s->name(); }))
+            continue;
+        LegendEntry e;
+        e.name = s->name();
+        if (auto *area = qobject_cast<QAreaSeries *>(s)) {
+            e.shape = LegendEntry::Box;
+            e.fill = area->color();
+            e.border = area->borderColor();
+        } else if (auto *dots = qobject_cast<QScatterSeries *>(s)) {
+            e.shape = LegendEntry::Dot;
+            e.fill = dots->color();
+            e.border = dots->borderColor();
+        } else if (auto *line = qobject_cast<QLineSeries *>(s)) {
+            e.shape = LegendEntry::Line;
+            e.border = line->pen().color();
+            e.line = line->pen().style();
+        } else {
+            continue;
+        }
+        entries << e;
+    }
+    setLegend(entries);
+    applyStyle(m_style);
+}
 
 void PlainChart::applyStyle(const charts::Style &style)
 {

@@ -34,6 +34,8 @@ public:
     struct LegendEntry {
         QColor fill, border;
         QString name;
+        enum Shape { Dot, Box, Line } shape = Dot;
+        Qt::PenStyle line = Qt::SolidLine;
     };
     void setLegend(const QList<LegendEntry> &entries);
     // The tooltip for a point in the chart's value coordinates (empty: none).
@@ -48,7 +50,7 @@ public:
 protected:
     void clear(); // series, axes, titles and note
     void attach(QAbstractAxis *x, QAbstractAxis *y); // adds the axes, attached to every series
-    void finish();                                    // after a rebuild: the chart's style
+    void finish(); // after a rebuild: the legend of the named series (a flowing one), the chart's style
     void mouseMoveEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void leaveEvent(QEvent *event) override;

@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QChart>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -100,17 +99,13 @@ QString HistogramChart::setResults(const std::shared_ptr<const vs::AnalysisResul
     }
     const numbers::Ticks yTicks = countTicks(top * 1.05);
     if (r->segmentBy == "value" && r->edges.size() > 2) {
-        bool first = true;
         for (size_t k = 1; k + 1 < r->edges.size(); ++k) {
             auto *line = new QLineSeries;
             line->append(xOf(r->edges[k]), 0);
             line->append(xOf(r->edges[k]), yTicks.last);
             line->setPen(QPen(kBoundary, 2, Qt::DashLine));
             line->setName(QApplication::translate("charts", "segment boundaries"));
-            chart()->addSeries(line);
-            if (!first)
-                chart()->legend()->markers(line).front()->setVisible(false);
-            first = false;
+            chart()->addSeries(line); // the legend names them once
         }
     }
     QCategoryAxis *x = nullptr;
