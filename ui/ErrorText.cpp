@@ -1,10 +1,21 @@
 #include "ErrorText.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
-std::string localizedSentence(vs::Msg code, const std::vector<std::string> &args)
+#include <algorithm>
+#include <cctype>
+
+std::string localizedSentence(vs::Msg code, const std::vector<std::string> &argsAsGiven)
 {
+    // the count ("65535 rows") with the locale's thousands separator; row numbers and names as given
+    std::vector<std::string> args = argsAsGiven;
     const vs::MessageInfo &info = vs::messageInfo(code);
+    if (info.countArg > 0 && size_t(info.countArg) <= args.size()) {
+        std::string &n = args[size_t(info.countArg) - 1];
+        if (!n.empty() && n.size() < 19 && std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); }))
+            n = QLocale().toString(qulonglong(std::stoull(n))).toStdString();
+    }
     const char *text = info.text;
     const QString translated = QCoreApplication::translate(vs::kMessageContext, text);
     if (translated == QString::fromUtf8(text)) {

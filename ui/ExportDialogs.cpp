@@ -1,5 +1,6 @@
 #include "ExportDialogs.h"
 
+#include "charts/ChartStyle.h"
 #include "charts/Charts.h"
 
 #include <QComboBox>
@@ -14,18 +15,6 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-namespace {
-struct Preset {
-    const char *name;
-    int width, height, dpi;
-};
-const Preset kPresets[] = {
-    {QT_TRANSLATE_NOOP("ChartExportDialog", "Report (1200 × 800, 150 dpi)"), 1200, 800, 150},
-    {QT_TRANSLATE_NOOP("ChartExportDialog", "Slide 16:9 (1920 × 1080, 144 dpi)"), 1920, 1080, 144},
-    {QT_TRANSLATE_NOOP("ChartExportDialog", "Print (2400 × 1600, 300 dpi)"), 2400, 1600, 300},
-    {QT_TRANSLATE_NOOP("ChartExportDialog", "Screen (1000 × 600, 96 dpi)"), 1000, 600, 96},
-};
-} // namespace
 
 namespace {
 // OK reads "Choose File…": the file dialog comes next
@@ -42,8 +31,10 @@ QDialogButtonBox *chooseFileButtons(QDialog *dialog)
 ChartExportDialog::ChartExportDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Export Chart"));
+    // the presets and the text size each gives the chart: ui/charts/ChartStyle.cpp
+    const auto kPresets = charts::exportPresets();
     m_preset = new QComboBox;
-    for (const Preset &p : kPresets)
+    for (const charts::ExportPreset &p : kPresets)
         m_preset->addItem(tr(p.name));
     m_preset->addItem(tr("Custom"));
     m_width = new QSpinBox;
@@ -62,21 +53,21 @@ ChartExportDialog::ChartExportDialog(QWidget *parent) : QDialog(parent)
     m_width->setValue(s.value(QStringLiteral("chartExport/width"), 1200).toInt());
     m_height->setValue(s.value(QStringLiteral("chartExport/height"), 800).toInt());
     m_dpi->setValue(s.value(QStringLiteral("chartExport/dpi"), 150).toInt());
-    auto matchPreset = [this] {
-        int k = int(std::size(kPresets));
-        for (int i = 0; i < int(std::size(kPresets)); ++i)
-            if (kPresets[i].width == m_width->value() && kPresets[i].height == m_height->value() && kPresets[i].dpi == m_dpi->value())
+    auto matchPreset = [this, kPresets] {
+        int k = int(kPresets.size());
+        for (int i = 0; i < int(kPresets.size()); ++i)
+            if (kPresets[size_t(i)].size == QSize(m_width->value(), m_height->value()) && kPresets[size_t(i)].dpi == m_dpi->value())
                 k = i;
         const QSignalBlocker b(m_preset);
         m_preset->setCurrentIndex(k);
     };
     matchPreset();
-    connect(m_preset, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i < 0 || i >= int(std::size(kPresets)))
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this, kPresets](int i) {
+        if (i < 0 || i >= int(kPresets.size()))
             return;
-        m_width->setValue(kPresets[i].width);
-        m_height->setValue(kPresets[i].height);
-        m_dpi->setValue(kPresets[i].dpi);
+        m_width->setValue(kPresets[size_t(i)].size.width());
+        m_height->setValue(kPresets[size_t(i)].size.height());
+        m_dpi->setValue(kPresets[size_t(i)].dpi);
     });
     for (QSpinBox *box : {m_width, m_height, m_dpi})
         connect(box, &QSpinBox::valueChanged, this, matchPreset);

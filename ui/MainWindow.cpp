@@ -112,7 +112,8 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     auto *statsView = new QTableView;
     statsView->setAccessibleName(tr("Descriptive statistics"));
     statsView->setModel(new StatsModel(session, statsView));
-    statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    statsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // names and headings in full
+    statsView->horizontalHeader()->setStretchLastSection(true);
     statsView->verticalHeader()->hide();
     auto *bottom = new QTabWidget;
     bottom->addTab(customersTab, tr("Customers"));

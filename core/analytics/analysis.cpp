@@ -62,6 +62,43 @@ const std::vector<double> *AnalysisResults::column(const std::string &name) cons
     return nullptr;
 }
 
+Meaning AnalysisResults::meaningOf(const std::string &name) const
+{
+    if (name == "value" || (layout == Layout::Campaigns && name == "effect"))
+        return layout == Layout::Campaigns ? Meaning::Money : valueMeaning(model);
+    for (const auto &s : scores)
+        if (s.name == name)
+            return Meaning::Score;
+    for (const auto &e : extra)
+        if (e.name == name)
+            return e.isDate ? Meaning::Date : modelColumnMeaning(name);
+    if (data)
+        if (auto it = data->inputMeanings.find(name); it != data->inputMeanings.end())
+            return it->second;
+    return Meaning::Number;
+}
+
+Meaning AnalysisResults::statisticMeaning(size_t i) const
+{
+    if (i >= stats.size())
+        return Meaning::Number;
+    const std::string &name = stats[i].first;
+    if (data && i < data->inputStats.size()) {
+        const auto it = data->inputMeanings.find(name);
+        return it == data->inputMeanings.end() ? Meaning::Number : it->second;
+    }
+    return meaningOf(name);
+}
+
+std::vector<size_t> AnalysisResults::describedStatistics() const
+{
+    std::vector<size_t> out;
+    for (size_t i = 0; i < stats.size(); ++i)
+        if (isMeasure(statisticMeaning(i)))
+            out.push_back(i);
+    return out;
+}
+
 std::vector<std::string> plottableMeasures(const AnalysisResults &r)
 {
     std::vector<std::string> out;
@@ -150,6 +187,15 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     data->layout = p.source.layout;
     if (auto st = checkMapping(*table, p, file); !st)
         return st.error();
+    // what the mapped columns mean: an id stays an id even when it is also mapped elsewhere
+    for (const auto &[r, col] : p.source.columns) {
+        Meaning &m = data->inputMeanings.try_emplace(col, roleMeaning(r)).first->second;
+        if (roleMeaning(r) == Meaning::Identifier)
+            m = Meaning::Identifier;
+    }
+    for (const auto &[r, cols] : p.source.periodColumns)
+        for (const std::string &col : cols)
+            data->inputMeanings.try_emplace(col, roleMeaning(r));
     if (p.source.layout == Layout::Transactions) {
         auto grouped = groupOrderLines(*table, p.source.columns, file);
         if (!grouped)
@@ -428,7 +474,7 @@ void addStatistics(AnalysisResults &r, const AnalysisResults *previous)
         r.valueHistogram = previous->valueHistogram;
     } else {
         r.concentration = concentration(r.value);
-        r.valueHistogram = histogram(r.value, 30);
+        r.valueHistogram = valueDistribution(r.value, 30);
     }
     r.stats = r.data->inputStats;
     r.stats.emplace_back("value", describeOrReuse("value", r.value, previous));

@@ -3,6 +3,7 @@
 #include "core/analytics/btyd.h"
 #include "core/analytics/concentration.h"
 #include "core/analytics/stats.h"
+#include "core/domain/measures.h"
 #include "core/error.h"
 #include "core/project/project.h"
 #include "core/table/table.h"
@@ -108,6 +109,7 @@ struct PreparedData {
     std::vector<uint32_t> rows;           // kept data rows (duplicate ids dropped); empty = all rows
     TextData ids;                         // customer (or campaign) id per kept row
     std::vector<std::pair<std::string, DescriptiveStats>> inputStats; // S8, numeric input columns
+    std::map<std::string, Meaning> inputMeanings; // input columns mapped to a role: what the role makes them
     std::vector<Diagnostic> warnings;
     // transactions layout: the order lines per customer and day (ids are then the customers)
     std::shared_ptr<const CustomerDays> days;
@@ -193,6 +195,14 @@ struct AnalysisResults {
 
     size_t rowCount() const { return value.size(); }
     const std::vector<double> *column(const std::string &name) const; // value, a score or an extra
+    // What a column of the results means: value, a score, a model column, or an input column
+    // (by the role it is mapped to; Number when it has none).
+    Meaning meaningOf(const std::string &name) const;
+    // The meaning of stats[i] (the inputs come first, then the computed measures).
+    Meaning statisticMeaning(size_t i) const;
+    // The indices into stats that a statistics table shows: identifiers and codes (a numeric
+    // customer id, the RFM cell) have no meaningful mean and are left out. The summary keeps them all.
+    std::vector<size_t> describedStatistics() const;
 };
 
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &project,

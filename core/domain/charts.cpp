@@ -21,7 +21,7 @@ bool hasConcentration(const AnalysisResults *r, const ScenarioComparison *)
 }
 bool hasTwoMeasures(const AnalysisResults *r, const ScenarioComparison *) { return plottableMeasures(*r).size() >= 2; }
 bool hasBaseline(const AnalysisResults *, const ScenarioComparison *c) { return c && !c->shifts.empty(); }
-bool hasStatistics(const AnalysisResults *r, const ScenarioComparison *) { return !r->stats.empty(); }
+bool hasStatistics(const AnalysisResults *r, const ScenarioComparison *) { return !r->describedStatistics().empty(); }
 bool hasRfm(const AnalysisResults *r, const ScenarioComparison *) { return r->rfm.has_value(); }
 bool hasBtyd(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd != nullptr; }
 bool hasHoldout(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd && !r->btyd->holdout.empty(); }

@@ -126,6 +126,16 @@ bool shots(const QString &dir, const QString &sampleDir)
         window.openProject(sampleDir + QStringLiteral("/cdnow.valuescope.json"));
         ok &= waitUntil([&] { return session.results() != nullptr; });
         ok &= save(&window, dir + QStringLiteral("/orders.png"));
+        // eleven RFM segments, and the distribution of predictive CLV on a log scale
+        QTabWidget *tabs = window.chartTabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            const QString kind = window.chartOfTab(i)->property("chartKind").toString();
+            if (kind == QLatin1String("segments") || kind == QLatin1String("histogram")) {
+                tabs->setCurrentIndex(i);
+                waitUntil([] { return true; });
+                ok &= save(tabs, dir + QStringLiteral("/chart-%1.png").arg(kind));
+            }
+        }
     }
     return ok;
 }

@@ -139,10 +139,6 @@
         <translation>图表已复制：可粘贴到幻灯片或文档中</translation>
     </message>
     <message>
-        <source>Customer value report: %1</source>
-        <translation>客户价值报告：%1</translation>
-    </message>
-    <message>
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
@@ -321,12 +317,6 @@ Customers: %1</source>
         <source>detected: %1</source>
         <translation>检测结果：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n sheet(s) in the workbook</source>
-        <translation>
-            <numerusform>工作簿中有 %n 个工作表</numerusform>
-        </translation>
-    </message>
     <message>
         <source>row %1</source>
         <translation>第 %1 行</translation>
@@ -334,12 +324,6 @@ Customers: %1</source>
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 format, %n column(s); the preview shows the first rows.</source>
-        <translation>
-            <numerusform>%1 格式，%n 列；预览显示前若干行。</numerusform>
-        </translation>
     </message>
     <message>
         <source>What the rows are</source>
@@ -401,12 +385,6 @@ Customers: %1</source>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n data row(s) read.</source>
-        <translation>
-            <numerusform>已读取 %n 行数据。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The analysis cannot start:</source>
         <translation>无法开始分析：</translation>
@@ -435,24 +413,6 @@ Customers: %1</source>
         <source>Preview of the data</source>
         <translation>数据预览</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s) to analyse.</source>
-        <translation>
-            <numerusform>待分析客户 %n 位。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) to analyse from their order lines.</source>
-        <translation>
-            <numerusform>根据订单明细，待分析客户 %n 位。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n campaign(s) to analyse.</source>
-        <translation>
-            <numerusform>待分析营销活动 %n 个。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Notes on the analysis:</source>
         <translation>关于分析的说明：</translation>
@@ -464,6 +424,54 @@ Customers: %1</source>
     <message>
         <source>Treat &amp;unreadable cells as missing (they are counted and listed)</source>
         <translation>将无法读取的单元格视为缺失(&amp;U)（会统计并列出）</translation>
+    </message>
+    <message>
+        <source>1 sheet in the workbook</source>
+        <translation>工作簿中有 1 个工作表</translation>
+    </message>
+    <message>
+        <source>%1 sheets in the workbook</source>
+        <translation>工作簿中有 %1 个工作表</translation>
+    </message>
+    <message>
+        <source>%1 format, 1 column; the preview shows the first rows.</source>
+        <translation>%1 格式，1 列；预览显示前几行。</translation>
+    </message>
+    <message>
+        <source>%1 format, %2 columns; the preview shows the first rows.</source>
+        <translation>%1 格式，%2 列；预览显示前几行。</translation>
+    </message>
+    <message>
+        <source>1 data row read.</source>
+        <translation>已读取 1 行数据。</translation>
+    </message>
+    <message>
+        <source>%1 data rows read.</source>
+        <translation>已读取 %1 行数据。</translation>
+    </message>
+    <message>
+        <source>1 customer to analyse.</source>
+        <translation>待分析的客户：1 位。</translation>
+    </message>
+    <message>
+        <source>%1 customers to analyse.</source>
+        <translation>待分析的客户：%1 位。</translation>
+    </message>
+    <message>
+        <source>1 customer to analyse from their order lines.</source>
+        <translation>根据订单明细，待分析客户 1 位。</translation>
+    </message>
+    <message>
+        <source>%1 customers to analyse from their order lines.</source>
+        <translation>根据订单明细，待分析客户 %1 位。</translation>
+    </message>
+    <message>
+        <source>1 campaign to analyse.</source>
+        <translation>待分析的营销活动：1 个。</translation>
+    </message>
+    <message>
+        <source>%1 campaigns to analyse.</source>
+        <translation>待分析的营销活动：%1 个。</translation>
     </message>
 </context>
 <context>
@@ -691,12 +699,6 @@ Customers: %1</source>
 </context>
 <context>
     <name>MigrationModel</name>
-    <message numerus="yes">
-        <source>%n customer(s) were in %1 and are now in %2</source>
-        <translation>
-            <numerusform>%n 个客户原属 %1，现属 %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
@@ -708,6 +710,14 @@ Customers: %1</source>
     <message>
         <source>now %1</source>
         <translation>现 %1</translation>
+    </message>
+    <message>
+        <source>1 customer was in %1 and is now in %2</source>
+        <translation>1 位客户原在%1，现在在%2</translation>
+    </message>
+    <message>
+        <source>%3 customers were in %1 and are now in %2</source>
+        <translation>%3 位客户原在%1，现在在%2</translation>
     </message>
 </context>
 <context>
@@ -1086,20 +1096,22 @@ Customers: %1</source>
         <translation>各细分的客户与价值</translation>
     </message>
     <message>
-        <source>% of customers</source>
-        <translation>客户占比 %</translation>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <source>% of value</source>
-        <translation>价值占比 %</translation>
+        <source>Value</source>
+        <translation>价值</translation>
     </message>
     <message>
-        <source>%1: %2 customers, total value %3, %4 = %5 %</source>
-        <translation>%1：%2 个客户，总价值 %3，%4 = %5 %</translation>
-    </message>
-    <message>
-        <source>%1 (%2 customers)</source>
-        <translation>%1（%2 位客户）</translation>
+        <source>%1
+%2 customers, %3 of those in a segment
+value %4, %5 of all value
+mean value %6</source>
+        <translation>%1
+%2 位客户，占已细分客户的 %3
+价值 %4，占总价值的 %5
+平均价值 %6</translation>
     </message>
 </context>
 <context>
@@ -1338,10 +1350,6 @@ Customers: %1</source>
         <translation>没有保留期：请将观察截止日设在最后一笔订单之前</translation>
     </message>
     <message>
-        <source>Purchases in the holdout period (%1 %2): actual and predicted</source>
-        <translation>保留期（%1 %2）内的购买：实际与预测</translation>
-    </message>
-    <message>
         <source>actual</source>
         <translation>实际</translation>
     </message>
@@ -1362,14 +1370,6 @@ Customers: %1</source>
 actual %3, predicted %4</source>
         <translation>重复购买 %1 次：%2 位客户
 实际 %3，预测 %4</translation>
-    </message>
-    <message>
-        <source>Probability that a customer is still active (age %1 %2)</source>
-        <translation>客户仍然活跃的概率（客龄 %1 %2）</translation>
-    </message>
-    <message>
-        <source>Expected purchases in the next %1 (age %2 %3)</source>
-        <translation>下一个%1内的预期购买次数（客龄 %2 %3）</translation>
     </message>
     <message>
         <source>recency: time of the last purchase since the first (%1)</source>
@@ -1464,16 +1464,8 @@ actual %3, predicted %4</source>
         <translation>%1 至 %2：%3 位客户</translation>
     </message>
     <message>
-        <source>Top 20 % of customers bring %1 % of value · Gini %2</source>
-        <translation>前 20% 的客户贡献 %1% 的价值 · 基尼系数 %2</translation>
-    </message>
-    <message>
         <source>cumulative share of value</source>
         <translation>累计价值占比</translation>
-    </message>
-    <message>
-        <source>if every customer were worth the same</source>
-        <translation>若每位客户价值相同</translation>
     </message>
     <message>
         <source>top 20 %</source>
@@ -1486,10 +1478,6 @@ actual %3, predicted %4</source>
     <message>
         <source>share of value</source>
         <translation>价值占比</translation>
-    </message>
-    <message>
-        <source>top %1 % of customers: %2 % of value</source>
-        <translation>前 %1% 的客户：%2% 的价值</translation>
     </message>
     <message>
         <source>Distribution</source>
@@ -1510,14 +1498,6 @@ actual %3, predicted %4</source>
     <message>
         <source>Customers per segment, baseline and now · %1 of %2 moved</source>
         <translation>各细分客户数：基准与当前 · %2 位中有 %1 位迁移</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>基准</translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation>当前</translation>
     </message>
     <message>
         <source>%1
@@ -1614,6 +1594,107 @@ now: %4 customers, value %5</source>
     <message>
         <source>the holdout chart needs predictive CLV and an observation end before the last order</source>
         <translation>保留期图表需要预测型 CLV，且观察截止日早于最后一笔订单</translation>
+    </message>
+    <message>
+        <source>Probability that a customer is still active (age %1)</source>
+        <translation>客户仍然活跃的概率（客龄 %1）</translation>
+    </message>
+    <message>
+        <source>Expected purchases in the next %1 (age %2)</source>
+        <translation>下一%1内的预期购买次数（客龄 %2）</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences, one after the other</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>0 or less</source>
+        <translation>0 或以下</translation>
+    </message>
+    <message>
+        <source>≤ 0</source>
+        <translation>≤ 0</translation>
+    </message>
+    <message>
+        <source>Log scale: every bar spans the same ratio of values, so that the many small values and the few large ones both show.</source>
+        <translation>对数刻度：每个柱形跨越相同的数值倍数，因此大量较小的值和少数很大的值都能看清。</translation>
+    </message>
+    <message>
+        <source>The one customer with a value of 0 or less is in the grey bar.</source>
+        <translation>价值为 0 或以下的 1 位客户在灰色柱形中。</translation>
+    </message>
+    <message>
+        <source>The %1 customers with a value of 0 or less are in the grey bar.</source>
+        <translation>价值为 0 或以下的 %1 位客户在灰色柱形中。</translation>
+    </message>
+    <message>
+        <source>value (log scale)</source>
+        <translation>价值（对数刻度）</translation>
+    </message>
+    <message>
+        <source>up to %1: %2 customers</source>
+        <translation>不超过 %1：%2 位客户</translation>
+    </message>
+    <message>
+        <source>0 or less: %1 customers</source>
+        <translation>0 或以下：%1 位客户</translation>
+    </message>
+    <message>
+        <source>Top 20 % of customers bring %1 of the value above zero · Gini %2</source>
+        <translation>前 20% 的客户贡献了正价值的 %1 · 基尼系数 %2</translation>
+    </message>
+    <message>
+        <source>Top 20 % of customers bring %1 of value · Gini %2</source>
+        <translation>前 20% 的客户贡献了 %1 的价值 · 基尼系数 %2</translation>
+    </message>
+    <message>
+        <source>cumulative share of the value above zero</source>
+        <translation>正价值的累计占比</translation>
+    </message>
+    <message>
+        <source>all customers alike</source>
+        <translation>所有客户价值相同</translation>
+    </message>
+    <message>
+        <source>share of the value above zero</source>
+        <translation>正价值占比</translation>
+    </message>
+    <message>
+        <source>One customer has a value below zero (%1).</source>
+        <translation>1 位客户的价值低于零（%1）。</translation>
+    </message>
+    <message>
+        <source>%2 customers have a value below zero (%1 in all).</source>
+        <translation>%2 位客户的价值低于零（合计 %1）。</translation>
+    </message>
+    <message>
+        <source>The curve shows shares of the value above zero (%1), so it ends at 100 %; of the net total (%2) the top 20 % bring %3.</source>
+        <translation>曲线显示的是正价值（%1）的占比，因此终点为 100%；按净总额（%2）计算，前 20% 的客户贡献 %3。</translation>
+    </message>
+    <message>
+        <source>Top %1 of customers: %2 of the value above zero</source>
+        <translation>前 %1 的客户：正价值的 %2</translation>
+    </message>
+    <message>
+        <source>Top %1 of customers: %2 of value</source>
+        <translation>前 %1 的客户：价值的 %2</translation>
+    </message>
+    <message>
+        <source>Purchases in the holdout period (%1): actual and predicted</source>
+        <translation>保留期（%1）内的购买：实际与预测</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +2671,49 @@ now: %4 customers, value %5</source>
     </message>
 </context>
 <context>
+    <name>numbers</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 day</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 week</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <source>%1 month</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>个月</translation>
+    </message>
+</context>
+<context>
     <name>parameters</name>
     <message>
         <source>Discount &amp;rate r:</source>
@@ -2753,10 +2877,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>Top 20 % of customers</source>
         <translation>前 20% 的客户</translation>
-    </message>
-    <message>
-        <source>%1 % of value</source>
-        <translation>占价值的 %1%</translation>
     </message>
     <message>
         <source>Gini coefficient</source>
@@ -2931,10 +3051,6 @@ now: %4 customers, value %5</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <source>Standard deviations are those of a sample (n − 1).</source>
-        <translation>标准差为样本标准差（n − 1）。</translation>
-    </message>
-    <message>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -2954,16 +3070,45 @@ now: %4 customers, value %5</source>
         <source>%1 quantile groups (equal numbers of customers)</source>
         <translation>%1 个分位数组（各组客户数相同）</translation>
     </message>
-</context>
-<context>
-    <name>report::PagedReport</name>
     <message>
-        <source>Customer value report</source>
-        <translation>客户价值报告</translation>
+        <source>%1 of value</source>
+        <translation>价值的 %1</translation>
+    </message>
+    <message>
+        <source>Standard deviations are those of a sample (n − 1). Identifiers and codes (such as a customer number or the RFM cell) have no meaningful mean and are left out.</source>
+        <translation>标准差为样本标准差（n − 1）。标识符和代码（如客户编号或 RFM 单元）的平均值没有意义，未列入。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>Who moved: a row is a segment of the baseline, a column (by its number) a segment now; the diagonal stayed.</source>
+        <translation>客户迁移：每行是基准中的一个细分，每列（按编号）是当前的一个细分；对角线上的客户未变动。</translation>
+    </message>
+    <message>
+        <source>Who moved: a row is a segment of the baseline, a column a segment now; the diagonal stayed.</source>
+        <translation>客户迁移：每行是基准中的一个细分，每列是当前的一个细分；对角线上的客户未变动。</translation>
+    </message>
+    <message>
+        <source>Baseline → now</source>
+        <translation>基准 → 当前</translation>
+    </message>
+    <message>
+        <source>Columns: %1.</source>
+        <translation>列：%1。</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Customer value — %1</source>
+        <translation>客户价值 — %1</translation>
     </message>
 </context>
 <context>

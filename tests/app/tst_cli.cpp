@@ -331,11 +331,11 @@ void TstCli::baselineInTheProjectGivesTheMigration()
         changed += before[k] != now[k];
     QCOMPARE(total, before.size());
     QCOMPARE(m["changed"].get<size_t>(), changed);
-    // the chart names both segmentations' labels
+    // the chart names both segmentations' labels, and its columns the baseline and now
     QFile f(svg);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll();
-    for (const char *label : {"Loss", "Large", "baseline", "current"})
+    for (const char *label : {"Loss", "Large", "Very High", "Baseline", "Now"})
         QVERIFY2(text.contains(label), label);
 
     // a wrong baseline is named as such

@@ -9,6 +9,10 @@
 #include "ui/ParametersPanel.h"
 #include "ui/ExportDialogs.h"
 #include "ui/charts/Charts.h"
+#include "ui/charts/PlainChart.h"
+#include "ui/charts/SegmentChart.h"
+#include "ui/charts/ValueCharts.h"
+#include "ui/report/Report.h"
 #include "ui/charts/ScatterChart.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/RfmRulesModel.h"
@@ -16,6 +20,8 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QScatterSeries>
+#include <QValueAxis>
+#include <QXYSeries>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -32,7 +38,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QHelpEvent>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QXmlStreamReader>
 
@@ -51,6 +61,8 @@ private slots:
     void scatterSamplesManyCustomersByTheirSegments();
     void reportHoldsTheSegmentsStrategiesAndCharts();
     void exportDialogsRememberTheChoice();
+    void hoveringABarOrTheCurveTellsItsNumbers();
+    void reportIsFitToShow();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -285,6 +297,29 @@ void TstCharts::paretoAndHistogramShowTheConcentration()
     const QString png = m_dir.filePath(QStringLiteral("histogram.png"));
     QVERIFY(charts::write(charts::Input{r, {}}, "histogram", png.toStdString()).ok());
     QCOMPARE(QImage(png).size(), QSize(1200, 800));
+
+    // some customers of the sample are worth less than nothing: the curve still keeps within
+    // 0-100 %, on an axis from 0 to 100 %, and the note says what happened to them
+    QVERIFY(r->concentration->hasNegative);
+    std::unique_ptr<QWidget> owner(charts::create(QStringLiteral("pareto")));
+    auto *pareto = qobject_cast<PlainChart *>(owner.get());
+    QVERIFY(pareto && charts::show(pareto, QStringLiteral("pareto"), {r, {}}).isEmpty());
+    auto *axis = qobject_cast<QValueAxis *>(pareto->chart()->axes(Qt::Vertical).front());
+    QVERIFY(axis);
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), 100.0);
+    for (QAbstractSeries *series : pareto->chart()->series())
+        for (const QPointF &pt : static_cast<QXYSeries *>(series)->points())
+            QVERIFY2(pt.y() >= 0 && pt.y() <= 100, qPrintable(QString::number(pt.y())));
+    QVERIFY2(pareto->note().contains(QLocale().toString(qulonglong(r->concentration->negativeCount))), qPrintable(pareto->note()));
+    QVERIFY(pareto->note().contains(QLocale().toString(100 * r->concentration->top20Share, 'f', 1))); // of the net total
+    QVERIFY(pareto->title().contains(QLocale().toString(100 * r->concentration->top20PositiveShare, 'f', 1)));
+
+    // predictive CLV is skewed: the distribution is drawn on a log scale, and says so
+    std::unique_ptr<QWidget> histogram(charts::create(QStringLiteral("histogram")));
+    QVERIFY(charts::show(histogram.get(), QStringLiteral("histogram"), input()).isEmpty());
+    QVERIFY(static_cast<HistogramChart *>(histogram.get())->logScale());
+    QVERIFY(static_cast<PlainChart *>(histogram.get())->note().contains(QLatin1String("Log scale")));
 }
 
 void TstCharts::scatterSamplesManyCustomersByTheirSegments()
@@ -312,8 +347,9 @@ void TstCharts::scatterSamplesManyCustomersByTheirSegments()
     QCOMPARE(chart->xMeasure(), QStringLiteral("loyalty"));
     QCOMPARE(chart->yMeasure(), QStringLiteral("value"));
     QChart *c = chart->view()->chart();
-    QVERIFY2(c->title().contains(QLatin1String("sample")), qPrintable(c->title()));
-    QVERIFY(c->title().contains(QLocale().toString(qulonglong(n - 1))));
+    const QString title = static_cast<PlainChart *>(chart->view())->title();
+    QVERIFY2(title.contains(QLatin1String("sample")), qPrintable(title));
+    QVERIFY(title.contains(QLocale().toString(qulonglong(n - 1))));
     // the legend: one entry per segment, in the segments' colours
     QStringList names;
     for (QAbstractSeries *s : c->series())
@@ -396,15 +432,19 @@ void TstCharts::reportHoldsTheSegmentsStrategiesAndCharts()
     const QString all = QString::fromUtf8(text.readAllStandardOutput());
     const QStringList pages = all.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
     QVERIFY2(pages.size() >= 3, qPrintable(meta));
-    // every segment with its strategy, and its count as the summary has it
+    // every segment with its count as the summary has it, and with its strategy
     const nlohmann::json summary = testutil::loadJson(m_dir.filePath(QStringLiteral("report-summary.json")).toStdString());
+    const QStringList lines = all.split(QLatin1Char('\n'));
     for (const auto &[label, strategy] : j["segments"]["strategies"].items()) {
         const QString l = QString::fromStdString(label), s = QString::fromStdString(strategy.get<std::string>());
-        const qsizetype at = all.indexOf(l);
-        QVERIFY2(at >= 0, qPrintable(l));
-        const QString line = all.mid(at, all.indexOf(QLatin1Char('\n'), at) - at);
-        QVERIFY2(line.contains(s), qPrintable(line));
-        QVERIFY2(line.contains(QLocale().toString(summary["segments"][label]["count"].get<qulonglong>())), qPrintable(line));
+        const QString count = QLocale().toString(summary["segments"][label]["count"].get<qulonglong>());
+        bool counted = false, planned = false;
+        for (const QString &line : lines) {
+            counted = counted || (line.contains(l) && line.contains(count));
+            planned = planned || (line.contains(l) && line.contains(s));
+        }
+        QVERIFY2(counted, qPrintable(l + QStringLiteral(" with ") + count));
+        QVERIFY2(planned, qPrintable(l + QStringLiteral(" with ") + s));
     }
     // the model, the parameters, the statistics and the charts (as text: they are vector drawings)
     for (const QString &needle : {QStringLiteral("Profit: revenue − cost"), QStringLiteral("q_product"), QStringLiteral("Descriptive statistics"),
@@ -459,6 +499,170 @@ void TstCharts::exportDialogsRememberTheChoice()
     QCOMPARE(again.dpi(), 200);
     QSettings().remove(QStringLiteral("report"));
     QSettings().remove(QStringLiteral("chartExport"));
+}
+
+namespace {
+// the pointer moved to a point of a widget, no button pressed, through the window system (so
+// that a widget which does not track the mouse hears nothing)
+void movePointer(QWidget *w, QPoint at)
+{
+    QTest::mouseMove(w, at);
+    QCoreApplication::processEvents();
+}
+} // namespace
+
+void TstCharts::hoveringABarOrTheCurveTellsItsNumbers()
+{
+    const auto r = m_session->results();
+    // a segment's row: its name, customers and value
+    auto *segments = qobject_cast<SegmentChart *>(charts::create(QStringLiteral("segments")));
+    std::unique_ptr<QWidget> own1(segments);
+    QVERIFY(segments);
+    charts::show(segments, QStringLiteral("segments"), input());
+    segments->resize(654, 298);
+    segments->show();
+    QVERIFY(QTest::qWaitForWindowExposed(segments));
+    QPoint onSecond;
+    for (int y = 0; y < segments->height() && onSecond.isNull(); ++y)
+        if (segments->rowAt(segments->rect(), QPointF(segments->width() / 2.0, y)) == 1)
+            onSecond = QPoint(segments->width() / 2, y + 3);
+    QVERIFY(!onSecond.isNull());
+    movePointer(segments, onSecond);
+    QVERIFY(QToolTip::isVisible());
+    const vs::SegmentRow &second = r->segments[1];
+    QVERIFY2(QToolTip::text().contains(QString::fromStdString(second.label)), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QLocale().toString(qulonglong(second.count))));
+    QVERIFY(QToolTip::text().contains(QLocale().toString(second.totalValue, 'f', 2)));
+    QSignalSpy clicked(segments, &SegmentChart::segmentClicked);
+    QTest::mouseClick(segments, Qt::LeftButton, Qt::NoModifier, onSecond);
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.front().front().toInt(), 1);
+    own1.reset();
+
+    // anywhere over the Pareto curve's plot: the share of value of the top customers up to there
+    auto *pareto = qobject_cast<PlainChart *>(charts::create(QStringLiteral("pareto")));
+    std::unique_ptr<QWidget> own2(pareto);
+    QVERIFY(pareto);
+    charts::show(pareto, QStringLiteral("pareto"), input());
+    pareto->resize(654, 298);
+    pareto->show();
+    QVERIFY(QTest::qWaitForWindowExposed(pareto));
+    QChart *c = pareto->chart();
+    const QPointF inChart = c->mapToPosition(QPointF(50, 10), c->series().front()); // far under the curve
+    const QPoint at = pareto->mapFromScene(c->mapToScene(inChart));
+    movePointer(pareto->viewport(), at);
+    // the pointer rests there: Qt asks for the tooltip (the chart's scene used to hide it then)
+    QHelpEvent rest(QEvent::ToolTip, at, pareto->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(pareto->viewport(), &rest);
+    QVERIFY2(rest.isAccepted(), "the chart's scene answered the tooltip request with nothing: the tooltip goes");
+    QVERIFY(QToolTip::isVisible());
+    const vs::Concentration &k = *r->concentration;
+    const auto it = std::lower_bound(k.customerShare.begin(), k.customerShare.end(), c->mapToValue(inChart, c->series().front()).x() / 100);
+    const size_t i = size_t(it - k.customerShare.begin());
+    QVERIFY2(QToolTip::text().contains(QLocale().toString(100 * k.valueShare[i], 'f', 1)), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+}
+
+void TstCharts::reportIsFitToShow()
+{
+    // the CDNOW sample (11 RFM segments) against a baseline of value quartiles
+    QFile src(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    nlohmann::json j = nlohmann::json::parse(src.readAll().toStdString());
+    j["source"]["path"] = VS_RESOURCES "/sample/cdnow_sample.txt";
+    j["baseline"] = {{"segments", {{"by", "value"}, {"method", "quantile"}, {"bins", 4}, {"labels", {"Low", "Medium", "High", "Top"}}}}};
+    const QString project = m_dir.filePath(QStringLiteral("cdnow-baseline.valuescope.json"));
+    QFile out(project);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QByteArray::fromStdString(j.dump()));
+    out.close();
+
+    // however many charts are ticked: a heading is on the page of its table's first row, a
+    // header never ends a page, a table never leaves one row alone at the bottom of a page, and
+    // no cell (a strategy) takes more than four lines
+    AnalysisSession session;
+    QVERIFY(QCoro::waitFor(session.openProject(project)));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    const charts::Input in{session.results(), session.comparison()};
+    QVERIFY(in.comparison);
+    const QStringList available = report::availableCharts(in);
+    bool spansPages = false;
+    for (int n : {0, 2, int(available.size())}) { // with two, the statistics' last row was left alone
+        report::Options o;
+        o.dataPath = QStringLiteral(VS_RESOURCES "/sample/cdnow_sample.txt");
+        o.charts = available.mid(0, n);
+        const std::vector<report::TableLayout> tables = report::tableLayout(in, session.project(), o);
+        QVERIFY(tables.size() >= 7); // data, model, segments, strategies, shifts, matrix, statistics
+        for (const report::TableLayout &t : tables) {
+            const QString where = QStringLiteral("%1 charts, table \"%2\"").arg(n).arg(t.firstCell);
+            const int first = t.headerRows;
+            if (int(t.rowPages.size()) <= first)
+                continue;
+            QVERIFY2(t.introPage < 0 || t.introPage == t.rowPages[size_t(first)], qPrintable(where + QStringLiteral(": its heading ends a page")));
+            QVERIFY2(t.rowPages.front() == t.rowPages[size_t(first)], qPrintable(where + QStringLiteral(": its header ends a page")));
+            if (int(t.rowPages.size()) > first + 1)
+                QVERIFY2(t.rowPages[size_t(first)] == t.rowPages[size_t(first) + 1], qPrintable(where + QStringLiteral(": one row alone")));
+            QVERIFY2(t.mostLines <= 4, qPrintable(where + QStringLiteral(": a cell of %1 lines").arg(t.mostLines)));
+            spansPages = spansPages || t.rowPages.front() != t.rowPages.back();
+        }
+    }
+    QVERIFY(spansPages); // some table runs over a page break: the rules above were put to work
+
+    // the PDF the command line writes
+    const QString pdf = m_dir.filePath(QStringLiteral("cdnow-report.pdf"));
+    const QString summaryPath = m_dir.filePath(QStringLiteral("cdnow-summary.json"));
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {QStringLiteral("run"), project, QStringLiteral("--report"), pdf, QStringLiteral("--summary"), summaryPath});
+    QVERIFY(run.waitForFinished(60000));
+    QVERIFY2(run.exitCode() == 0, run.readAllStandardError().constData());
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString all = QString::fromUtf8(text.readAllStandardOutput());
+    // the title comes from the data; files by their names, never their folders
+    QVERIFY2(all.contains(QStringLiteral("Customer value — cdnow_sample")), qPrintable(all.left(300)));
+    QVERIFY(all.contains(QStringLiteral("cdnow_sample.txt")) && all.contains(QStringLiteral("cdnow-baseline.valuescope.json")));
+    QVERIFY2(!all.contains(QStringLiteral(VS_RESOURCES)) && !all.contains(m_dir.path()), "an absolute path");
+    // the migration matrix, with the summary's numbers: a row per baseline segment
+    const nlohmann::json summary = testutil::loadJson(summaryPath.toStdString());
+    const nlohmann::json &m = summary["migration"];
+    QVERIFY(all.contains(QStringLiteral("Baseline → now")));
+    const QStringList lines = all.split(QLatin1Char('\n'));
+    for (size_t i = 0; i < m["baseline_segments"].size(); ++i) {
+        const QString label = QString::fromStdString(m["baseline_segments"][i].get<std::string>());
+        QStringList expected;
+        for (size_t c = 0; c < m["current_segments"].size(); ++c) {
+            const size_t moved = m["moved"][i][c].get<size_t>();
+            expected << (moved ? QLocale().toString(qulonglong(moved)) : QStringLiteral("·"));
+        }
+        bool found = false;
+        for (const QString &line : lines)
+            if (line.trimmed().startsWith(QStringLiteral("■ ") + label + QLatin1Char(' ')) || line.trimmed() == QStringLiteral("■ ") + label)
+                found = found || line.simplified().endsWith(expected.join(QLatin1Char(' ')));
+        QVERIFY2(found, qPrintable(label + QStringLiteral(": ") + expected.join(QLatin1Char(' '))));
+    }
+    // no text under 9 points but the page numbers: every word as high as a 9-point table cell
+    QProcess boxes;
+    boxes.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    QVERIFY(boxes.waitForFinished(30000));
+    const QString html = QString::fromUtf8(boxes.readAllStandardOutput());
+    static const QRegularExpression word(QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    double nine = 0, smallest = INFINITY;
+    QString smallestWord;
+    int words = 0;
+    for (auto it = word.globalMatch(html); it.hasNext();) {
+        const auto w = it.next();
+        const double top = w.captured(2).toDouble(), height = w.captured(4).toDouble() - top;
+        if (top > 842 - 70) // the footer: the report's title and "Page n of m"
+            continue;
+        if (!nine && w.captured(5) == QLatin1String("Champions"))
+            nine = height; // in the segments table: 9 points
+        if (height < smallest)
+            smallest = height, smallestWord = w.captured(5);
+        ++words;
+    }
+    QVERIFY(words > 500 && nine > 0);
+    QVERIFY2(smallest >= nine * 0.99, qPrintable(QStringLiteral("\"%1\" is %2 high, a 9-point word %3").arg(smallestWord).arg(smallest).arg(nine)));
 }
 
 QTEST_MAIN(TstCharts)

@@ -1,6 +1,7 @@
 #pragma once
 // Every chart the window shows and `valuescope run --chart KIND=PATH` writes: one widget per kind,
 // fed only from the results, and one way to draw any of them into a file, the clipboard or a report.
+#include "ChartStyle.h"
 #include "core/error.h"
 
 #include <QImage>
@@ -41,9 +42,17 @@ vs::Status check(const vs::RunOutputs &out, const std::string &kind, const std::
 Input inputOf(const vs::RunOutputs &out);
 
 // Draws the chart into target as if it were laid out at logicalSize (fonts keep their size
-// relative to logicalSize: a smaller logical size gives bigger text in the picture).
+// relative to logicalSize: a smaller logical size gives bigger text in the picture), with the text
+// sizes of a style (the chart's own, on screen, when none is given); the chart keeps its style.
 void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logicalSize);
-// The chart as a picture of size pixels at dpi (a 96-dpi layout scaled up, so text grows with dpi).
+void render(QWidget *chart, QPainter &p, const QRectF &target, QSize logicalSize, const Style &style);
+// The size a picture of `size` pixels at dpi is laid out at (96 dpi, scaled up to the pixels).
+QSize logicalSize(QSize size, int dpi);
+// The text sizes a chart is drawn with now, and a change of them (what render() does for a while).
+Style styleOf(QWidget *chart);
+void setStyle(QWidget *chart, const Style &style);
+// The chart as a picture of size pixels at dpi (a 96-dpi layout scaled up, so text grows with dpi),
+// in the style of the export preset with that size and dpi (a slide's text is larger).
 QImage image(QWidget *chart, QSize size = QSize(1200, 800), int dpi = 150);
 // Saves the chart as .png (size in pixels, dpi stored in the file), .svg or .pdf, by the
 // extension; written to a temporary file and renamed, so a failure leaves no partial file.

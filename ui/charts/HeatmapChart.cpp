@@ -40,33 +40,45 @@ void HeatmapChart::setData(Data data)
 
 QRectF HeatmapChart::plotRect(const QRectF &r) const
 {
-    const QFontMetricsF fm(font());
-    const double left = fm.height() * 2 + fm.horizontalAdvance(QStringLiteral("00000.0")) ;
-    const double top = fm.height() * 3;
+    const QFontMetricsF fm(chartStyle().textFont());
+    double labels = 0;
+    for (const QString &l : m_data.yLabels)
+        labels = std::max(labels, fm.horizontalAdvance(l));
+    // the vertical axis' title is written level, above the plot (rotated it would be cut short)
+    const double left = fm.height() + labels;
+    const double top = titleHeight(r) + fm.height() * 2.8;
     const double bottom = fm.height() * 3;
     // room for the colour scale and its widest label
     double widest = fm.horizontalAdvance(m_data.valueTitle) - fm.height();
     for (double v : m_data.values)
         if (!std::isnan(v))
             widest = std::max(widest, fm.horizontalAdvance(QLocale().toString(v, 'f', m_data.decimals)));
+    widest = std::max(widest, fm.horizontalAdvance(m_data.valueTitle) - fm.height() * 2);
     const double right = widest + fm.height() * 3;
     return r.adjusted(left, top, -right, -bottom);
+}
+
+double HeatmapChart::titleHeight(const QRectF &rect) const
+{
+    const QFontMetricsF tfm(chartStyle().titleFont());
+    return tfm.boundingRect(QRectF(0, 0, rect.width() - tfm.height(), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, m_data.title).height() +
+           tfm.height() * 0.3;
 }
 
 void HeatmapChart::paintChart(QPainter &p, const QRectF &rect) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    p.setFont(font());
+    const QFont text = chartStyle().textFont();
+    p.setFont(text);
     p.fillRect(rect, Qt::white);
-    const QFontMetricsF fm(font());
-    QFont bold = font();
-    bold.setBold(true);
+    const QFontMetricsF fm(text);
+    const QFontMetricsF tfm(chartStyle().titleFont());
     p.setPen(Qt::black);
-    p.setFont(bold);
-    p.drawText(QRectF(rect.left(), rect.top() + fm.height() * 0.3, rect.width(), fm.height() * 1.4), Qt::AlignCenter,
-               m_data.title);
-    p.setFont(font());
+    p.setFont(chartStyle().titleFont());
+    p.drawText(QRectF(rect.left() + tfm.height() / 2, rect.top() + tfm.height() * 0.3, rect.width() - tfm.height(), titleHeight(rect)),
+               Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_data.title);
+    p.setFont(text);
     const int cols = int(m_data.xLabels.size()), rows = int(m_data.yLabels.size());
     if (cols == 0 || rows == 0 || m_data.values.size() != qsizetype(cols) * rows) {
         p.drawText(rect, Qt::AlignCenter, tr("Nothing to show for these results."));
@@ -81,7 +93,15 @@ void HeatmapChart::paintChart(QPainter &p, const QRectF &rect) const
         }
     const QRectF plot = plotRect(rect);
     const double cw = plot.width() / cols, ch = plot.height() / rows;
-    const bool labelCells = cw > fm.horizontalAdvance(QStringLiteral("0000.00")) && ch > fm.height() * 1.2;
+    // the cells are labelled when every label fits in its cell
+    double widestCell = 0;
+    for (int i = 0; i < m_data.values.size(); ++i)
+        if (!std::isnan(m_data.values[i])) {
+            widestCell = std::max(widestCell, fm.horizontalAdvance(QLocale().toString(m_data.values[i], 'f', m_data.decimals)));
+            if (!m_data.counts.isEmpty())
+                widestCell = std::max(widestCell, fm.horizontalAdvance(QStringLiteral("(%1)").arg(QLocale().toString(m_data.counts[i]))));
+        }
+    const bool labelCells = cw > widestCell + fm.height() * 0.4 && ch > fm.height() * (m_data.counts.isEmpty() ? 1.2 : 2.2);
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const double v = m_data.values[r * cols + c];
@@ -103,23 +123,25 @@ void HeatmapChart::paintChart(QPainter &p, const QRectF &rect) const
         }
     p.setPen(QColor(90, 90, 90));
     p.drawRect(plot);
-    // axis labels: every label when they fit, otherwise every k-th
-    const int xStep = std::max(1, int(std::ceil(fm.horizontalAdvance(QStringLiteral("0000")) * 1.3 / cw)));
-    for (int c = 0; c < cols; c += xStep)
-        p.drawText(QRectF(plot.left() + c * cw, plot.bottom() + 2, cw, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
+    // axis labels: every label when they fit, otherwise every k-th; each in a box of its own size
+    double widestX = 0;
+    for (const QString &l : m_data.xLabels)
+        widestX = std::max(widestX, fm.horizontalAdvance(l));
+    const int xStep = std::max(1, int(std::ceil((widestX + fm.height() * 0.6) / cw)));
+    for (int c = 0; c < cols; c += xStep) {
+        const double w = fm.horizontalAdvance(m_data.xLabels[c]) + 2;
+        p.drawText(QRectF(plot.left() + (c + 0.5) * cw - w / 2, plot.bottom() + 2, w, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
                    m_data.xLabels[c]);
+    }
     const int yStep = std::max(1, int(std::ceil(fm.height() * 1.1 / ch)));
     for (int r = 0; r < rows; r += yStep)
-        p.drawText(QRectF(rect.left(), plot.bottom() - (r + 1) * ch, plot.left() - rect.left() - 4, ch),
+        p.drawText(QRectF(rect.left(), plot.bottom() - (r + 0.5) * ch - fm.height() / 2, plot.left() - rect.left() - 4, fm.height()),
                    Qt::AlignRight | Qt::AlignVCenter, m_data.yLabels[r]);
     p.setPen(Qt::black);
     p.drawText(QRectF(plot.left(), plot.bottom() + fm.height() * 1.3, plot.width(), fm.height() * 1.4), Qt::AlignCenter,
                m_data.xTitle);
-    p.save();
-    p.translate(rect.left() + fm.height() * 0.2, plot.center().y());
-    p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), fm.height() * 1.2), Qt::AlignCenter, m_data.yTitle);
-    p.restore();
+    p.drawText(QRectF(rect.left() + fm.height() * 0.5, plot.top() - fm.height() * 2.6, plot.right() - rect.left(), fm.height() * 1.2),
+               Qt::AlignLeft | Qt::AlignVCenter, m_data.yTitle);
     // colour scale
     const QRectF bar(plot.right() + fm.height(), plot.top(), fm.height(), plot.height());
     for (int i = 0; i < 100; ++i)
@@ -134,7 +156,7 @@ void HeatmapChart::paintChart(QPainter &p, const QRectF &rect) const
         p.drawText(QRectF(bar.right() + 4, bar.top(), rect.right() - bar.right(), fm.height()), Qt::AlignLeft,
                    QLocale().toString(hi, 'f', m_data.decimals));
     }
-    p.drawText(QRectF(bar.left() - fm.height(), bar.top() - fm.height() * 1.4, rect.right() - bar.left() + fm.height(), fm.height()),
+    p.drawText(QRectF(bar.left() - fm.height(), bar.top() - fm.height() * 1.3, rect.right() - bar.left() + fm.height(), fm.height()),
                Qt::AlignLeft, m_data.valueTitle);
     p.restore();
 }

@@ -25,5 +25,6 @@ protected:
 
 private:
     QRectF plotRect(const QRectF &rect) const;
+    double titleHeight(const QRectF &rect) const;
     Data m_data;
 };

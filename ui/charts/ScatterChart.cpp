@@ -1,6 +1,9 @@
 #include "ScatterChart.h"
 
+#include "Palette.h"
+#include "PlainChart.h"
 #include "core/analytics/analysis.h"
+#include "ui/NumberFormat.h"
 
 #include <QApplication>
 #include <QChart>
@@ -27,16 +30,6 @@
 #include <random>
 
 namespace {
-
-QColor segmentColour(int segment)
-{
-    // Tableau 10: distinct in colour and tolerable for colour-blind readers
-    static const QColor palette[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0xe1, 0x57, 0x59),
-                                     QColor(0x76, 0xb7, 0xb2), QColor(0x59, 0xa1, 0x4f), QColor(0xed, 0xc9, 0x48),
-                                     QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f),
-                                     QColor(0xba, 0xb0, 0xac)};
-    return segment < 0 ? QColor(0x99, 0x99, 0x99) : palette[segment % 10];
-}
 
 // rows with both values, or a fixed-seed sample of kMaxPoints of them, in row order
 std::vector<size_t> pointsToShow(const std::vector<double> &x, const std::vector<double> &y, size_t *total)
@@ -194,14 +187,8 @@ ScatterChart::ScatterChart(QWidget *parent) : QWidget(parent)
     choose->addSpacing(12);
     choose->addWidget(yl);
     choose->addWidget(m_y, 1);
-    m_view = new QChartView;
-    m_view->setRenderHint(QPainter::Antialiasing);
-    auto *c = new QChart;
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->legend()->setAlignment(Qt::AlignBottom);
-    m_view->setChart(c);
-    m_view->setMinimumHeight(220);
-    m_cloud = new PointCloud(c);
+    m_view = new PlainChart;
+    m_cloud = new PointCloud(m_view->chart());
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(choose);
@@ -217,6 +204,8 @@ QStringList ScatterChart::measures(const vs::AnalysisResults &r)
         out << QString::fromStdString(m);
     return out;
 }
+
+QChartView *ScatterChart::view() const { return m_view; }
 
 QString ScatterChart::xMeasure() const { return m_x->currentData().toString(); }
 QString ScatterChart::yMeasure() const { return m_y->currentData().toString(); }
@@ -275,13 +264,15 @@ void ScatterChart::redraw()
     const std::vector<double> *xs = r ? r->column(xMeasure().toStdString()) : nullptr;
     const std::vector<double> *ys = r ? r->column(yMeasure().toStdString()) : nullptr;
     if (!xs || !ys) {
-        c->setTitle(QApplication::translate("charts", "Add a score to set customers' value against it"));
+        m_view->setTitle(QApplication::translate("charts", "Add a score to set customers' value against it"));
+        m_view->setVerticalTitle(QString());
+        m_view->setLegend({});
         return;
     }
     size_t total = 0;
     const std::vector<size_t> rows = pointsToShow(*xs, *ys, &total);
     const QString xName = m_x->currentText(), yName = m_y->currentText();
-    c->setTitle(rows.size() < total
+    m_view->setTitle(rows.size() < total
                     ? QApplication::translate("charts", "%1 against %2 · a random sample of %3 of %4 customers")
                           .arg(yName, xName, QLocale().toString(qulonglong(rows.size())), QLocale().toString(qulonglong(total)))
                     : QApplication::translate("charts", "%1 against %2 · %3 customers")
@@ -299,17 +290,17 @@ void ScatterChart::redraw()
         perSegment[size_t(s)]++;
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     }
-    auto *ax = new QValueAxis;
-    auto *ay = new QValueAxis;
     const auto pad = [](double lo, double hi) { return hi > lo ? (hi - lo) * 0.03 : std::max(1.0, std::abs(lo) * 0.1); };
-    if (!rows.empty()) {
-        ax->setRange(x0 - pad(x0, x1), x1 + pad(x0, x1));
-        ay->setRange(y0 - pad(y0, y1), y1 + pad(y0, y1));
-        ax->applyNiceNumbers();
-        ay->applyNiceNumbers();
-    }
+    // a measure that is never below zero gets no negative part on its axis
+    const auto below = [&pad](double lo, double hi) { return lo >= 0 && lo - pad(lo, hi) < 0 ? 0.0 : lo - pad(lo, hi); };
+    if (rows.empty())
+        x0 = y0 = 0, x1 = y1 = 1;
+    const numbers::Ticks tx = numbers::niceTicks(below(x0, x1), x1 + pad(x0, x1), 6);
+    const numbers::Ticks ty = numbers::niceTicks(below(y0, y1), y1 + pad(y0, y1), 5);
+    QCategoryAxis *ax = PlainChart::tickAxis(tx, [tx](double v) { return numbers::tick(v, tx); }, true);
+    QCategoryAxis *ay = PlainChart::tickAxis(ty, [ty](double v) { return numbers::tick(v, ty); });
     ax->setTitleText(xName);
-    ay->setTitleText(yName);
+    m_view->setVerticalTitle(yName);
     c->addAxis(ax, Qt::AlignBottom);
     c->addAxis(ay, Qt::AlignLeft);
     const double marker = rows.size() > 2000 ? 5 : rows.size() > 300 ? 7 : 9;
@@ -319,7 +310,7 @@ void ScatterChart::redraw()
     for (int s = 0; s <= segments; ++s) {
         if (!perSegment[size_t(s)])
             continue;
-        QColor col = segmentColour(s < segments ? s : -1);
+        QColor col = palette::segment(s < segments ? s : -1);
         const QColor border = col.darker(130);
         col.setAlphaF(rows.size() > 2000 ? 0.55f : 0.8f);
         auto *series = new QScatterSeries;
@@ -336,10 +327,17 @@ void ScatterChart::redraw()
     }
     for (Point &p : points)
         p.series = seriesOf[size_t(p.series)];
+    // the legend flows into lines under the plot, so that no segment's name is cut short
+    QList<PlainChart::LegendEntry> legend;
+    for (const PointCloud::Style &st : styles)
+        legend.push_back({st.fill, st.border, st.name});
+    m_view->setLegend(legend);
+    const vs::Meaning xMeaning = r->meaningOf(xMeasure().toStdString()), yMeaning = r->meaningOf(yMeasure().toStdString());
     m_cloud->set(std::move(points), std::move(styles), marker, ax, ay,
-                 [r, xName, yName](const Point &p, const PointCloud::Style &style) {
+                 [r, xName, yName, xMeaning, yMeaning](const Point &p, const PointCloud::Style &style) {
                      return QApplication::translate("charts", "Customer %1 (%2)\n%3: %4\n%5: %6")
                          .arg(QString::fromUtf8(r->data->ids.at(p.row)), style.name, xName,
-                              QLocale().toString(p.at.x(), 'g', 10), yName, QLocale().toString(p.at.y(), 'g', 10));
+                              numbers::measure(p.at.x(), xMeaning), yName, numbers::measure(p.at.y(), yMeaning));
                  });
+    m_view->applyStyle(m_view->chartStyle());
 }

@@ -14,6 +14,7 @@
 #include <memory>
 #include <vector>
 
+class PlainChart;
 class PointCloud;
 class QComboBox;
 namespace vs { struct AnalysisResults; }
@@ -32,7 +33,7 @@ public:
     void setAxes(const QString &x, const QString &y);
     QString xMeasure() const;
     QString yMeasure() const;
-    QChartView *view() const { return m_view; } // what an export draws
+    QChartView *view() const; // what an export draws
 
     struct Point {
         QPointF at;      // (x, y) in the measures' units
@@ -44,7 +45,7 @@ public:
 private:
     void redraw();
     QComboBox *m_x, *m_y;
-    QChartView *m_view;
+    PlainChart *m_view;
     PointCloud *m_cloud;
     std::shared_ptr<const vs::AnalysisResults> m_results;
 };

@@ -12,6 +12,7 @@
 #include "ui/ErrorText.h"
 #include "ui/WarningText.h"
 #include "ui/models/TablePreviewModel.h"
+#include "ui/NumberFormat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -98,7 +99,7 @@ public:
         });
         connect(edit, &QLineEdit::textChanged, this, [this](const QString &p) {
             const QFileInfo fi(p);
-            m_info->setText(fi.isFile() ? ImportWizard::tr("%1, %2 KB").arg(fi.fileName()).arg(fi.size() / 1024)
+            m_info->setText(fi.isFile() ? ImportWizard::tr("%1, %2 KB").arg(fi.fileName(), numbers::count(qulonglong(fi.size() / 1024)))
                                         : (p.isEmpty() ? QString() : ImportWizard::tr("There is no file here.")));
             emit completeChanged();
         });
@@ -247,12 +248,16 @@ private:
         m_delimiter->setEnabled(!workbook);
         m_decimal->setEnabled(!workbook);
         const QString det = ImportWizard::tr("detected: %1");
-        m_sheetDetected->setText(workbook ? ImportWizard::tr("%n sheet(s) in the workbook", nullptr, int(rep.sheets.size())) : QString());
+        m_sheetDetected->setText(!workbook ? QString()
+                                 : rep.sheets.size() == 1 ? ImportWizard::tr("1 sheet in the workbook")
+                                                          : ImportWizard::tr("%1 sheets in the workbook").arg(numbers::count(qulonglong(rep.sheets.size()))));
         m_encodingDetected->setText(workbook ? QString() : det.arg(QString::fromStdString(rep.encoding)));
         m_delimiterDetected->setText(workbook ? QString() : det.arg(delimiterText(rep.delimiter)));
         m_decimalDetected->setText(workbook ? QString() : det.arg(QString(QLatin1Char(rep.decimal))));
         m_headerDetected->setText(rep.headerRow > 0 ? det.arg(ImportWizard::tr("row %1").arg(rep.headerRow)) : det.arg(ImportWizard::tr("none")));
-        QString status = ImportWizard::tr("%1 format, %n column(s); the preview shows the first rows.", nullptr, int(table->columns.size()))
+        QString status = (table->columns.size() == 1 ? ImportWizard::tr("%1 format, 1 column; the preview shows the first rows.")
+                                                     : ImportWizard::tr("%1 format, %2 columns; the preview shows the first rows.")
+                                                           .arg(QStringLiteral("%1"), numbers::count(qulonglong(table->columns.size()))))
                              .arg(QString::fromStdString(rep.format).toUpper());
         for (const vs::Diagnostic &warn : rep.warnings)
             status += QStringLiteral("<br>⚠ ") + localizedWarning(warn).toHtmlEscaped();
@@ -592,7 +597,8 @@ private:
         m_progress->setValue(1000);
         // say what happens to problem rows in the analysis the wizard will start
         QStringList lines;
-        lines << ImportWizard::tr("%n data row(s) read.", nullptr, int(c->rows));
+        lines << (c->rows == 1 ? ImportWizard::tr("1 data row read.")
+                               : ImportWizard::tr("%1 data rows read.").arg(numbers::count(qulonglong(c->rows))));
         if (c->analysisError) {
             lines << QString() << ImportWizard::tr("The analysis cannot start:") << localizedError(*c->analysisError);
             if (c->analysisError->kind == vs::ErrorKind::Value) // a cell that is not a number
@@ -600,13 +606,19 @@ private:
             m_report->setPlainText(lines.join(QLatin1Char('\n')));
             co_return;
         }
-        const int units = int(c->results->rowCount());
+        const size_t n = c->results->rowCount();
+        const QString count = numbers::count(qulonglong(n));
         switch (m_w->layout()) {
-        case vs::Layout::Customers: lines << ImportWizard::tr("%n customer(s) to analyse.", nullptr, units); break;
-        case vs::Layout::Transactions:
-            lines << ImportWizard::tr("%n customer(s) to analyse from their order lines.", nullptr, units);
+        case vs::Layout::Customers:
+            lines << (n == 1 ? ImportWizard::tr("1 customer to analyse.") : ImportWizard::tr("%1 customers to analyse.").arg(count));
             break;
-        case vs::Layout::Campaigns: lines << ImportWizard::tr("%n campaign(s) to analyse.", nullptr, units); break;
+        case vs::Layout::Transactions:
+            lines << (n == 1 ? ImportWizard::tr("1 customer to analyse from their order lines.")
+                             : ImportWizard::tr("%1 customers to analyse from their order lines.").arg(count));
+            break;
+        case vs::Layout::Campaigns:
+            lines << (n == 1 ? ImportWizard::tr("1 campaign to analyse.") : ImportWizard::tr("%1 campaigns to analyse.").arg(count));
+            break;
         }
         // what happens to rows that cannot be used as they are, apart from what the analysis notes
         QStringList rows, analysis;

@@ -8,6 +8,7 @@
 #include <QCoroFuture>
 #include <QCoroTask>
 #include <QPointer>
+#include "ui/NumberFormat.h"
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,6 +23,10 @@ void CustomerTableModel::setResults(std::shared_ptr<const vs::AnalysisResults> r
     beginResetModel();
     m_results = std::move(results);
     m_table = m_results ? vs::resultsTable(*m_results) : vs::OutputTable{};
+    // what each column means (core says: a count, a score, money, a code…), for how it is shown
+    m_meanings.clear();
+    for (const std::string &h : m_table.header)
+        m_meanings.push_back(m_results ? m_results->meaningOf(h) : vs::Meaning::Number);
     if (m_results && m_segmentFilter >= int(m_results->segments.size()))
         m_segmentFilter = -1;
     rebuild();
@@ -94,7 +99,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         QVariant v = cellValue(index.row(), index.column());
         if (v.typeId() == QMetaType::Double)
-            return QLocale().toString(v.toDouble(), 'f', 2);
+            return numbers::measure(v.toDouble(), m_meanings[size_t(index.column())]);
         return v;
     }
     if (role == Qt::EditRole || role == Qt::UserRole)

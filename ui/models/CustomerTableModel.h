@@ -30,6 +30,7 @@ private:
     QVariant cellValue(int row, int column) const;
     std::shared_ptr<const vs::AnalysisResults> m_results;
     vs::OutputTable m_table;
+    std::vector<vs::Meaning> m_meanings; // per column
     void rebuild();
     void applyOrder(std::vector<uint32_t> sorted);
     QCoro::Task<void> sortInBackground(quint64 generation, std::string header, bool numeric, bool ascending);

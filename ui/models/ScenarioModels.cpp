@@ -1,6 +1,7 @@
 #include "ScenarioModels.h"
 
 #include "ui/AnalysisSession.h"
+#include "ui/NumberFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -41,7 +42,7 @@ QVariant MigrationModel::data(const QModelIndex &index, int role) const
     const bool diagonal = index.row() < int(c->baselineLabels.size()) && index.column() < int(c->currentLabels.size()) &&
                           c->baselineLabels[size_t(index.row())] == c->currentLabels[size_t(index.column())];
     switch (role) {
-    case Qt::DisplayRole: return n ? QLocale().toString(qulonglong(n)) : QStringLiteral("·");
+    case Qt::DisplayRole: return n ? numbers::count(qulonglong(n)) : QStringLiteral("·");
     case Qt::EditRole: return qulonglong(n);
     case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::BackgroundRole:
@@ -53,7 +54,8 @@ QVariant MigrationModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const QString from = index.row() < int(c->baselineLabels.size()) ? labelText(c->baselineLabels[size_t(index.row())]) : labelText({});
         const QString to = index.column() < int(c->currentLabels.size()) ? labelText(c->currentLabels[size_t(index.column())]) : labelText({});
-        return tr("%n customer(s) were in %1 and are now in %2", nullptr, int(n)).arg(from, to);
+        return (n == 1 ? tr("1 customer was in %1 and is now in %2") : tr("%3 customers were in %1 and are now in %2"))
+            .arg(from, to, numbers::count(qulonglong(n)));
     }
     }
     return {};
@@ -97,17 +99,18 @@ QVariant ShiftModel::data(const QModelIndex &index, int role) const
     if (!c || !index.isValid() || index.row() >= m_rows)
         return {};
     const auto &s = c->shifts[size_t(index.row())];
-    const QLocale loc;
-    auto signedCount = [&](long long v) { return (v > 0 ? QStringLiteral("+") : QString()) + loc.toString(v); };
-    auto signedValue = [&](double v) { return (v > 0 ? QStringLiteral("+") : QString()) + loc.toString(v, 'f', 2); };
+    const auto results = m_session->results();
+    const vs::Meaning meaning = results ? results->meaningOf("value") : vs::Meaning::Money;
+    auto signedCount = [&](long long v) { return (v > 0 ? QStringLiteral("+") : QString()) + numbers::count(v); };
+    auto signedValue = [&](double v) { return (v > 0 ? QStringLiteral("+") : QString()) + numbers::statistic(v, meaning); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Segment: return QString::fromStdString(s.label);
-        case BaselineCount: return loc.toString(qulonglong(s.baselineCount));
-        case CurrentCount: return loc.toString(qulonglong(s.currentCount));
+        case BaselineCount: return numbers::count(qulonglong(s.baselineCount));
+        case CurrentCount: return numbers::count(qulonglong(s.currentCount));
         case CountChange: return signedCount((long long)s.currentCount - (long long)s.baselineCount);
-        case BaselineValue: return loc.toString(s.baselineValue, 'f', 2);
-        case CurrentValue: return loc.toString(s.currentValue, 'f', 2);
+        case BaselineValue: return numbers::statistic(s.baselineValue, meaning);
+        case CurrentValue: return numbers::statistic(s.currentValue, meaning);
         case ValueChange: return signedValue(s.currentValue - s.baselineValue);
         }
     }
@@ -123,7 +126,7 @@ QVariant ShiftModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == ValueChange)
-        return tr("%1 before, %2 now").arg(loc.toString(s.baselineValue, 'f', 2), loc.toString(s.currentValue, 'f', 2));
+        return tr("%1 before, %2 now").arg(numbers::statistic(s.baselineValue, meaning), numbers::statistic(s.currentValue, meaning));
     if (role == Qt::TextAlignmentRole && index.column() != Segment)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && (index.column() == CountChange || index.column() == ValueChange)) {
@@ -169,7 +172,9 @@ void StatsModel::refresh()
 {
     beginResetModel();
     const auto r = m_session->results();
-    m_rows = r ? int(r->stats.size()) : 0;
+    // identifiers and codes have no meaningful mean: core leaves them out of the table
+    m_shown = r ? r->describedStatistics() : std::vector<size_t>();
+    m_rows = int(m_shown.size());
     endResetModel();
 }
 
@@ -179,9 +184,11 @@ int StatsModel::columnCount(const QModelIndex &parent) const { return parent.isV
 QVariant StatsModel::data(const QModelIndex &index, int role) const
 {
     const auto r = m_session->results();
-    if (!r || !index.isValid() || index.row() >= m_rows || index.row() >= int(r->stats.size()))
+    if (!r || !index.isValid() || index.row() >= m_rows || m_shown[size_t(index.row())] >= r->stats.size())
         return {};
-    const auto &[name, st] = r->stats[size_t(index.row())];
+    const size_t i = m_shown[size_t(index.row())];
+    const auto &[name, st] = r->stats[i];
+    const vs::Meaning meaning = r->statisticMeaning(i);
     auto value = [&]() -> double {
         switch (index.column()) {
         case Mean: return st.mean;
@@ -197,11 +204,14 @@ QVariant StatsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Name)
             return QString::fromStdString(name);
         if (index.column() == Count)
-            return role == Qt::DisplayRole ? QVariant(QLocale().toString(qulonglong(st.count))) : QVariant(qulonglong(st.count));
+            return role == Qt::DisplayRole ? QVariant(numbers::count(qulonglong(st.count))) : QVariant(qulonglong(st.count));
         const double v = value();
         if (std::isnan(v))
-            return role == Qt::DisplayRole ? QVariant(QStringLiteral("—")) : QVariant();
-        return role == Qt::DisplayRole ? QVariant(QLocale().toString(v, 'g', 8)) : QVariant(v);
+            return role == Qt::DisplayRole ? QVariant(numbers::missing()) : QVariant();
+        if (role == Qt::EditRole)
+            return v;
+        // the variance is in the square of the column's unit: a plain number
+        return index.column() == Variance ? numbers::number(v) : numbers::statistic(v, meaning);
     }
     if (role == Qt::TextAlignmentRole && index.column() != Name)
         return int(Qt::AlignRight | Qt::AlignVCenter);

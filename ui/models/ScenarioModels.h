@@ -3,6 +3,8 @@
 // per segment. Both read the session's comparison; they compute nothing.
 #include <QAbstractTableModel>
 
+#include <vector>
+
 class AnalysisSession;
 
 class MigrationModel : public QAbstractTableModel {
@@ -36,7 +38,8 @@ private:
     int m_rows = 0;
 };
 
-// Descriptive statistics (S8) of every numeric column and computed measure.
+// Descriptive statistics (S8) of every numeric column and computed measure but the identifiers
+// and codes (AnalysisResults::describedStatistics), each number written by what its column means.
 class StatsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -51,4 +54,5 @@ private:
     void refresh();
     AnalysisSession *m_session;
     int m_rows = 0;
+    std::vector<size_t> m_shown; // rows: indices into the results' stats
 };

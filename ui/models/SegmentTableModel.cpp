@@ -1,9 +1,9 @@
 #include "SegmentTableModel.h"
 
 #include "ui/AnalysisSession.h"
+#include "ui/NumberFormat.h"
 #include "ui/commands/ProjectCommands.h"
 
-#include <QLocale>
 #include <QUndoStack>
 
 #include <cmath>
@@ -32,23 +32,22 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !m_results || index.row() >= rowCount())
         return {};
     const vs::SegmentRow &s = m_results->segments[size_t(index.row())];
-    const QLocale loc;
-    auto number = [&](double v, int decimals) -> QVariant {
+    const vs::Meaning meaning = m_results->meaningOf("value");
+    auto number = [&](double v) -> QVariant {
         if (std::isnan(v))
             return QString();
-        return role == Qt::DisplayRole ? QVariant(loc.toString(v, 'f', decimals)) : QVariant(v);
+        return role == Qt::DisplayRole ? QVariant(numbers::statistic(v, meaning)) : QVariant(v);
     };
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (index.column()) {
         case Segment: return QString::fromStdString(s.label);
-        case Count: return role == Qt::DisplayRole ? QVariant(loc.toString(qulonglong(s.count))) : QVariant(qulonglong(s.count));
-        case TotalValue: return number(s.totalValue, 2);
-        case MeanValue: return number(s.meanValue, 2);
+        case Count: return role == Qt::DisplayRole ? QVariant(numbers::count(qulonglong(s.count))) : QVariant(qulonglong(s.count));
+        case TotalValue: return number(s.totalValue);
+        case MeanValue: return number(s.meanValue);
         case Share:
             if (std::isnan(s.shareOfValue))
                 return QString();
-            return role == Qt::DisplayRole ? QVariant(loc.toString(100.0 * s.shareOfValue, 'f', 1) + QStringLiteral(" %"))
-                                           : QVariant(s.shareOfValue);
+            return role == Qt::DisplayRole ? QVariant(numbers::percent(s.shareOfValue)) : QVariant(s.shareOfValue);
         case Strategy: return QString::fromStdString(s.strategy);
         }
     }

@@ -1,5 +1,9 @@
 #include "TablePreviewModel.h"
 
+#include "core/domain/measures.h"
+#include "core/domain/roles.h"
+#include "ui/NumberFormat.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -9,6 +13,18 @@ void TablePreviewModel::setTable(std::shared_ptr<const vs::Table> table)
 {
     beginResetModel();
     m_table = std::move(table);
+    // numbers are shown with the locale's separators, but not those of a column that names an
+    // id (a customer number), as core's role guess sees it for any layout
+    m_identifiers.clear();
+    if (m_table) {
+        std::vector<std::string> headers;
+        for (const vs::Column &c : m_table->columns)
+            headers.push_back(c.name);
+        for (vs::Layout layout : {vs::Layout::Customers, vs::Layout::Transactions, vs::Layout::Campaigns})
+            for (const auto &[role, column] : vs::guessRoles(headers, layout))
+                if (vs::roleMeaning(role) == vs::Meaning::Identifier)
+                    m_identifiers.insert(QString::fromStdString(column));
+    }
     endResetModel();
 }
 
@@ -27,8 +43,11 @@ QVariant TablePreviewModel::data(const QModelIndex &index, int role) const
     if (!m_table || !index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const vs::Column &c = m_table->columns[size_t(index.column())];
-    if (role == Qt::DisplayRole)
+    if (role == Qt::DisplayRole) {
+        if (c.type == vs::ColumnType::Number && !m_identifiers.contains(QString::fromStdString(c.name)))
+            return numbers::exact(c.numbers()[size_t(index.row())]);
         return QString::fromStdString(c.cellText(size_t(index.row())));
+    }
     if (role == Qt::TextAlignmentRole && c.type != vs::ColumnType::Text)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && c.cellMissing(size_t(index.row())))

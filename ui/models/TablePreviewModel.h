@@ -1,8 +1,10 @@
 #pragma once
-// The first rows of a table as read so far (the import wizard's preview).
+// The first rows of a table as read so far (the import wizard's preview): numbers with the
+// locale's separators and every digit they have, ids as written.
 #include "core/table/table.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 #include <memory>
 
@@ -18,4 +20,5 @@ public:
 
 private:
     std::shared_ptr<const vs::Table> m_table;
+    QSet<QString> m_identifiers; // columns written without thousands separators
 };

@@ -1,6 +1,8 @@
 #include "Report.h"
 
+#include "ui/NumberFormat.h"
 #include "ui/WarningText.h"
+#include "ui/charts/Palette.h"
 
 #include "core/analytics/analysis.h"
 #include "core/analytics/scenario.h"
@@ -24,7 +26,11 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextObjectInterface>
+#include <QTextLayout>
 #include <QTextTable>
+#include <QRegularExpression>
+
+#include <map>
 
 #include <cmath>
 #include <memory>
@@ -38,7 +44,9 @@ QString tr(const char *text) { return QApplication::translate("report", text); }
 
 constexpr int kChartObject = QTextFormat::UserObject + 1;
 constexpr int kChartIndex = QTextFormat::UserProperty + 1;
-const QSize kChartLayout(760, 470); // the size a chart is laid out at before it is scaled to the page
+// A chart is laid out at the width it gets on the page (A4 less the margins, at the 96 dpi the
+// report is written at), so that its 9-point text stays 9 points on paper.
+const QSize kChartLayout(640, 400);
 
 // Draws the report's charts inside the text: the document holds a placeholder character with
 // the chart's number, and this paints the chart (as vectors) wherever the layout puts it.
@@ -71,35 +79,45 @@ public:
         p->setPen(QColor(0x1f, 0x3a, 0x5f));
         p->drawText(QRectF(rect.left(), rect.top(), rect.width(), h), Qt::AlignLeft | Qt::AlignVCenter, charts[size_t(i)].heading);
         p->restore();
-        charts::render(charts[size_t(i)].widget.get(), *p, rect.adjusted(0, h, 0, 0), kChartLayout);
+        charts::render(charts[size_t(i)].widget.get(), *p, rect.adjusted(0, h, 0, 0), kChartLayout, charts::reportStyle());
     }
+};
+
+// What must stay on one page with what follows it: a heading and the table (or paragraph) after
+// it, and a table's first rows.
+struct KeepTogether {
+    QTextBlock start;            // the block a page break goes before (the heading, when there is one)
+    QTextTable *table = nullptr; // the table it introduces, if any
+    int headerRows = 0;
 };
 
 class Builder {
     Q_DECLARE_TR_FUNCTIONS(report)
 public:
-    Builder(QTextDocument &doc, ChartObjects &objects) : m_doc(doc), m_objects(objects), m_cursor(&doc) {}
+    Builder(QTextDocument &doc, ChartObjects &objects, std::vector<KeepTogether> &keep)
+        : m_doc(doc), m_objects(objects), m_keep(keep), m_cursor(&doc) {}
 
     void build(const charts::Input &in, const vs::Project &project, const Options &o)
     {
         const vs::AnalysisResults &r = *in.results;
         const QLocale l;
-        heading(o.title.isEmpty() ? tr("Customer value report") : o.title, 20);
+        heading(o.title.isEmpty() ? defaultTitle(o.dataPath) : o.title, 20);
         paragraph(tr("Made by ValueScope on %1").arg(l.toString(QDateTime::currentDateTime(), QLocale::LongFormat)),
                   QColor(90, 90, 90));
 
         heading(tr("Data"), 14);
         QList<QStringList> data;
-        data << QStringList{tr("Data file"), QDir::toNativeSeparators(o.dataPath)};
+        data << QStringList{tr("Data file"), QFileInfo(o.dataPath).fileName()};
         if (!o.projectPath.isEmpty())
-            data << QStringList{tr("Project file"), QDir::toNativeSeparators(o.projectPath)};
+            data << QStringList{tr("Project file"), QFileInfo(o.projectPath).fileName()};
         data << QStringList{tr("Layout"), layoutName(project.source.layout)};
-        data << QStringList{r.layout == vs::Layout::Campaigns ? tr("Campaigns") : tr("Customers"), l.toString(qulonglong(r.rowCount()))};
-        data << QStringList{tr("Customers with a value"), l.toString(qulonglong(r.valuedCount))};
-        data << QStringList{tr("Total value"), number(r.totalValue)};
-        data << QStringList{tr("Mean value"), number(r.meanValue)};
+        data << QStringList{r.layout == vs::Layout::Campaigns ? tr("Campaigns") : tr("Customers"), numbers::count(qulonglong(r.rowCount()))};
+        data << QStringList{tr("Customers with a value"), numbers::count(qulonglong(r.valuedCount))};
+        const vs::Meaning valueMeaning = r.meaningOf("value");
+        data << QStringList{tr("Total value"), numbers::statistic(r.totalValue, valueMeaning)};
+        data << QStringList{tr("Mean value"), numbers::statistic(r.meanValue, valueMeaning)};
         if (r.concentration && r.concentration->customers) {
-            data << QStringList{tr("Top 20 % of customers"), tr("%1 % of value").arg(l.toString(100 * r.concentration->top20Share, 'f', 1))};
+            data << QStringList{tr("Top 20 % of customers"), tr("%1 of value").arg(numbers::percent(r.concentration->top20Share))};
             data << QStringList{tr("Gini coefficient"), l.toString(r.concentration->gini, 'f', 3)};
         }
         table({}, data, 0);
@@ -138,7 +156,7 @@ public:
         else if (project.segments.method == "thresholds") {
             QStringList edges;
             for (double e : project.segments.edges)
-                edges << l.toString(e, 'g', 10);
+                edges << numbers::number(e);
             method = tr("thresholds %1").arg(edges.join(QStringLiteral(" · ")));
         } else
             method = tr("RFM rules (%1 segments)").arg(project.segments.rules.size());
@@ -152,13 +170,13 @@ public:
             const double divisor = sc.normalize == vs::Normalize::Count ? double(sc.items.size()) : sum;
             for (const vs::ScoreItem &it : sc.items)
                 items << QStringList{QString::fromStdString(it.column), l.toString(it.weight, 'g', 10),
-                                     divisor != 0 ? l.toString(it.weight / divisor, 'g', 6) : QStringLiteral("—")};
+                                     divisor != 0 ? l.toString(it.weight / divisor, 'g', 6) : numbers::missing()};
             paragraph(tr("Score “%1”: weighted sum %2%3")
                           .arg(QString::fromStdString(sc.name),
                                sc.normalize == vs::Normalize::Count ? tr("divided by the number of indicators (%1)").arg(sc.items.size())
                                                                     : tr("divided by the sum of the weights"),
                                sc.minMaxScale ? tr(", each indicator scaled to 0–1 first") : QString()),
-                      Qt::black);
+                      Qt::black, true);
             table({tr("Indicator"), tr("Weight"), tr("Effective weight")}, items, 1);
         }
 
@@ -167,26 +185,24 @@ public:
             size_t segmented = 0;
             for (const vs::SegmentRow &s : r.segments)
                 segmented += s.count;
-            QList<QStringList> rows;
-            for (const vs::SegmentRow &s : r.segments)
-                rows << QStringList{QString::fromStdString(s.label), l.toString(qulonglong(s.count)),
-                                    segmented ? l.toString(100.0 * double(s.count) / double(segmented), 'f', 1) + QStringLiteral(" %") : QString(),
-                                    number(s.totalValue), number(s.meanValue),
-                                    std::isnan(s.shareOfValue) ? QStringLiteral("—") : l.toString(100 * s.shareOfValue, 'f', 1) + QStringLiteral(" %"),
-                                    QString::fromStdString(s.strategy)};
-            table({tr("Segment"), tr("Customers"), tr("Share"), tr("Total value"), tr("Mean value"), tr("Share of value"), tr("Strategy")},
-                  rows, 1);
+            QList<QStringList> rows, strategies;
+            QList<QColor> colours;
+            for (size_t k = 0; k < r.segments.size(); ++k) {
+                const vs::SegmentRow &s = r.segments[k];
+                rows << QStringList{QString::fromStdString(s.label), numbers::count(qulonglong(s.count)),
+                                    segmented ? numbers::percent(double(s.count) / double(segmented)) : QString(),
+                                    numbers::statistic(s.totalValue, valueMeaning), numbers::statistic(s.meanValue, valueMeaning),
+                                    numbers::percent(s.shareOfValue)};
+                strategies << QStringList{QString::fromStdString(s.label), QString::fromStdString(s.strategy)};
+                colours << palette::segment(int(k));
+            }
+            table({tr("Segment"), tr("Customers"), tr("Share"), tr("Total value"), tr("Mean value"), tr("Share of value")},
+                  rows, 1, colours);
+            // the strategies get the page's width, so that each takes a line or two
+            table({tr("Segment"), tr("Strategy")}, strategies, 1, colours, {28, 72});
         }
-        if (in.comparison) {
-            heading(tr("Against the baseline"), 14);
-            paragraph(tr("%1 customers are in another segment than in the baseline.").arg(l.toString(qulonglong(in.comparison->changed))),
-                      Qt::black);
-            QList<QStringList> rows;
-            for (const auto &sh : in.comparison->shifts)
-                rows << QStringList{QString::fromStdString(sh.label), l.toString(qulonglong(sh.baselineCount)),
-                                    l.toString(qulonglong(sh.currentCount)), number(sh.baselineValue), number(sh.currentValue)};
-            table({tr("Segment"), tr("Customers (baseline)"), tr("Customers (now)"), tr("Value (baseline)"), tr("Value (now)")}, rows, 1);
-        }
+        if (in.comparison)
+            comparison(*in.comparison, r);
 
         for (const QString &kind : o.charts) {
             if (!charts::unavailable(kind, in).isEmpty())
@@ -206,14 +222,21 @@ public:
             m_cursor.insertText(QString(QChar::ObjectReplacementCharacter), f);
         }
 
-        if (!r.stats.empty()) {
+        const std::vector<size_t> described = r.describedStatistics();
+        if (!described.empty()) {
             heading(tr("Descriptive statistics"), 14);
             QList<QStringList> rows;
-            for (const auto &[name, st] : r.stats)
-                rows << QStringList{QString::fromStdString(name), l.toString(qulonglong(st.count)), number(st.mean, 'g'),
-                                    number(st.median, 'g'), number(st.std, 'g'), number(st.min, 'g'), number(st.max, 'g')};
+            for (size_t i : described) {
+                const auto &[name, st] = r.stats[i];
+                const vs::Meaning meaning = r.statisticMeaning(i);
+                rows << QStringList{QString::fromStdString(name), numbers::count(qulonglong(st.count)), numbers::statistic(st.mean, meaning),
+                                    numbers::statistic(st.median, meaning), numbers::statistic(st.std, meaning),
+                                    numbers::statistic(st.min, meaning), numbers::statistic(st.max, meaning)};
+            }
             table({tr("Column"), tr("Count"), tr("Mean"), tr("Median"), tr("Std. deviation"), tr("Min"), tr("Max")}, rows, 1);
-            paragraph(tr("Standard deviations are those of a sample (n − 1)."), QColor(90, 90, 90));
+            paragraph(tr("Standard deviations are those of a sample (n − 1). Identifiers and codes (such as a customer "
+                         "number or the RFM cell) have no meaningful mean and are left out."),
+                      QColor(90, 90, 90));
         }
         if (!r.warnings.empty()) {
             heading(tr("Warnings"), 14);
@@ -223,6 +246,103 @@ public:
     }
 
 private:
+    // the segment counts and values before and now, and who moved from which segment to which
+    void comparison(const vs::ScenarioComparison &c, const vs::AnalysisResults &r)
+    {
+        heading(tr("Against the baseline"), 14);
+        paragraph(tr("%1 customers are in another segment than in the baseline.").arg(numbers::count(qulonglong(c.changed))),
+                  Qt::black, true);
+        std::map<std::string, int> colourOf;
+        for (size_t k = 0; k < r.segments.size(); ++k)
+            colourOf.emplace(r.segments[k].label, int(k));
+        int next = int(r.segments.size());
+        auto colour = [&](const std::string &label) {
+            const auto it = colourOf.find(label);
+            return it != colourOf.end() ? palette::segment(it->second) : palette::segment(colourOf[label] = next++);
+        };
+        const vs::Meaning valueMeaning = r.meaningOf("value");
+        QList<QStringList> rows;
+        QList<QColor> colours;
+        for (const auto &sh : c.shifts) {
+            const long long change = (long long)sh.currentCount - (long long)sh.baselineCount;
+            rows << QStringList{QString::fromStdString(sh.label), numbers::count(qulonglong(sh.baselineCount)),
+                                numbers::count(qulonglong(sh.currentCount)),
+                                (change > 0 ? QStringLiteral("+") : QString()) + numbers::count(change),
+                                numbers::statistic(sh.baselineValue, valueMeaning), numbers::statistic(sh.currentValue, valueMeaning)};
+            colours << colour(sh.label);
+        }
+        table({tr("Segment"), tr("Customers (baseline)"), tr("Customers (now)"), tr("Change"), tr("Value (baseline)"),
+               tr("Value (now)")},
+              rows, 1, colours);
+
+        // the migration matrix: rows are the baseline's segments, columns today's; a row or a
+        // column of customers without a segment only when there are any
+        const size_t nb = c.baselineLabels.size(), nc = c.currentLabels.size();
+        std::vector<bool> keepRow(nb + 1, true), keepCol(nc + 1, true);
+        size_t noneRow = 0, noneCol = 0;
+        for (size_t j = 0; j < c.moved.back().size(); ++j)
+            noneRow += c.moved.back()[j];
+        for (const auto &row : c.moved)
+            noneCol += row.back();
+        keepRow[nb] = noneRow > 0;
+        keepCol[nc] = noneCol > 0;
+        auto name = [&](const std::vector<std::string> &labels, size_t i) {
+            return i < labels.size() ? QString::fromStdString(labels[i]) : tr("(no segment)");
+        };
+        std::vector<size_t> cols;
+        for (size_t j = 0; j <= nc; ++j)
+            if (keepCol[j])
+                cols.push_back(j);
+        // more than five columns: numbered, with the numbers before the rows' names
+        const bool numbered = cols.size() > 5;
+        std::map<std::string, int> number;
+        for (size_t j : cols)
+            number.emplace(j < nc ? c.currentLabels[j] : std::string(), int(number.size()) + 1);
+        paragraph(numbered ? tr("Who moved: a row is a segment of the baseline, a column (by its number) a segment now; "
+                                "the diagonal stayed.")
+                           : tr("Who moved: a row is a segment of the baseline, a column a segment now; the diagonal stayed."),
+                  Qt::black, true);
+        QStringList header{tr("Baseline → now")};
+        for (size_t j : cols)
+            header << (numbered ? QString::number(number[j < nc ? c.currentLabels[j] : std::string()]) : name(c.currentLabels, j));
+        QList<QStringList> matrix;
+        QList<QColor> rowColours;
+        std::vector<std::vector<int>> shade; // 0 none, 1 stayed, 2 moved
+        for (size_t i = 0; i <= nb; ++i) {
+            if (!keepRow[i])
+                continue;
+            const std::string label = i < nb ? c.baselineLabels[i] : std::string();
+            const auto it = number.find(label);
+            QStringList row{numbered && it != number.end() ? QStringLiteral("%1  %2").arg(it->second).arg(name(c.baselineLabels, i))
+                                                            : name(c.baselineLabels, i)};
+            std::vector<int> s{0};
+            for (size_t j : cols) {
+                const size_t n = c.moved[i][j];
+                row << (n ? numbers::count(qulonglong(n)) : QStringLiteral("·"));
+                const bool same = (i < nb ? c.baselineLabels[i] : std::string()) == (j < nc ? c.currentLabels[j] : std::string());
+                s.push_back(n == 0 ? 0 : same ? 1 : 2);
+            }
+            matrix << row;
+            shade.push_back(s);
+            rowColours << (i < nb ? colour(label) : palette::noSegment());
+        }
+        QTextTable *t = table(header, matrix, 1, rowColours);
+        for (int i = 0; i < int(shade.size()); ++i)
+            for (int j = 1; j < int(shade[size_t(i)].size()); ++j)
+                if (shade[size_t(i)][size_t(j)]) {
+                    QTextTableCell cell = t->cellAt(i + 1, j);
+                    QTextTableCellFormat cf = cell.format().toTableCellFormat();
+                    cf.setBackground(shade[size_t(i)][size_t(j)] == 1 ? QColor(230, 242, 230) : QColor(255, 236, 204));
+                    cell.setFormat(cf);
+                }
+        if (numbered) {
+            QStringList key;
+            for (size_t j : cols)
+                key << QStringLiteral("%1 %2").arg(number[j < nc ? c.currentLabels[j] : std::string()]).arg(name(c.currentLabels, j));
+            paragraph(tr("Columns: %1.").arg(key.join(QStringLiteral(" · "))), QColor(90, 90, 90));
+        }
+    }
+
     static QString layoutName(vs::Layout layout)
     {
         switch (layout) {
@@ -231,12 +351,6 @@ private:
         case vs::Layout::Campaigns: return tr("campaigns");
         }
         return {};
-    }
-    static QString number(double v, char format = 'f')
-    {
-        if (std::isnan(v))
-            return QStringLiteral("—");
-        return format == 'f' ? QLocale().toString(v, 'f', 2) : QLocale().toString(v, 'g', 8);
     }
     void heading(const QString &text, double points)
     {
@@ -254,8 +368,11 @@ private:
             m_cursor.insertBlock(b, c);
         m_first = false;
         m_cursor.insertText(text, c);
+        m_pending = m_cursor.block(); // stays on a page with what follows
+        m_keep.push_back({m_cursor.block(), nullptr, 0});
     }
-    void paragraph(const QString &text, const QColor &colour)
+    // introduces: a paragraph that belongs to the table after it (kept on its page)
+    void paragraph(const QString &text, const QColor &colour, bool introduces = false)
     {
         QTextBlockFormat b;
         b.setTopMargin(3);
@@ -265,9 +382,15 @@ private:
         c.setForeground(colour);
         m_cursor.insertBlock(b, c);
         m_cursor.insertText(text, c);
+        if (introduces && !m_pending.isValid())
+            m_pending = m_cursor.block();
+        else if (!introduces)
+            m_pending = QTextBlock();
     }
-    // header: column titles (repeated on every page the table runs over); numbers right-aligned
-    void table(const QStringList &header, const QList<QStringList> &rows, int headerRows)
+    // header: column titles (repeated on every page the table runs over); numbers right-aligned;
+    // colours: a swatch before each row's name; widths: the columns' shares of the width in percent
+    QTextTable *table(const QStringList &header, const QList<QStringList> &rows, int headerRows,
+                      const QList<QColor> &colours = {}, const QList<double> &widths = {})
     {
         const int cols = header.isEmpty() ? (rows.isEmpty() ? 1 : int(rows.front().size())) : int(header.size());
         QTextTableFormat tf;
@@ -281,6 +404,12 @@ private:
         tf.setWidth(QTextLength(QTextLength::PercentageLength, 100));
         tf.setTopMargin(4);
         tf.setBottomMargin(6);
+        if (widths.size() == cols) {
+            QList<QTextLength> constraints;
+            for (double w : widths)
+                constraints << QTextLength(QTextLength::PercentageLength, w);
+            tf.setColumnWidthConstraints(constraints);
+        }
         m_cursor.movePosition(QTextCursor::End);
         QTextTable *t = m_cursor.insertTable(int(rows.size()) + headerRows, cols, tf);
         QTextCharFormat cell;
@@ -289,13 +418,14 @@ private:
         bold.setFontWeight(QFont::Bold);
         // a column is right-aligned when it holds numbers (a key/value table keeps its values left)
         QVector<bool> numericColumn(cols, false);
-        for (const QStringList &row : rows)
-            for (int c = 1; c < cols && c < row.size(); ++c) {
-                bool ok = false;
-                QLocale().toDouble(QString(row[c]).remove(QStringLiteral(" %")), &ok);
-                numericColumn[c] = numericColumn[c] || (ok && !header.isEmpty());
-            }
-        auto put = [&](int row, int col, const QString &text, bool isHeader) {
+        static const QRegularExpression numberLike(QStringLiteral("^[<>]?\\s*[−+-]?[\\d.,\\s]+\\s*%?$|^[·—]$"));
+        for (int c = 1; c < cols && !header.isEmpty(); ++c) {
+            bool all = !rows.isEmpty();
+            for (const QStringList &row : rows)
+                all = all && (c >= row.size() || row[c].isEmpty() || numberLike.match(row[c]).hasMatch());
+            numericColumn[c] = all;
+        }
+        auto put = [&](int row, int col, const QString &text, bool isHeader, const QColor &swatch) {
             QTextTableCell c = t->cellAt(row, col);
             if (isHeader) {
                 QTextTableCellFormat cf;
@@ -306,19 +436,29 @@ private:
             QTextBlockFormat bf;
             bf.setAlignment(numericColumn[col] ? Qt::AlignRight : Qt::AlignLeft);
             cc.setBlockFormat(bf);
+            if (swatch.isValid()) {
+                QTextCharFormat sf = cell;
+                sf.setForeground(swatch);
+                cc.insertText(QStringLiteral("■ "), sf);
+            }
             cc.insertText(text, isHeader || (header.isEmpty() && col == 0) ? bold : cell);
         };
         for (int c = 0; c < header.size(); ++c)
-            put(0, c, header[c], true);
+            put(0, c, header[c], true, QColor());
         for (int r = 0; r < rows.size(); ++r)
             for (int c = 0; c < cols && c < rows[r].size(); ++c)
-                put(r + headerRows, c, rows[r][c], false);
+                put(r + headerRows, c, rows[r][c], false, c == 0 && r < colours.size() ? colours[r] : QColor());
         m_cursor.movePosition(QTextCursor::End);
+        m_keep.push_back({m_pending, t, headerRows});
+        m_pending = QTextBlock();
+        return t;
     }
 
     QTextDocument &m_doc;
     ChartObjects &m_objects;
+    std::vector<KeepTogether> &m_keep;
     QTextCursor m_cursor;
+    QTextBlock m_pending; // the heading or paragraph that introduces what comes next
     bool m_first = true;
 };
 
@@ -326,7 +466,7 @@ private:
 class PagedReport {
 public:
     PagedReport(const charts::Input &in, const vs::Project &project, const Options &o, QPdfWriter &pdf)
-        : m_pdf(pdf), m_title(o.title.isEmpty() ? tr("Customer value report") : o.title)
+        : m_pdf(pdf), m_title(o.title.isEmpty() ? defaultTitle(o.dataPath) : o.title)
     {
         m_doc.setDocumentMargin(0);
         m_font = QApplication::font();
@@ -339,16 +479,42 @@ public:
         const QRect page = pdf.pageLayout().paintRectPixels(pdf.resolution());
         m_footer = pdf.resolution() * 0.35; // the page number line, in the bottom of the page
         m_body = QSizeF(page.width(), page.height() - m_footer);
-        m_objects.width = m_body.width() * 0.98;
+        m_objects.width = std::min<double>(kChartLayout.width(), m_body.width());
         m_objects.headingFont = m_font;
         m_objects.headingFont.setPointSizeF(14);
         m_objects.headingFont.setBold(true);
         m_doc.documentLayout()->registerHandler(kChartObject, &m_objects);
-        Builder(m_doc, m_objects).build(in, project, o);
+        Builder(m_doc, m_objects, m_keep).build(in, project, o);
         m_doc.setPageSize(m_body);
+        keepTogether();
         m_pages = m_doc.pageCount();
     }
     int pages() const { return m_pages; }
+    std::vector<TableLayout> tables() const
+    {
+        std::vector<TableLayout> out;
+        for (const KeepTogether &k : m_keep) {
+            if (!k.table)
+                continue;
+            TableLayout t;
+            t.introPage = k.start.isValid() ? pageOf(k.start) : -1;
+            t.headerRows = k.headerRows;
+            for (int r = 0; r < k.table->rows(); ++r) {
+                t.rowPages.push_back(pageOfRow(k.table, r));
+                for (int c = 0; c < k.table->columns(); ++c) {
+                    int lines = 0;
+                    const QTextTableCell cell = k.table->cellAt(r, c);
+                    for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid() && b.position() <= cell.lastPosition(); b = b.next())
+                        lines += b.layout() ? b.layout()->lineCount() : 0;
+                    t.mostLines = std::max(t.mostLines, lines);
+                }
+            }
+            QTextTableCell first = k.table->cellAt(0, 0);
+            t.firstCell = first.firstCursorPosition().block().text();
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
     void paint(QPainter &painter, int i)
     {
         if (i > 0)
@@ -368,12 +534,68 @@ public:
         painter.setPen(QColor(110, 110, 110));
         const QRectF line(0, m_body.height() + m_footer * 0.3, m_body.width(), m_footer * 0.7);
         painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_title);
-        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(m_pages));
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QApplication::translate("report", "Page %1 of %2").arg(i + 1).arg(m_pages));
         painter.restore();
     }
 
 private:
+    int pageOf(const QTextBlock &b) const
+    {
+        return int(m_doc.documentLayout()->blockBoundingRect(b).top() / m_body.height());
+    }
+    int pageOfRow(QTextTable *t, int row) const { return pageOf(t->cellAt(row, 0).firstCursorPosition().block()); }
+    // A heading never ends a page, and a table's header never stands at the bottom of a page with
+    // one row or none under it (nor a short table's last row alone at the top of the next): a
+    // page break goes before the heading that introduces it, or before the table.
+    void keepTogether()
+    {
+        for (int pass = 0; pass < 8; ++pass) {
+            bool moved = false;
+            for (const KeepTogether &k : m_keep) {
+                bool breakBefore = false;
+                if (k.table) {
+                    const int rows = k.table->rows(), first = k.headerRows;
+                    if (rows > first) {
+                        const int top = k.start.isValid() ? pageOf(k.start) : pageOfRow(k.table, 0);
+                        const int firstRow = pageOfRow(k.table, first);
+                        const int secondRow = rows > first + 1 ? pageOfRow(k.table, first + 1) : firstRow;
+                        const int last = pageOfRow(k.table, rows - 1);
+                        const int beforeLast = rows > first + 1 ? pageOfRow(k.table, rows - 2) : last;
+                        const double height = m_doc.documentLayout()->frameBoundingRect(k.table).height();
+                        breakBefore = top != firstRow || firstRow != secondRow ||
+                                      (last != beforeLast && height < m_body.height() * 0.9);
+                    }
+                } else if (k.start.isValid() && k.start.next().isValid()) {
+                    // a heading and the first line after it
+                    const QTextBlock next = k.start.next();
+                    breakBefore = pageOf(k.start) != pageOf(next);
+                }
+                if (!breakBefore)
+                    continue;
+                if (k.start.isValid()) {
+                    if (k.start.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                        continue;
+                    QTextCursor c(k.start);
+                    QTextBlockFormat f = k.start.blockFormat();
+                    f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                    c.setBlockFormat(f);
+                } else {
+                    QTextTableFormat f = k.table->format();
+                    if (f.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                        continue;
+                    f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                    k.table->setFormat(f);
+                }
+                moved = true;
+                break; // the pages after it have moved: look again from the start
+            }
+            if (!moved)
+                return;
+        }
+    }
+
     QPdfWriter &m_pdf;
+    std::vector<KeepTogether> m_keep;
     QString m_title;
     QTextDocument m_doc;
     QFont m_font;
@@ -387,11 +609,19 @@ void setUp(QPdfWriter &pdf, const Options &o)
 {
     pdf.setResolution(96);
     pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 12), QPageLayout::Millimeter));
-    pdf.setTitle(o.title.isEmpty() ? tr("Customer value report") : o.title);
+    pdf.setTitle(o.title.isEmpty() ? defaultTitle(o.dataPath) : o.title);
     pdf.setCreator(QStringLiteral("ValueScope"));
 }
 
 } // namespace
+
+QString defaultTitle(const QString &dataPath)
+{
+    const QString name = QFileInfo(dataPath).completeBaseName();
+    return name.isEmpty() ? tr("Customer value report") : tr("Customer value — %1").arg(name);
+}
+
+QSize chartLayoutSize() { return kChartLayout; }
 
 QStringList availableCharts(const charts::Input &input)
 {
@@ -412,6 +642,18 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
     QPdfWriter pdf(&buffer);
     setUp(pdf, options);
     return PagedReport(input, project, options, pdf).pages();
+}
+
+std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options)
+{
+    if (!input.results)
+        return {};
+    QByteArray sink;
+    QBuffer buffer(&sink);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    setUp(pdf, options);
+    return PagedReport(input, project, options, pdf).tables();
 }
 
 namespace {

@@ -13,15 +13,22 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
 
 namespace report {
 
 struct Options {
-    QString title;       // empty: "Customer value report"
+    QString title;       // empty: defaultTitle(dataPath)
     QStringList charts;  // chart kinds, in order; kinds the results cannot feed are left out
-    QString dataPath;    // shown as the data source
-    QString projectPath; // shown when not empty
+    QString dataPath;    // the data source (the report names the file, not its folder)
+    QString projectPath; // named when not empty
 };
+
+// "Customer value — online_retail": the title a report of this data file gets unless told otherwise.
+QString defaultTitle(const QString &dataPath);
+// The size a chart is laid out at in the report (it is drawn at that size on the page: its text
+// keeps the report style's 9 points).
+QSize chartLayoutSize();
 
 // The charts a report holds unless told otherwise: every kind these results can feed.
 QStringList availableCharts(const charts::Input &input);
@@ -37,5 +44,15 @@ QCoro::Task<vs::Status> writeInSteps(charts::Input input, vs::Project project, O
 
 // The report's pages as text would read them (for tests and for the preview in the window).
 int pageCount(const charts::Input &input, const vs::Project &project, const Options &options);
+
+// Where the report's tables fall on its pages (0-based), for tests.
+struct TableLayout {
+    QString firstCell;          // the text of the table's first cell (its first heading)
+    int introPage = -1;         // the page of the heading or paragraph that introduces it, if any
+    int headerRows = 0;
+    std::vector<int> rowPages;  // the page of each row, the header's first
+    int mostLines = 0;          // the most lines any one cell takes
+};
+std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options);
 
 } // namespace report

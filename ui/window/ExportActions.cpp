@@ -90,7 +90,7 @@ QCoro::Task<void> ExportActions::exportReport()
     QString path;
     report::Options o;
     {
-        ReportDialog options(report::availableCharts(input), tr("Customer value report: %1").arg(name), m_window);
+        ReportDialog options(report::availableCharts(input), report::defaultTitle(m_session->dataPath()), m_window);
         if (options.exec() != QDialog::Accepted)
             co_return;
         options.remember();
