@@ -1,6 +1,7 @@
 // ValueScope: the command line decides between a window and a headless run.
 #include "headless.h"
 
+#include "core/messages.h"
 #include "core/process.h"
 
 #include <QCoreApplication>
@@ -56,7 +57,7 @@ int main(int argc, char *argv[])
         try {
             return std::strcmp(cmd, "inspect") == 0 ? runInspect(args) : runProjectCommand(args);
         } catch (const std::bad_alloc &) {
-            std::cerr << "valuescope: the data do not fit in this computer's memory" << std::endl;
+            std::cerr << "valuescope: " << vs::englishMessage(vs::Msg::OutOfMemory, {}) << std::endl;
         } catch (const std::exception &e) {
             std::cerr << "valuescope: internal error: " << e.what() << std::endl;
         }
