@@ -1,6 +1,7 @@
 // ValueScope: the command line decides between a window and a headless run.
 #include "headless.h"
 
+#include "core/io/workbook_readers.h"
 #include "core/messages.h"
 #include "core/process.h"
 
@@ -24,7 +25,11 @@
 
 int main(int argc, char *argv[])
 {
+    // the .xls reader runs in a child, this program in its reader mode (core/io/xls_reader.cpp)
+    if (vs::isXlsReaderMode(argc, argv))
+        return vs::xlsReaderMain(argc, argv);
     vs::restartWithTunedAllocator(argv);
+    vs::setHelperExecutable(vs::ownExecutable());
     const char *cmd = argc > 1 ? argv[1] : "";
     if (std::strcmp(cmd, "--version") == 0 || std::strcmp(cmd, "-v") == 0) {
         std::cout << "valuescope " << VALUESCOPE_VERSION << std::endl;

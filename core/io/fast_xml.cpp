@@ -1,7 +1,5 @@
 #include "fast_xml.h"
 
-#include "core/io/encoding.h"
-
 #include <charconv>
 #include <cstdint>
 
@@ -78,27 +76,6 @@ bool decodeInto(std::string_view raw, std::string &out, std::string *bad)
         }
         i = amp + semi + 1;
     }
-    return true;
-}
-
-bool validUtf8Prefix(std::string_view s, bool last, size_t *end)
-{
-    const size_t bad = firstInvalidUtf8(s);
-    if (bad == std::string_view::npos) {
-        *end = s.size();
-        return true;
-    }
-    *end = bad;
-    if (last || s.size() - bad >= 4)
-        return false;
-    // a character cut at the end of the piece: a lead byte and the continuation bytes so far
-    const unsigned char lead = static_cast<unsigned char>(s[bad]);
-    const size_t need = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
-    if (need == 0 || s.size() - bad >= need)
-        return false;
-    for (size_t k = bad + 1; k < s.size(); ++k)
-        if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80)
-            return false;
     return true;
 }
 

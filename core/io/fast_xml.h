@@ -4,6 +4,7 @@
 // document type declarations (and so entity bombs) and can stop after a given element.
 // Smaller, irregular parts go through expat (xml_stream.h). The handlers are template
 // parameters so that a million cells cost no indirect calls.
+#include "core/io/encoding.h"
 #include "core/messages.h"
 
 #include <algorithm>
@@ -29,9 +30,6 @@ inline bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 // &#x110000;, &#xZZ;): its text would not be valid UTF-8.
 bool decodeInto(std::string_view raw, std::string &out, std::string *bad = nullptr);
 std::string_view attr(std::span<const XmlAttr> attrs, std::string_view name);
-// Where the valid UTF-8 of s ends: s.size(), or the start of a character cut at the end of s
-// (when more may follow: !last). False, with *end at the first bad byte, if a byte is not UTF-8.
-bool validUtf8Prefix(std::string_view s, bool last, size_t *end);
 // The longest tag, comment or run of text a part may hold: far more than any cell (Excel's
 // hold at most 32,767 characters), and a bound on what one token keeps in memory.
 inline constexpr size_t kMaxToken = size_t(32) << 20;
@@ -57,17 +55,9 @@ public:
         if (m_pos > 0) {
             m_buf.erase(0, m_pos);
             m_erased += m_pos;
-            m_valid -= std::min(m_valid, m_pos);
             m_pos = 0;
         }
         m_buf.append(data, size);
-        // every byte is UTF-8 (XLSX parts are): nothing else reaches the table
-        size_t validEnd = 0;
-        if (!fastxml::validUtf8Prefix(std::string_view(m_buf).substr(m_valid), last, &validEnd)) {
-            m_error = Message{Msg::XmlNotUtf8, {std::to_string(m_erased + m_valid + validEnd)}};
-            return false;
-        }
-        m_valid += validEnd;
         while (!m_done && !m_error) {
             if (!m_inMarkup) {
                 const size_t lt = m_buf.find('<', m_pos + m_scan);
@@ -107,7 +97,8 @@ public:
                         m_scan = rest.size();
                         break;
                     }
-                    m_text(rest.substr(9, e - 9));
+                    if (utf8(rest.substr(9, e - 9)))
+                        m_text(rest.substr(9, e - 9));
                     m_pos += e + 3;
                     m_inMarkup = false;
                     m_scan = 0;
@@ -168,9 +159,21 @@ private:
         return true;
     }
 
+    // Every tag and text the scanner gives is UTF-8 (XLSX parts are): nothing else reaches the
+    // table. Checked as each is read, so that what follows the element scanning stops after is
+    // not looked at, however the part is cut into pieces.
+    bool utf8(std::string_view s)
+    {
+        const size_t bad = firstInvalidUtf8(s);
+        if (bad == std::string_view::npos)
+            return true;
+        m_error = Message{Msg::XmlNotUtf8, {std::to_string(m_erased + size_t(s.data() - m_buf.data()) + bad)}};
+        return false;
+    }
+
     void text(std::string_view raw)
     {
-        if (raw.empty())
+        if (raw.empty() || !utf8(raw))
             return;
         if (raw.find('&') == std::string_view::npos) {
             m_text(raw);
@@ -188,7 +191,7 @@ private:
     void tag(std::string_view t)
     {
         using fastxml::isSpace;
-        if (t.empty())
+        if (t.empty() || !utf8(t))
             return;
         if (t[0] == '/') {
             std::string_view name = t.substr(1);
@@ -257,7 +260,6 @@ private:
     size_t m_scan = 0;         // how far past m_pos the unfinished text or markup was searched
     char m_quote = 0;          // inside a quoted attribute value there
     bool m_inMarkup = false;   // m_pos is at a '<'
-    size_t m_valid = 0;        // m_buf is known to be UTF-8 up to here
     uint64_t m_erased = 0;     // bytes of the part before m_buf
     bool m_done = false;
     std::optional<Message> m_error;

@@ -200,15 +200,19 @@ void SheetTableBuilder::put(size_t col, Kind kind, double value, std::string_vie
     if (m_sampling) {
         if (kind == Kind::Empty)
             return;
-        if (text.size() > UINT32_MAX) {
+        // checked before the text is taken, and the text grown within the budget: one row can
+        // be large (16,384 cells of a long shared string)
+        const uint64_t limit = budget::limit(m_input);
+        if (text.size() > UINT32_MAX || sampleBytes() + text.size() + sizeof(SampleCell) > limit) {
             m_overBudget = true;
             return;
         }
+        if (m_sampleText.size() + text.size() > m_sampleText.capacity())
+            m_sampleText.reserve(size_t(std::min<uint64_t>(limit, std::max<uint64_t>(2 * m_sampleText.capacity(),
+                                                                                   m_sampleText.size() + text.size()))));
         m_sampleCells.push_back({m_sampleText.size(), value, uint32_t(col), uint32_t(text.size()), kind});
         m_sampleText.append(text);
         m_rowWidth = std::max(m_rowWidth, col + 1);
-        if (!text.empty() || (m_sampleCells.size() & 1023) == 0)
-            checkBudget(); // one row can be large: 16,384 cells of a long shared string
         return;
     }
     if (kind == Kind::Empty)
@@ -222,6 +226,10 @@ void SheetTableBuilder::put(size_t col, Kind kind, double value, std::string_vie
 
 void SheetTableBuilder::putInColumn(size_t col, Kind kind, double value, std::string_view text)
 {
+    if (kind == Kind::Text && !budget::allows(held() + text.size(), m_input)) {
+        m_overBudget = true;
+        return;
+    }
     SheetColumn &c = m_columns[col];
     const size_t textBefore = c.textBytes();
     if (c.size() > m_rows)
