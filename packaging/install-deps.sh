@@ -21,7 +21,7 @@ packages=(
   fonts-wqy-microhei
   # tests: offscreen GUI, independent reference numbers, benchmarks
   xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf python3-scipy
-  poppler-utils libbenchmark-dev
+  poppler-utils libbenchmark-dev time
   # the Debian package and its checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev desktop-file-utils appstream
 )

@@ -3,24 +3,23 @@
 # meet them: `valuescope inspect FILE` (or `run PROJECT`) under `ulimit -v 4000000`. Each must end
 # cleanly, with the exit code and message below, within 30 s and a peak of 2 GB (GNU time's
 # maximum resident size, the reader process of an .xls included). Prints each file's time and
-# peak. Usage: check_hostile.sh VALUESCOPE_BINARY MAKE_HOSTILE_PY
+# peak. Usage: check_hostile.sh VALUESCOPE_BINARY DIR   (DIR: where make_hostile.py made them)
 set -uo pipefail
 bin=$(realpath "$1")
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-/usr/bin/python3 "$2" "$dir" || exit 1
-cd "$dir"
+cd "$2" || exit 1
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 
 failures=0
 # file | exit code | what stderr says (a part of it)
 check() {
   local file=$1 code=$2 says=$3 cmd=inspect
   [[ $file == *.json ]] && cmd=run
-  (ulimit -v 4000000; /usr/bin/time -o time.txt -f "TIME %e %M %x" "$bin" $cmd "$file" >/dev/null 2>err.txt)
+  (ulimit -v 4000000; /usr/bin/time -o "$scratch/time.txt" -f "TIME %e %M %x" "$bin" $cmd "$file" >/dev/null 2>"$scratch/err.txt")
   local rc secs peak
-  read -r secs peak rc <<<"$(sed -n 's/^TIME //p' time.txt)"
-  grep -q "terminated by signal" time.txt && rc="$(grep -o 'signal [0-9]*' time.txt)"
-  local msg=$(head -1 err.txt)
+  read -r secs peak rc <<<"$(sed -n 's/^TIME //p' "$scratch/time.txt")"
+  grep -q "terminated by signal" "$scratch/time.txt" && rc="$(grep -o 'signal [0-9]*' "$scratch/time.txt")"
+  local msg=$(head -1 "$scratch/err.txt")
   local ok=1
   [[ $rc == "$code" ]] || ok=0
   [[ -z $says || $msg == *"$says"* ]] || ok=0
