@@ -1,6 +1,7 @@
 #include "fuzz_util.h"
 
 #include "core/io/budget.h"
+#include "core/io/encoding.h"
 
 #include <zlib.h>
 
@@ -131,12 +132,19 @@ void checkRead(const vs::Result<vs::ReadResult> &r)
     j["warnings"] = vs::describeAll(r->report.warnings);
     auto cols = nlohmann::ordered_json::array();
     const size_t rows = t.rowCount();
-    for (const vs::Column &c : t.columns) {
+    for (size_t k = 0; k < t.columns.size(); ++k) {
+        const vs::Column &c = t.columns[k];
         if (c.size() != rows)
             fail("column '" + c.name + "' has " + std::to_string(c.size()) + " cells, the table " +
                  std::to_string(rows) + " rows");
+        // every text is UTF-8 (what the JSON below would throw on), checked cell by cell; the
+        // JSON itself holds the first cells of the first columns, as a preview shows them
+        if (c.type == vs::ColumnType::Text)
+            for (size_t i = 0; i < rows; ++i)
+                if (!vs::isValidUtf8(c.texts().at(i)))
+                    fail("column '" + c.name + "' row " + std::to_string(i) + " is not UTF-8");
         auto cells = nlohmann::ordered_json::array();
-        for (size_t i = 0; i < rows && i < 50; ++i)
+        for (size_t i = 0; k < 64 && i < rows && i < 20; ++i)
             cells.push_back(c.cellText(i));
         cols.push_back({{"name", c.name}, {"type", vs::columnTypeName(c.type)}, {"cells", cells}});
     }

@@ -101,7 +101,7 @@ Status parseXml(const ZipArchive &zip, const std::string &part, XmlStream &xml, 
     return Ok{};
 }
 
-Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
+Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file, const std::atomic<bool> *cancel)
 {
     Workbook wb;
     struct Rel { std::string target, type; };
@@ -117,7 +117,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
             }
         };
         if (zip.has("xl/_rels/workbook.xml.rels"))
-            if (Status s = parseXml(zip, "xl/_rels/workbook.xml.rels", x, file); !s)
+            if (Status s = parseXml(zip, "xl/_rels/workbook.xml.rels", x, file, cancel); !s)
                 return s.error();
     }
     XmlStream x;
@@ -144,7 +144,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
             wb.sheets.push_back(s);
         }
     };
-    if (Status s = parseXml(zip, "xl/workbook.xml", x, file); !s)
+    if (Status s = parseXml(zip, "xl/workbook.xml", x, file, cancel); !s)
         return s.error();
     if (wb.sheets.empty())
         return makeError(ErrorKind::Format, Msg::WorkbookNoSheets, {}, file);
@@ -152,7 +152,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
 }
 
 // Which cell styles show dates.
-Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::string &file)
+Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::string &file, const std::atomic<bool> *cancel)
 {
     std::vector<bool> dateStyle;
     if (!zip.has("xl/styles.xml"))
@@ -177,7 +177,7 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
         if (n == "cellXfs")
             inCellXfs = false;
     };
-    if (Status s = parseXml(zip, "xl/styles.xml", x, file); !s)
+    if (Status s = parseXml(zip, "xl/styles.xml", x, file, cancel); !s)
         return s.error();
     for (int id : xfFormats)
         dateStyle.push_back(isDateFormat(id, custom.count(id) ? custom[id] : std::string()));
@@ -213,7 +213,8 @@ Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More
 // most 4 GiB (ZipLimits), so 32-bit offsets do (checked all the same).
 using SharedStrings = PackedStrings<uint32_t>;
 
-Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file, uint64_t *bytesRead)
+Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file, uint64_t *bytesRead,
+                                        const std::atomic<bool> *cancel)
 {
     SharedStrings sst;
     const std::string part = "xl/sharedStrings.xml";
@@ -257,7 +258,7 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             current.append(t);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sst");
-    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, Msg::PartCannotBeReadBecause, part, file, nullptr,
+    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, Msg::PartCannotBeReadBecause, part, file, cancel,
                             {}, [&](size_t n) { *bytesRead += n; });
         !s)
         return s.error();
@@ -274,7 +275,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     const ZipArchive &zip = *archive;
     if (!zip.has("xl/workbook.xml"))
         return makeError(ErrorKind::Format, Msg::ZipNotXlsx, {}, path);
-    auto wb = readWorkbook(zip, path);
+    auto wb = readWorkbook(zip, path, opt.cancel);
     if (!wb)
         return wb.error();
 
@@ -304,11 +305,11 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     if (!sheet->worksheet)
         return makeError(ErrorKind::Format, Msg::ChartSheet, {sheet->name}, path);
 
-    auto dateStyles = readDateStyles(zip, path);
+    auto dateStyles = readDateStyles(zip, path, opt.cancel);
     if (!dateStyles)
         return dateStyles.error();
     uint64_t sharedBytes = 0;
-    auto sst = readSharedStrings(zip, path, &sharedBytes);
+    auto sst = readSharedStrings(zip, path, &sharedBytes, opt.cancel);
     if (!sst)
         return sst.error();
 
