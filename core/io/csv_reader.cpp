@@ -41,6 +41,17 @@ public:
             bool endOfRecord = false;
             if (m_pos < m_text.size() && m_text[m_pos] == '"') {
                 field = quotedField();
+                // text after the closing quote stays with the field ("abc"def -> abcdef)
+                if (!blanks && m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
+                    m_text[m_pos] != '\r') {
+                    const size_t start = m_pos;
+                    while (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
+                           m_text[m_pos] != '\r')
+                        ++m_pos;
+                    std::string &joined = m_arena.emplace_back(field);
+                    joined.append(m_text.substr(start, m_pos - start));
+                    field = joined;
+                }
             } else {
                 const size_t start = m_pos;
                 const char *p = m_text.data() + m_pos;
@@ -75,23 +86,8 @@ public:
                 endOfRecord = true;
             } else if (!blanks && m_text[m_pos] == m_delim) {
                 ++m_pos;
-            } else if (blanks) {
-                // next field starts here
-            } else {
-                // text after a closing quote: keep it with the field ("abc"def -> abcdef)
-                const size_t start = m_pos;
-                while (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
-                       m_text[m_pos] != '\r')
-                    ++m_pos;
-                if (kept) {
-                    std::string &s = m_arena.emplace_back(rec.fields.back());
-                    s.append(m_text.substr(start, m_pos - start));
-                    rec.fields.back() = s;
-                } else {
-                    rec.dataBeyond = true;
-                }
-                continue;
             }
+            // (with blanks as the delimiter the next field starts here)
             if (endOfRecord)
                 break;
         }
