@@ -50,9 +50,9 @@ constexpr uint32_t kVersion = 1;
 constexpr const char *kReaderFlag = "--xls-reader";
 // What the child may take. A full BIFF8 sheet (65,536 x 256 cells) takes freexl about 270 MB.
 constexpr rlim_t kChildMemory = rlim_t(1) << 30;
-constexpr rlim_t kChildCpuSeconds = 20;
+constexpr rlim_t kChildCpuSeconds = 10;
 // and in time from its start: a child stopped (or starved of the processor) is not waited for
-constexpr auto kChildWallTime = std::chrono::seconds(120);
+constexpr auto kChildWallTime = std::chrono::seconds(60);
 constexpr uint32_t kMaxText = 16u << 20; // a string in the output; freexl's are at most 32,767 characters
 constexpr uint32_t kNoSheet = ~0u;
 
