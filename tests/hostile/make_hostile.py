@@ -177,6 +177,12 @@ write("rows_no_columns.xls", edit(edit(XLS, 1746, dims(0, 2400000000, 0, 0)), 20
 write("wide_header_short_rows.csv", ",".join("c%d" % i for i in range(16000)) + "\n" + "1\n" * 200000)
 write("line_of_fields.csv", "id,v\nc1,1\nc2,2" + ",x" * (2 << 20) + "\nc3,3\n")  # fields past 16,384: left out
 
+# an ordinary file too large for the memory it is given (check_hostile.sh runs it under
+# `ulimit -v 200000`): a bad_alloc, said as such
+with open(os.path.join(OUT, "too_large_for_memory.csv"), "w") as f:
+    f.write("id,revenue,cost\n")
+    f.writelines("C%07d,%d.%02d,%d\n" % (i, i % 9973, i % 97, i % 991) for i in range(2000000))
+
 # ---------------------------------------------------------------- project (item 6)
 write("customers.csv", "id,revenue,cost\nc1,10,2\nc2,20,5\nc3,30,7\n")
 write("deep_nesting.valuescope.json",
