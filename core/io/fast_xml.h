@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +60,22 @@ public:
             m_pos = 0;
         }
         m_buf.append(data, size);
+        // where the last byte past ASCII is (one pass, from the end: all of a piece of ASCII)
+        for (size_t i = size; i > 0;) {
+            if (i >= 8) {
+                uint64_t w;
+                std::memcpy(&w, data + i - 8, 8);
+                if (!(w & 0x8080808080808080ULL)) {
+                    i -= 8;
+                    continue;
+                }
+            }
+            if (static_cast<unsigned char>(data[i - 1]) >= 0x80) {
+                m_lastHigh = m_erased + (m_buf.size() - size) + i;
+                break;
+            }
+            --i;
+        }
         while (!m_done && !m_error) {
             if (!m_inMarkup) {
                 const size_t lt = m_buf.find('<', m_pos + m_scan);
@@ -164,6 +182,11 @@ private:
     // not looked at, however the part is cut into pieces.
     bool utf8(std::string_view s)
     {
+        // a token wholly after the last byte past ASCII the part has had so far is ASCII: most
+        // are, and are not looked at again
+        const uint64_t start = m_erased + uint64_t(s.data() - m_buf.data());
+        if (start >= m_lastHigh)
+            return true;
         const size_t bad = firstInvalidUtf8(s);
         if (bad == std::string_view::npos)
             return true;
@@ -231,7 +254,7 @@ private:
             ++i;
             if (value.find('&') != std::string_view::npos) {
                 if (m_attrStore.size() <= decoded)
-                    m_attrStore.resize(decoded + 1);
+                    m_attrStore.emplace_back(); // a deque: the values decoded before it stay where they are
                 m_attrStore[decoded].clear();
                 std::string bad;
                 if (!fastxml::decodeInto(value, m_attrStore[decoded], &bad)) {
@@ -261,11 +284,15 @@ private:
     char m_quote = 0;          // inside a quoted attribute value there
     bool m_inMarkup = false;   // m_pos is at a '<'
     uint64_t m_erased = 0;     // bytes of the part before m_buf
+    uint64_t m_lastHigh = 0;   // 1 + where (in the part) the last byte past ASCII so far is; 0: none
     bool m_done = false;
     std::optional<Message> m_error;
     std::vector<XmlAttr> m_attrs;
     std::string m_decoded;
-    std::vector<std::string> m_attrStore; // sized once: strings inside never move while in use
+    // Decoded attribute values, reused tag after tag. A deque, not a vector: growing it while a
+    // tag's attributes are decoded must not move the strings (short ones hold their text inside)
+    // that the attributes already point into (issue 20: found by fuzz_xml, a use after free).
+    std::deque<std::string> m_attrStore;
 };
 
 } // namespace vs
