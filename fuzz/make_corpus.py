@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Seed corpora for the fuzz harnesses (fuzz/corpus/<harness>/), from the test fixtures and the
-issue-20 reproducers, kept small (libFuzzer mutates small inputs faster). Run from anywhere:
+issue-20 reproducers, kept small (libFuzzer mutates small inputs faster). Files named
+regression-* are inputs a harness found a bug with, kept by hand (not made here). Run from anywhere:
 /usr/bin/python3 fuzz/make_corpus.py   (the corpus is committed; run again when fixtures change)
 """
 import hashlib
