@@ -143,8 +143,12 @@ void checkRead(const vs::Result<vs::ReadResult> &r)
             for (size_t i = 0; i < rows; ++i)
                 if (!vs::isValidUtf8(c.texts().at(i)))
                     fail("column '" + c.name + "' row " + std::to_string(i) + " is not UTF-8");
+        if (!vs::isValidUtf8(c.name))
+            fail("column " + std::to_string(k) + "'s name is not UTF-8");
+        if (k >= 64)
+            continue; // a table of 16,384 columns in JSON took a second a run under ASan
         auto cells = nlohmann::ordered_json::array();
-        for (size_t i = 0; k < 64 && i < rows && i < 20; ++i)
+        for (size_t i = 0; i < rows && i < 20; ++i)
             cells.push_back(c.cellText(i));
         cols.push_back({{"name", c.name}, {"type", vs::columnTypeName(c.type)}, {"cells", cells}});
     }
