@@ -52,6 +52,8 @@ check deep_nesting.valuescope.json 2 "nests lists or objects more than 64 deep"
 # item 7: a 200 MB attribute (and a 20 MB one, which reads)
 check attribute_200mb.xlsx 2 "longer than 32 MiB"
 check attribute_20mb.xlsx 0 ""
+check attribute_100mb.ods 2 "longer than 32 MiB"
+check attribute_20mb.ods 0 ""
 # item 8: text that is not UTF-8
 check latin1_shared_string.xlsx 2 "not valid UTF-8"
 check latin1_inline_string.xlsx 2 "not valid UTF-8"
