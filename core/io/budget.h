@@ -22,7 +22,13 @@
 namespace vs::budget {
 
 inline constexpr uint64_t kPerInputByte = 16;
+#ifdef VALUESCOPE_FUZZ_ALLOWANCE_MB
+// the fuzzing build (CMakeLists.txt, VALUESCOPE_FUZZ): a smaller allowance, so that what the
+// budget allows a small input runs within libFuzzer's time limit under the sanitizers
+inline constexpr uint64_t kAllowance = uint64_t(VALUESCOPE_FUZZ_ALLOWANCE_MB) << 20;
+#else
 inline constexpr uint64_t kAllowance = uint64_t(256) << 20;
+#endif
 // The most any reader sets aside in advance from a declared size (rows a dimension announces,
 // text a sample suggests), in all columns together; beyond it the columns grow as cells come.
 inline constexpr size_t kReserveBytes = size_t(128) << 20;

@@ -6,6 +6,7 @@
 #include "core/io/xml_stream.h"
 #include "core/io/zip_archive.h"
 #include "core/io/fast_xml.h"
+#include "core/table/cell_parse.h"
 
 #include <charconv>
 #include <cstring>
@@ -164,11 +165,12 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             --textDepth;
         } else if (n == "table-cell" || n == "covered-table-cell") {
             inCell = false;
-            const std::string &text = cellHasValue ? cellValue : cellText;
+            // trimmed once, not once a repeat (a cell of spaces repeated is an empty cell, free)
+            const std::string_view text = trimSpaces(cellHasValue ? cellValue : cellText);
             // columns past the last one a sheet can have are not read (nor counted on)
             const size_t repeat = size_t(std::min<int64_t>(colRepeat, std::max<int64_t>(0, kMaxColumns - int64_t(rowWidth))));
             if (!text.empty() && repeat > 0) {
-                row.push_back({rowWidth, repeat, cellIsNumber, text});
+                row.push_back({rowWidth, repeat, cellIsNumber, std::string(text)});
                 rowText += uint64_t(text.size()) * repeat;
             }
             rowWidth += repeat; // empty cells (often thousands at a row's end) cost nothing

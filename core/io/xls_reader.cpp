@@ -22,6 +22,7 @@
 #include "core/io/rows.h"
 #include "core/io/sheet_table.h"
 #include "core/process.h"
+#include "core/table/cell_parse.h"
 
 #include <freexl.h>
 
@@ -29,6 +30,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -198,7 +200,7 @@ int runReader(const char *path, const char *sheet, int fd)
             } else {
                 out.tag('T');
                 out.value(uint16_t(c));
-                out.string(v.value.text_value);
+                out.string(trimSpaces(v.value.text_value)); // trimmed here, once: freexl repeats shared strings
             }
         }
         if ((r & 4095) == 4095) {
@@ -216,7 +218,10 @@ int runReader(const char *path, const char *sheet, int fd)
 // Reads the child's output as it comes; any byte out of place is a damaged file.
 class OutputReader {
 public:
-    OutputReader(const std::string &path, const ReadOptions &opt) : m_path(path), m_opt(opt) {}
+    // fileBytes: the size of the .xls, what the memory budget grows with (not the output, in which
+    // freexl repeats a shared string for every cell that shows it)
+    OutputReader(const std::string &path, const ReadOptions &opt, uint64_t fileBytes)
+        : m_path(path), m_opt(opt), m_fileBytes(fileBytes) {}
 
     // false once no more is wanted: the end, an error, or the table has its rows
     bool feed(const char *data, size_t size)
@@ -230,8 +235,6 @@ public:
             if (used == 0)
                 break; // the message goes on in the next piece
             pos += used;
-            if (m_table)
-                m_table->consumed(used);
         }
         m_buf.erase(0, pos);
         if (!m_stop && m_buf.size() > kMaxText + 64)
@@ -348,6 +351,7 @@ private:
             m_report.delimiter = 0;
             m_table.emplace(m_path, m_opt, m_report);
             m_table->expectRows(rows); // a hint (budget.h)
+            m_table->consumed(m_fileBytes);
             break;
         }
         case 'R': {
@@ -451,6 +455,7 @@ private:
 
     const std::string &m_path;
     const ReadOptions &m_opt;
+    uint64_t m_fileBytes = 0;
     std::string m_buf;
     ReadReport m_report;
     std::optional<SheetTableBuilder> m_table;
@@ -484,7 +489,7 @@ int xlsReaderMain(int argc, char **argv)
 
 Result<ReadResult> readXlsOutput(std::string_view output, const std::string &path, const ReadOptions &opt)
 {
-    OutputReader reader(path, opt);
+    OutputReader reader(path, opt, output.size());
     reader.feed(output.data(), output.size());
     return reader.finish(true, std::nullopt);
 }
@@ -552,7 +557,9 @@ Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &opt)
         }
     } cleanup{fds[0], stopChild};
 
-    OutputReader reader(path, opt);
+    std::error_code sizeError;
+    const uint64_t fileBytes = std::filesystem::file_size(path, sizeError);
+    OutputReader reader(path, opt, sizeError ? 0 : fileBytes);
     const auto started = std::chrono::steady_clock::now();
     std::optional<Error> childError;
     std::string piece(64 << 10, '\0');

@@ -250,7 +250,9 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             if (sst.textBytes() + current.size() > UINT32_MAX)
                 tooLarge = true;
             else
-                sst.push_back(current);
+                // trimmed once here, as every cell is (SheetTableBuilder::text): a string of
+                // spaces in a million cells is not trimmed a million times
+                sst.push_back(trimSpaces(current));
         }
     };
     auto onText = [&](std::string_view t) {

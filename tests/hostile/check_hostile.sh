@@ -64,6 +64,8 @@ check date_serial_1e300.xlsx 0 ""
 # the budget
 check shared_string_everywhere.xlsx 2 "far more than any table needs"
 check wide_header_short_rows.csv 2 "far more than any table needs"
+check spaces_everywhere.xlsx 0 ""
+check blank_cells_repeated.ods 0 ""
 check line_of_fields.csv 0 ""
 # an ordinary 40 MB file given 200 MB of address space (the program and its libraries take ~120 MB)
 check too_large_for_memory.csv 2 "the data do not fit in this computer's memory" 200000

@@ -109,6 +109,12 @@ wide_refs = "".join('<c t="s"><v>0</v></c>' for _ in range(16384))
 xlsx("shared_string_everywhere.xlsx", sheet(['<row r="%d">%s</row>' % (r, wide_refs) for r in range(1, 41)], "A1:XFD40"),
      '<sst uniqueCount="1"><si><t>%s</t></si></sst>' % ("s" * 32767))
 
+# CPU without memory: a shared string of 32,767 spaces in every cell of 170 rows of 16,384
+# columns (trimmed for every cell, each to nothing: ~90 GB scanned, a minute, from a 150 KB file;
+# 170 rows keep the sheet under 64 MB, where a compression ratio this high is taken for a zip bomb)
+xlsx("spaces_everywhere.xlsx", sheet([HEAD] + ['<row r="%d">%s</row>' % (r, wide_refs) for r in range(2, 172)], "A1:XFD171"),
+     '<sst uniqueCount="1"><si><t>%s</t></si></sst>' % (" " * 32767))
+
 # ---------------------------------------------------------------- ODS (item 5)
 ODS = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -128,7 +134,9 @@ def ods(name, body):
 ods("repeats_multiplied.ods", OHEAD + '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell '
     'table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>')
 ods("spaces_in_the_sample.ods", '<table:table-row table:number-rows-repeated="1000"><table:table-cell '
-    'table:number-columns-repeated="16384"><text:p>' + '<text:s text:c="1000"/>' * 30 + 'x</text:p></table:table-cell></table:table-row>')
+    'table:number-columns-repeated="16384"><text:p>a' + '<text:s text:c="1000"/>' * 30 + 'x</text:p></table:table-cell></table:table-row>')
+ods("blank_cells_repeated.ods", OHEAD + '<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+    'table:number-columns-repeated="16384"><text:p>' + '<text:s text:c="1000"/>' * 30 + '</text:p></table:table-cell></table:table-row>')
 ods("rows_repeated_1e9.ods", OHEAD + '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell '
     'office:value-type="string"><text:p>c</text:p></table:table-cell><table:table-cell office:value-type="float" '
     'office:value="1"/></table:table-row>')
