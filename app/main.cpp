@@ -1,6 +1,8 @@
 // ValueScope: the command line decides between a window and a headless run.
 #include "headless.h"
 
+#include "core/io/workbook_readers.h"
+#include "core/messages.h"
 #include "core/process.h"
 
 #include <QCoreApplication>
@@ -23,7 +25,11 @@
 
 int main(int argc, char *argv[])
 {
+    // the .xls reader runs in a child, this program in its reader mode (core/io/xls_reader.cpp)
+    if (vs::isXlsReaderMode(argc, argv))
+        return vs::xlsReaderMain(argc, argv);
     vs::restartWithTunedAllocator(argv);
+    vs::setHelperExecutable(vs::ownExecutable());
     const char *cmd = argc > 1 ? argv[1] : "";
     if (std::strcmp(cmd, "--version") == 0 || std::strcmp(cmd, "-v") == 0) {
         std::cout << "valuescope " << VALUESCOPE_VERSION << std::endl;
@@ -56,7 +62,7 @@ int main(int argc, char *argv[])
         try {
             return std::strcmp(cmd, "inspect") == 0 ? runInspect(args) : runProjectCommand(args);
         } catch (const std::bad_alloc &) {
-            std::cerr << "valuescope: the data do not fit in this computer's memory" << std::endl;
+            std::cerr << "valuescope: " << vs::englishMessage(vs::Msg::OutOfMemory, {}) << std::endl;
         } catch (const std::exception &e) {
             std::cerr << "valuescope: internal error: " << e.what() << std::endl;
         }

@@ -78,6 +78,9 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::EncodingNotSupported, "read.encoding_unsupported", QT_TRANSLATE_NOOP("messages", "the encoding '%1' is not supported")),
     says(Msg::EndsInCharacter, "read.ends_in_character", QT_TRANSLATE_NOOP("messages", "the file ends in the middle of a character (byte %1)")),
     says(Msg::InvalidByteSequence, "read.invalid_bytes", QT_TRANSLATE_NOOP("messages", "a byte sequence is not valid %1 (byte %2)")),
+    says(Msg::MemoryBudgetExceeded, "read.memory_budget", QT_TRANSLATE_NOOP("messages", "the file would need more than %1 MiB of memory for %2 KiB of data, far more than any table needs: it is damaged, or made to exhaust memory")),
+    says(Msg::OutOfMemory, "read.out_of_memory", QT_TRANSLATE_NOOP("messages", "the data do not fit in this computer's memory: the file is too large for it, or damaged")),
+    says(Msg::CellTextTooLong, "read.cell_text_too_long", QT_TRANSLATE_NOOP("messages", "a cell holds more than %1 MiB of text, more than any table needs: the file is damaged, or made to exhaust memory")),
 
     // workbooks
     says(Msg::NoSuchSheet, "workbook.no_such_sheet", QT_TRANSLATE_NOOP("messages", "the workbook has no sheet named '%1' (it has %2)")),
@@ -104,11 +107,19 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::PartTooLarge, "workbook.part_too_large", QT_TRANSLATE_NOOP("messages", "the part '%1' is too large")),
     says(Msg::PartCannotBeReadBecause, "workbook.part_unreadable_because", QT_TRANSLATE_NOOP("messages", "the workbook part '%1' cannot be read: %2")),
     says(Msg::SharedStringsTooLarge, "workbook.shared_strings_too_large", QT_TRANSLATE_NOOP("messages", "the workbook's shared strings are more text than it can hold")),
+    says(Msg::XlsReaderMissing, "workbook.xls_reader_missing", QT_TRANSLATE_NOOP("messages", "the Excel 97-2003 reader cannot be started (%1)")),
+    says(Msg::XlsReaderFailed, "workbook.xls_reader_failed", QT_TRANSLATE_NOOP("messages", "this .xls file is damaged: the Excel 97-2003 reader failed on it (%1)")),
+    says(Msg::XlsReaderTimeLimit, "workbook.xls_reader_time", QT_TRANSLATE_NOOP("messages", "this .xls file is damaged: reading it took more than %1 seconds")),
+    says(Msg::XlsReaderMemoryLimit, "workbook.xls_reader_memory", QT_TRANSLATE_NOOP("messages", "this .xls file is damaged or too large: reading it needs more than %1 MiB of memory")),
+    says(Msg::XlsReaderGarbage, "workbook.xls_reader_garbage", QT_TRANSLATE_NOOP("messages", "this .xls file is damaged: what the Excel 97-2003 reader made of it cannot be read")),
     says(Msg::OdsContentCannotBeRead, "workbook.ods_content_unreadable", QT_TRANSLATE_NOOP("messages", "the spreadsheet's content.xml cannot be read: %1")),
     says(Msg::XmlDoctype, "xml.doctype", QT_TRANSLATE_NOOP("messages", "it declares a document type (DTD), which no workbook does; refused, as it could be an XML entity bomb")),
     says(Msg::XmlEndsInDeclaration, "xml.ends_in_declaration", QT_TRANSLATE_NOOP("messages", "the XML ends inside a declaration")),
     says(Msg::XmlEndsInTag, "xml.ends_in_tag", QT_TRANSLATE_NOOP("messages", "the XML ends in the middle of a tag (the file is cut short)")),
     says(Msg::XmlMalformed, "xml.malformed", QT_TRANSLATE_NOOP("messages", "the XML is malformed (%1 at line %2)")),
+    says(Msg::XmlTokenTooLong, "xml.token_too_long", QT_TRANSLATE_NOOP("messages", "it holds a tag or text longer than %1 MiB, more than any workbook needs: the file is damaged, or made to exhaust memory")),
+    says(Msg::XmlNotUtf8, "xml.not_utf8", QT_TRANSLATE_NOOP("messages", "its text is not valid UTF-8 (byte %1)")),
+    says(Msg::XmlBadCharacterRef, "xml.bad_character_reference", QT_TRANSLATE_NOOP("messages", "it refers to a character that does not exist (%1)")),
 
     // writing
     says(Msg::CannotWriteHere, "write.cannot_write_here", QT_TRANSLATE_NOOP("messages", "cannot write here (is the folder missing or read-only?)")),
@@ -193,6 +204,7 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::NotAProject, "project.not_a_project", QT_TRANSLATE_NOOP("messages", "this is not a ValueScope project (the key 'valuescope' is missing)")),
     says(Msg::ProjectVersion, "project.version", QT_TRANSLATE_NOOP("messages", "'valuescope' must be 1; this file is from another version")),
     says(Msg::ProjectTooLarge, "project.too_large", QT_TRANSLATE_NOOP("messages", "the project file is too large to be a project")),
+    says(Msg::ProjectTooDeep, "project.too_deep", QT_TRANSLATE_NOOP("messages", "the project file nests lists or objects more than %1 deep; no project does")),
     says(Msg::InSection, "project.in_section", QT_TRANSLATE_NOOP("messages", "in '%1': %2")),
     keyed(Msg::KeyMissingDataFile, "key.missing_data_file", QT_TRANSLATE_NOOP("messages", "'%1' is missing: the project must name its data file")),
     keyed(Msg::KeyMissing, "key.missing", QT_TRANSLATE_NOOP("messages", "'%1' is missing")),
@@ -236,6 +248,7 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::RepeatedColumnNames, "read.repeated_column_names", QT_TRANSLATE_NOOP("messages", "%1 column name(s) repeat; later ones got a number, e.g. \"name (2)\"")),
     says(Msg::ShortRows, "read.short_rows", QT_TRANSLATE_NOOP("messages", "%1 row(s) have fewer fields than the header (first: row %2); the missing cells are empty")),
     says(Msg::LongRows, "read.long_rows", QT_TRANSLATE_NOOP("messages", "%1 row(s) have more fields than the header (first: row %2); the extra fields were ignored")),
+    says(Msg::ColumnsBeyondLimit, "read.columns_beyond_limit", QT_TRANSLATE_NOOP("messages", "%1 row(s) have more than %2 fields (first: row %3); the fields past column %2 were left out")),
     says(Msg::ExcelErrorCells, "workbook.error_cells", QT_TRANSLATE_NOOP("messages", "%1 cell(s) hold Excel errors (first: %2); they are read as missing")),
     says(Msg::MissingSharedStrings, "workbook.missing_shared_strings", QT_TRANSLATE_NOOP("messages", "%1 cell(s) point at text the workbook does not have; read as empty")),
 

@@ -40,6 +40,9 @@ enum class Msg : uint16_t {
     EncodingNotSupported,
     EndsInCharacter,
     InvalidByteSequence,
+    MemoryBudgetExceeded,
+    OutOfMemory,
+    CellTextTooLong,
 
     // workbooks
     NoSuchSheet,
@@ -66,11 +69,19 @@ enum class Msg : uint16_t {
     PartTooLarge,
     PartCannotBeReadBecause, // the reason is the sentence inside
     SharedStringsTooLarge,
+    XlsReaderMissing,
+    XlsReaderFailed,
+    XlsReaderTimeLimit,
+    XlsReaderMemoryLimit,
+    XlsReaderGarbage,
     OdsContentCannotBeRead,  // the reason is the sentence inside
     XmlDoctype,
     XmlEndsInDeclaration,
     XmlEndsInTag,
     XmlMalformed,
+    XmlTokenTooLong,
+    XmlNotUtf8,
+    XmlBadCharacterRef,
 
     // writing
     CannotWriteHere,
@@ -155,6 +166,7 @@ enum class Msg : uint16_t {
     NotAProject,
     ProjectVersion,
     ProjectTooLarge,
+    ProjectTooDeep,
     InSection, // "in 'baseline': …": the sentence inside is the last argument
     KeyMissingDataFile,
     KeyMissing,
@@ -198,6 +210,7 @@ enum class Msg : uint16_t {
     RepeatedColumnNames,
     ShortRows,
     LongRows,
+    ColumnsBeyondLimit,
     ExcelErrorCells,
     MissingSharedStrings,
 

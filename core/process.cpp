@@ -1,9 +1,39 @@
 #include "process.h"
 
+#include <climits>
 #include <cstdlib>
+#include <mutex>
 #include <unistd.h>
 
 namespace vs {
+
+namespace {
+std::mutex helperMutex;
+std::string &helperPath()
+{
+    static std::string path;
+    return path;
+}
+} // namespace
+
+void setHelperExecutable(std::string path)
+{
+    std::lock_guard lock(helperMutex);
+    helperPath() = std::move(path);
+}
+
+std::string helperExecutable()
+{
+    std::lock_guard lock(helperMutex);
+    return helperPath();
+}
+
+std::string ownExecutable()
+{
+    char buf[PATH_MAX];
+    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, size_t(n)) : std::string();
+}
 
 void restartWithTunedAllocator(char *argv[])
 {

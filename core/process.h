@@ -1,6 +1,16 @@
 #pragma once
 
+#include <string>
+
 namespace vs {
+
+// The program's own executable, which readers run in a separate process start again in a reader
+// mode (the .xls reader: xls_reader.cpp). main() sets it from /proc/self/exe, a test to the
+// built program (VS_BINARY); empty until set, and such a reader then says it cannot start.
+void setHelperExecutable(std::string path);
+std::string helperExecutable();
+// The path /proc/self/exe names, or "" if it cannot be read.
+std::string ownExecutable();
 
 // Tunes glibc's allocator for tables of millions of rows, by starting the program once more with
 // GLIBC_TUNABLES set (glibc reads it only at start-up):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package ValueScope needs to build, test and run.
-# Usage: packaging/install-deps.sh [--dev]   (--dev adds the tools used for screenshots)
+# Usage: packaging/install-deps.sh [--dev | --fuzz]   (--dev adds the tools used for screenshots,
+# --fuzz clang and libFuzzer for fuzz/run.sh)
 set -euo pipefail
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
@@ -13,19 +14,22 @@ packages=(
   qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n qcoro-qt6-dev
   # file formats and parsing
   libxlsxwriter-dev libfreexl-dev libzip-dev libfast-float-dev libuchardet-dev
-  libexpat1-dev nlohmann-json3-dev
+  libexpat1-dev nlohmann-json3-dev zlib1g-dev
   # model fitting: optimiser, linear algebra, special functions
   libnlopt-dev libeigen3-dev libboost-dev
   # fonts: Chinese text in the window and in every export
   fonts-wqy-microhei
   # tests: offscreen GUI, independent reference numbers, benchmarks
   xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf python3-scipy
-  poppler-utils libbenchmark-dev
+  poppler-utils libbenchmark-dev time
   # the Debian package and its checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev desktop-file-utils appstream
 )
 if [[ ${1:-} == --dev ]]; then
   packages+=(imagemagick xdotool poppler-utils librsvg2-bin)
+fi
+if [[ ${1:-} == --fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()

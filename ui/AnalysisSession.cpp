@@ -40,10 +40,14 @@ ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, 
     vs::ComputeOptions options;
     options.previous = previous.get();
     options.stop = stop.get();
-    auto out = std::make_shared<Computed>(Computed{vs::computeAnalysis(std::move(data), project, options), nullptr});
-    if (out->results.ok() && baseline && !(stop && stop->load()))
-        out->comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*baseline, out->results.value()));
-    return out;
+    try {
+        auto out = std::make_shared<Computed>(Computed{vs::computeAnalysis(std::move(data), project, options), nullptr});
+        if (out->results.ok() && baseline && !(stop && stop->load()))
+            out->comparison = std::make_shared<const vs::ScenarioComparison>(vs::compareScenarios(*baseline, out->results.value()));
+        return out;
+    } catch (const std::bad_alloc &) { // no exception leaves a worker thread: it is the message
+        return std::make_shared<Computed>(Computed{vs::makeError(vs::ErrorKind::Model, vs::Msg::OutOfMemory), nullptr});
+    }
 }
 
 bool sameSource(const vs::SourceSpec &a, const vs::SourceSpec &b)

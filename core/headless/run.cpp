@@ -3,6 +3,7 @@
 #include "core/io/xlsx_writer.h"
 
 #include "core/io/atomic_file.h"
+#include "core/io/budget.h"
 #include "core/io/readers.h"
 #include "core/io/results_writer.h"
 
@@ -10,6 +11,10 @@
 #include <filesystem>
 
 namespace vs {
+
+// the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
+static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr);
 
 ReadOptions readOptionsFor(const Project &p)
 {
@@ -27,6 +32,17 @@ ReadOptions readOptionsFor(const Project &p)
 }
 
 FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, const Project &project)
+{
+    try {
+        return analyseFileOrThrow(path, options, project);
+    } catch (const std::bad_alloc &) {
+        FileAnalysis out;
+        out.analysisError = budget::outOfMemory(path);
+        return out;
+    }
+}
+
+static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project)
 {
     FileAnalysis out;
     auto read = readTable(path, options);
@@ -52,6 +68,15 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
 }
 
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr)
+{
+    try {
+        return loadAnalysisOrThrow(projectPath, importMs, tr);
+    } catch (const std::bad_alloc &) {
+        return budget::outOfMemory(projectPath);
+    }
+}
+
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr)
 {
     auto project = loadProject(projectPath, tr);
     if (!project)

@@ -1,5 +1,6 @@
 #include "csv_reader.h"
 
+#include "core/io/budget.h"
 #include "core/io/encoding.h"
 #include "core/io/rows.h"
 
@@ -28,6 +29,7 @@ public:
     bool next(Record &rec)
     {
         rec.fields.clear();
+        rec.dataBeyond = false;
         if (m_pos >= m_text.size())
             return false;
         rec.line = m_line;
@@ -39,6 +41,17 @@ public:
             bool endOfRecord = false;
             if (m_pos < m_text.size() && m_text[m_pos] == '"') {
                 field = quotedField();
+                // text after the closing quote stays with the field ("abc"def -> abcdef)
+                if (!blanks && m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
+                    m_text[m_pos] != '\r') {
+                    const size_t start = m_pos;
+                    while (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
+                           m_text[m_pos] != '\r')
+                        ++m_pos;
+                    std::string &joined = m_arena.emplace_back(field);
+                    joined.append(m_text.substr(start, m_pos - start));
+                    field = joined;
+                }
             } else {
                 const size_t start = m_pos;
                 const char *p = m_text.data() + m_pos;
@@ -53,7 +66,13 @@ public:
                 m_pos = size_t(p - m_text.data());
                 field = trimField(m_text.substr(start, m_pos - start));
             }
-            rec.fields.push_back(field);
+            // fields past the last column a table can have are not kept (a line of a million
+            // commas is not a million cells)
+            const bool kept = rec.fields.size() < budget::kMaxColumns;
+            if (kept)
+                rec.fields.push_back(field);
+            else
+                rec.dataBeyond |= !field.empty();
             // after the field: delimiter, end of line or end of text
             if (blanks)
                 skipBlanks();
@@ -67,19 +86,8 @@ public:
                 endOfRecord = true;
             } else if (!blanks && m_text[m_pos] == m_delim) {
                 ++m_pos;
-            } else if (blanks) {
-                // next field starts here
-            } else {
-                // text after a closing quote: keep it with the field ("abc"def -> abcdef)
-                const size_t start = m_pos;
-                while (m_pos < m_text.size() && m_text[m_pos] != m_delim && m_text[m_pos] != '\n' &&
-                       m_text[m_pos] != '\r')
-                    ++m_pos;
-                std::string &s = m_arena.emplace_back(rec.fields.back());
-                s.append(m_text.substr(start, m_pos - start));
-                rec.fields.back() = s;
-                continue;
             }
+            // (with blanks as the delimiter the next field starts here)
             if (endOfRecord)
                 break;
         }
@@ -199,6 +207,7 @@ public:
     CsvCursor(std::string_view text, char delimiter, int64_t firstLine) : m_tok(text, delimiter, firstLine), m_size(text.size()) {}
     bool next(Record &rec) override { return m_tok.next(rec); }
     double progress() const override { return double(m_tok.position()) / double(std::max<size_t>(1, m_size)); }
+    uint64_t bytesRead() const override { return m_tok.position(); }
     std::optional<Error> error() const override
     {
         if (m_tok.unterminatedQuote())
@@ -228,12 +237,14 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     DetectedEncoding enc;
     if (opt.encoding.userSet) {
         enc.name = canonicalEncodingName(opt.encoding.value);
-        const DetectedEncoding detected = detectEncoding(bytes);
+        const DetectedEncoding detected = detectEncoding(bytes.substr(0, 4));
         if (detected.bomBytes && (detected.name == enc.name || enc.name == "UTF-16"))
             enc.bomBytes = detected.bomBytes;
     } else {
-        enc = detectEncoding(bytes);
+        enc = detectEncoding(bytes, opt.cancel);
     }
+    if (opt.cancel && opt.cancel->load())
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
     rep.encoding = enc.name;
     if (enc.name.rfind("UTF-16", 0) != 0 && enc.name.rfind("UTF-32", 0) != 0) {
         const std::string_view probe = bytes.substr(0, 1 << 16);
@@ -243,10 +254,11 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     // UTF-8 is read in place; other encodings are converted first.
     std::string converted;
     std::string_view text;
-    if (enc.name == "UTF-8" && isValidUtf8(bytes.substr(enc.bomBytes))) {
+    if (enc.name == "UTF-8") {
+        VS_TRY(checkUtf8(bytes, enc.bomBytes, fileName, opt.cancel));
         text = bytes.substr(enc.bomBytes);
     } else {
-        auto decoded = convertToUtf8(bytes, enc, fileName);
+        auto decoded = convertToUtf8(bytes, enc, fileName, opt.cancel);
         if (!decoded)
             return decoded.error();
         converted = std::move(decoded.value());
@@ -265,7 +277,8 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
         text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
         firstLine = 2;
     }
-    rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : excelSep ? excelSep : sniffDelimiter(text);
+    rep.delimiter = opt.delimiter.userSet ? opt.delimiter.value : excelSep ? excelSep
+                                                                        : sniffDelimiter(text.substr(0, size_t(16) << 20));
 
     auto open = [&] { return std::unique_ptr<RowCursor>(new CsvCursor(text, rep.delimiter, firstLine)); };
     ReadOptions withEstimate = opt;

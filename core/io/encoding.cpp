@@ -75,7 +75,35 @@ std::string canonicalEncodingName(std::string_view name)
     return n;
 }
 
-DetectedEncoding detectEncoding(std::string_view b)
+namespace {
+constexpr size_t kChunk = size_t(64) << 20;
+
+bool cancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// firstInvalidUtf8 a chunk at a time (a character cut between two is looked at again whole).
+size_t firstInvalidUtf8Checked(std::string_view b, const std::atomic<bool> *cancel)
+{
+    size_t from = 0;
+    while (b.size() - from > kChunk) {
+        if (cancelled(cancel))
+            return from;
+        const size_t bad = firstInvalidUtf8(b.substr(from, kChunk));
+        if (bad == std::string_view::npos)
+            from += kChunk;
+        else if (kChunk - bad >= 4)
+            return from + bad;
+        else
+            from += bad; // perhaps a character cut by the chunk's end
+    }
+    const size_t bad = firstInvalidUtf8(b.substr(from));
+    return bad == std::string_view::npos ? bad : from + bad;
+}
+} // namespace
+
+DetectedEncoding detectEncoding(std::string_view b, const std::atomic<bool> *cancel)
 {
     auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
     if (starts("\xEF\xBB\xBF"))
@@ -101,7 +129,7 @@ DetectedEncoding detectEncoding(std::string_view b)
             return {"UTF-16BE", 0};
     }
 
-    if (isValidUtf8(b))
+    if (firstInvalidUtf8Checked(b, cancel) == std::string_view::npos)
         return {"UTF-8", 0};
 
     // uchardet on a sample that holds the high bytes (plain ASCII tells it nothing).
@@ -123,15 +151,26 @@ DetectedEncoding detectEncoding(std::string_view b)
     return {name, 0};
 }
 
-Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding &enc, const std::string &file)
+Status checkUtf8(std::string_view bytes, size_t bomBytes, const std::string &file, const std::atomic<bool> *cancel)
+{
+    const std::string_view in = bytes.substr(std::min(bomBytes, bytes.size()));
+    const size_t lo = firstInvalidUtf8Checked(in, cancel);
+    if (cancelled(cancel))
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, file);
+    if (lo != std::string_view::npos) {
+        // one pass finds the first bad byte, and its row for the message
+        const int64_t row = 1 + std::count(in.begin(), in.begin() + lo, '\n');
+        return makeError(ErrorKind::Encoding, Msg::InvalidUtf8, {std::to_string(lo + bomBytes)}, file, row);
+    }
+    return Ok{};
+}
+
+Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding &enc, const std::string &file,
+                                  const std::atomic<bool> *cancel)
 {
     std::string_view in = bytes.substr(std::min(enc.bomBytes, bytes.size()));
     if (enc.name == "UTF-8") {
-        if (const size_t lo = firstInvalidUtf8(in); lo != std::string_view::npos) {
-            // one pass finds the first bad byte, and its row for the message
-            const int64_t row = 1 + std::count(in.begin(), in.begin() + lo, '\n');
-            return makeError(ErrorKind::Encoding, Msg::InvalidUtf8, {std::to_string(lo + enc.bomBytes)}, file, row);
-        }
+        VS_TRY(checkUtf8(bytes, enc.bomBytes, file, cancel));
         return std::string(in);
     }
     iconv_t cd = iconv_open("UTF-8", enc.name.c_str());
@@ -144,9 +183,18 @@ Result<std::string> convertToUtf8(std::string_view bytes, const DetectedEncoding
     char *dst = out.data();
     size_t dstLeft = out.size();
     while (srcLeft > 0) {
-        size_t r = iconv(cd, &src, &srcLeft, &dst, &dstLeft);
+        if (cancelled(cancel)) {
+            iconv_close(cd);
+            return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, file);
+        }
+        size_t chunk = std::min(srcLeft, kChunk);
+        const char *before = src;
+        size_t r = iconv(cd, &src, &chunk, &dst, &dstLeft);
+        srcLeft -= size_t(src - before);
         if (r != size_t(-1))
-            break;
+            continue; // this chunk is done
+        if (errno == EINVAL && srcLeft > chunk)
+            continue; // a character cut by the chunk's end: the next chunk starts with it
         if (errno == E2BIG) {
             size_t used = size_t(dst - out.data());
             out.resize(out.size() * 2);

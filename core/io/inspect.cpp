@@ -39,7 +39,8 @@ Result<std::string> inspectJson(const std::string &path, const ReadOptions &opti
     j["table_bytes"] = t.byteSize();
     j["blank_rows_skipped"] = rep.skippedBlankRows;
     j["warnings"] = describeAll(rep.warnings);
-    return j.dump(2) + "\n";
+    // every reader gives UTF-8 (issue 20); should a byte slip through, it is shown as U+FFFD, not an error
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 } // namespace vs

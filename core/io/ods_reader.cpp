@@ -1,14 +1,42 @@
 #include "workbook_readers.h"
 
+#include "core/io/budget.h"
 #include "core/io/rows.h"
 #include "core/io/sheet_table.h"
 #include "core/io/xml_stream.h"
 #include "core/io/zip_archive.h"
+#include "core/io/fast_xml.h"
+#include "core/table/cell_parse.h"
 
+#include <charconv>
+#include <cstring>
 #include <optional>
 #include <set>
 
 namespace vs {
+
+namespace {
+
+// A count attribute (number-rows-repeated, number-columns-repeated, text:c) within [lo, hi]; 1
+// when absent or not a number.
+int64_t countOf(const char *s, int64_t lo, int64_t hi)
+{
+    int64_t v = 1;
+    if (s) {
+        const auto [end, ec] = std::from_chars(s, s + std::strlen(s), v);
+        if (ec == std::errc::result_out_of_range)
+            v = *s == '-' ? lo : hi;
+        else if (ec != std::errc())
+            v = 1;
+    }
+    return std::clamp(v, lo, hi);
+}
+
+constexpr int64_t kMaxRowNumber = int64_t(1) << 40;             // far past any sheet's last row
+constexpr size_t kMaxCellText = fastxml::kMaxToken;             // as for XLSX: 32 MiB
+constexpr int64_t kMaxColumns = int64_t(budget::kMaxColumns);
+
+} // namespace
 
 Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
 {
@@ -21,15 +49,20 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
     rep.format = "ods";
     rep.encoding = "UTF-8";
     rep.delimiter = 0;
-    // The cells of the row being read (a row may stand for several: number-rows-repeated).
+    // The cells of the row being read (a row may stand for several: number-rows-repeated), a
+    // cell repeated across columns (number-columns-repeated) kept once with its count. Repeats
+    // are expanded only into the table, where the memory budget bounds them (budget.h).
     struct Cell {
         size_t col;
+        size_t repeat;
         bool number;
         std::string text; // the value as written
     };
     std::vector<Cell> row;
     size_t rowWidth = 0;
+    uint64_t rowText = 0; // the text of one row, repeats included
     std::optional<SheetTableBuilder> table;
+    uint64_t fedBytes = 0;
 
     std::set<std::string> hiddenTableStyles;
     std::string styleName;
@@ -62,19 +95,19 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             if (recording) {
                 rep.sheet = sheetName;
                 table.emplace(path, opt, rep);
+                table->consumed(fedBytes);
             }
             rowNumber = 0;
         } else if (!recording) {
             return;
         } else if (n == "table-row") {
-            const char *rep_ = XmlStream::attr(a, "number-rows-repeated");
-            rowRepeat = rep_ ? std::max(1LL, std::atoll(rep_)) : 1;
+            rowRepeat = countOf(XmlStream::attr(a, "number-rows-repeated"), 1, kMaxRowNumber);
             row.clear();
             rowWidth = 0;
+            rowText = 0;
         } else if (n == "table-cell" || n == "covered-table-cell") {
             inCell = true;
-            const char *rep_ = XmlStream::attr(a, "number-columns-repeated");
-            colRepeat = rep_ ? std::clamp(std::atoll(rep_), 1LL, 16384LL) : 1;
+            colRepeat = countOf(XmlStream::attr(a, "number-columns-repeated"), 1, kMaxColumns);
             cellText.clear();
             cellValue.clear();
             paragraphs = 0;
@@ -102,8 +135,10 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
                 cellText.push_back('\n');
             ++textDepth;
         } else if (inCell && n == "s") {
-            const char *c = XmlStream::attr(a, "c");
-            cellText.append(size_t(c ? std::clamp(std::atoi(c), 1, 1000) : 1), ' ');
+            // text:c spaces, at most 1,000 a time and kMaxCellText in a cell (below)
+            cellText.append(size_t(countOf(XmlStream::attr(a, "c"), 1, 1000)), ' ');
+            if (cellText.size() > kMaxCellText)
+                x.stop({Msg::CellTextTooLong, {std::to_string(kMaxCellText >> 20)}});
         } else if (inCell && n == "tab") {
             cellText.push_back('\t');
         } else if (inCell && n == "line-break") {
@@ -111,8 +146,11 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
         }
     };
     x.onText = [&](std::string_view t) {
-        if (recording && inCell && textDepth > 0)
+        if (recording && inCell && textDepth > 0) {
             cellText.append(t);
+            if (cellText.size() > kMaxCellText)
+                x.stop({Msg::CellTextTooLong, {std::to_string(kMaxCellText >> 20)}});
+        }
     };
     x.onEnd = [&](std::string_view n) {
         if (n == "table") {
@@ -127,22 +165,31 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
             --textDepth;
         } else if (n == "table-cell" || n == "covered-table-cell") {
             inCell = false;
-            const std::string &text = cellHasValue ? cellValue : cellText;
-            if (text.empty()) {
-                rowWidth += size_t(colRepeat); // empty cells (often thousands at a row's end)
-                return;
+            // trimmed once, not once a repeat (a cell of spaces repeated is an empty cell, free)
+            const std::string_view text = trimSpaces(cellHasValue ? cellValue : cellText);
+            // columns past the last one a sheet can have are not read (nor counted on)
+            const size_t repeat = size_t(std::min<int64_t>(colRepeat, std::max<int64_t>(0, kMaxColumns - int64_t(rowWidth))));
+            if (!text.empty() && repeat > 0) {
+                row.push_back({rowWidth, repeat, cellIsNumber, std::string(text)});
+                rowText += uint64_t(text.size()) * repeat;
             }
-            for (int64_t i = 0; i < colRepeat; ++i)
-                row.push_back({rowWidth++, cellIsNumber, text});
+            rowWidth += repeat; // empty cells (often thousands at a row's end) cost nothing
         } else if (n == "table-row") {
             if (row.empty()) {
-                rowNumber += rowRepeat; // blank rows, however many, cost nothing
+                rowNumber = std::min(rowNumber + rowRepeat, kMaxRowNumber); // blank rows, however many, cost nothing
+                return;
+            }
+            // a row repeated is the same cells again: refused at once if they would not fit
+            if (rowRepeat > 1 && !table->roomFor(uint64_t(rowRepeat), rowWidth, rowText)) {
+                recording = false, recorded = true;
                 return;
             }
             for (int64_t i = 0; i < rowRepeat && recording; ++i) {
-                table->startRow(++rowNumber);
+                rowNumber = std::min(rowNumber + 1, kMaxRowNumber);
+                table->startRow(rowNumber);
                 for (const Cell &c : row)
-                    c.number ? table->numberText(c.col, c.text) : table->text(c.col, c.text);
+                    for (size_t k = 0; k < c.repeat; ++k)
+                        c.number ? table->numberText(c.col + k, c.text) : table->text(c.col + k, c.text);
                 if (!table->endRow()) // enough rows: the rest is read only for the names of the sheets
                     recording = false, recorded = true;
             }
@@ -153,7 +200,15 @@ Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &opt)
         if (opt.progress)
             opt.progress(0.95 * p);
     };
-    VS_TRY(zip.stream("content.xml", [&](const char *d, size_t n) { return ok = x.feed(d, n); }, opt.cancel, progress));
+    VS_TRY(zip.stream("content.xml", [&](const char *d, size_t n) {
+        fedBytes += n;
+        if (table)
+            table->consumed(n);
+        ok = x.feed(d, n);
+        return ok && !(table && table->failed()); // over the budget: no need to read on
+    }, opt.cancel, progress));
+    if (table && table->failed())
+        return table->finish();
     if (ok)
         ok = x.feed(nullptr, 0, true);
     if (!ok)

@@ -1,5 +1,6 @@
 #include "readers.h"
 
+#include "core/io/budget.h"
 #include "core/io/csv_reader.h"
 #include "core/io/workbook_readers.h"
 #include "core/io/zip_archive.h"
@@ -8,6 +9,8 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <new>
+#include <stdexcept>
 
 namespace vs {
 
@@ -74,7 +77,15 @@ Result<ReadResult> readTable(const std::string &path, const ReadOptions &options
         const bool io = why == Msg::FileDoesNotExist || why == Msg::FileCannotBeOpenedMayRead;
         return makeError(io ? ErrorKind::Io : ErrorKind::Format, why, {}, path);
     }
-    return r->read(path, options);
+    // the memory budget (budget.h) keeps any file within bounds; a file that is simply larger
+    // than this computer's memory is said so, on whichever thread it is read
+    try {
+        return r->read(path, options);
+    } catch (const std::bad_alloc &) {
+        return budget::outOfMemory(path);
+    } catch (const std::length_error &) {
+        return budget::outOfMemory(path);
+    }
 }
 
 } // namespace vs

@@ -298,7 +298,8 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
     j["stats"] = stats;
     j["warnings"] = describeAll(r.warnings);
     j["timings_ms"] = {{"import", r.timings.importMs}, {"compute", r.timings.computeMs}, {"segment", r.timings.segmentMs}};
-    return j.dump(2) + "\n";
+    // every reader gives UTF-8 (issue 20); should a byte slip through, it is shown as U+FFFD, not an error
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 } // namespace vs

@@ -1,5 +1,6 @@
 #include "rows.h"
 
+#include "core/io/budget.h"
 #include "core/io/typing.h"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ public:
     }
     size_t size() const { return m_line.size(); }
     bool empty() const { return m_line.empty(); }
+    size_t bytes() const { return m_fields.size() * sizeof(std::string_view) + m_line.size() * 16; }
     SampleRow operator[](size_t i) const
     {
         const size_t b = m_start[i];
@@ -256,10 +258,13 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     auto sampleCursor = openCursor();
     {
         Record rec;
-        while (records.size() < sampleLimit && sampleCursor->next(rec))
+        // the first 1,000 records, or fewer if they hold more than budget::kSampleBytes
+        bool more = true;
+        while (records.size() < sampleLimit && records.bytes() < budget::kSampleBytes &&
+               (more = sampleCursor->next(rec)))
             if (!rec.blank())
                 records.push(rec);
-        if (records.size() < sampleLimit)
+        if (!more)
             if (auto e = sampleCursor->error()) {
                 e->file = fileName;
                 return *e;
@@ -280,15 +285,17 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     const NumberFormat fmt = layout->format;
 
     // 2. One pass over the whole text, cells straight into their columns.
+    // the rows to make room for are a hint (lines counted): at most budget::kReserveBytes
     const size_t lineEstimate = opt.rowEstimate ? opt.rowEstimate : 1024;
-    const size_t rowCap = opt.maxRows ? std::min(opt.maxRows, lineEstimate) : lineEstimate;
+    const size_t rowBytes = columns * sizeof(std::string_view) + sizeof(int64_t);
+    const size_t rowCap = budget::reserveRows(opt.maxRows ? std::min(opt.maxRows, lineEstimate) : lineEstimate, rowBytes);
     std::vector<std::vector<std::string_view>> cells(columns);
     for (auto &c : cells)
         c.reserve(rowCap);
     std::vector<int64_t> rowNumbers;
     rowNumbers.reserve(rowCap);
-    size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0;
-    int64_t firstShort = 0, firstLong = 0;
+    size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0, cutRows = 0;
+    int64_t firstShort = 0, firstLong = 0, firstCut = 0;
     auto cursor = openCursor();
     Record rec;
     const size_t progressStep = 1 << 16;
@@ -297,10 +304,15 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
             ++blank;
             continue;
         }
+        if (rec.dataBeyond && !cutRows++)
+            firstCut = rec.line;
         if (seenRecords++ < firstData)
             continue;
         if (opt.maxRows && rowNumbers.size() >= opt.maxRows)
             break;
+        // the cells as views into the text, short rows padded: within the memory budget
+        if (!budget::allows(uint64_t(rowNumbers.size() + 1) * rowBytes, cursor->bytesRead()))
+            return budget::exceeded(fileName, cursor->bytesRead());
         rowNumbers.push_back(rec.line);
         const size_t n = rec.fields.size();
         for (size_t c = 0; c < columns; ++c)
@@ -331,6 +343,9 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         rep.warnings.push_back({Msg::ShortRows, {std::to_string(shortRows), std::to_string(firstShort)}});
     if (longRows)
         rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
+    if (cutRows)
+        rep.warnings.push_back({Msg::ColumnsBeyondLimit, {std::to_string(cutRows), std::to_string(budget::kMaxColumns),
+                                                          std::to_string(firstCut)}});
 
     if (opt.progress)
         opt.progress(0.65);

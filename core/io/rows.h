@@ -16,10 +16,13 @@
 namespace vs {
 
 struct Record {
-    std::vector<std::string_view> fields;
-    int64_t line = 0; // spreadsheet row (1-based) where the record starts
+    std::vector<std::string_view> fields; // at most budget::kMaxColumns
+    int64_t line = 0;        // spreadsheet row (1-based) where the record starts
+    bool dataBeyond = false; // a field past budget::kMaxColumns holds something (not kept)
     bool blank() const
     {
+        if (dataBeyond)
+            return false;
         for (std::string_view f : fields)
             if (!f.empty())
                 return false;
@@ -33,6 +36,7 @@ public:
     virtual ~RowCursor() = default;
     virtual bool next(Record &rec) = 0;
     virtual double progress() const = 0;             // 0..1 of the pass
+    virtual uint64_t bytesRead() const = 0;          // of the text, for the memory budget
     virtual std::optional<Error> error() const = 0;  // after next() returned false
 };
 

@@ -1,5 +1,6 @@
 #include "sheet_table.h"
 
+#include "core/io/budget.h"
 #include "core/io/rows.h"
 #include "core/io/typing.h"
 
@@ -29,6 +30,7 @@ public:
             m_values.reserve(rows);
     }
     size_t size() const { return m_text ? m_texts.size() : m_values.size(); }
+    size_t textBytes() const { return m_text ? m_texts.textBytes() : 0; }
     void dropLast()
     {
         if (m_text)
@@ -118,6 +120,41 @@ void SheetTableBuilder::startRow(int64_t line)
     m_line = line;
     m_rowHasCells = m_rowHasValue = m_rowHasExtra = false;
     m_rowStart = m_sampleCells.size();
+    m_rowWidth = 0;
+}
+
+size_t SheetTableBuilder::sampleBytes() const
+{
+    // the cells and their text as given, and the grid of texts decideLayout makes of them
+    constexpr size_t kGridCell = sizeof(std::string) + sizeof(std::string_view);
+    return m_sampleCells.size() * sizeof(SampleCell) + m_sampleText.size() + (m_sampleWidths + m_rowWidth) * kGridCell;
+}
+
+uint64_t SheetTableBuilder::held() const
+{
+    if (m_sampling)
+        return sampleBytes();
+    // a number, date or text offset per cell, padding included, and a row number per row
+    return uint64_t(m_rows + 1) * (m_columns.size() + 1) * sizeof(double) + m_textBytes;
+}
+
+bool SheetTableBuilder::checkBudget()
+{
+    if (!budget::allows(held(), m_input))
+        m_overBudget = true;
+    return !m_overBudget;
+}
+
+bool SheetTableBuilder::roomFor(uint64_t rows, uint64_t cells, uint64_t textBytes)
+{
+    if (stopped())
+        return false;
+    const uint64_t width = std::max<uint64_t>(std::max<uint64_t>(cells, m_columns.size()), 1) + 1;
+    const uint64_t perRow = width * sizeof(double) + textBytes;
+    const uint64_t limit = budget::limit(m_input), now = held();
+    if (now > limit || (perRow && rows > (limit - now) / perRow))
+        m_overBudget = true;
+    return !m_overBudget;
 }
 
 void SheetTableBuilder::number(size_t col, double value)
@@ -155,14 +192,27 @@ void SheetTableBuilder::put(size_t col, Kind kind, double value, std::string_vie
 {
     if (stopped())
         return; // the reader may still be finishing the piece of the file it has
+    if (col >= budget::kMaxColumns)
+        return;
     m_rowHasCells = true;
     if (kind != Kind::Empty)
         m_rowHasValue = true;
     if (m_sampling) {
         if (kind == Kind::Empty)
             return;
+        // checked before the text is taken, and the text grown within the budget: one row can
+        // be large (16,384 cells of a long shared string)
+        const uint64_t limit = budget::limit(m_input);
+        if (text.size() > UINT32_MAX || sampleBytes() + text.size() + sizeof(SampleCell) > limit) {
+            m_overBudget = true;
+            return;
+        }
+        if (m_sampleText.size() + text.size() > m_sampleText.capacity())
+            m_sampleText.reserve(size_t(std::min<uint64_t>(limit, std::max<uint64_t>(2 * m_sampleText.capacity(),
+                                                                                   m_sampleText.size() + text.size()))));
         m_sampleCells.push_back({m_sampleText.size(), value, uint32_t(col), uint32_t(text.size()), kind});
         m_sampleText.append(text);
+        m_rowWidth = std::max(m_rowWidth, col + 1);
         return;
     }
     if (kind == Kind::Empty)
@@ -176,7 +226,12 @@ void SheetTableBuilder::put(size_t col, Kind kind, double value, std::string_vie
 
 void SheetTableBuilder::putInColumn(size_t col, Kind kind, double value, std::string_view text)
 {
+    if (kind == Kind::Text && !budget::allows(held() + text.size(), m_input)) {
+        m_overBudget = true;
+        return;
+    }
     SheetColumn &c = m_columns[col];
+    const size_t textBefore = c.textBytes();
     if (c.size() > m_rows)
         c.dropLast(); // the same cell again: the last one counts
     c.padTo(m_rows);
@@ -185,6 +240,11 @@ void SheetTableBuilder::putInColumn(size_t col, Kind kind, double value, std::st
     case Kind::Date: c.date(value); break;
     case Kind::Text: c.text(text); break;
     case Kind::Empty: break;
+    }
+    const size_t textAfter = c.textBytes();
+    if (textAfter != textBefore) {
+        m_textBytes = m_textBytes + textAfter - textBefore;
+        checkBudget();
     }
 }
 
@@ -202,7 +262,10 @@ bool SheetTableBuilder::endRow()
         return commitRow(m_line, m_rowHasExtra);
     m_sampleRowStart.push_back(m_rowStart);
     m_sampleLines.push_back(m_line);
-    if (m_sampleLines.size() < kSampleRows)
+    m_sampleWidths += m_rowWidth;
+    m_rowWidth = 0;
+    // the header is looked for in the first 1,000 rows, or in fewer if they hold too much
+    if (m_sampleLines.size() < kSampleRows && sampleBytes() < budget::kSampleBytes)
         return true;
     return !!decideLayout() && !stopped();
 }
@@ -230,6 +293,8 @@ bool SheetTableBuilder::commitRow(int64_t line, bool extra)
         m_tooLarge = true;
         return false;
     }
+    if (!checkBudget())
+        return false;
     if ((m_rows & 0xFFFF) == 0 && m_opt.cancel && m_opt.cancel->load(std::memory_order_relaxed)) {
         m_cancelled = true;
         return false;
@@ -274,8 +339,10 @@ Status SheetTableBuilder::decideLayout()
 
     // Room for the rows the sheet says it has; text columns (by the sample) start as text.
     const size_t columns = m_names.size();
+    // (a hint: never more than budget::kReserveBytes in all, numbers and text together)
     size_t rows = m_opt.maxRows ? std::min(m_opt.maxRows, m_expectRows ? m_expectRows : m_opt.maxRows) : m_expectRows;
     rows = std::min(rows, kMaxCells / std::max<size_t>(1, columns));
+    rows = budget::reserveRows(rows, std::max<size_t>(1, columns) * sizeof(double));
     std::vector<size_t> textBytes(columns, 0);
     std::vector<bool> isText(columns, false);
     for (size_t r = layout->firstData; r < n; ++r)
@@ -285,9 +352,16 @@ Status SheetTableBuilder::decideLayout()
                 textBytes[c.col] += c.textSize;
             }
     const size_t sampleData = std::max<size_t>(1, n - std::min(n, layout->firstData));
+    size_t sampleTextBytes = 0;
+    for (size_t b : textBytes)
+        sampleTextBytes += b;
+    // the text the rows announced would hold at the sample's rate, within what is left to reserve
+    const double textScale = std::min(double(rows / sampleData + 1),
+                                      double(budget::kReserveBytes - std::min(budget::kReserveBytes, rows * columns * sizeof(double))) /
+                                          double(std::max<size_t>(1, sampleTextBytes)));
     m_columns.resize(columns);
     for (size_t c = 0; c < columns; ++c)
-        m_columns[c].start(isText[c], rows, isText[c] ? textBytes[c] * (rows / sampleData + 1) : 0);
+        m_columns[c].start(isText[c], rows, isText[c] ? size_t(double(textBytes[c]) * textScale) : 0);
 
     // The data rows of the sample into the columns.
     for (size_t r = layout->firstData; r < n; ++r) {
@@ -310,16 +384,20 @@ Status SheetTableBuilder::decideLayout()
 
 Result<ReadResult> SheetTableBuilder::finish()
 {
+    if (m_cancelled || (m_opt.cancel && m_opt.cancel->load()))
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
+    if (m_overBudget)
+        return budget::exceeded(m_path, m_input);
     if (m_sampling) {
         if (m_sampleLines.empty())
             return makeError(ErrorKind::Format, Msg::SheetEmpty, {m_report.sheet}, m_path);
         if (Status s = decideLayout(); !s)
             return s.error();
+        if (m_overBudget)
+            return budget::exceeded(m_path, m_input);
     }
     if (m_error)
         return *m_error;
-    if (m_cancelled || (m_opt.cancel && m_opt.cancel->load()))
-        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
     if (m_tooLarge)
         return makeError(ErrorKind::Format, Msg::SheetTooLarge,
                          {m_report.sheet, std::to_string(m_columns.size()), std::to_string(m_rows)}, m_path);

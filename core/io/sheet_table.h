@@ -26,10 +26,18 @@ public:
     SheetTableBuilder(const SheetTableBuilder &) = delete;
     SheetTableBuilder &operator=(const SheetTableBuilder &) = delete;
 
-    // How many rows the sheet says it has (e.g. an XLSX dimension), to make room once. A hint only.
+    // How many rows the sheet says it has (e.g. an XLSX dimension), to make room once. A hint
+    // only: the room made is at most budget::kReserveBytes.
     void expectRows(size_t rows) { m_expectRows = rows; }
+    // Bytes of the file read so far (inflated XML, cell records): the memory budget grows with
+    // them (budget.h).
+    void consumed(uint64_t bytes) { m_input += bytes; }
+    // Whether `rows` more rows of `cells` cells (of which `textBytes` text) fit in the budget, for
+    // a reader about to repeat a row (ODS); false stops the read with the budget's error.
+    bool roomFor(uint64_t rows, uint64_t cells, uint64_t textBytes);
 
-    // The cells of one row, in any order; a cell given twice keeps the last value.
+    // The cells of one row, in any order; a cell given twice keeps the last value; a cell past
+    // column budget::kMaxColumns is not read.
     void startRow(int64_t line); // 1-based row in the sheet
     void number(size_t col, double value);
     // A number as the workbook wrote it ("12.5", "1E-3"); text if it does not read as one or
@@ -40,11 +48,14 @@ public:
     // cells counts as a blank row).
     void text(size_t col, std::string_view s);
     // False once no more rows are wanted: a preview has its rows, the import was cancelled, or
-    // the sheet would hold more cells than this program can.
+    // the sheet would hold more cells than this program can, or more than the memory budget.
     bool endRow();
 
     ReadReport &report() { return m_report; }
-    // The table; errors for an empty sheet, a cancelled import or one too large.
+    // Whether the read has stopped for good (an error, cancelled, too large, over the budget);
+    // finish() says why.
+    bool failed() const { return m_error || m_cancelled || m_tooLarge || m_overBudget; }
+    // The table; errors for an empty sheet, a cancelled import or one too large (cells, budget).
     Result<ReadResult> finish();
 
 private:
@@ -59,12 +70,17 @@ private:
     void putInColumn(size_t col, Kind kind, double value, std::string_view text);
     bool commitRow(int64_t line, bool extra);
     Status decideLayout();
-    bool stopped() const { return m_error || m_full || m_cancelled || m_tooLarge; }
+    bool stopped() const { return m_error || m_full || m_cancelled || m_tooLarge || m_overBudget; }
+    uint64_t held() const; // bytes held for the table so far (budget.h)
+    bool checkBudget();    // false (and stopped) once held() is over the budget
+    size_t sampleBytes() const;
 
     std::string m_path;
     ReadOptions m_opt;
     ReadReport m_report;
     size_t m_expectRows = 0;
+    uint64_t m_input = 0;     // bytes of the file read so far
+    uint64_t m_textBytes = 0; // text held in the columns
 
     // the current row
     int64_t m_line = 0;
@@ -77,6 +93,8 @@ private:
     std::vector<size_t> m_sampleRowStart;
     std::vector<int64_t> m_sampleLines;
     size_t m_rowStart = 0;
+    size_t m_rowWidth = 0;    // of the current row: its last cell with a value + 1
+    size_t m_sampleWidths = 0; // the widths of the sample's rows added up (the sample as a grid)
 
     // after it: the columns
     std::vector<std::string> m_names;
@@ -88,7 +106,7 @@ private:
     std::vector<int64_t> m_rowNumbers; // only once rows stop being consecutive
     size_t m_blankRows = 0, m_longRows = 0;
     int64_t m_firstLong = 0;
-    bool m_cancelled = false, m_tooLarge = false, m_full = false;
+    bool m_cancelled = false, m_tooLarge = false, m_full = false, m_overBudget = false;
     std::optional<Error> m_error;
 };
 

@@ -6,12 +6,21 @@
 #include "core/io/read_options.h"
 
 #include <string>
+#include <string_view>
 
 namespace vs {
 
 Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &options);
 Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &options);
+// In a separate process: the program started again in its reader mode (helperExecutable(),
+// core/process.h), with memory and CPU-time limits; see xls_reader.cpp.
 Result<ReadResult> readXlsFile(const std::string &path, const ReadOptions &options);
+// The reader mode: `PROGRAM --xls-reader FILE SHEET` (SHEET "" for the first) writes what freexl
+// reads to its standard output. main() runs it before anything else.
+bool isXlsReaderMode(int argc, char **argv);
+int xlsReaderMain(int argc, char **argv);
+// What the parent makes of the reader's whole output (for the fuzz harness of that format).
+Result<ReadResult> readXlsOutput(std::string_view output, const std::string &path, const ReadOptions &options);
 
 // Excel's serial day number (1900 or 1904 system) as days since 1970-01-01.
 double excelSerialToDays(double serial, bool date1904);

@@ -1,5 +1,6 @@
 #include "workbook_readers.h"
 
+#include "core/io/budget.h"
 #include "core/io/fast_xml.h"
 #include "core/io/rows.h"
 #include "core/io/sheet_table.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 namespace vs {
@@ -52,6 +54,18 @@ bool isDateFormat(int id, const std::string &code)
 
 namespace {
 
+constexpr int64_t kMaxRowNumber = int64_t(1) << 40; // far past Excel's 1,048,576
+constexpr double kExcelLastSerial = 2958466;          // 10000-01-01: Excel's dates end before it
+
+// An integer attribute; the fallback when absent, not a number or out of range.
+int intOf(const char *s, int fallback)
+{
+    int v = fallback;
+    if (s && std::from_chars(s, s + std::strlen(s), v).ec != std::errc())
+        v = fallback;
+    return v;
+}
+
 // "AB12" -> column 27 (0-based), row 12
 bool parseRef(std::string_view r, int64_t &row, int &col)
 {
@@ -87,7 +101,7 @@ Status parseXml(const ZipArchive &zip, const std::string &part, XmlStream &xml, 
     return Ok{};
 }
 
-Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
+Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file, const std::atomic<bool> *cancel)
 {
     Workbook wb;
     struct Rel { std::string target, type; };
@@ -103,7 +117,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
             }
         };
         if (zip.has("xl/_rels/workbook.xml.rels"))
-            if (Status s = parseXml(zip, "xl/_rels/workbook.xml.rels", x, file); !s)
+            if (Status s = parseXml(zip, "xl/_rels/workbook.xml.rels", x, file, cancel); !s)
                 return s.error();
     }
     XmlStream x;
@@ -130,7 +144,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
             wb.sheets.push_back(s);
         }
     };
-    if (Status s = parseXml(zip, "xl/workbook.xml", x, file); !s)
+    if (Status s = parseXml(zip, "xl/workbook.xml", x, file, cancel); !s)
         return s.error();
     if (wb.sheets.empty())
         return makeError(ErrorKind::Format, Msg::WorkbookNoSheets, {}, file);
@@ -138,7 +152,7 @@ Result<Workbook> readWorkbook(const ZipArchive &zip, const std::string &file)
 }
 
 // Which cell styles show dates.
-Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::string &file)
+Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::string &file, const std::atomic<bool> *cancel)
 {
     std::vector<bool> dateStyle;
     if (!zip.has("xl/styles.xml"))
@@ -151,19 +165,19 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
         if (n == "numFmt") {
             const char *id = XmlStream::attr(a, "numFmtId"), *code = XmlStream::attr(a, "formatCode");
             if (id && code)
-                custom[std::atoi(id)] = code;
+                custom[intOf(id, 0)] = code;
         } else if (n == "cellXfs") {
             inCellXfs = true;
         } else if (n == "xf" && inCellXfs) {
             const char *id = XmlStream::attr(a, "numFmtId");
-            xfFormats.push_back(id ? std::atoi(id) : 0);
+            xfFormats.push_back(intOf(id, 0));
         }
     };
     x.onEnd = [&](std::string_view n) {
         if (n == "cellXfs")
             inCellXfs = false;
     };
-    if (Status s = parseXml(zip, "xl/styles.xml", x, file); !s)
+    if (Status s = parseXml(zip, "xl/styles.xml", x, file, cancel); !s)
         return s.error();
     for (int id : xfFormats)
         dateStyle.push_back(isDateFormat(id, custom.count(id) ? custom[id] : std::string()));
@@ -176,10 +190,12 @@ Result<std::vector<bool>> readDateStyles(const ZipArchive &zip, const std::strin
 template <class Scanner, class More>
 Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More more, Msg what,
                 const std::string &name, const std::string &file, const std::atomic<bool> *cancel = nullptr,
-                const std::function<void(double)> &progress = {})
+                const std::function<void(double)> &progress = {}, const std::function<void(size_t)> &fed = {})
 {
     bool ok = true;
     Status s = zip.stream(part, [&](const char *d, size_t n) {
+        if (fed)
+            fed(n);
         ok = x.feed(d, n);
         return ok && !x.done() && more();
     }, cancel, progress);
@@ -197,7 +213,8 @@ Status scanPart(const ZipArchive &zip, const std::string &part, Scanner &x, More
 // most 4 GiB (ZipLimits), so 32-bit offsets do (checked all the same).
 using SharedStrings = PackedStrings<uint32_t>;
 
-Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file)
+Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string &file, uint64_t *bytesRead,
+                                        const std::atomic<bool> *cancel)
 {
     SharedStrings sst;
     const std::string part = "xl/sharedStrings.xml";
@@ -211,10 +228,11 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             long long count = 0;
             const std::string_view c = fastxml::attr(a, "uniqueCount");
             std::from_chars(c.data(), c.data() + c.size(), count);
-            count = std::clamp(count, 0LL, 10'000'000LL);
+            // a hint: the room made is at most budget::kReserveBytes (offsets and text)
+            count = std::clamp(count, 0LL, (long long)(budget::kReserveBytes / 2 / sizeof(uint32_t)));
             // the text is the part less at least "<si><t></t></si>" per string
             const uint64_t bytes = zip.size(part), markup = 16 * uint64_t(count);
-            sst.reserve(size_t(count), size_t(std::min<uint64_t>(bytes > markup ? bytes - markup : 0, 1u << 30)));
+            sst.reserve(size_t(count), size_t(std::min<uint64_t>(bytes > markup ? bytes - markup : 0, budget::kReserveBytes / 2)));
         } else if (n == "si") {
             current.clear();
         } else if (n == "t") {
@@ -232,7 +250,9 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             if (sst.textBytes() + current.size() > UINT32_MAX)
                 tooLarge = true;
             else
-                sst.push_back(current);
+                // trimmed once here, as every cell is (SheetTableBuilder::text): a string of
+                // spaces in a million cells is not trimmed a million times
+                sst.push_back(trimSpaces(current));
         }
     };
     auto onText = [&](std::string_view t) {
@@ -240,7 +260,9 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
             current.append(t);
     };
     FastXmlScanner x(onStart, onEnd, onText, "sst");
-    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, Msg::PartCannotBeReadBecause, part, file); !s)
+    if (Status s = scanPart(zip, part, x, [&] { return !tooLarge; }, Msg::PartCannotBeReadBecause, part, file, cancel,
+                            {}, [&](size_t n) { *bytesRead += n; });
+        !s)
         return s.error();
     if (tooLarge)
         return makeError(ErrorKind::Format, Msg::SharedStringsTooLarge, {}, file);
@@ -255,7 +277,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     const ZipArchive &zip = *archive;
     if (!zip.has("xl/workbook.xml"))
         return makeError(ErrorKind::Format, Msg::ZipNotXlsx, {}, path);
-    auto wb = readWorkbook(zip, path);
+    auto wb = readWorkbook(zip, path, opt.cancel);
     if (!wb)
         return wb.error();
 
@@ -285,15 +307,17 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     if (!sheet->worksheet)
         return makeError(ErrorKind::Format, Msg::ChartSheet, {sheet->name}, path);
 
-    auto dateStyles = readDateStyles(zip, path);
+    auto dateStyles = readDateStyles(zip, path, opt.cancel);
     if (!dateStyles)
         return dateStyles.error();
-    auto sst = readSharedStrings(zip, path);
+    uint64_t sharedBytes = 0;
+    auto sst = readSharedStrings(zip, path, &sharedBytes, opt.cancel);
     if (!sst)
         return sst.error();
 
     // Stream the sheet: each cell straight into its column.
     SheetTableBuilder table(path, opt, rep);
+    table.consumed(sharedBytes); // the text cells may repeat is the file's too
     const uint64_t sheetBytes = zip.size(sheet->target);
     int64_t lastRow = 0;
     int col = -1;
@@ -327,8 +351,9 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
         } else if (n == "v" && inCell) {
             inValue = true;
         } else if (n == "row") {
+            // row numbers are kept within Excel's and far beyond, so that counting on never overflows
             const std::string_view r = fastxml::attr(a, "r");
-            const int64_t rowNumber = r.empty() ? lastRow + 1 : toInt(r, lastRow + 1);
+            const int64_t rowNumber = std::clamp<int64_t>(r.empty() ? lastRow + 1 : toInt(r, lastRow + 1), 1, kMaxRowNumber);
             table.startRow(rowNumber);
             lastRow = rowNumber;
             inRow = true;
@@ -385,8 +410,9 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
                 if (value.empty())
                     table.text(c, {});
                 else if (size_t(style) < dateStyles->size() && (*dateStyles)[size_t(style)] &&
-                         std::from_chars(value.data(), value.data() + value.size(), serial).ec == std::errc())
-                    table.date(c, excelSerialToDays(serial, wb->date1904));
+                         std::from_chars(value.data(), value.data() + value.size(), serial).ec == std::errc() &&
+                         serial >= 0 && serial < kExcelLastSerial)
+                    table.date(c, excelSerialToDays(serial, wb->date1904)); // Excel shows no date outside these
                 else
                     table.numberText(c, value);
             }
@@ -406,7 +432,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
     };
     FastXmlScanner x(onStart, onEnd, onText, "sheetData");
     if (Status s = scanPart(zip, sheet->target, x, [&] { return wanted; }, Msg::SheetCannotBeReadBecause, sheet->name,
-                            path, opt.cancel, progress);
+                            path, opt.cancel, progress, [&](size_t n) { table.consumed(n); });
         !s)
         return s.error();
     if (errorCells)

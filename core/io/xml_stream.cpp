@@ -1,6 +1,9 @@
 #include "xml_stream.h"
 
+#include "core/io/fast_xml.h"
+
 #include <expat.h>
+#include <string>
 
 namespace vs {
 
@@ -15,6 +18,15 @@ std::string_view localName(const char *name)
 
 struct XmlStream::Impl {
     XML_Parser parser;
+    // Reparse deferral (expat does it itself from 2.6; Debian 12 has 2.5): expat parses an
+    // unfinished token again from its start with every piece it is given, so a 100 MB attribute
+    // fed 256 KB at a time took 21 s. While a call gives no event, the input is kept here until
+    // it has doubled, and so is parsed a few times instead of hundreds; a token longer than
+    // fastxml::kMaxToken is refused, as by the worksheet scanner.
+    uint64_t events = 0;        // handler calls so far
+    std::string pending;        // input not yet given to expat
+    uint64_t sinceEvent = 0;    // bytes given to expat since the last call that gave an event
+    size_t threshold = 0;       // pending is given to expat once it holds this much
 };
 
 XmlStream::XmlStream() : d(new Impl{XML_ParserCreate(nullptr)})
@@ -24,16 +36,19 @@ XmlStream::XmlStream() : d(new Impl{XML_ParserCreate(nullptr)})
         d->parser,
         [](void *self, const XML_Char *name, const XML_Char **attrs) {
             auto *x = static_cast<XmlStream *>(self);
+            ++x->d->events;
             if (x->onStart)
                 x->onStart(localName(name), attrs);
         },
         [](void *self, const XML_Char *name) {
             auto *x = static_cast<XmlStream *>(self);
+            ++x->d->events;
             if (x->onEnd)
                 x->onEnd(localName(name));
         });
     XML_SetCharacterDataHandler(d->parser, [](void *self, const XML_Char *s, int len) {
         auto *x = static_cast<XmlStream *>(self);
+        ++x->d->events;
         if (x->onText)
             x->onText(std::string_view(s, size_t(len)));
     });
@@ -59,11 +74,27 @@ bool XmlStream::feed(const char *data, size_t size, bool last)
 {
     if (m_error)
         return false;
-    if (XML_Parse(d->parser, data, int(size), last ? 1 : 0) == XML_STATUS_ERROR) {
+    d->pending.append(data, size);
+    if (!last && d->pending.size() < d->threshold)
+        return true; // inside one long token: more first
+    const uint64_t eventsBefore = d->events;
+    const size_t given = d->pending.size();
+    const XML_Status status = XML_Parse(d->parser, d->pending.data(), int(given), last ? 1 : 0);
+    d->pending.clear();
+    if (status == XML_STATUS_ERROR) {
         if (!m_error) // expat's own reason, in English
             m_error = Message{Msg::XmlMalformed, {XML_ErrorString(XML_GetErrorCode(d->parser)),
                                                   std::to_string(XML_GetCurrentLineNumber(d->parser))}};
         return false;
+    }
+    if (d->events == eventsBefore) {
+        d->sinceEvent += given;
+        d->threshold = size_t(2 * d->sinceEvent);
+        if (d->sinceEvent > fastxml::kMaxToken)
+            stop({Msg::XmlTokenTooLong, {std::to_string(fastxml::kMaxToken >> 20)}});
+    } else {
+        d->sinceEvent = 0;
+        d->threshold = 0;
     }
     return !m_error;
 }

@@ -4,6 +4,8 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -72,6 +74,7 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
     zip_file_t *f = zip_fopen(m_zip, name.c_str(), 0);
     if (!f)
         return makeError(ErrorKind::Format, Msg::PartCannotBeRead, {name}, m_path);
+    const std::unique_ptr<zip_file_t, int (*)(zip_file_t *)> closeFile(f, zip_fclose);
 
     // Inflating runs on a second thread, one buffer ahead of the consumer (parsing), so that
     // both cores work on a large sheet. Buffers go round between the two through small queues.
@@ -84,38 +87,62 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
         empty.push_back(Piece{std::vector<char>(kBufSize), 0});
     bool finished = false, stop = false;
     std::optional<Error> readError;
+    std::exception_ptr inflaterFailure; // no exception may leave a std::thread: it is carried over
 
     std::thread inflater([&] {
-        uint64_t total = 0;
-        for (;;) {
-            Piece piece;
-            {
-                std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return stop || !empty.empty(); });
-                if (stop)
+        try {
+            uint64_t total = 0;
+            for (;;) {
+                Piece piece;
+                {
+                    std::unique_lock lock(mutex);
+                    changed.wait(lock, [&] { return stop || !empty.empty(); });
+                    if (stop)
+                        break;
+                    piece = std::move(empty.front());
+                    empty.pop_front();
+                }
+                const zip_int64_t n = zip_fread(f, piece.data.data(), piece.data.size());
+                std::optional<Error> err;
+                if (n < 0)
+                    err = makeError(ErrorKind::Format, Msg::PartCannotBeInflated,
+                                    {name, zip_error_strerror(zip_file_get_error(f))}, m_path);
+                else if ((total += uint64_t(n)) > declared || total > m_limits.maxEntryBytes) // a directory that lies
+                    err = makeError(ErrorKind::Format, Msg::PartInflatesBeyond, {name}, m_path);
+                std::lock_guard lock(mutex);
+                if (err || n == 0) {
+                    readError = err;
+                    finished = true;
+                    changed.notify_all();
                     break;
-                piece = std::move(empty.front());
-                empty.pop_front();
-            }
-            const zip_int64_t n = zip_fread(f, piece.data.data(), piece.data.size());
-            std::optional<Error> err;
-            if (n < 0)
-                err = makeError(ErrorKind::Format, Msg::PartCannotBeInflated,
-                                {name, zip_error_strerror(zip_file_get_error(f))}, m_path);
-            else if ((total += uint64_t(n)) > declared || total > m_limits.maxEntryBytes) // a directory that lies
-                err = makeError(ErrorKind::Format, Msg::PartInflatesBeyond, {name}, m_path);
-            std::lock_guard lock(mutex);
-            if (err || n == 0) {
-                readError = err;
-                finished = true;
+                }
+                piece.size = size_t(n);
+                full.push_back(std::move(piece));
                 changed.notify_all();
-                break;
             }
-            piece.size = size_t(n);
-            full.push_back(std::move(piece));
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            inflaterFailure = std::current_exception();
+            finished = true;
             changed.notify_all();
         }
     });
+    // However the consumer leaves (an error, enough read, or an exception such as bad_alloc
+    // from the parser), the inflater is stopped and joined first: a std::thread destroyed while
+    // it runs calls std::terminate.
+    auto stopInflater = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+            changed.notify_all();
+        }
+        if (inflater.joinable())
+            inflater.join();
+    };
+    struct JoinOnExit {
+        decltype(stopInflater) &f;
+        ~JoinOnExit() { f(); }
+    } joinOnExit{stopInflater};
 
     Status result = Ok{};
     uint64_t consumed = 0;
@@ -148,13 +175,9 @@ Status ZipArchive::stream(const std::string &name, const std::function<bool(cons
         if (!more)
             break;
     }
-    {
-        std::lock_guard lock(mutex);
-        stop = true;
-        changed.notify_all();
-    }
-    inflater.join();
-    zip_fclose(f);
+    stopInflater();
+    if (inflaterFailure)
+        std::rethrow_exception(inflaterFailure);
     return result;
 }
 

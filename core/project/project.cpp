@@ -20,6 +20,34 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
+// A project nests objects and lists a few levels deep (a baseline one more); copying or writing a
+// JSON value recurses once per level, so a hand-edited file nesting thousands of lists would
+// overflow the stack. Refused before it is parsed.
+constexpr int kMaxProjectDepth = 64;
+
+bool nestsTooDeep(std::string_view text)
+{
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxProjectDepth)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 struct Reader {
     const std::string &file;
     std::optional<Error> error;
@@ -122,6 +150,8 @@ const ScoreSpec *Project::findScore(const std::string &name) const
 
 Result<Project> parseProject(const std::string &text, const std::string &file, const Translate &tr)
 {
+    if (nestsTooDeep(text))
+        return makeError(ErrorKind::Project, Msg::ProjectTooDeep, {std::to_string(kMaxProjectDepth)}, file);
     json j = json::parse(text, nullptr, false);
     if (j.is_discarded())
         return makeError(ErrorKind::Project, Msg::ProjectNotJson, {}, file);

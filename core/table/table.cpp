@@ -94,6 +94,9 @@ std::string formatDate(double days)
 {
     if (std::isnan(days))
         return {};
+    // past the years a calendar date can show (±32,767): the number of days, as it is
+    if (!(std::fabs(days) < 11'000'000.0))
+        return formatNumber(days);
     using namespace std::chrono;
     const double whole = std::floor(days);
     const sys_days d{std::chrono::days{int64_t(whole)}};

@@ -2634,6 +2634,58 @@ now: %4 customers, value %5</source>
         <source>%1 cell(s) of the column &apos;%2&apos; are not numbers (first: row %3, &apos;%4&apos;); they count as missing</source>
         <translation>“%2”列中有 %1 个单元格不是数字（首个：第 %3 行，“%4”）；它们按缺失值处理</translation>
     </message>
+    <message>
+        <source>the file would need more than %1 MiB of memory for %2 KiB of data, far more than any table needs: it is damaged, or made to exhaust memory</source>
+        <translation>读取这个文件需要超过 %1 MiB 内存，而其中的数据只有 %2 KiB，远超任何表格所需：文件已损坏，或是被故意构造来耗尽内存</translation>
+    </message>
+    <message>
+        <source>the data do not fit in this computer&apos;s memory: the file is too large for it, or damaged</source>
+        <translation>这台计算机的内存装不下这些数据：文件对它来说太大，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>a cell holds more than %1 MiB of text, more than any table needs: the file is damaged, or made to exhaust memory</source>
+        <translation>有一个单元格的文本超过 %1 MiB，远超任何表格所需：文件已损坏，或是被故意构造来耗尽内存</translation>
+    </message>
+    <message>
+        <source>the Excel 97-2003 reader cannot be started (%1)</source>
+        <translation>无法启动 Excel 97-2003 读取程序（%1）</translation>
+    </message>
+    <message>
+        <source>this .xls file is damaged: the Excel 97-2003 reader failed on it (%1)</source>
+        <translation>这个 .xls 文件已损坏：Excel 97-2003 读取程序读取它时出错（%1）</translation>
+    </message>
+    <message>
+        <source>this .xls file is damaged: reading it took more than %1 seconds</source>
+        <translation>这个 .xls 文件已损坏：读取它用了超过 %1 秒</translation>
+    </message>
+    <message>
+        <source>this .xls file is damaged or too large: reading it needs more than %1 MiB of memory</source>
+        <translation>这个 .xls 文件已损坏或过大：读取它需要超过 %1 MiB 内存</translation>
+    </message>
+    <message>
+        <source>this .xls file is damaged: what the Excel 97-2003 reader made of it cannot be read</source>
+        <translation>这个 .xls 文件已损坏：Excel 97-2003 读取程序从中得到的内容无法识别</translation>
+    </message>
+    <message>
+        <source>it holds a tag or text longer than %1 MiB, more than any workbook needs: the file is damaged, or made to exhaust memory</source>
+        <translation>其中有长度超过 %1 MiB 的标签或文本，远超任何工作簿所需：文件已损坏，或是被故意构造来耗尽内存</translation>
+    </message>
+    <message>
+        <source>its text is not valid UTF-8 (byte %1)</source>
+        <translation>其中的文本不是有效的 UTF-8（第 %1 字节）</translation>
+    </message>
+    <message>
+        <source>it refers to a character that does not exist (%1)</source>
+        <translation>其中引用了一个不存在的字符（%1）</translation>
+    </message>
+    <message>
+        <source>the project file nests lists or objects more than %1 deep; no project does</source>
+        <translation>项目文件中列表或对象的嵌套超过 %1 层；正常的项目文件不会这样</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have more than %2 fields (first: row %3); the fields past column %2 were left out</source>
+        <translation>%1 行的字段数超过 %2 个（第一处：第 %3 行）；第 %2 列之后的字段已略去</translation>
+    </message>
 </context>
 <context>
     <name>models</name>

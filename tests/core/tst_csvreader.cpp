@@ -29,6 +29,7 @@ private slots:
     void previewReadsOnlyTheFirstRows();
     void escapedQuotesInTheHeaderSample();
     void runOfContinuationBytesNamesItsRow();
+    void textAfterClosingQuoteStaysInItsField();
 
 private:
     nlohmann::json m_expect;
@@ -198,6 +199,20 @@ void TstCsvReader::runOfContinuationBytesNamesItsRow()
     QCOMPARE(firstInvalidUtf8(std::string(5000, '\x80')), size_t(0));
     QCOMPARE(firstInvalidUtf8("ab\xE4\xB8\xAD\xE4\xB8"), size_t(5)); // a character cut at the end
     QCOMPARE(firstInvalidUtf8("ab\xE4\xB8\xAD"), std::string_view::npos);
+}
+
+// Text after a closing quote ("x"y) is kept with its field; it used to start a field of its own
+// and shift the rest of the row one column to the right.
+void TstCsvReader::textAfterClosingQuoteStaysInItsField()
+{
+    auto r = readCsvBytes("id,revenue,cost\n\"C\"01,10,2\nC02,\"2\"0,3\n", "q.csv", ReadOptions{});
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    QCOMPARE(r->table.rowCount(), size_t(2));
+    QVERIFY(r->report.warnings.empty());
+    QCOMPARE(std::string(r->table.columns[0].texts().at(0)), std::string("C01"));
+    QCOMPARE(r->table.columns[1].numbers()[0], 10.0);
+    QCOMPARE(r->table.columns[1].numbers()[1], 20.0);
+    QCOMPARE(r->table.columns[2].numbers()[0], 2.0);
 }
 
 QTEST_APPLESS_MAIN(TstCsvReader)

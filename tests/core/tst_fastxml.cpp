@@ -12,6 +12,7 @@ private slots:
     void sameEventsForAnySplit();
     void refusesDoctype();
     void cutShortIsAnError();
+    void manyDecodedAttributesInOneTag();
 };
 
 namespace {
@@ -89,6 +90,28 @@ void TstFastXml::cutShortIsAnError()
     QVERIFY(x.feed(cut.data(), cut.size()));
     QVERIFY(!x.feed(nullptr, 0, true));
     QVERIFY(x.error() && x.error()->code == vs::Msg::XmlEndsInTag);
+}
+
+// The first tag with entities in many attributes: decoding a value must not move the values decoded
+// before it (they were left pointing into freed memory; found by fuzz_xml under AddressSanitizer).
+void TstFastXml::manyDecodedAttributesInOneTag()
+{
+    std::string tag = "<sheetData><c";
+    for (int i = 0; i < 40; ++i)
+        tag += " a" + std::to_string(i) + "=\"" + std::to_string(i) + "&amp;" + std::string(size_t(i % 30), 'x') + "\"";
+    tag += "/></sheetData>";
+    std::vector<std::string> values;
+    auto start = [&](std::string_view n, std::span<const XmlAttr> a) {
+        if (n == "c")
+            for (const XmlAttr &at : a)
+                values.emplace_back(at.value);
+    };
+    auto nop = [](std::string_view) {};
+    FastXmlScanner x(start, nop, nop, "sheetData");
+    QVERIFY(x.feed(tag.data(), tag.size(), true));
+    QCOMPARE(values.size(), size_t(40));
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(values[size_t(i)], std::to_string(i) + "&" + std::string(size_t(i % 30), 'x'));
 }
 
 QTEST_APPLESS_MAIN(TstFastXml)

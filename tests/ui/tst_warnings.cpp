@@ -179,6 +179,16 @@ void TstWarnings::engineErrorsAreTranslated()
     QVERIFY(addError(errors, vs::numericValues(table->table, "profit", csv)));
     QVERIFY(addError(errors, vs::dateValues(table->table, "id", csv)));
     QVERIFY(addError(errors, vs::writeFileAtomically(dir.filePath(QStringLiteral("no/such/folder/out.csv")).toStdString(), "x")));
+    // issue 20: a file that would take far more memory than its data (16,000 names over rows of one field)
+    std::string wide;
+    for (int c = 0; c < 16000; ++c)
+        wide += (c ? ",c" : "c") + std::to_string(c);
+    for (int r = 0; r < 3000; ++r)
+        wide += "\n1";
+    const std::string widePath = dir.filePath(QStringLiteral("wide.csv")).toStdString();
+    QVERIFY(vs::writeFileAtomically(widePath, wide));
+    QVERIFY(addError(errors, vs::readTable(widePath, {})));
+    QCOMPARE(errors.back().code, vs::Msg::MemoryBudgetExceeded);
     // settings the analysis cannot work with
     const char *projects[] = {
         R"({"valuescope": 1, "source": {"path": "orders.csv", "columns": {"customer": "id", "revenue": "revenue"}},
@@ -194,6 +204,8 @@ void TstWarnings::engineErrorsAreTranslated()
         R"({"valuescope": 1, "source": {"path": "orders.csv"}, "value": {"model": "profit", "rate": -2}})",
         R"({"valuescope": 1, "source": {"path": "orders.csv"}, "value": {"model": "profit"}, "baseline": {"value": {"rate": -2}}})",
         "{ not json",
+        // issue 20: a hand-edited project nesting lists deeper than any project
+        R"({"valuescope": 1, "source": {"path": "orders.csv"}, "notes": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]})",
     };
     for (const char *text : projects) {
         const std::string path = dir.filePath(QStringLiteral("p.valuescope.json")).toStdString();
