@@ -537,6 +537,9 @@ void ParametersPanel::syncFromProject()
     m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(p.segments.method))));
     const bool rules = p.segments.method == "rfm_rules";
     m_rulesBox->setVisible(rules);
+    if (rules && !p.segments.labels.empty()) // the rest are called as the project calls them
+        static_cast<QGroupBox *>(m_rulesBox)->setTitle(
+            tr("RFM segment rules (first match wins; the rest: “%1”)").arg(QString::fromStdString(p.segments.labels.back())));
     for (QWidget *w : {static_cast<QWidget *>(m_by), static_cast<QWidget *>(m_byLabel),
                        static_cast<QWidget *>(m_labels), static_cast<QWidget *>(m_labelsLabel)})
         w->setVisible(!rules);

@@ -916,6 +916,10 @@ Customers: %1</source>
         <source>No scores yet. A score adds up indicator columns (satisfaction, loyalty, …) with weights; press &lt;b&gt;Add score…&lt;/b&gt; to make one, then add its indicators.</source>
         <translation>还没有评分。评分按权重汇总多个指标列（满意度、忠诚度等）；点击&lt;b&gt;添加评分…&lt;/b&gt;新建一个，再添加它的指标。</translation>
     </message>
+    <message>
+        <source>RFM segment rules (first match wins; the rest: “%1”)</source>
+        <translation>RFM 细分规则（按顺序首个匹配生效；其余为“%1”）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
