@@ -117,6 +117,9 @@ SheetTableBuilder::~SheetTableBuilder() = default;
 
 void SheetTableBuilder::startRow(int64_t line)
 {
+    if (m_rowOpen)
+        endRow(); // a row never ended (a damaged sheet) ends where the next one starts
+    m_rowOpen = true;
     m_line = line;
     m_rowHasCells = m_rowHasValue = m_rowHasExtra = false;
     m_rowStart = m_sampleCells.size();
@@ -250,6 +253,7 @@ void SheetTableBuilder::putInColumn(size_t col, Kind kind, double value, std::st
 
 bool SheetTableBuilder::endRow()
 {
+    m_rowOpen = false;
     if (stopped())
         return false;
     if (!m_rowHasValue) {
@@ -384,6 +388,10 @@ Status SheetTableBuilder::decideLayout()
 
 Result<ReadResult> SheetTableBuilder::finish()
 {
+    // a last row never ended (a sheet cut short) counts as a row: its cells are in the columns
+    // already, and every column must be as long as the table (found by fuzz_xlsx)
+    if (m_rowOpen)
+        endRow();
     if (m_cancelled || (m_opt.cancel && m_opt.cancel->load()))
         return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
     if (m_overBudget)

@@ -37,7 +37,8 @@ public:
     bool roomFor(uint64_t rows, uint64_t cells, uint64_t textBytes);
 
     // The cells of one row, in any order; a cell given twice keeps the last value; a cell past
-    // column budget::kMaxColumns is not read.
+    // column budget::kMaxColumns is not read. A row not ended ends at the next startRow or at
+    // finish().
     void startRow(int64_t line); // 1-based row in the sheet
     void number(size_t col, double value);
     // A number as the workbook wrote it ("12.5", "1E-3"); text if it does not read as one or
@@ -85,6 +86,7 @@ private:
     // the current row
     int64_t m_line = 0;
     bool m_rowHasCells = false, m_rowHasValue = false, m_rowHasExtra = false;
+    bool m_rowOpen = false; // startRow without its endRow yet
 
     // until the header is found: the first rows, as given
     bool m_sampling = true;

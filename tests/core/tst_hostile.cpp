@@ -14,6 +14,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <cstring>
 #include <new>
 
@@ -77,6 +78,7 @@ private slots:
     // 9. numbers at the edges
     void rowNumbersAtInt64Max();
     void dateSerialPastTheCalendar();
+    void rowsNeverEnded();
     // the memory budget
     void sharedStringInEveryCellIsRefused();
     void wideHeaderOverShortRowsIsRefused();
@@ -396,6 +398,20 @@ void TstHostile::dateSerialPastTheCalendar()
     QCOMPARE(formatDate(1e300), std::string("1e+300"));
     QCOMPARE(formatDate(-1e300), std::string("-1e+300"));
     QCOMPARE(formatDate(19797), std::string("2024-03-15"));
+}
+
+// A row whose end tag is missing ends where the next row starts, and the last one where the
+// sheet does: every column is as long as the table (one was a cell longer; found by fuzz_xlsx).
+void TstHostile::rowsNeverEnded()
+{
+    auto r = readTable(hostile("rows_never_ended.xlsx"), ReadOptions{});
+    QVERIFY2(r.ok(), said(r).c_str());
+    QCOMPARE(r->table.rowCount(), size_t(2));
+    for (const Column &c : r->table.columns)
+        QCOMPARE(c.size(), size_t(2));
+    QCOMPARE(std::string(r->table.columns[0].texts().at(1)), std::string("c2"));
+    QCOMPARE(r->table.columns[1].numbers()[0], 1.0);
+    QVERIFY(std::isnan(r->table.columns[1].numbers()[1]));
 }
 
 // One 32 KB shared string in 16,384 columns: a few KB of XML a row asked for 512 MB a row.

@@ -103,6 +103,11 @@ xlsx("row_number_int64_max.xlsx", sheet([HEAD, '<row r="9223372036854775807">' +
 xlsx("date_serial_1e300.xlsx", sheet([HEAD, '<row r="2">' + inline("A2", "c1") + '<c r="B2" s="1"><v>1e300</v></c></row>',
                                       '<row r="3">' + inline("A3", "c2") + '<c r="B3" s="1"><v>45000</v></c></row>']))
 
+# Rows never ended: the second row's cells went into the columns and were never counted, so a
+# column was one cell longer than the table (found by fuzz_xlsx)
+xlsx("rows_never_ended.xlsx", sheet([HEAD, '<row r="2">' + inline("A2", "c1") + '<c r="B2"><v>1</v></c>',
+                                     '<row r="3">' + inline("A3", "c2")]))
+
 # The budget: one 32 KB shared string in every cell of 16,384 columns (a few KB of XML per row
 # asks for 512 MB per row)
 wide_refs = "".join('<c t="s"><v>0</v></c>' for _ in range(16384))
