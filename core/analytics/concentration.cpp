@@ -125,21 +125,24 @@ Histogram valueDistribution(std::span<const double> values, int bins)
             hi = std::max(hi, v);
         }
     }
-    // skewness (the moment coefficient): above 2, most values crowd into the first bars
-    const double mean = sum / double(n);
-    double m2 = 0, m3 = 0;
-    for (double v : values)
-        if (!std::isnan(v)) {
-            const double d = v - mean;
-            m2 += d * d;
-            m3 += d * d * d;
-        }
-    m2 /= double(n);
-    m3 /= double(n);
-    const double skewness = m2 > 0 ? m3 / std::pow(m2, 1.5) : 0.0;
+    if (2 * positive < n || !(hi > 100 * lo))
+        return h;
     const size_t tallest = *std::max_element(h.counts.begin(), h.counts.end());
-    const bool skewed = 2 * tallest >= n || skewness > 2;
-    if (!skewed || 2 * positive < n || !(hi > 100 * lo))
+    // skewness (the moment coefficient): above 2, most values crowd into the first bars
+    const auto skewness = [&] {
+        const double mean = sum / double(n);
+        double m2 = 0, m3 = 0;
+        for (double v : values)
+            if (!std::isnan(v)) {
+                const double d = v - mean;
+                m2 += d * d;
+                m3 += d * d * d;
+            }
+        m2 /= double(n);
+        m3 /= double(n);
+        return m2 > 0 ? m3 / std::pow(m2, 1.5) : 0.0;
+    };
+    if (!(2 * tallest >= n || skewness() > 2))
         return h;
     Histogram log;
     log.logScale = true;
