@@ -124,6 +124,7 @@ constexpr MessageInfo kMessages[] = {
     // writing
     says(Msg::CannotWriteHere, "write.cannot_write_here", QT_TRANSLATE_NOOP("messages", "cannot write here (is the folder missing or read-only?)")),
     says(Msg::WritingFailed, "write.failed", QT_TRANSLATE_NOOP("messages", "writing failed (is the disk full?)")),
+    says(Msg::WriteOutOfMemory, "write.out_of_memory", QT_TRANSLATE_NOOP("messages", "there is not enough memory to write the file; nothing was written")),
     says(Msg::CannotReplaceFile, "write.cannot_replace", QT_TRANSLATE_NOOP("messages", "cannot replace the file: %1")),
     says(Msg::WorkbookCannotBeCreated, "write.workbook_not_created", QT_TRANSLATE_NOOP("messages", "the workbook cannot be created (is the folder writable?)")),
     says(Msg::WorkbookCannotBeWritten, "write.workbook_not_written", QT_TRANSLATE_NOOP("messages", "the workbook cannot be written: %1")),

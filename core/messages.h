@@ -86,6 +86,7 @@ enum class Msg : uint16_t {
     // writing
     CannotWriteHere,
     WritingFailed,
+    WriteOutOfMemory,
     CannotReplaceFile,
     WorkbookCannotBeCreated,
     WorkbookCannotBeWritten,

@@ -127,6 +127,9 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     connect(m_exports, &ExportActions::statusMessage, this, [this](const QString &text, int ms) {
         statusBar()->showMessage(text, ms);
     });
+    connect(m_customers, &CustomerTableModel::sortFailed, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
     centre->addWidget(m_chartTabs);
     centre->addWidget(bottom);
     centre->setStretchFactor(0, 0);
@@ -442,7 +445,7 @@ void MainWindow::showResults()
     }
     const QStringList warnings = m_session->warnings();
     m_warningsButton->setVisible(!warnings.isEmpty());
-    m_warningsButton->setText(tr("⚠ %n warning(s)", nullptr, int(warnings.size())));
+    m_warningsButton->setText(warnings.size() == 1 ? tr("⚠ 1 warning") : tr("⚠ %1 warnings").arg(QLocale().toString(qlonglong(warnings.size()))));
     m_warningsButton->setToolTip(warnings.join(QLatin1Char('\n')));
     updateTitle();
 }
@@ -461,7 +464,8 @@ std::unique_ptr<QDialog> MainWindow::warningsDialog()
     QDialog &dialog = *owned;
     dialog.setWindowTitle(tr("Warnings"));
     auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("What ValueScope noticed in the data (%n warning(s)):", nullptr, int(warnings.size()))));
+    layout->addWidget(new QLabel(warnings.size() == 1 ? tr("What ValueScope noticed in the data (1 warning):")
+                                                       : tr("What ValueScope noticed in the data (%1 warnings):").arg(QLocale().toString(qlonglong(warnings.size())))));
     auto *list = new QListWidget;
     list->setObjectName(QStringLiteral("warningsList"));
     list->setAccessibleName(tr("Warnings"));

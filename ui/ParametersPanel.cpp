@@ -6,6 +6,7 @@
 #include "models/WeightTableModel.h"
 #include "core/domain/models.h"
 #include "core/domain/segment_methods.h"
+#include "NumberFormat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -340,13 +341,20 @@ void ParametersPanel::showRfmThresholds()
         return;
     }
     const QString names[3] = {tr("Recency"), tr("Frequency"), tr("Monetary")};
+    // as people write them: time and orders with at most one decimal, money with two
+    const auto edgeText = [](size_t k, double v) {
+        if (k == 2)
+            return numbers::money(v);
+        const double rounded = std::round(v * 10) / 10;
+        return rounded == std::round(rounded) ? numbers::integer(rounded) : QLocale().toString(rounded, 'f', 1);
+    };
     QStringList lines;
     for (size_t k = 0; k < 3; ++k) {
         const auto &edges = results->rfm->edges[k];
         const auto &scores = results->rfm->binScores[k];
         QStringList parts;
         for (size_t b = 0; b < scores.size() && b + 1 < edges.size(); ++b)
-            parts << tr("%1: %2–%3").arg(scores[b]).arg(QLocale().toString(edges[b], 'g', 6), QLocale().toString(edges[b + 1], 'g', 6));
+            parts << tr("%1: %2–%3").arg(scores[b]).arg(edgeText(k, edges[b]), edgeText(k, edges[b + 1]));
         lines << QStringLiteral("<b>%1</b> %2").arg(names[k], parts.join(QStringLiteral(" · ")));
     }
     m_rfmInfo->setText(lines.join(QStringLiteral("<br>")));
@@ -361,7 +369,7 @@ void ParametersPanel::showSegmentCountChange(int bins, const vs::SegmentCountCha
         return out.join(tr(", "));
     };
     QStringList lines;
-    lines << tr("%n segment(s), named from lowest to highest.", nullptr, bins);
+    lines << (bins == 1 ? tr("1 segment.") : tr("%1 segments, named from lowest to highest.").arg(bins));
     if (!change.kept.empty())
         lines << tr("Kept with their strategies: %1.").arg(list(change.kept));
     if (!change.added.empty())

@@ -4,3 +4,12 @@
 #include "core/project/project.h"
 
 vs::Translate interfaceWords();
+
+#include <QString>
+
+#include <string_view>
+
+// A results column's title in the interface's language: the program's own columns (customer,
+// value, segment, the model columns such as total_spend) translated, a column of the user's file
+// as it is named there. Files written keep the stable machine names.
+QString columnTitle(std::string_view column);

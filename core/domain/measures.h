@@ -24,6 +24,9 @@ enum class Meaning {
 
 // The meaning of a model column (r_score, rfm_cell, orders, clv, roi, …), Number if unknown.
 Meaning modelColumnMeaning(std::string_view column);
+// The English title of a model column ("total_spend" -> "Total spend"; context "measures" for
+// its translation), nullptr for a column that is not a model's.
+const char *modelColumnLabel(std::string_view column);
 // The meaning of a column mapped to a role (customer -> Identifier, revenue -> Money, …).
 Meaning roleMeaning(std::string_view role);
 // The meaning of a value model's value (weighted_score -> Score, the others Money).

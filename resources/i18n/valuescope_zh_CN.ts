@@ -92,32 +92,16 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>营销活动</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>价值</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>细分</translation>
-    </message>
-    <message>
-        <source>Strategy</source>
-        <translation>策略</translation>
-    </message>
-    <message>
-        <source>Effect</source>
-        <translation>效果</translation>
-    </message>
-    <message>
         <source>Empty: %1</source>
         <translation>为空：%1</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; in exported files</source>
+        <translation>导出文件中的列“%1”</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to sort the table; the order shown stays.</source>
+        <translation>内存不足，无法排序表格；当前显示的顺序保持不变。</translation>
     </message>
 </context>
 <context>
@@ -632,12 +616,6 @@ Customers: %1</source>
         <source>No data. Import a spreadsheet (Ctrl+I) or open a project (Ctrl+O).</source>
         <translation>暂无数据。请导入表格（Ctrl+I）或打开项目（Ctrl+O）。</translation>
     </message>
-    <message numerus="yes">
-        <source>⚠ %n warning(s)</source>
-        <translation>
-            <numerusform>⚠ %n 条提示</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Warnings</source>
         <translation>提示</translation>
@@ -686,15 +664,25 @@ Customers: %1</source>
         <source>Descriptive statistics</source>
         <translation>描述性统计</translation>
     </message>
-    <message numerus="yes">
-        <source>What ValueScope noticed in the data (%n warning(s)):</source>
-        <translation>
-            <numerusform>ValueScope 在数据中发现的问题（%n 条提示）：</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Copy All</source>
         <translation>全部复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>⚠ 1 warning</source>
+        <translation>⚠ 1 条警告</translation>
+    </message>
+    <message>
+        <source>⚠ %1 warnings</source>
+        <translation>⚠ %1 条警告</translation>
+    </message>
+    <message>
+        <source>What ValueScope noticed in the data (1 warning):</source>
+        <translation>ValueScope 在数据中发现的问题（1 条警告）：</translation>
+    </message>
+    <message>
+        <source>What ValueScope noticed in the data (%1 warnings):</source>
+        <translation>ValueScope 在数据中发现的问题（%1 条警告）：</translation>
     </message>
 </context>
 <context>
@@ -890,12 +878,6 @@ Customers: %1</source>
         <source>, </source>
         <translation>、</translation>
     </message>
-    <message numerus="yes">
-        <source>%n segment(s), named from lowest to highest.</source>
-        <translation>
-            <numerusform>共 %n 个细分，从低到高命名。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Kept with their strategies: %1.</source>
         <translation>保留原有策略：%1。</translation>
@@ -919,6 +901,14 @@ Customers: %1</source>
     <message>
         <source>RFM segment rules (first match wins; the rest: “%1”)</source>
         <translation>RFM 细分规则（按顺序首个匹配生效；其余为“%1”）</translation>
+    </message>
+    <message>
+        <source>1 segment.</source>
+        <translation>1 个分群。</translation>
+    </message>
+    <message>
+        <source>%1 segments, named from lowest to highest.</source>
+        <translation>%1 个分群，名称由低到高排列。</translation>
     </message>
 </context>
 <context>
@@ -1083,10 +1073,6 @@ Customers: %1</source>
     <message>
         <source>&amp;Vertical:</source>
         <translation>纵轴(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>价值</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +1824,125 @@ now: %4 customers, value %5</source>
     <message>
         <source>Review individually</source>
         <translation>逐一评估</translation>
+    </message>
+</context>
+<context>
+    <name>measures</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Monetary</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>R score</source>
+        <translation>R 分</translation>
+    </message>
+    <message>
+        <source>F score</source>
+        <translation>F 分</translation>
+    </message>
+    <message>
+        <source>M score</source>
+        <translation>M 分</translation>
+    </message>
+    <message>
+        <source>RFM cell</source>
+        <translation>RFM 组合</translation>
+    </message>
+    <message>
+        <source>Customer age (T)</source>
+        <translation>客户年龄 (T)</translation>
+    </message>
+    <message>
+        <source>P(alive)</source>
+        <translation>P(活跃)</translation>
+    </message>
+    <message>
+        <source>Expected purchases</source>
+        <translation>预期购买次数</translation>
+    </message>
+    <message>
+        <source>Expected spend per purchase</source>
+        <translation>预期单次消费</translation>
+    </message>
+    <message>
+        <source>CLV</source>
+        <translation>客户终身价值 (CLV)</translation>
+    </message>
+    <message>
+        <source>CLV, low</source>
+        <translation>CLV 下限</translation>
+    </message>
+    <message>
+        <source>CLV, high</source>
+        <translation>CLV 上限</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>消费总额</translation>
+    </message>
+    <message>
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近一次购买</translation>
+    </message>
+    <message>
+        <source>CVS score</source>
+        <translation>CVS 得分</translation>
+    </message>
+    <message>
+        <source>CVB</source>
+        <translation>CVB</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>投资回报率</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2794,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>%1 row(s) have more than %2 fields (first: row %3); the fields past column %2 were left out</source>
         <translation>%1 行的字段数超过 %2 个（第一处：第 %3 行）；第 %2 列之后的字段已略去</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to write the file; nothing was written</source>
+        <translation>内存不足，无法写入文件；没有写入任何内容</translation>
     </message>
 </context>
 <context>

@@ -396,7 +396,7 @@ void TstCharts::scatterSamplesManyCustomersByTheirSegments()
     QVERIFY(checked > 20);
     // two scores: the axes follow the choice
     chart->setAxes(QStringLiteral("value"), QStringLiteral("loyalty"));
-    QCOMPARE(chart->view()->chart()->axes(Qt::Horizontal).front()->titleText(), QStringLiteral("value"));
+    QCOMPARE(chart->view()->chart()->axes(Qt::Horizontal).front()->titleText(), QStringLiteral("Value"));
 }
 
 void TstCharts::reportHoldsTheSegmentsStrategiesAndCharts()

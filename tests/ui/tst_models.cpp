@@ -15,12 +15,21 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <malloc.h>
+#include <sys/resource.h>
+
+#include <fstream>
+#include <numeric>
+#include <random>
 
 class TstModels : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
     void customerModel();
+    void sortWithoutMemoryKeepsTheOrder();
     void segmentModel();
     void failedOpenIsReported();
     void windowShowsTheSample();
@@ -57,6 +66,71 @@ void TstModels::customerModel()
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("Low"));
     model.setResults(nullptr);
     QCOMPARE(model.rowCount(), 0);
+}
+
+namespace {
+// Set before main() starts any thread: one heap for every thread, and every block of 128 KiB or
+// more a new mapping, so that an address-space limit makes exactly a big allocation fail (a
+// thread's own heap would grow inside the space it reserved when it was made).
+const bool kPlainHeap = [] {
+    mallopt(M_ARENA_MAX, 1);
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    return true;
+}();
+
+size_t addressSpaceInUse() // bytes, from /proc/self/statm (pages)
+{
+    std::ifstream statm("/proc/self/statm");
+    size_t pages = 0;
+    statm >> pages;
+    return pages * size_t(sysconf(_SC_PAGESIZE));
+}
+} // namespace
+
+// Issue 20: a bad_alloc while a big table is sorted (on a worker) is a message, and the order shown
+// stays: the sorting function returns nothing instead of letting the exception leave the worker
+// thread (that would end the program). The model's own sorting is tested in customerModel.
+void TstModels::sortWithoutMemoryKeepsTheOrder()
+{
+    QVERIFY(kPlainHeap);
+    const size_t n = 300'000;
+    auto t = std::make_shared<vs::Table>();
+    std::vector<double> revenue(n), cost(n);
+    vs::TextData ids;
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> u(1, 1000);
+    for (size_t i = 0; i < n; ++i) {
+        revenue[i] = u(rng);
+        cost[i] = revenue[i] / 2;
+        ids.push_back("C" + std::to_string(i));
+    }
+    t->columns.push_back(vs::Column::textColumn("customer_id", std::move(ids)));
+    t->columns.push_back(vs::Column::numberColumn("revenue", std::move(revenue)));
+    t->columns.push_back(vs::Column::numberColumn("cost", std::move(cost)));
+    vs::Project project;
+    project.source.columns = {{"customer", "customer_id"}, {"revenue", "revenue"}, {"cost", "cost"}};
+    auto data = vs::prepareData(t, project, "test");
+    QVERIFY(data.ok());
+    auto computed = vs::computeAnalysis(data.value(), project);
+    QVERIFY(computed.ok());
+    const auto results = std::make_shared<const vs::AnalysisResults>(std::move(computed.value()));
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+
+    std::vector<uint32_t> handedOver = order; // the worker gets its own copy, made before it runs
+    rlimit before{};
+    getrlimit(RLIMIT_AS, &before);
+    rlimit tight = before; // room for nothing like the 4.8 MB of sort keys
+    tight.rlim_cur = rlim_t(addressSpaceInUse() + 1024 * 1024);
+    QCOMPARE(setrlimit(RLIMIT_AS, &tight), 0);
+    const std::optional<std::vector<uint32_t>> starved = CustomerTableModel::sortedRows(results, "value", true, std::move(handedOver), false);
+    setrlimit(RLIMIT_AS, &before);
+    QVERIFY(!starved);
+    // with memory, the same call sorts: the largest value first
+    const std::optional<std::vector<uint32_t>> sorted = CustomerTableModel::sortedRows(results, "value", true, order, false);
+    QVERIFY(sorted && sorted->size() == n);
+    const std::vector<double> &value = results->value;
+    QVERIFY(std::is_sorted(sorted->begin(), sorted->end(), [&](uint32_t a, uint32_t b) { return value[a] > value[b]; }));
 }
 
 void TstModels::segmentModel()

@@ -14,6 +14,7 @@
 #include "core/domain/charts.h"
 #include "core/headless/run.h"
 #include "ui/NumberFormat.h"
+#include "ui/Wording.h"
 
 #include <QApplication>
 #include <QChart>
@@ -133,7 +134,7 @@ TableChart::Data statisticsTable(const vs::AnalysisResults &r)
     for (size_t i : r.describedStatistics()) {
         const auto &[name, st] = r.stats[i];
         const vs::Meaning m = r.statisticMeaning(i);
-        d.rows << QStringList{QString::fromStdString(name), numbers::count(qulonglong(st.count)), numbers::statistic(st.mean, m),
+        d.rows << QStringList{columnTitle(name), numbers::count(qulonglong(st.count)), numbers::statistic(st.mean, m),
                               numbers::statistic(st.median, m), numbers::number(st.variance), numbers::statistic(st.std, m),
                               numbers::statistic(st.min, m), numbers::statistic(st.max, m)};
     }

@@ -4,6 +4,7 @@
 #include "PlainChart.h"
 #include "core/analytics/analysis.h"
 #include "ui/NumberFormat.h"
+#include "ui/Wording.h"
 
 #include <QApplication>
 #include <QChart>
@@ -231,7 +232,7 @@ QString ScatterChart::setResults(std::shared_ptr<const vs::AnalysisResults> resu
         m_x->clear();
         m_y->clear();
         for (const QString &n : names) {
-            const QString shown = n == QLatin1String("value") ? tr("value") : n;
+            const QString shown = columnTitle(n.toStdString());
             m_x->addItem(shown, n);
             m_y->addItem(shown, n);
         }

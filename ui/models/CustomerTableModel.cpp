@@ -1,6 +1,7 @@
 #include "CustomerTableModel.h"
 
 #include "ui/ErrorText.h"
+#include "ui/Wording.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -119,22 +120,21 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
                 return role == Qt::ToolTipRole
                            ? QVariant(tr("Empty: %1").arg(localizedMessage(*e.emptyBecause)))
                            : QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation));
+        // a translated title says which column of an export it is
+        const std::string &h = m_table.header[size_t(section)];
+        if (role == Qt::ToolTipRole && columnTitle(h) != QString::fromStdString(h))
+            return tr("Column \"%1\" in exported files").arg(QString::fromStdString(h));
         return {};
     }
+    if (role == Qt::UserRole && orientation == Qt::Horizontal && section >= 0 && section < columnCount())
+        return QString::fromStdString(m_table.header[size_t(section)]); // the column's name in exports
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
     if (section < 0 || section >= columnCount())
         return {};
-    const std::string &h = m_table.header[size_t(section)];
-    if (h == "customer") return tr("Customer");
-    if (h == "campaign") return tr("Campaign");
-    if (h == "value") return tr("Value");
-    if (h == "segment") return tr("Segment");
-    if (h == "strategy") return tr("Strategy");
-    if (h == "effect") return tr("Effect");
-    return QString::fromStdString(h);
+    return columnTitle(m_table.header[size_t(section)]);
 }
 
 namespace {
@@ -170,6 +170,17 @@ std::vector<uint32_t> sortedOrder(std::shared_ptr<const vs::AnalysisResults> res
 }
 } // namespace
 
+std::optional<std::vector<uint32_t>> CustomerTableModel::sortedRows(std::shared_ptr<const vs::AnalysisResults> results,
+                                                                    const std::string &header, bool numeric,
+                                                                    std::vector<uint32_t> order, bool ascending)
+{
+    try {
+        return sortedOrder(std::move(results), header, numeric, std::move(order), ascending);
+    } catch (const std::bad_alloc &) {
+        return std::nullopt;
+    }
+}
+
 void CustomerTableModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
@@ -190,10 +201,19 @@ void CustomerTableModel::sort(int column, Qt::SortOrder order)
 QCoro::Task<void> CustomerTableModel::sortInBackground(quint64 generation, std::string header, bool numeric, bool ascending)
 {
     QPointer<CustomerTableModel> self(this); // the table may go while the worker sorts
-    QFuture<std::vector<uint32_t>> sorting = QtConcurrent::run(&sortedOrder, m_results, header, numeric, m_order, ascending);
-    std::vector<uint32_t> sorted = co_await sorting;
-    if (self && generation == m_sortGeneration) // nothing changed meanwhile
-        applyOrder(std::move(sorted));
+    QFuture<std::optional<std::vector<uint32_t>>> sorting = QtConcurrent::run(&CustomerTableModel::sortedRows, m_results, header, numeric, m_order, ascending);
+    std::optional<std::vector<uint32_t>> sorted;
+    try { // copying the arguments on the worker can run out of memory too: the future holds that
+        sorted = co_await sorting;
+    } catch (...) {
+        sorted.reset();
+    }
+    if (!self || generation != m_sortGeneration) // something changed meanwhile
+        co_return;
+    if (sorted)
+        applyOrder(std::move(*sorted));
+    else
+        emit sortFailed(tr("There is not enough memory to sort the table; the order shown stays."));
 }
 
 void CustomerTableModel::applyOrder(std::vector<uint32_t> sorted)

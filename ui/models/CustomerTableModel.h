@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <optional>
 
 namespace QCoro { template <typename T> class Task; }
 
@@ -25,6 +26,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order) override;
+    // The rows of order sorted by a results column (pure, run off the UI thread for big tables);
+    // nothing when there is not the memory to sort: no exception leaves it.
+    static std::optional<std::vector<uint32_t>> sortedRows(std::shared_ptr<const vs::AnalysisResults> results, const std::string &header,
+                                                           bool numeric, std::vector<uint32_t> order, bool ascending);
+
+signals:
+    // The table could not be sorted (the order shown stays); the text is for the status bar.
+    void sortFailed(const QString &reason);
 
 private:
     QVariant cellValue(int row, int column) const;

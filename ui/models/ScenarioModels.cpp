@@ -2,6 +2,7 @@
 
 #include "ui/AnalysisSession.h"
 #include "ui/NumberFormat.h"
+#include "ui/Wording.h"
 
 #include <QBrush>
 #include <QColor>
@@ -202,7 +203,7 @@ QVariant StatsModel::data(const QModelIndex &index, int role) const
     };
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         if (index.column() == Name)
-            return QString::fromStdString(name);
+            return columnTitle(name);
         if (index.column() == Count)
             return role == Qt::DisplayRole ? QVariant(numbers::count(qulonglong(st.count))) : QVariant(qulonglong(st.count));
         const double v = value();

@@ -1,6 +1,7 @@
 #include "Report.h"
 
 #include "ui/NumberFormat.h"
+#include "ui/Wording.h"
 #include "ui/WarningText.h"
 #include "ui/charts/Palette.h"
 
@@ -229,7 +230,7 @@ public:
             for (size_t i : described) {
                 const auto &[name, st] = r.stats[i];
                 const vs::Meaning meaning = r.statisticMeaning(i);
-                rows << QStringList{QString::fromStdString(name), numbers::count(qulonglong(st.count)), numbers::statistic(st.mean, meaning),
+                rows << QStringList{columnTitle(name), numbers::count(qulonglong(st.count)), numbers::statistic(st.mean, meaning),
                                     numbers::statistic(st.median, meaning), numbers::statistic(st.std, meaning),
                                     numbers::statistic(st.min, meaning), numbers::statistic(st.max, meaning)};
             }

@@ -26,7 +26,11 @@
 namespace {
 vs::Status writeCustomers(std::shared_ptr<const vs::AnalysisResults> results, bool xlsx, std::string path)
 {
-    return xlsx ? vs::writeResultsXlsx(*results, path) : vs::writeResultsCsv(*results, path);
+    try { // no exception leaves the worker; a half-written file is removed by the writer
+        return xlsx ? vs::writeResultsXlsx(*results, path) : vs::writeResultsCsv(*results, path);
+    } catch (const std::bad_alloc &) {
+        return vs::makeError(vs::ErrorKind::Io, vs::Msg::WriteOutOfMemory, {}, path);
+    }
 }
 } // namespace
 
