@@ -10,6 +10,8 @@
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
+#include "charts/PeriodMigrationChart.h"
+#include "core/analytics/over_time.h"
 #include "models/ScenarioModels.h"
 #include "models/SegmentTableModel.h"
 #include "window/Autosave.h"
@@ -165,7 +167,18 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
             m_recent->add(m_session->projectPath());
     });
     connect(m_chart, &SegmentChart::segmentClicked, this, [this](int s) { m_segmentFilter->setCurrentIndex(s + 1); });
-    auto applyFilter = [this] { m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text()); };
+    for (int i = 0; i < m_chartTabs->count(); ++i)
+        if (auto *moves = qobject_cast<PeriodMigrationChart *>(m_chartTabs->chartAt(i)))
+            connect(moves, &PeriodMigrationChart::cellClicked, this, &MainWindow::showMovedCustomers);
+    auto applyFilter = [this] {
+        const bool moved = m_segmentFilter->currentData().toString() == QLatin1String("moved");
+        if (!moved && m_customers->hasSubset()) { // another choice: the cell's customers go
+            m_customers->setSubset(std::nullopt);
+            const QSignalBlocker block(m_segmentFilter);
+            m_segmentFilter->removeItem(m_segmentFilter->findData(QStringLiteral("moved")));
+        }
+        m_customers->setFilter(moved ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
+    };
     connect(m_segmentFilter, &QComboBox::currentIndexChanged, this, applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, applyFilter);
 
@@ -238,6 +251,8 @@ void MainWindow::createActions()
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { m_exports->exportCustomers(); });
+    file->addAction(tr("Export Customers with &Pseudonyms…"), this, [this] { m_exports->exportPseudonymised(); });
+    file->addAction(tr("Export Ca&ll List (Early Warnings)…"), this, [this] { m_exports->exportEarlyWarnings(); });
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { m_exports->exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -411,6 +426,38 @@ void MainWindow::dropEvent(QDropEvent *event)
     } else {
         importFile(path);
     }
+}
+
+void MainWindow::showMovedCustomers(int fromIndex, int toIndex)
+{
+    const auto results = m_session->results();
+    if (!results || !results->overTime || !results->overTime->migration)
+        return;
+    const vs::PeriodMigration &m = *results->overTime->migration;
+    std::vector<uint32_t> rows = vs::customersInCell(m, fromIndex, toIndex);
+    auto name = [](const std::string &label) {
+        if (label == vs::kNewCustomersRow)
+            return tr("(new customers)");
+        if (label == vs::kNoSegmentLabel)
+            return tr("(no segment)");
+        return QString::fromStdString(label);
+    };
+    const QString text = tr("Moved: %1 → %2 (%3)")
+                             .arg(name(m.fromSegments[size_t(fromIndex)]), name(m.toSegments[size_t(toIndex)]),
+                                  QLocale().toString(qulonglong(rows.size())));
+    {
+        const QSignalBlocker block(m_segmentFilter);
+        int k = m_segmentFilter->findData(QStringLiteral("moved"));
+        if (k < 0) {
+            m_segmentFilter->addItem(text, QStringLiteral("moved"));
+            k = m_segmentFilter->count() - 1;
+        }
+        m_segmentFilter->setItemText(k, text);
+        m_segmentFilter->setCurrentIndex(k);
+    }
+    m_customers->setFilter(-1, m_search->text());
+    m_customers->setSubset(std::move(rows));
+    statusBar()->showMessage(text, 5000);
 }
 
 void MainWindow::showResults()

@@ -68,6 +68,7 @@ private:
     void createActions();
     void createDocks();
     void showResults();
+    void showMovedCustomers(int fromIndex, int toIndex); // a cell of the migration between dates
     void showError(const QString &message);
     void updateTitle();
     void showWarnings();
