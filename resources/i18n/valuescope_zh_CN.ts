@@ -178,6 +178,40 @@
         <source>Customers saved to %1</source>
         <translation>客户已保存到 %1</translation>
     </message>
+    <message>
+        <source>Export Call List</source>
+        <translation>导出回访名单</translation>
+    </message>
+    <message>
+        <source>The call list needs two snapshot dates: switch on “Compare the segments on two dates” in the parameters (Over time).</source>
+        <translation>回访名单需要两个快照日期：请在参数（随时间变化）中开启“比较两个日期的细分”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to call saved to %1</source>
+        <translation>
+            <numerusform>%n 位待回访客户已保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export with Pseudonyms</source>
+        <translation>以假名导出</translation>
+    </message>
+    <message>
+        <source>Customer ids are replaced by keyed pseudonyms (HMAC-SHA256), and columns that look like names, e-mail addresses, phone numbers or addresses are left out. The same id always gets the same pseudonym under the same key, so whoever holds the key can match the list back in the CRM.
+
+This is pseudonymisation, not anonymisation: with the key, or with enough of the other columns, people can be found again.
+
+Key (keep it within the team; it is not saved):</source>
+        <translation>客户编号将替换为带密钥的假名（HMAC-SHA256），看起来像姓名、电子邮件、电话或地址的列将被去掉。同一密钥下同一编号总是得到同一假名，因此持有密钥的人可以在 CRM 中对回名单。
+
+这是假名化，而不是匿名化：有了密钥，或有足够多的其他列，仍然可以重新识别出个人。
+
+密钥（仅限团队内部保管；不会被保存）：</translation>
+    </message>
+    <message>
+        <source>Pseudonymised customers saved to %1</source>
+        <translation>假名化客户已保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapChart</name>
@@ -696,6 +730,26 @@ Customers: %1</source>
         <source>&amp;Copy All</source>
         <translation>全部复制(&amp;C)</translation>
     </message>
+    <message>
+        <source>Export Customers with &amp;Pseudonyms…</source>
+        <translation>导出假名化客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export Ca&amp;ll List (Early Warnings)…</source>
+        <translation>导出回访名单（预警）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>(new customers)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>Moved: %1 → %2 (%3)</source>
+        <translation>迁移：%1 → %2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -718,6 +772,65 @@ Customers: %1</source>
     <message>
         <source>%3 customers were in %1 and are now in %2</source>
         <translation>%3 位客户原在%1，现在在%2</translation>
+    </message>
+</context>
+<context>
+    <name>OverTimeBox</name>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>Compare the segments on two &amp;dates</source>
+        <translation>比较两个日期的细分(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Segments as of each date, from the same order lines: who moved where, who is new, who stopped buying</source>
+        <translation>按同一批订单明细计算每个日期的细分：谁迁到了哪里、谁是新客户、谁停止了购买</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Early warning: a valuable customer whose P(alive) fell below this (predictive models)</source>
+        <translation>预警：高价值客户的 P(存活) 降到此值以下（预测模型）</translation>
+    </message>
+    <message>
+        <source>Warn below P(&amp;alive):</source>
+        <translation>P(存活) 低于此值时预警(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;cohorts by first purchase</source>
+        <translation>按首次购买显示同期群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Cohort &amp;period:</source>
+        <translation>同期群周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Active customers (% of cohort)</source>
+        <translation>活跃客户（占同期群 %）</translation>
+    </message>
+    <message>
+        <source>Cumulated revenue per customer</source>
+        <translation>每位客户累计收入</translation>
+    </message>
+    <message>
+        <source>Cohort &amp;measure:</source>
+        <translation>同期群指标(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1035,43 @@ Customers: %1</source>
     </message>
 </context>
 <context>
+    <name>PeriodMigrationChart</name>
+    <message>
+        <source>(new customers)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>Set two snapshot dates to see how customers moved between them.</source>
+        <translation>设置两个快照日期，查看客户在两者之间如何迁移。</translation>
+    </message>
+    <message>
+        <source>How customers moved between %1 and %2</source>
+        <translation>客户在 %1 与 %2 之间的迁移</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers</source>
+        <translation>%2 位客户中 %1 位更换了细分 · 新客户 %3 位 · %4 位在两日期间未购买 · 点击单元格查看其客户</translation>
+    </message>
+    <message>
+        <source>rows: segment on %1 · columns: segment on %2</source>
+        <translation>行：%1 的细分 · 列：%2 的细分</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3 customers, value on %4: %5</source>
+        <translation>%1 → %2
+%3 位客户，%4 的价值：%5</translation>
+    </message>
+    <message>
+        <source>The ten largest moves</source>
+        <translation>最大的十个流动</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Change weight</source>
@@ -998,6 +1148,22 @@ Customers: %1</source>
     <message>
         <source>ValueScope projects (*.valuescope.json *.json)</source>
         <translation>ValueScope 项目 (*.valuescope.json *.json)</translation>
+    </message>
+    <message>
+        <source>Compare segments on %1 and %2</source>
+        <translation>比较 %1 与 %2 的细分</translation>
+    </message>
+    <message>
+        <source>Stop comparing two dates</source>
+        <translation>停止比较两个日期</translation>
+    </message>
+    <message>
+        <source>Change cohorts</source>
+        <translation>更改同期群</translation>
+    </message>
+    <message>
+        <source>Hide cohorts</source>
+        <translation>隐藏同期群</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1865,54 @@ now: %4 customers, value %5</source>
     <message>
         <source>Purchases in the holdout period (%1): actual and predicted</source>
         <translation>保留期（%1）内的购买：实际与预测</translation>
+    </message>
+    <message>
+        <source>Cumulated revenue per customer by cohort of first purchase</source>
+        <translation>按首次购买同期群的每位客户累计收入</translation>
+    </message>
+    <message>
+        <source>Share of each cohort still buying, in % (customers in brackets)</source>
+        <translation>各同期群仍在购买的比例 %（括号内为客户数）</translation>
+    </message>
+    <message>
+        <source>quarters since the first purchase</source>
+        <translation>首次购买后的季度数</translation>
+    </message>
+    <message>
+        <source>months since the first purchase</source>
+        <translation>首次购买后的月数</translation>
+    </message>
+    <message>
+        <source>cohort (quarter of the first purchase) and its customers</source>
+        <translation>同期群（首次购买季度）及其客户数</translation>
+    </message>
+    <message>
+        <source>cohort (month of the first purchase) and its customers</source>
+        <translation>同期群（首次购买月份）及其客户数</translation>
+    </message>
+    <message>
+        <source>revenue per customer</source>
+        <translation>每位客户收入</translation>
+    </message>
+    <message>
+        <source>% active</source>
+        <translation>活跃 %</translation>
+    </message>
+    <message>
+        <source>Migration between dates</source>
+        <translation>两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the migration between dates needs order lines and two snapshot dates (Parameters ▸ Over time, or &apos;snapshots&apos; in the project)</source>
+        <translation>两日期间的迁移需要订单明细和两个快照日期（参数 ▸ 随时间变化，或项目中的 &apos;snapshots&apos;）</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <source>the cohort chart needs order lines and cohorts switched on (Parameters ▸ Over time, or &apos;cohorts&apos; in the project)</source>
+        <translation>同期群图需要订单明细并开启同期群（参数 ▸ 随时间变化，或项目中的 &apos;cohorts&apos;）</translation>
     </message>
 </context>
 <context>
@@ -2689,6 +2903,42 @@ now: %4 customers, value %5</source>
     <message>
         <source>%1 row(s) have more than %2 fields (first: row %3); the fields past column %2 were left out</source>
         <translation>%1 行的字段数超过 %2 个（第一处：第 %3 行）；第 %2 列之后的字段已略去</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a date such as 2024-03-31, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是日期，例如 2024-03-31，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number from 0 to 1</source>
+        <translation>&apos;%1&apos; 必须是 0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be month or quarter, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是 month 或 quarter，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be customers or revenue, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是 customers 或 revenue，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>segment migration between dates and cohorts need order lines (layout &apos;transactions&apos;); they are left out</source>
+        <translation>两日期间的细分迁移和同期群需要订单明细（布局 &apos;transactions&apos;）；已略去</translation>
+    </message>
+    <message>
+        <source>the first snapshot date (%1) must lie before the second (%2); no migration between them is shown</source>
+        <translation>第一个快照日期（%1）必须早于第二个（%2）；不显示两者之间的迁移</translation>
+    </message>
+    <message>
+        <source>the snapshot date %1 lies before the first order (%2); no migration between the dates is shown</source>
+        <translation>快照日期 %1 早于第一笔订单（%2）；不显示两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the segments as of %1 could not be computed (%2); no migration between the dates is shown</source>
+        <translation>无法计算截至 %1 的细分（%2）；不显示两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 holds no key for the pseudonyms; set it to a secret only your team keeps</source>
+        <translation>环境变量 %1 中没有假名密钥；请将其设为只有您的团队保管的密钥</translation>
     </message>
 </context>
 <context>

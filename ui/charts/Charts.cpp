@@ -89,22 +89,29 @@ HeatmapChart::Data cohortHeatmap(const vs::CohortTable &t)
                        : QApplication::translate("charts", "cohort (month of the first purchase) and its customers");
     d.valueTitle = revenue ? QApplication::translate("charts", "revenue per customer") : QApplication::translate("charts", "% active");
     d.decimals = 0;
+    // Active customers start at 100 % in the period of their first purchase by definition: that
+    // column is left out, so that the colours tell the periods after it apart.
+    const size_t first = revenue ? 0 : 1;
     size_t width = 0;
     for (const auto &row : t.rows)
         width = std::max(width, row.active.size());
-    for (size_t k = 0; k < width; ++k)
+    for (size_t k = first; k < width; ++k)
         d.xLabels << QString::number(k);
     for (auto it = t.rows.rbegin(); it != t.rows.rend(); ++it) { // rows are drawn from the bottom
         d.yLabels << QStringLiteral("%1 (%2)").arg(QString::fromStdString(it->cohort), numbers::count(qulonglong(it->size)));
         double cumulated = 0;
         for (size_t k = 0; k < width; ++k) {
-            if (k >= it->active.size() || it->size == 0) {
+            const bool inside = k < it->active.size() && it->size > 0;
+            if (inside)
+                cumulated += it->revenue[k];
+            if (k < first)
+                continue;
+            if (!inside) {
                 d.values << std::nan("");
                 if (!revenue)
                     d.counts << 0;
                 continue;
             }
-            cumulated += it->revenue[k];
             d.values << (revenue ? cumulated / double(it->size) : 100.0 * double(it->active[k]) / double(it->size));
             if (!revenue)
                 d.counts << qulonglong(it->active[k]);

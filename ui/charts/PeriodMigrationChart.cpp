@@ -57,7 +57,7 @@ PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) co
     Layout l;
     const QFontMetricsF fm(chartStyle().textFont()), tfm(chartStyle().titleFont());
     l.title = QRectF(r.left(), r.top() + tfm.height() * 0.3, r.width(), tfm.height() * 1.4);
-    l.note = QRectF(r.left() + fm.height(), r.bottom() - fm.height() * 1.6, r.width() - 2 * fm.height(), fm.height() * 1.4);
+    l.note = QRectF(r.left() + fm.height(), r.bottom() - fm.height() * 2.6, r.width() - 2 * fm.height(), fm.height() * 2.4);
     double widest = 0, widestTo = 0;
     if (m_m) {
         for (const std::string &s : m_m->fromSegments)
@@ -66,14 +66,20 @@ PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) co
             widestTo = std::max(widestTo, fm.horizontalAdvance(segmentName(s)));
     }
     l.rowLabelWidth = widest + fm.height() * 0.8;
-    l.columnLabelHeight = std::min(widestTo * 0.72 + fm.height(), r.height() * 0.3); // labels at 45°
     const double top = l.title.bottom() + fm.height() * 1.4;
     const double bottom = l.note.top() - fm.height() * 0.4;
-    const double split = r.left() + r.width() * 0.58;
+    // column labels at 45°, shortened when the rows would otherwise be too low to read
+    const double rowsNeed = double(m_m ? m_m->fromSegments.size() : 0) * fm.height() * 1.15;
+    l.columnLabelHeight = std::min(widestTo * 0.72 + fm.height(), r.height() * 0.3);
+    l.columnLabelHeight = std::max(fm.height() * 2.5, std::min(l.columnLabelHeight, bottom - top - rowsNeed));
+    // the flow chart beside the matrix when there is room for both; the matrix alone otherwise
+    const bool withFlow = r.width() >= fm.height() * 45;
+    const double split = withFlow ? r.left() + r.width() * 0.58 : r.right();
     l.matrix = QRectF(r.left() + fm.height() * 0.5 + l.rowLabelWidth, top + l.columnLabelHeight,
                       split - r.left() - fm.height() * 1.5 - l.rowLabelWidth, bottom - top - l.columnLabelHeight);
-    l.flow = QRectF(split + fm.height(), top + fm.height() * 1.4, r.right() - split - fm.height() * 1.5,
-                    bottom - top - fm.height() * 1.4);
+    if (withFlow)
+        l.flow = QRectF(split + fm.height(), top + fm.height() * 1.4, r.right() - split - fm.height() * 1.5,
+                        bottom - top - fm.height() * 1.4);
     return l;
 }
 
@@ -108,7 +114,8 @@ void PeriodMigrationChart::paintChart(QPainter &p, const QRectF &rect) const
                tr("How customers moved between %1 and %2").arg(QString::fromStdString(m_m->from), QString::fromStdString(m_m->to)));
     p.setFont(chartStyle().textFont());
     paintMatrix(p, l);
-    paintFlow(p, l);
+    if (!l.flow.isEmpty())
+        paintFlow(p, l);
     size_t customers = 0, arrived = 0, lapsed = 0;
     for (size_t i = 0; i < m_m->moved.size(); ++i)
         for (size_t n : m_m->moved[i]) {
@@ -119,7 +126,7 @@ void PeriodMigrationChart::paintChart(QPainter &p, const QRectF &rect) const
     for (const auto &s : m_m->segments)
         lapsed += s.lapsed;
     p.setPen(QColor(60, 60, 60));
-    p.drawText(l.note, Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(l.note, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
                tr("%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers")
                    .arg(numbers::count(qulonglong(m_m->changed)), numbers::count(qulonglong(customers - arrived)),
                         numbers::count(qulonglong(arrived)), numbers::count(qulonglong(lapsed))));
@@ -169,14 +176,15 @@ void PeriodMigrationChart::paintMatrix(QPainter &p, const Layout &l) const
         p.save();
         p.translate(l.matrix.left() + (c + 0.5) * cw, l.matrix.top() - fm.height() * 0.3);
         p.rotate(-45);
-        p.drawText(QPointF(0, fm.ascent() / 2), segmentName(m_m->toSegments[size_t(c)]));
+        const double room = std::max(fm.height(), (l.columnLabelHeight - fm.height() * 0.6) / 0.72);
+        p.drawText(QPointF(0, fm.ascent() / 2), fm.elidedText(segmentName(m_m->toSegments[size_t(c)]), Qt::ElideRight, room));
         p.restore();
     }
     p.setPen(QColor(60, 60, 60));
     const QString axes = tr("rows: segment on %1 · columns: segment on %2").arg(QString::fromStdString(m_m->from), QString::fromStdString(m_m->to));
-    p.drawText(QRectF(l.matrix.left() - l.rowLabelWidth, l.title.bottom(), l.matrix.right() - l.matrix.left() + l.rowLabelWidth,
-                      fm.height() * 1.2),
-               Qt::AlignLeft | Qt::AlignVCenter, axes);
+    const QRectF axesRect(l.matrix.left() - l.rowLabelWidth, l.title.bottom(), l.matrix.right() - l.matrix.left() + l.rowLabelWidth,
+                          fm.height() * 1.2);
+    p.drawText(axesRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(axes, Qt::ElideRight, axesRect.width()));
 }
 
 void PeriodMigrationChart::paintFlow(QPainter &p, const Layout &l) const
@@ -195,7 +203,8 @@ void PeriodMigrationChart::paintFlow(QPainter &p, const Layout &l) const
         return;
     p.setPen(Qt::black);
     p.drawText(QRectF(l.flow.left(), l.flow.top() - fm.height() * 1.4, l.flow.width(), fm.height() * 1.2),
-               Qt::AlignHCenter | Qt::AlignVCenter, tr("Main moves (the ten largest changes of segment)"));
+               Qt::AlignHCenter | Qt::AlignVCenter,
+               fm.elidedText(tr("The ten largest moves"), Qt::ElideRight, l.flow.width()));
     const double barW = std::max(8.0, fm.height() * 0.7), gap = fm.height() * 0.25;
     auto positions = [&](const std::vector<double> &n) {
         size_t used = 0;
@@ -213,7 +222,7 @@ void PeriodMigrationChart::paintFlow(QPainter &p, const Layout &l) const
     };
     const auto [left, scale] = positions(fromN);
     const auto [right, scaleR] = positions(toN);
-    const double xl = l.flow.left() + l.flow.width() * 0.3, xr = l.flow.right() - l.flow.width() * 0.3 - barW;
+    const double xl = l.flow.left() + l.flow.width() * 0.36, xr = l.flow.right() - l.flow.width() * 0.36 - barW;
     // the ten largest moves between different segments (and the new customers' arrivals)
     struct Move { size_t i, j, n; };
     std::vector<Move> moves;
