@@ -1070,6 +1070,12 @@ Customers: %1</source>
         <source>The ten largest moves</source>
         <translation>最大的十个流动</translation>
     </message>
+    <message numerus="yes">
+        <source>%n valuable customer(s) fell (File ▸ Export Call List)</source>
+        <translation>
+            <numerusform>%n 位高价值客户下滑（文件 ▸ 导出回访名单）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

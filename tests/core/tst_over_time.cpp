@@ -33,6 +33,7 @@ private slots:
     void wrongDatesAreClearMessages();
     void datesInTheWrongOrderAreAWarning();
     void projectKeysRoundTrip();
+    void customerRowsSayOverTimeNeedsOrderLines();
     void pseudonymsMatchPythonHmac();
     void personalColumnsAreLeftOut();
     void earlyWarningListIsWritten();
@@ -234,6 +235,22 @@ void TstOverTime::projectKeysRoundTrip()
     none.cohorts.reset();
     const std::string text = projectToJson(none);
     QVERIFY(text.find("snapshots") == std::string::npos && text.find("cohorts") == std::string::npos);
+}
+
+void TstOverTime::customerRowsSayOverTimeNeedsOrderLines()
+{
+    auto la = loadAnalysis(std::string(VS_RESOURCES) + "/sample/sample.valuescope.json", nullptr);
+    QVERIFY(la.ok());
+    Project p = la->project;
+    p.snapshots = SnapshotSpec{"2024-01-01", "2024-06-30"};
+    p.cohorts = CohortSpec{};
+    auto r = computeAnalysis(la->data, p);
+    QVERIFY(r.ok()); // the rest is computed as before
+    QVERIFY(!r->overTime);
+    bool said = false;
+    for (const Diagnostic &w : r->warnings)
+        said |= w.code == Msg::OverTimeNeedsOrderLines;
+    QVERIFY(said);
 }
 
 void TstOverTime::pseudonymsMatchPythonHmac()

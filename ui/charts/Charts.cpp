@@ -261,7 +261,8 @@ const ViewEntry kViews[] = {
              return;
          }
          const vs::PeriodMigration &m = *r->overTime->migration;
-         as<PeriodMigrationChart>(w)->setMigration(std::shared_ptr<const vs::PeriodMigration>(r->overTime, &m), columnColours(m, *r));
+         as<PeriodMigrationChart>(w)->setMigration(std::shared_ptr<const vs::PeriodMigration>(r->overTime, &m), columnColours(m, *r),
+                                                   r->overTime->earlyWarnings.size());
      }},
 };
 

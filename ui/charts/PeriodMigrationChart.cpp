@@ -32,10 +32,11 @@ PeriodMigrationChart::PeriodMigrationChart(QWidget *parent) : PaintedChart(paren
     setCursor(Qt::PointingHandCursor);
 }
 
-void PeriodMigrationChart::setMigration(std::shared_ptr<const vs::PeriodMigration> m, std::vector<int> colours)
+void PeriodMigrationChart::setMigration(std::shared_ptr<const vs::PeriodMigration> m, std::vector<int> colours, size_t warnings)
 {
     m_m = std::move(m);
     m_colours = std::move(colours);
+    m_warnings = warnings;
     update();
 }
 
@@ -52,12 +53,31 @@ QColor PeriodMigrationChart::colourOf(int segment, bool from) const
     return palette::segment(k < m_colours.size() ? m_colours[k] : int(k));
 }
 
+QString PeriodMigrationChart::noteText() const
+{
+    size_t customers = 0, arrived = 0, lapsed = 0;
+    for (size_t i = 0; i < m_m->moved.size(); ++i)
+        for (size_t n : m_m->moved[i]) {
+            customers += n;
+            if (i + 1 == m_m->moved.size())
+                arrived += n;
+        }
+    for (const auto &s : m_m->segments)
+        lapsed += s.lapsed;
+    return tr("%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers")
+               .arg(numbers::count(qulonglong(m_m->changed)), numbers::count(qulonglong(customers - arrived)),
+                    numbers::count(qulonglong(arrived)), numbers::count(qulonglong(lapsed))) +
+           QStringLiteral(" · ") + tr("%n valuable customer(s) fell (File ▸ Export Call List)", nullptr, int(m_warnings));
+}
+
 PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) const
 {
     Layout l;
     const QFontMetricsF fm(chartStyle().textFont()), tfm(chartStyle().titleFont());
     l.title = QRectF(r.left(), r.top() + tfm.height() * 0.3, r.width(), tfm.height() * 1.4);
-    l.note = QRectF(r.left() + fm.height(), r.bottom() - fm.height() * 2.6, r.width() - 2 * fm.height(), fm.height() * 2.4);
+    const double noteWidth = r.width() - 2 * fm.height();
+    const double noteHeight = m_m ? fm.boundingRect(QRectF(0, 0, noteWidth, 1e6), Qt::TextWordWrap, noteText()).height() : fm.height();
+    l.note = QRectF(r.left() + fm.height(), r.bottom() - noteHeight - fm.height() * 0.3, noteWidth, noteHeight);
     double widest = 0, widestTo = 0;
     if (m_m) {
         for (const std::string &s : m_m->fromSegments)
@@ -116,20 +136,8 @@ void PeriodMigrationChart::paintChart(QPainter &p, const QRectF &rect) const
     paintMatrix(p, l);
     if (!l.flow.isEmpty())
         paintFlow(p, l);
-    size_t customers = 0, arrived = 0, lapsed = 0;
-    for (size_t i = 0; i < m_m->moved.size(); ++i)
-        for (size_t n : m_m->moved[i]) {
-            customers += n;
-            if (i + 1 == m_m->moved.size())
-                arrived += n;
-        }
-    for (const auto &s : m_m->segments)
-        lapsed += s.lapsed;
     p.setPen(QColor(60, 60, 60));
-    p.drawText(l.note, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-               tr("%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers")
-                   .arg(numbers::count(qulonglong(m_m->changed)), numbers::count(qulonglong(customers - arrived)),
-                        numbers::count(qulonglong(arrived)), numbers::count(qulonglong(lapsed))));
+    p.drawText(l.note, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, noteText());
     p.restore();
 }
 

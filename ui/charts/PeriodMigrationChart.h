@@ -15,7 +15,8 @@ class PeriodMigrationChart : public PaintedChart {
     Q_OBJECT
 public:
     explicit PeriodMigrationChart(QWidget *parent = nullptr);
-    void setMigration(std::shared_ptr<const vs::PeriodMigration> m, std::vector<int> segmentColours = {});
+    // warnings: the early warnings of these results (valuable customers who fell), for the note
+    void setMigration(std::shared_ptr<const vs::PeriodMigration> m, std::vector<int> segmentColours = {}, size_t warnings = 0);
     void paintChart(QPainter &p, const QRectF &rect) const override;
     // The matrix cell at a point of the widget: (row, column), or (-1, -1).
     std::pair<int, int> cellAt(QPointF pos) const;
@@ -36,6 +37,8 @@ private:
     void paintMatrix(QPainter &p, const Layout &l) const;
     void paintFlow(QPainter &p, const Layout &l) const;
     QColor colourOf(int segment, bool from) const;
+    QString noteText() const;
     std::shared_ptr<const vs::PeriodMigration> m_m;
     std::vector<int> m_colours; // palette index per to-segment label; -1 for (none)/(new)
+    size_t m_warnings = 0;
 };
