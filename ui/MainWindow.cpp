@@ -171,13 +171,16 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
         if (auto *moves = qobject_cast<PeriodMigrationChart *>(m_chartTabs->chartAt(i)))
             connect(moves, &PeriodMigrationChart::cellClicked, this, &MainWindow::showMovedCustomers);
     auto applyFilter = [this] {
-        const bool moved = m_segmentFilter->currentData().toString() == QLatin1String("moved");
+        const QString what = m_segmentFilter->currentData().toString();
+        const bool moved = what == QLatin1String("moved"), warned = what == QLatin1String("warnings");
         if (!moved && m_customers->hasSubset()) { // another choice: the cell's customers go
             m_customers->setSubset(std::nullopt);
             const QSignalBlocker block(m_segmentFilter);
             m_segmentFilter->removeItem(m_segmentFilter->findData(QStringLiteral("moved")));
         }
-        m_customers->setFilter(moved ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
+        m_customers->setFilter(moved || warned ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
+        if (warned)
+            showEarlyWarnings();
     };
     connect(m_segmentFilter, &QComboBox::currentIndexChanged, this, applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, applyFilter);
@@ -428,6 +431,16 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
+void MainWindow::showEarlyWarnings()
+{
+    const auto results = m_session->results();
+    std::vector<uint32_t> rows;
+    if (results && results->overTime)
+        for (const vs::EarlyWarning &w : results->overTime->earlyWarnings)
+            rows.push_back(w.customer);
+    m_customers->setSubset(std::move(rows));
+}
+
 void MainWindow::showMovedCustomers(int fromIndex, int toIndex)
 {
     const auto results = m_session->results();
@@ -465,6 +478,7 @@ void MainWindow::showResults()
     statusBar()->clearMessage();
     auto results = m_session->results();
     const int filter = m_segmentFilter->currentIndex();
+    const bool wasWarnings = m_segmentFilter->currentData().toString() == QLatin1String("warnings");
     {
         const QSignalBlocker block(m_segmentFilter);
         m_segmentFilter->clear();
@@ -472,11 +486,20 @@ void MainWindow::showResults()
         if (results)
             for (const auto &s : results->segments)
                 m_segmentFilter->addItem(QString::fromStdString(s.label));
-        m_segmentFilter->setCurrentIndex(filter >= 0 && filter < m_segmentFilter->count() ? filter : 0);
+        const int segmentsEnd = m_segmentFilter->count();
+        // the valuable customers who fell between the two snapshot dates (issue 19)
+        if (results && results->overTime && !results->overTime->earlyWarnings.empty())
+            m_segmentFilter->addItem(tr("Early warnings (%1)").arg(QLocale().toString(qulonglong(results->overTime->earlyWarnings.size()))),
+                                     QStringLiteral("warnings"));
+        const int warnings = m_segmentFilter->findData(QStringLiteral("warnings"));
+        m_segmentFilter->setCurrentIndex(wasWarnings && warnings >= 0 ? warnings : filter >= 0 && filter < segmentsEnd ? filter : 0);
     }
-    if (m_customers->segmentFilter() != m_segmentFilter->currentIndex() - 1)
-        m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
+    const bool warned = m_segmentFilter->currentData().toString() == QLatin1String("warnings");
+    if (m_customers->segmentFilter() != (warned ? -1 : m_segmentFilter->currentIndex() - 1))
+        m_customers->setFilter(warned ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
     m_customers->setResults(results); // keeps the filter and the sort order
+    if (warned)
+        showEarlyWarnings();
     m_segments->setResults(results);
     m_chartTabs->refresh();
     const QLocale loc;

@@ -69,6 +69,7 @@ private:
     void createDocks();
     void showResults();
     void showMovedCustomers(int fromIndex, int toIndex); // a cell of the migration between dates
+    void showEarlyWarnings(); // the valuable customers who fell between the snapshot dates
     void showError(const QString &message);
     void updateTitle();
     void showWarnings();

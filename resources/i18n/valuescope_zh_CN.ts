@@ -750,6 +750,10 @@ Customers: %1</source>
         <source>Moved: %1 → %2 (%3)</source>
         <translation>迁移：%1 → %2（%3）</translation>
     </message>
+    <message>
+        <source>Early warnings (%1)</source>
+        <translation>预警客户（%1）</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>

@@ -138,6 +138,12 @@ void TstOverTimeUi::clickingACellFiltersTheCustomers()
                                        qsizetype(m_session->results()->data->ids.at(c).size())) == id;
         QVERIFY2(found, qPrintable(id));
     }
+    // the early warnings are a choice of their own: exactly the valuable customers who fell
+    const int warnings = m_window->segmentFilter()->findData(QStringLiteral("warnings"));
+    QVERIFY(warnings > 0);
+    m_window->segmentFilter()->setCurrentIndex(warnings);
+    QCOMPARE(size_t(customers->rowCount()), m_session->results()->overTime->earlyWarnings.size());
+    QCOMPARE(m_window->segmentFilter()->findData(QStringLiteral("moved")), -1);
     // choosing "All segments" again shows everyone
     m_window->segmentFilter()->setCurrentIndex(0);
     QCOMPARE(size_t(customers->rowCount()), m_session->results()->rowCount());
