@@ -313,6 +313,13 @@ void TstOverTime::earlyWarningListIsWritten()
     QVERIFY(text.find(id + ",") == std::string::npos);
     const std::string results = testutil::readFile(out);
     QVERIFY(results.find("C0000") == std::string::npos);
+    // as a workbook too (a zip container)
+    req.outPath.clear();
+    req.earlyWarningsPath = dir.filePath("calls.xlsx").toStdString();
+    QVERIFY(runHeadless(req, {}).ok());
+    QCOMPARE(testutil::readFile(req.earlyWarningsPath).substr(0, 2), std::string("PK"));
+    req.earlyWarningsPath = dir.filePath("calls.txt").toStdString();
+    QCOMPARE(runHeadless(req, {}).error().code, Msg::OutputNotCsvOrXlsx);
     qunsetenv("VS_TEST_PSEUDONYM_KEY");
 }
 
