@@ -84,8 +84,16 @@ int runProjectCommand(const QStringList &args)
     QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("write the summary (.json)"), QStringLiteral("FILE"));
     QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write a chart: KIND=PATH"), QStringLiteral("KIND=PATH"));
     QCommandLineOption report(QStringLiteral("report"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
-    p.addOptions({out, summary, chart, report});
-    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf]"); code >= 0)
+    QCommandLineOption pseudonymised(QStringLiteral("out-pseudonymised"),
+                                     QStringLiteral("write --out with customer ids as keyed pseudonyms (HMAC-SHA256 with the key in "
+                                                    "this environment variable) and without name- or e-mail-like columns; this is "
+                                                    "pseudonymisation, not anonymisation"),
+                                     QStringLiteral("KEY_ENV"));
+    QCommandLineOption warnings(QStringLiteral("early-warnings"),
+                                QStringLiteral("write the early-warning call list of the project's snapshots (.csv or .xlsx)"),
+                                QStringLiteral("FILE"));
+    p.addOptions({out, summary, chart, report, pseudonymised, warnings});
+    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx [--out-pseudonymised KEY_ENV]] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf] [--early-warnings calls.csv|.xlsx]"); code >= 0)
         return code;
     const QStringList pos = p.positionalArguments();
     vs::RunRequest req;
@@ -93,6 +101,10 @@ int runProjectCommand(const QStringList &args)
     req.outPath = p.value(out).toStdString();
     req.summaryPath = p.value(summary).toStdString();
     req.reportPath = p.value(report).toStdString();
+    req.pseudonymKeyEnv = p.value(pseudonymised).toStdString();
+    req.earlyWarningsPath = p.value(warnings).toStdString();
+    if (p.isSet(pseudonymised) && req.outPath.empty())
+        return fail("--out-pseudonymised needs --out FILE");
     for (const QString &c : p.values(chart)) {
         const qsizetype eq = c.indexOf(QLatin1Char('='));
         if (eq <= 0)

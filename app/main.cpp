@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
                      "  valuescope inspect DATAFILE [--sheet S]\n"
                      "  valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json]\n"
                      "                 [--chart KIND=PATH]... [--report report.pdf]\n"
+                     "                 [--out-pseudonymised KEY_ENV] [--early-warnings calls.csv|.xlsx]\n"
                      "  valuescope --version\n"
                      "\nChart kinds, the project file and exit codes: man valuescope.\n";
         return 0;

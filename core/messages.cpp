@@ -325,6 +325,15 @@ constexpr MessageInfo kMessages[] = {
     counts(Msg::OnlyReturns, "orders.only_returns", QT_TRANSLATE_NOOP("messages", "%1 customer(s) have only returns or cancellations in the data, no purchase; they get no value"), 1,
            "%1 customer has only returns or cancellations in the data, no purchase; they get no value",
            "%1 customers have only returns or cancellations in the data, no purchase; they get no value"),
+    keyed(Msg::KeyDate, "key.date", QT_TRANSLATE_NOOP("messages", "'%1' must be a date such as 2024-03-31, not '%2'")),
+    keyed(Msg::KeyShare, "key.share", QT_TRANSLATE_NOOP("messages", "'%1' must be a number from 0 to 1")),
+    keyed(Msg::KeyCohortPeriod, "key.cohort_period", QT_TRANSLATE_NOOP("messages", "'%1' must be month or quarter, not '%2'")),
+    keyed(Msg::KeyCohortMeasure, "key.cohort_measure", QT_TRANSLATE_NOOP("messages", "'%1' must be customers or revenue, not '%2'")),
+    says(Msg::OverTimeNeedsOrderLines, "overtime.needs_order_lines", QT_TRANSLATE_NOOP("messages", "segment migration between dates and cohorts need order lines (layout 'transactions'); they are left out")),
+    says(Msg::SnapshotsInWrongOrder, "overtime.snapshots_wrong_order", QT_TRANSLATE_NOOP("messages", "the first snapshot date (%1) must lie before the second (%2); no migration between them is shown")),
+    says(Msg::SnapshotBeforeFirstOrder, "overtime.snapshot_before_first_order", QT_TRANSLATE_NOOP("messages", "the snapshot date %1 lies before the first order (%2); no migration between the dates is shown")),
+    says(Msg::SnapshotNotComputed, "overtime.snapshot_not_computed", QT_TRANSLATE_NOOP("messages", "the segments as of %1 could not be computed (%2); no migration between the dates is shown")),
+    says(Msg::PseudonymKeyMissing, "export.pseudonym_key_missing", QT_TRANSLATE_NOOP("messages", "the environment variable %1 holds no key for the pseudonyms; set it to a secret only your team keeps")),
 };
 
 

@@ -249,6 +249,17 @@ enum class Msg : uint16_t {
     BoughtAfterEnd,
     OnlyReturns,
 
+    // over time (issue 19)
+    KeyDate,
+    KeyShare,
+    KeyCohortPeriod,
+    KeyCohortMeasure,
+    OverTimeNeedsOrderLines,
+    SnapshotsInWrongOrder,
+    SnapshotBeforeFirstOrder,
+    SnapshotNotComputed,
+    PseudonymKeyMissing,
+
     Count // not a message
 };
 

@@ -15,6 +15,8 @@ packages=(
   # file formats and parsing
   libxlsxwriter-dev libfreexl-dev libzip-dev libfast-float-dev libuchardet-dev
   libexpat1-dev nlohmann-json3-dev zlib1g-dev
+  # keyed pseudonyms of customer ids (HMAC-SHA256): OpenSSL's libcrypto
+  libssl-dev
   # model fitting: optimiser, linear algebra, special functions
   libnlopt-dev libeigen3-dev libboost-dev
   # fonts: Chinese text in the window and in every export

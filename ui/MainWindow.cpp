@@ -10,6 +10,8 @@
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
 #include "models/CustomerTableModel.h"
+#include "charts/PeriodMigrationChart.h"
+#include "core/analytics/over_time.h"
 #include "models/ScenarioModels.h"
 #include "models/SegmentTableModel.h"
 #include "window/Autosave.h"
@@ -168,7 +170,21 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
             m_recent->add(m_session->projectPath());
     });
     connect(m_chart, &SegmentChart::segmentClicked, this, [this](int s) { m_segmentFilter->setCurrentIndex(s + 1); });
-    auto applyFilter = [this] { m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text()); };
+    for (int i = 0; i < m_chartTabs->count(); ++i)
+        if (auto *moves = qobject_cast<PeriodMigrationChart *>(m_chartTabs->chartAt(i)))
+            connect(moves, &PeriodMigrationChart::cellClicked, this, &MainWindow::showMovedCustomers);
+    auto applyFilter = [this] {
+        const QString what = m_segmentFilter->currentData().toString();
+        const bool moved = what == QLatin1String("moved"), warned = what == QLatin1String("warnings");
+        if (!moved && m_customers->hasSubset()) { // another choice: the cell's customers go
+            m_customers->setSubset(std::nullopt);
+            const QSignalBlocker block(m_segmentFilter);
+            m_segmentFilter->removeItem(m_segmentFilter->findData(QStringLiteral("moved")));
+        }
+        m_customers->setFilter(moved || warned ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
+        if (warned)
+            showEarlyWarnings();
+    };
     connect(m_segmentFilter, &QComboBox::currentIndexChanged, this, applyFilter);
     connect(m_search, &QLineEdit::textChanged, this, applyFilter);
 
@@ -241,6 +257,8 @@ void MainWindow::createActions()
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { m_exports->exportCustomers(); });
+    file->addAction(tr("Export Customers with &Pseudonyms…"), this, [this] { m_exports->exportPseudonymised(); });
+    file->addAction(tr("Export Ca&ll List (Early Warnings)…"), this, [this] { m_exports->exportEarlyWarnings(); });
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { m_exports->exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -416,11 +434,54 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
+void MainWindow::showEarlyWarnings()
+{
+    const auto results = m_session->results();
+    std::vector<uint32_t> rows;
+    if (results && results->overTime)
+        for (const vs::EarlyWarning &w : results->overTime->earlyWarnings)
+            rows.push_back(w.customer);
+    m_customers->setSubset(std::move(rows));
+}
+
+void MainWindow::showMovedCustomers(int fromIndex, int toIndex)
+{
+    const auto results = m_session->results();
+    if (!results || !results->overTime || !results->overTime->migration)
+        return;
+    const vs::PeriodMigration &m = *results->overTime->migration;
+    std::vector<uint32_t> rows = vs::customersInCell(m, fromIndex, toIndex);
+    auto name = [](const std::string &label) {
+        if (label == vs::kNewCustomersRow)
+            return tr("(new customers)");
+        if (label == vs::kNoSegmentLabel)
+            return tr("(no segment)");
+        return QString::fromStdString(label);
+    };
+    const QString text = tr("Moved: %1 → %2 (%3)")
+                             .arg(name(m.fromSegments[size_t(fromIndex)]), name(m.toSegments[size_t(toIndex)]),
+                                  QLocale().toString(qulonglong(rows.size())));
+    {
+        const QSignalBlocker block(m_segmentFilter);
+        int k = m_segmentFilter->findData(QStringLiteral("moved"));
+        if (k < 0) {
+            m_segmentFilter->addItem(text, QStringLiteral("moved"));
+            k = m_segmentFilter->count() - 1;
+        }
+        m_segmentFilter->setItemText(k, text);
+        m_segmentFilter->setCurrentIndex(k);
+    }
+    m_customers->setFilter(-1, m_search->text());
+    m_customers->setSubset(std::move(rows));
+    statusBar()->showMessage(text, 5000);
+}
+
 void MainWindow::showResults()
 {
     statusBar()->clearMessage();
     auto results = m_session->results();
     const int filter = m_segmentFilter->currentIndex();
+    const bool wasWarnings = m_segmentFilter->currentData().toString() == QLatin1String("warnings");
     {
         const QSignalBlocker block(m_segmentFilter);
         m_segmentFilter->clear();
@@ -428,11 +489,20 @@ void MainWindow::showResults()
         if (results)
             for (const auto &s : results->segments)
                 m_segmentFilter->addItem(QString::fromStdString(s.label));
-        m_segmentFilter->setCurrentIndex(filter >= 0 && filter < m_segmentFilter->count() ? filter : 0);
+        const int segmentsEnd = m_segmentFilter->count();
+        // the valuable customers who fell between the two snapshot dates (issue 19)
+        if (results && results->overTime && !results->overTime->earlyWarnings.empty())
+            m_segmentFilter->addItem(tr("Early warnings (%1)").arg(QLocale().toString(qulonglong(results->overTime->earlyWarnings.size()))),
+                                     QStringLiteral("warnings"));
+        const int warnings = m_segmentFilter->findData(QStringLiteral("warnings"));
+        m_segmentFilter->setCurrentIndex(wasWarnings && warnings >= 0 ? warnings : filter >= 0 && filter < segmentsEnd ? filter : 0);
     }
-    if (m_customers->segmentFilter() != m_segmentFilter->currentIndex() - 1)
-        m_customers->setFilter(m_segmentFilter->currentIndex() - 1, m_search->text());
+    const bool warned = m_segmentFilter->currentData().toString() == QLatin1String("warnings");
+    if (m_customers->segmentFilter() != (warned ? -1 : m_segmentFilter->currentIndex() - 1))
+        m_customers->setFilter(warned ? -1 : m_segmentFilter->currentIndex() - 1, m_search->text());
     m_customers->setResults(results); // keeps the filter and the sort order
+    if (warned)
+        showEarlyWarnings();
     m_segments->setResults(results);
     m_chartTabs->refresh();
     const QLocale loc;

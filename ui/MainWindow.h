@@ -68,6 +68,8 @@ private:
     void createActions();
     void createDocks();
     void showResults();
+    void showMovedCustomers(int fromIndex, int toIndex); // a cell of the migration between dates
+    void showEarlyWarnings(); // the valuable customers who fell between the snapshot dates
     void showError(const QString &message);
     void updateTitle();
     void showWarnings();

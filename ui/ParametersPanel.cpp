@@ -1,6 +1,7 @@
 #include "ParametersPanel.h"
 
 #include "AnalysisSession.h"
+#include "OverTimeBox.h"
 #include "commands/ProjectCommands.h"
 #include "models/RfmRulesModel.h"
 #include "models/WeightTableModel.h"
@@ -130,6 +131,7 @@ ParametersPanel::ParametersPanel(AnalysisSession *session, QWidget *parent) : QW
     m_rfmInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
     of->addRow(m_rfmInfo);
     layout->addWidget(ordersBox);
+    layout->addWidget(new OverTimeBox(session)); // shows itself for order lines only
 
     // Segments
     auto *segBox = new QGroupBox(tr("Segments"));

@@ -1,6 +1,7 @@
 #include "analysis.h"
 
 #include "core/analytics/binning.h"
+#include "core/analytics/over_time.h"
 #include "core/analytics/string_index.h"
 #include "core/analytics/rfm.h"
 #include "core/analytics/transaction_models.h"
@@ -204,6 +205,8 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
         data->warnings = std::move(grouped->warnings);
         data->days = std::make_shared<const CustomerDays>(std::move(grouped->days));
         data->fitCache = std::make_shared<FitCache>();
+        for (auto &cache : data->snapshotFits)
+            cache = std::make_shared<FitCache>();
         for (const Column &c : table->columns) // S8 of the order lines' own numbers
             if (c.type == ColumnType::Number)
                 data->inputStats.emplace_back(c.name, describe(c.numbers()));
@@ -545,6 +548,9 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.timings.segmentMs = msSince(t1);
     if (c.stopped())
         return superseded;
+    if (p.snapshots || p.cohorts)
+        if (auto s = addOverTime(r, data, p, options.stop); !s)
+            return s.error();
 
     if (options.statistics)
         addStatistics(r, options.previous);

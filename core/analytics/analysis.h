@@ -100,6 +100,7 @@ private:
 
 struct CustomerDays;
 struct FitCache;
+struct OverTime;
 
 // What does not change when weights or segment settings change: the rows, ids, input columns.
 struct PreparedData {
@@ -114,6 +115,7 @@ struct PreparedData {
     // transactions layout: the order lines per customer and day (ids are then the customers)
     std::shared_ptr<const CustomerDays> days;
     std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
+    std::shared_ptr<FitCache> snapshotFits[2]; // the same for the two snapshot dates (over_time.h)
     size_t rowCount() const { return ids.size(); }
     // Column values for the kept rows, as numbers (errors name file, row and column). A text
     // column, or the kept rows of one, is converted the first time and kept: the columns the
@@ -188,6 +190,7 @@ struct AnalysisResults {
     std::shared_ptr<const BtydInfo> btyd;
     std::optional<Concentration> concentration; // of value; with the statistics
     std::optional<Histogram> valueHistogram;    // 30 bins; with the statistics
+    std::shared_ptr<const OverTime> overTime;   // snapshots and cohorts (core/analytics/over_time.h)
     double totalValue = 0, meanValue = kMissing;
     size_t valuedCount = 0;
     std::vector<Diagnostic> warnings;

@@ -1,6 +1,7 @@
 #include "charts.h"
 
 #include "core/analytics/analysis.h"
+#include "core/analytics/over_time.h"
 #include "core/analytics/scenario.h"
 #include "core/domain/translatable.h"
 
@@ -25,6 +26,11 @@ bool hasStatistics(const AnalysisResults *r, const ScenarioComparison *) { retur
 bool hasRfm(const AnalysisResults *r, const ScenarioComparison *) { return r->rfm.has_value(); }
 bool hasBtyd(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd != nullptr; }
 bool hasHoldout(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd && !r->btyd->holdout.empty(); }
+bool hasPeriodMigration(const AnalysisResults *r, const ScenarioComparison *) { return r->overTime && r->overTime->migration; }
+bool hasCohorts(const AnalysisResults *r, const ScenarioComparison *)
+{
+    return r->overTime && r->overTime->cohorts && !r->overTime->cohorts->rows.empty();
+}
 
 const char *const kNoValue = QT_TRANSLATE_NOOP("charts", "no customer has a value");
 const char *const kNeedsPredictive = QT_TRANSLATE_NOOP("charts", "this chart needs the 'predictive_clv' model (order lines)");
@@ -51,6 +57,12 @@ const std::vector<ChartKindInfo> kKinds = {
     {"holdout", QT_TRANSLATE_NOOP("charts", "Holdout check"), Holdout, true, true,
      QT_TRANSLATE_NOOP("charts", "the holdout chart needs predictive CLV and an observation end before the last order"),
      hasHoldout},
+    {"period_migration", QT_TRANSLATE_NOOP("charts", "Migration between dates"), PeriodMigration, true, true,
+     QT_TRANSLATE_NOOP("charts", "the migration between dates needs order lines and two snapshot dates (Parameters ▸ Over time, or 'snapshots' in the project)"),
+     hasPeriodMigration},
+    {"cohorts", QT_TRANSLATE_NOOP("charts", "Cohorts"), Heatmap, true, true,
+     QT_TRANSLATE_NOOP("charts", "the cohort chart needs order lines and cohorts switched on (Parameters ▸ Over time, or 'cohorts' in the project)"),
+     hasCohorts},
 };
 
 } // namespace

@@ -5,7 +5,10 @@
 #include "core/io/atomic_file.h"
 #include "core/io/budget.h"
 #include "core/io/readers.h"
+#include "core/io/over_time_output.h"
+#include "core/io/pseudonyms.h"
 #include "core/io/results_writer.h"
+#include "core/io/table_writer.h"
 
 #include <chrono>
 #include <filesystem>
@@ -117,6 +120,18 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         if (e != ".csv" && e != ".xlsx")
             return makeError(ErrorKind::Project, Msg::OutputNotCsvOrXlsx, {}, req.outPath);
     }
+    if (!req.earlyWarningsPath.empty()) {
+        const std::string e = extensionOf(req.earlyWarningsPath);
+        if (e != ".csv" && e != ".xlsx")
+            return makeError(ErrorKind::Project, Msg::OutputNotCsvOrXlsx, {}, req.earlyWarningsPath);
+    }
+    std::string pseudonymKey;
+    if (!req.pseudonymKeyEnv.empty()) {
+        auto key = pseudonymKeyFrom(req.pseudonymKeyEnv);
+        if (!key)
+            return key.error();
+        pseudonymKey = std::move(key.value());
+    }
     if (!req.charts.empty() && !hooks.chart)
         return makeError(ErrorKind::Project, Msg::ChartsNotInThisVersion, {}, req.charts.front().second);
     if (!req.reportPath.empty() && !hooks.report)
@@ -148,9 +163,20 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
             if (Status s = hooks.canChart(outputs, kind, path); !s)
                 return s;
 
-    if (!req.outPath.empty()) {
+    if (!req.outPath.empty() && !pseudonymKey.empty()) {
+        const OutputTable t = pseudonymised(resultsTable(r), 0, pseudonymKey);
+        if (Status s = writeTable(t, req.outPath, r.layout == Layout::Campaigns ? "Campaigns" : "Customers"); !s)
+            return s;
+    } else if (!req.outPath.empty()) {
         Status s = extensionOf(req.outPath) == ".xlsx" ? writeResultsXlsx(r, req.outPath) : writeResultsCsv(r, req.outPath);
         if (!s)
+            return s;
+    }
+    if (!req.earlyWarningsPath.empty()) {
+        OutputTable t = earlyWarningTable(r);
+        if (!pseudonymKey.empty())
+            t = pseudonymised(std::move(t), 0, pseudonymKey);
+        if (Status s = writeTable(t, req.earlyWarningsPath, "Early warnings"); !s)
             return s;
     }
     for (const auto &[kind, path] : req.charts)

@@ -20,6 +20,10 @@ struct RunRequest {
     std::string summaryPath; // .json
     std::vector<std::pair<std::string, std::string>> charts; // kind -> path
     std::string reportPath;
+    // --out-pseudonymised: the environment variable holding the key; --out then writes keyed
+    // pseudonyms for customer ids and leaves out name- and e-mail-like columns (io/pseudonyms.h)
+    std::string pseudonymKeyEnv;
+    std::string earlyWarningsPath; // the call list of the snapshots' early warnings (.csv or .xlsx)
 };
 
 // What a chart or a report is drawn from.

@@ -1,5 +1,7 @@
 #include "results_writer.h"
 
+#include "core/io/over_time_output.h"
+
 #include "core/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
@@ -290,6 +292,7 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
                           {"changed", comparison->changed},
                           {"segments", shifts}};
     }
+    addOverTimeSummary(j, r);
     json stats = json::object();
     for (const auto &[name, s] : r.stats)
         stats[name] = {{"count", s.count},   {"mean", num(s.mean)}, {"median", num(s.median)},

@@ -2,6 +2,7 @@
 
 #include "core/domain/defaults.h"
 #include "core/domain/models.h"
+#include "core/table/table.h"
 
 #include <algorithm>
 
@@ -181,6 +182,26 @@ void setValueModel(Project &p, const std::string &model, const std::string &scor
     p.value.model = model;
     if (!score.empty())
         p.value.score = score;
+}
+
+void setSnapshots(Project &p, std::optional<SnapshotSpec> snapshots)
+{
+    if (snapshots && snapshots->to < snapshots->from) // ISO dates sort as text
+        std::swap(snapshots->from, snapshots->to);
+    p.snapshots = std::move(snapshots);
+}
+
+void setCohorts(Project &p, std::optional<CohortSpec> cohorts)
+{
+    p.cohorts = std::move(cohorts);
+}
+
+SnapshotSpec defaultSnapshots(int32_t firstDay, int32_t lastDay)
+{
+    SnapshotSpec s;
+    s.from = formatDate(std::max(firstDay, lastDay - 182));
+    s.to = formatDate(lastDay);
+    return s;
 }
 
 } // namespace vs

@@ -57,6 +57,14 @@ struct NoMovement {
 };
 std::optional<NoMovement> whyNobodyMoves(const Project &baseline, const Project &current);
 
+// Over time (order lines). Snapshots on with these dates (given in either order, they are put in
+// order), or off (nullopt); cohorts on with these settings, or off.
+void setSnapshots(Project &p, std::optional<SnapshotSpec> snapshots);
+void setCohorts(Project &p, std::optional<CohortSpec> cohorts);
+// The dates snapshots start with when switched on: half a year before the last order (not before
+// the first one), and the last order; ISO dates from days since 1970-01-01.
+SnapshotSpec defaultSnapshots(int32_t firstDay, int32_t lastDay);
+
 // The value model (and, for weighted_score, the score it takes).
 void setValueModel(Project &p, const std::string &model, const std::string &score = {});
 

@@ -6,6 +6,7 @@
 #include "core/domain/segment_methods.h"
 #include "core/project/edits.h"
 #include "core/io/atomic_file.h"
+#include "core/table/cell_parse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -414,6 +415,41 @@ Result<Project> parseProject(const std::string &text, const std::string &file, c
             }
         }
     }
+    if (j.contains("snapshots")) {
+        const json &g = j["snapshots"];
+        SnapshotSpec sp;
+        if (!g.is_object()) {
+            r.fail("snapshots", Msg::KeyObject);
+        } else {
+            for (auto [k, out] : {std::pair{"from", &sp.from}, std::pair{"to", &sp.to}}) {
+                const std::string key = std::string("snapshots.") + k;
+                if (!g.contains(k)) {
+                    r.fail(key, Msg::KeyMissing);
+                    continue;
+                }
+                double day = 0;
+                if (r.str(g, k, key, *out) && parseDate(*out, DateOrder::Unknown, true, day) != CellParse::Ok)
+                    r.fail(key, Msg::KeyDate, {*out});
+            }
+            if (r.num(g, "alive_below", "snapshots.alive_below", sp.aliveBelow) &&
+                !(sp.aliveBelow >= 0 && sp.aliveBelow <= 1))
+                r.fail("snapshots.alive_below", Msg::KeyShare);
+        }
+        p.snapshots = sp;
+    }
+    if (j.contains("cohorts")) {
+        const json &g = j["cohorts"];
+        CohortSpec c;
+        if (!g.is_object()) {
+            r.fail("cohorts", Msg::KeyObject);
+        } else {
+            if (r.str(g, "period", "cohorts.period", c.period) && c.period != "month" && c.period != "quarter")
+                r.fail("cohorts.period", Msg::KeyCohortPeriod, {c.period});
+            if (r.str(g, "measure", "cohorts.measure", c.measure) && c.measure != "customers" && c.measure != "revenue")
+                r.fail("cohorts.measure", Msg::KeyCohortMeasure, {c.measure});
+        }
+        p.cohorts = c;
+    }
     if (j.contains("baseline") && !r.error) {
         const json &b = j["baseline"];
         if (!b.is_object())
@@ -424,7 +460,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file, c
             json whole = j;
             whole.erase("baseline");
             for (const auto &[key, v] : b.items())
-                if (key != "valuescope" && key != "source" && key != "baseline")
+                if (key != "valuescope" && key != "source" && key != "baseline" && key != "snapshots" &&
+                    key != "cohorts")
                     whole[key] = v;
             auto base = parseProject(whole.dump(), file, tr);
             if (!base) {
@@ -436,6 +473,8 @@ Result<Project> parseProject(const std::string &text, const std::string &file, c
                     e = within(std::move(e), Msg::InSection, {"baseline"});
                 return e;
             }
+            base->snapshots.reset(); // over time belongs to the project, not to a what-if baseline
+            base->cohorts.reset();
             p.baseline = std::make_shared<const Project>(std::move(base.value()));
         }
     }
@@ -543,6 +582,14 @@ json toJson(const Project &p)
         strat[l] = st;
     g["strategies"] = strat;
     j["segments"] = g;
+    if (p.snapshots) {
+        json sn = {{"from", p.snapshots->from}, {"to", p.snapshots->to}};
+        if (p.snapshots->aliveBelow != SnapshotSpec{}.aliveBelow)
+            sn["alive_below"] = p.snapshots->aliveBelow;
+        j["snapshots"] = sn;
+    }
+    if (p.cohorts)
+        j["cohorts"] = {{"period", p.cohorts->period}, {"measure", p.cohorts->measure}};
     return j;
 }
 } // namespace
@@ -554,6 +601,8 @@ std::string projectToJson(const Project &p)
         json b = toJson(*p.baseline);
         b.erase("valuescope");
         b.erase("source");
+        b.erase("snapshots");
+        b.erase("cohorts");
         j["baseline"] = b;
     }
     return j.dump(2) + "\n";

@@ -91,12 +91,26 @@ struct SegmentSpec {
     std::string strategyFor(const std::string &label) const;
 };
 
+// Over time (order lines): segments as of two dates, and cohorts by first purchase.
+struct SnapshotSpec {
+    std::string from, to;   // ISO dates; the segments as of each (observation end = that date)
+    double aliveBelow = 0.5; // early warning: P(alive) fell below this (predictive models)
+    bool operator==(const SnapshotSpec &) const = default;
+};
+struct CohortSpec {
+    std::string period = "month";     // "month" or "quarter" of the first purchase
+    std::string measure = "customers"; // what the chart shows: "customers" or "revenue"
+    bool operator==(const CohortSpec &) const = default;
+};
+
 struct Project {
     SourceSpec source;
     ValueSpec value;
     std::vector<ScoreSpec> scores;
     std::vector<RateSpec> rates;
     SegmentSpec segments;
+    std::optional<SnapshotSpec> snapshots;
+    std::optional<CohortSpec> cohorts;
     // The what-if baseline: the parameters (value, scores, rates, segments) the current ones are
     // compared with, on the same data; saved under "baseline" (keys it leaves out are the project's
     // own). Its own source and baseline are unused.

@@ -137,6 +137,24 @@ bool shots(const QString &dir, const QString &sampleDir)
             }
         }
     }
+    // over time: the migration between two dates and the cohorts (issue 19)
+    {
+        AnalysisSession session;
+        MainWindow window(&session);
+        window.resize(1280, 800);
+        window.show();
+        window.openProject(sampleDir + QStringLiteral("/cdnow_over_time.valuescope.json"));
+        ok &= waitUntil([&] { return session.results() != nullptr; });
+        QTabWidget *tabs = window.chartTabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            const QString kind = static_cast<ChartTabs *>(tabs)->kindAt(i);
+            if (kind == QLatin1String("period_migration") || kind == QLatin1String("cohorts")) {
+                tabs->setCurrentIndex(i);
+                waitUntil([] { return true; });
+                ok &= save(tabs, dir + QStringLiteral("/chart-%1.png").arg(kind));
+            }
+        }
+    }
     return ok;
 }
 

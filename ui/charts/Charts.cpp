@@ -4,12 +4,14 @@
 #include "ChartStyle.h"
 #include "HeatmapChart.h"
 #include "Palette.h"
+#include "PeriodMigrationChart.h"
 #include "PlainChart.h"
 #include "ScatterChart.h"
 #include "SegmentChart.h"
 #include "TableChart.h"
 #include "ValueCharts.h"
 #include "core/analytics/analysis.h"
+#include "core/analytics/over_time.h"
 #include "core/analytics/scenario.h"
 #include "core/domain/charts.h"
 #include "core/headless/run.h"
@@ -72,6 +74,65 @@ HeatmapChart::Data rfmHeatmap(const vs::RfmInfo &rfm)
             d.counts << qulonglong(rfm.cellCount[r][f]);
         }
     return d;
+}
+
+// Cohorts by the period of their first purchase (rows, the oldest at the top) and the periods
+// since (columns): the share of the cohort still buying, or the revenue per customer so far.
+HeatmapChart::Data cohortHeatmap(const vs::CohortTable &t)
+{
+    HeatmapChart::Data d;
+    const bool quarter = t.period == "quarter", revenue = t.measure == "revenue";
+    d.title = revenue ? QApplication::translate("charts", "Cumulated revenue per customer by cohort of first purchase")
+                      : QApplication::translate("charts", "Share of each cohort still buying, in % (customers in brackets)");
+    d.xTitle = quarter ? QApplication::translate("charts", "quarters since the first purchase")
+                       : QApplication::translate("charts", "months since the first purchase");
+    d.yTitle = quarter ? QApplication::translate("charts", "cohort (quarter of the first purchase) and its customers")
+                       : QApplication::translate("charts", "cohort (month of the first purchase) and its customers");
+    d.valueTitle = revenue ? QApplication::translate("charts", "revenue per customer") : QApplication::translate("charts", "% active");
+    d.decimals = 0;
+    // Active customers start at 100 % in the period of their first purchase by definition: that
+    // column is left out, so that the colours tell the periods after it apart.
+    const size_t first = revenue ? 0 : 1;
+    size_t width = 0;
+    for (const auto &row : t.rows)
+        width = std::max(width, row.active.size());
+    for (size_t k = first; k < width; ++k)
+        d.xLabels << QString::number(k);
+    for (auto it = t.rows.rbegin(); it != t.rows.rend(); ++it) { // rows are drawn from the bottom
+        d.yLabels << QStringLiteral("%1 (%2)").arg(QString::fromStdString(it->cohort), numbers::count(qulonglong(it->size)));
+        double cumulated = 0;
+        for (size_t k = 0; k < width; ++k) {
+            const bool inside = k < it->active.size() && it->size > 0;
+            if (inside)
+                cumulated += it->revenue[k];
+            if (k < first)
+                continue;
+            if (!inside) {
+                d.values << std::nan("");
+                if (!revenue)
+                    d.counts << 0;
+                continue;
+            }
+            d.values << (revenue ? cumulated / double(it->size) : 100.0 * double(it->active[k]) / double(it->size));
+            if (!revenue)
+                d.counts << qulonglong(it->active[k]);
+        }
+    }
+    return d;
+}
+
+// The segment colour of each label of a migration's columns: as in the segments chart.
+std::vector<int> columnColours(const vs::PeriodMigration &m, const vs::AnalysisResults &r)
+{
+    std::vector<int> out;
+    for (const std::string &l : m.toSegments) {
+        int k = -1;
+        for (size_t s = 0; s < r.segments.size(); ++s)
+            if (r.segments[s].label == l)
+                k = int(s);
+        out.push_back(k);
+    }
+    return out;
 }
 
 // Baseline against current segment sizes, one row per segment in its colour (the current
@@ -185,11 +246,25 @@ const ViewEntry kViews[] = {
          const std::string_view key = kind.key;
          if (key == "rfm_heatmap")
              as<HeatmapChart>(w)->setData(r && r->rfm ? rfmHeatmap(*r->rfm) : HeatmapChart::Data{});
+         else if (key == "cohorts")
+             as<HeatmapChart>(w)->setData(r && r->overTime && r->overTime->cohorts ? cohortHeatmap(*r->overTime->cohorts)
+                                                                                    : HeatmapChart::Data{});
          else
              as<HeatmapChart>(w)->setData(r && r->btyd ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
      }},
     {vs::ChartView::Holdout, [](QWidget *p) -> QWidget * { return new HoldoutChart(p); },
      [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<HoldoutChart>(w)->setResults(in.results); }},
+    {vs::ChartView::PeriodMigration, [](QWidget *p) -> QWidget * { return new PeriodMigrationChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) {
+         const auto &r = in.results;
+         if (!r || !r->overTime || !r->overTime->migration) {
+             as<PeriodMigrationChart>(w)->setMigration(nullptr);
+             return;
+         }
+         const vs::PeriodMigration &m = *r->overTime->migration;
+         as<PeriodMigrationChart>(w)->setMigration(std::shared_ptr<const vs::PeriodMigration>(r->overTime, &m), columnColours(m, *r),
+                                                   r->overTime->earlyWarnings.size());
+     }},
 };
 
 const ViewEntry &viewOf(const vs::ChartKindInfo &kind)

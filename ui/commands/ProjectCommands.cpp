@@ -149,6 +149,20 @@ SetStrategyCommand::SetStrategyCommand(AnalysisSession *s, const QString &label,
     vs::setStrategy(after().segments, label.toStdString(), strategy.toStdString());
 }
 
+SetSnapshotsCommand::SetSnapshotsCommand(AnalysisSession *s, std::optional<vs::SnapshotSpec> snapshots)
+    : ProjectCommand(s, snapshots ? QObject::tr("Compare segments on %1 and %2")
+                                        .arg(QString::fromStdString(snapshots->from), QString::fromStdString(snapshots->to))
+                                  : QObject::tr("Stop comparing two dates"))
+{
+    vs::setSnapshots(after(), std::move(snapshots));
+}
+
+SetCohortsCommand::SetCohortsCommand(AnalysisSession *s, std::optional<vs::CohortSpec> cohorts)
+    : ProjectCommand(s, cohorts ? QObject::tr("Change cohorts") : QObject::tr("Hide cohorts"))
+{
+    vs::setCohorts(after(), std::move(cohorts));
+}
+
 RevertToBaselineCommand::RevertToBaselineCommand(AnalysisSession *s, const vs::Project &baseline)
     : ProjectCommand(s, QObject::tr("Revert to baseline"))
 {

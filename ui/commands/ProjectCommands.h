@@ -110,6 +110,15 @@ class SetRfmRulesCommand : public ProjectCommand {
 public:
     SetRfmRulesCommand(AnalysisSession *s, const std::vector<vs::RfmRule> &rules, const QString &text, int cell = -1);
 };
+// Over time: the two snapshot dates (or none), the cohorts (or none); core/project/edits.h
+class SetSnapshotsCommand : public ProjectCommand {
+public:
+    SetSnapshotsCommand(AnalysisSession *s, std::optional<vs::SnapshotSpec> snapshots);
+};
+class SetCohortsCommand : public ProjectCommand {
+public:
+    SetCohortsCommand(AnalysisSession *s, std::optional<vs::CohortSpec> cohorts);
+};
 class RevertToBaselineCommand : public ProjectCommand {
 public:
     RevertToBaselineCommand(AnalysisSession *s, const vs::Project &baseline);

@@ -30,6 +30,7 @@ void CustomerTableModel::setResults(std::shared_ptr<const vs::AnalysisResults> r
         m_meanings.push_back(m_results ? m_results->meaningOf(h) : vs::Meaning::Number);
     if (m_results && m_segmentFilter >= int(m_results->segments.size()))
         m_segmentFilter = -1;
+    m_subset.reset(); // a migration cell's customers belong to the results they came from
     rebuild();
     endResetModel();
     if (m_sortColumn >= 0)
@@ -47,6 +48,22 @@ void CustomerTableModel::setFilter(int segment, const QString &text)
         sort(m_sortColumn, m_sortOrder);
 }
 
+void CustomerTableModel::setSubset(std::optional<std::vector<uint32_t>> rows)
+{
+    beginResetModel();
+    m_subset.reset();
+    if (rows) {
+        m_subset.emplace(m_table.rows, 0);
+        for (uint32_t r : *rows)
+            if (r < m_subset->size())
+                (*m_subset)[r] = 1;
+    }
+    rebuild();
+    endResetModel();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
 void CustomerTableModel::rebuild()
 {
     ++m_sortGeneration; // a sort still running is for the old rows
@@ -58,6 +75,8 @@ void CustomerTableModel::rebuild()
     m_order.reserve(m_table.rows);
     for (uint32_t i = 0; i < m_table.rows; ++i) {
         if (m_segmentFilter >= 0 && m_results->segment[i] != m_segmentFilter)
+            continue;
+        if (m_subset && (i >= m_subset->size() || !(*m_subset)[i]))
             continue;
         if (!needle.empty()) {
             const std::string_view id = ids.at(i);

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace QCoro { template <typename T> class Task; }
 
@@ -19,6 +20,10 @@ public:
     // Shows only customers of one segment (-1: all) whose id contains text (case-insensitive).
     void setFilter(int segment, const QString &text);
     int segmentFilter() const { return m_segmentFilter; }
+    // Shows only these customers (result rows), e.g. those of a cell of the migration between two
+    // dates; nullopt: all. The segment and text filters still apply.
+    void setSubset(std::optional<std::vector<uint32_t>> rows);
+    bool hasSubset() const { return m_subset.has_value(); }
     size_t totalRows() const { return m_table.rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -49,4 +54,5 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_segmentFilter = -1;
     QString m_textFilter;
+    std::optional<std::vector<uint8_t>> m_subset; // per result row: shown
 };

@@ -7,6 +7,10 @@
 #include "ui/report/Report.h"
 #include "core/io/results_writer.h"
 #include "core/io/xlsx_writer.h"
+#include "core/analytics/over_time.h"
+#include "core/io/over_time_output.h"
+#include "core/io/pseudonyms.h"
+#include "core/io/table_writer.h"
 
 #include <QClipboard>
 #include <QCoroFuture>
@@ -14,6 +18,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QMimeData>
@@ -161,4 +167,67 @@ QCoro::Task<void> ExportActions::exportCustomers()
         QMessageBox::warning(m_window, tr("Export Customers"), localizedError(st.error()));
     else
         emit statusMessage(tr("Customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void ExportActions::exportEarlyWarnings()
+{
+    const auto results = m_session->results();
+    if (!results || !results->overTime || !results->overTime->migration) {
+        QMessageBox::information(m_window, tr("Export Call List"),
+                                 tr("The call list needs two snapshot dates: switch on “Compare the segments on two dates” "
+                                    "in the parameters (Over time)."));
+        return;
+    }
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Call List"), QDir(dir).filePath(QStringLiteral("call-list.xlsx")),
+                                                      tr("Excel workbook (*.xlsx);;CSV file (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    const vs::OutputTable t = vs::earlyWarningTable(*results);
+    if (const vs::Status st = vs::writeTable(t, path.toStdString(), "Early warnings"); !st)
+        QMessageBox::warning(m_window, tr("Export Call List"), localizedError(st.error()));
+    else
+        emit statusMessage(tr("%n customer(s) to call saved to %1", nullptr, int(t.rows)).arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QCoro::Task<void> ExportActions::exportPseudonymised()
+{
+    const auto results = m_session->results();
+    if (!results)
+        co_return;
+    bool ok = false;
+    const QString key = QInputDialog::getText(
+        m_window, tr("Export with Pseudonyms"),
+        tr("Customer ids are replaced by keyed pseudonyms (HMAC-SHA256), and columns that look like names, e-mail "
+           "addresses, phone numbers or addresses are left out. The same id always gets the same pseudonym under the "
+           "same key, so whoever holds the key can match the list back in the CRM.\n\nThis is pseudonymisation, not "
+           "anonymisation: with the key, or with enough of the other columns, people can be found again.\n\n"
+           "Key (keep it within the team; it is not saved):"),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok || key.isEmpty())
+        co_return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("exportDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export with Pseudonyms"),
+                                                      QDir(dir).filePath(QStringLiteral("customers-pseudonymised.xlsx")),
+                                                      tr("Excel workbook (*.xlsx);;CSV file (*.csv)"));
+    if (path.isEmpty())
+        co_return;
+    settings.setValue(QStringLiteral("exportDir"), QFileInfo(path).absolutePath());
+    emit statusMessage(tr("Writing %1…").arg(QDir::toNativeSeparators(path)), 0);
+    QPointer<ExportActions> self(this);
+    QFuture<vs::Status> future = QtConcurrent::run(
+        [](std::shared_ptr<const vs::AnalysisResults> r, std::string k, std::string p) {
+            return vs::writeTable(vs::pseudonymised(vs::resultsTable(*r), 0, std::move(k)), p, "Customers");
+        },
+        results, key.toStdString(), path.toStdString());
+    const vs::Status st = co_await future;
+    if (!self)
+        co_return;
+    if (!st)
+        QMessageBox::warning(m_window, tr("Export with Pseudonyms"), localizedError(st.error()));
+    else
+        emit statusMessage(tr("Pseudonymised customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
 }

@@ -20,6 +20,11 @@ public:
     void copyCurrentChart();
     QCoro::Task<void> exportReport();
     QCoro::Task<void> exportCustomers();
+    // The early warnings of the migration between two dates as a call list (CSV or XLSX).
+    void exportEarlyWarnings();
+    // The customers with keyed pseudonyms for ids and without name- or e-mail-like columns, for
+    // sharing outside the team; the key is asked for and kept in memory only.
+    QCoro::Task<void> exportPseudonymised();
 
 signals:
     void statusMessage(const QString &text, int timeoutMs); // for the status bar
