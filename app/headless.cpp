@@ -84,8 +84,11 @@ int runProjectCommand(const QStringList &args)
     QCommandLineOption summary(QStringLiteral("summary"), QStringLiteral("write the summary (.json)"), QStringLiteral("FILE"));
     QCommandLineOption chart(QStringLiteral("chart"), QStringLiteral("write a chart: KIND=PATH"), QStringLiteral("KIND=PATH"));
     QCommandLineOption report(QStringLiteral("report"), QStringLiteral("write a PDF report"), QStringLiteral("FILE"));
-    p.addOptions({out, summary, chart, report});
-    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf]"); code >= 0)
+    QCommandLineOption writeTable(QStringLiteral("write-table"),
+                                  QStringLiteral("write one row per customer into this table of the project's database (replaced at once)"),
+                                  QStringLiteral("NAME"));
+    p.addOptions({out, summary, chart, report, writeTable});
+    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf] [--write-table NAME]"); code >= 0)
         return code;
     const QStringList pos = p.positionalArguments();
     vs::RunRequest req;
@@ -93,6 +96,7 @@ int runProjectCommand(const QStringList &args)
     req.outPath = p.value(out).toStdString();
     req.summaryPath = p.value(summary).toStdString();
     req.reportPath = p.value(report).toStdString();
+    req.writeTable = p.value(writeTable).toStdString();
     for (const QString &c : p.values(chart)) {
         const qsizetype eq = c.indexOf(QLatin1Char('='));
         if (eq <= 0)

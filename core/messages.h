@@ -248,6 +248,22 @@ enum class Msg : uint16_t {
     BoughtAfterEnd,
     OnlyReturns,
 
+    // database sources (issue 18)
+    KeyDatabaseEngine,
+    KeyDatabasePort,
+    KeyDatabasePassword,
+    KeyDatabaseTableOrQuery,
+    DbPasswordNotSet,
+    DbCannotConnect,
+    DbTableMissing,
+    DbQueryFailed,
+    DbColumnNotDate,
+    DbColumnNotNumber,
+    DbLinesLeftOut,
+    DbWriteFailed,
+    DbWriteNeedsDatabase,
+    DbNotAvailable,
+
     Count // not a message
 };
 

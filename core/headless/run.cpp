@@ -2,6 +2,8 @@
 
 #include "core/io/xlsx_writer.h"
 
+#include "core/db/database_source.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/budget.h"
 #include "core/io/readers.h"
@@ -83,8 +85,25 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
         return project.error();
     LoadedAnalysis la;
     la.project = std::move(project.value());
-    la.dataPath = resolveSourcePath(la.project, projectPath);
     const auto t0 = std::chrono::steady_clock::now();
+    if (la.project.source.database) {
+        // the work goes to the engine; only per-customer(-day) rows come back
+        la.dataPath = databaseSourceName(*la.project.source.database);
+        auto db = readDatabaseSource(la.project);
+        if (!db)
+            return db.error();
+        auto prepared = db->grouped ? prepareGroupedLines(std::move(*db->grouped), la.project, la.dataPath)
+                                    : prepareData(db->table, la.project, la.dataPath);
+        if (!prepared)
+            return prepared.error();
+        auto data = std::const_pointer_cast<PreparedData>(prepared.value());
+        data->database = db->stats;
+        la.data = std::move(data);
+        if (importMs)
+            *importMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        return la;
+    }
+    la.dataPath = resolveSourcePath(la.project, projectPath);
     auto read = readTable(la.dataPath, readOptionsFor(la.project));
     if (!read)
         return read.error();
@@ -126,6 +145,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     auto loaded = loadAnalysis(req.projectPath, &importMs);
     if (!loaded)
         return loaded.error();
+    if (!req.writeTable.empty() && !loaded->project.source.database)
+        return makeError(ErrorKind::Project, Msg::DbWriteNeedsDatabase, {}, req.projectPath);
     auto results = computeAnalysis(loaded->data, loaded->project);
     if (!results)
         return results.error();
@@ -159,6 +180,19 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     if (!req.reportPath.empty())
         if (Status s = hooks.report(outputs, req.reportPath); !s)
             return s;
+    if (!req.writeTable.empty()) {
+        // a new table filled, then swapped in: a failure leaves the database as it was
+        const DatabaseSpec &spec = *loaded->project.source.database;
+        auto password = databasePassword(spec);
+        if (!password)
+            return password.error();
+        auto db = connectDatabase(spec, password.value());
+        if (!db)
+            return db.error();
+        const OutputTable t = resultsTable(r);
+        if (Status s = db.value()->replaceTable(req.writeTable, t.header, t.numeric, t.rows, t.text); !s)
+            return s;
+    }
     if (!req.summaryPath.empty())
         if (Status s = writeFileAtomically(req.summaryPath, summaryJson(r, loaded->project, outputs.comparison)); !s)
             return s;

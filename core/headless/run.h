@@ -20,6 +20,7 @@ struct RunRequest {
     std::string summaryPath; // .json
     std::vector<std::pair<std::string, std::string>> charts; // kind -> path
     std::string reportPath;
+    std::string writeTable; // a database source: the per-customer output into this table of it
 };
 
 // What a chart or a report is drawn from.

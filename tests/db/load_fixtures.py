@@ -76,10 +76,10 @@ for name, (df, key) in tables.items():
     psql(f'COPY "{name}" FROM STDIN', stdin=tsv(df))
 # a table whose name and columns try to break out of their quotes: read as data, never run
 hostile_table = 'lines"; DROP TABLE cdnow_lines; --'
-df = tables["cdnow_lines"][0].rename(columns={"customer": 'cust"omer', "amount": "amount`) --"})
-cols = ", ".join('"' + c.replace('"', '""') + '" ' + pg_type(df[c]) for c in df.columns)
+hostile = tables["cdnow_lines"][0].rename(columns={"customer": 'cust"omer', "amount": "amount`) --"})
+cols = ", ".join('"' + c.replace('"', '""') + '" ' + pg_type(hostile[c]) for c in hostile.columns)
 psql('CREATE TABLE "' + hostile_table.replace('"', '""') + f'" ({cols})')
-psql('COPY "' + hostile_table.replace('"', '""') + '" FROM STDIN', stdin=tsv(df))
+psql('COPY "' + hostile_table.replace('"', '""') + '" FROM STDIN', stdin=tsv(hostile))
 
 for port in (state["VS_CH_HTTP1"], state["VS_CH_HTTP2"]):
     ch(port, "CREATE DATABASE IF NOT EXISTS shop")
@@ -89,11 +89,11 @@ for port in (state["VS_CH_HTTP1"], state["VS_CH_HTTP2"]):
         ch(port, f"CREATE TABLE shop.{name} AS shop.{name}_local "
                  f"ENGINE = Distributed(vs_cluster, shop, {name}_local, cityHash64(`{key}`))")
     esc = lambda s: s.replace("\\", "\\\\").replace("`", "\\`")
-    cols = ", ".join("`" + esc(c) + "` " + ch_type(df[c]) for c in df.columns)
+    cols = ", ".join("`" + esc(c) + "` " + ch_type(hostile[c]) for c in hostile.columns)
     ch(port, "CREATE TABLE shop.`" + esc(hostile_table) + f"` ({cols}) ENGINE = MergeTree() ORDER BY tuple()")
 for name, (df, key) in tables.items():
     ch(state["VS_CH_HTTP1"], f"INSERT INTO shop.{name} FORMAT TabSeparated", tsv(df))
-ch(state["VS_CH_HTTP1"], "INSERT INTO shop.`" + esc(hostile_table) + "` FORMAT TabSeparated", tsv(df))
+ch(state["VS_CH_HTTP1"], "INSERT INTO shop.`" + esc(hostile_table) + "` FORMAT TabSeparated", tsv(hostile))
 
 # both shards hold a part of the lines: the push-down really runs distributed
 for port in (state["VS_CH_HTTP1"], state["VS_CH_HTTP2"]):
