@@ -2690,6 +2690,62 @@ now: %4 customers, value %5</source>
         <source>%1 row(s) have more than %2 fields (first: row %3); the fields past column %2 were left out</source>
         <translation>%1 行的字段数超过 %2 个（第一处：第 %3 行）；第 %2 列之后的字段已略去</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; must be postgresql or clickhouse, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 postgresql 或 clickhouse，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a port number from 1 to 65535</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a project never holds a password; name an environment variable in password_env instead</source>
+        <translation>“%1”：项目文件中不能保存密码；请在 password_env 中填写保存密码的环境变量名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs either a table or a query (one of the two)</source>
+        <translation>“%1”需要一个表或一个查询（二者选一）</translation>
+    </message>
+    <message>
+        <source>the database password is read from the environment variable %1, which is not set</source>
+        <translation>数据库密码从环境变量 %1 读取，但该变量未设置</translation>
+    </message>
+    <message>
+        <source>cannot connect to the %1 server at %2: %3</source>
+        <translation>无法连接到 %2 上的 %1 服务器：%3</translation>
+    </message>
+    <message>
+        <source>the table &apos;%1&apos; does not exist in the database &apos;%2&apos; (%3)</source>
+        <translation>数据库“%2”中不存在表“%1”（%3）</translation>
+    </message>
+    <message>
+        <source>the %1 server could not run the query: %2</source>
+        <translation>%1 服务器无法执行查询：%2</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is of the type %2 in the database; the role &apos;%3&apos; needs a date or timestamp column</source>
+        <translation>列“%1”在数据库中的类型为 %2；角色“%3”需要日期或时间戳列</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is of the type %2 in the database; the role &apos;%3&apos; needs a number column</source>
+        <translation>列“%1”在数据库中的类型为 %2；角色“%3”需要数值列</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) in the database have no %2; left out</source>
+        <translation>数据库中有 %1 条订单明细缺少 %2，已排除</translation>
+    </message>
+    <message>
+        <source>cannot write the table &apos;%1&apos; into the database: %2; the database is unchanged</source>
+        <translation>无法将表“%1”写入数据库：%2；数据库未作任何更改</translation>
+    </message>
+    <message>
+        <source>--write-table needs a project whose data come from a database (source.database)</source>
+        <translation>--write-table 需要数据来自数据库的项目（source.database）</translation>
+    </message>
+    <message>
+        <source>this build of ValueScope cannot read from %1 servers</source>
+        <translation>此版本的 ValueScope 无法读取 %1 服务器</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3243,6 +3299,29 @@ now: %4 customers, value %5</source>
     <message>
         <source>RFM rules (named segments)</source>
         <translation>RFM 规则（命名细分）</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>TLS (sslmode=verify-full)</source>
+        <translation>TLS（sslmode=verify-full）</translation>
+    </message>
+    <message>
+        <source>ClickHouse</source>
+        <translation>ClickHouse</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
     </message>
 </context>
 </TS>
