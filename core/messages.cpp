@@ -328,7 +328,7 @@ constexpr MessageInfo kMessages[] = {
     // database sources
     keyed(Msg::KeyDatabaseEngine, "key.database_engine", QT_TRANSLATE_NOOP("messages", "'%1' must be postgresql or clickhouse, not '%2'")),
     keyed(Msg::KeyDatabasePort, "key.database_port", QT_TRANSLATE_NOOP("messages", "'%1' must be a port number from 1 to 65535")),
-    keyed(Msg::KeyDatabasePassword, "key.database_password", QT_TRANSLATE_NOOP("messages", "'%1': a project never holds a password; name an environment variable in password_env instead")),
+    keyed(Msg::KeyDatabasePassword, "key.database_password", QT_TRANSLATE_NOOP("messages", "'%1' is not allowed: a project never holds a password; name an environment variable in password_env instead")),
     keyed(Msg::KeyDatabaseTableOrQuery, "key.database_table_or_query", QT_TRANSLATE_NOOP("messages", "'%1' needs either a table or a query (one of the two)")),
     says(Msg::DbPasswordNotSet, "db.password_not_set", QT_TRANSLATE_NOOP("messages", "the database password is read from the environment variable %1, which is not set")),
     says(Msg::DbCannotConnect, "db.cannot_connect", QT_TRANSLATE_NOOP("messages", "cannot connect to the %1 server at %2: %3")),

@@ -2699,8 +2699,8 @@ now: %4 customers, value %5</source>
         <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
     </message>
     <message>
-        <source>&apos;%1&apos;: a project never holds a password; name an environment variable in password_env instead</source>
-        <translation>“%1”：项目文件中不能保存密码；请在 password_env 中填写保存密码的环境变量名</translation>
+        <source>&apos;%1&apos; is not allowed: a project never holds a password; name an environment variable in password_env instead</source>
+        <translation>不允许使用“%1”：项目文件中不能保存密码；请在 password_env 中填写保存密码的环境变量名</translation>
     </message>
     <message>
         <source>&apos;%1&apos; needs either a table or a query (one of the two)</source>

@@ -274,6 +274,12 @@ private slots:
         qputenv("VS_TEST_DB_PASSWORD", QByteArray::fromStdString(m_password));
         QCOMPARE(err.code, Msg::DbCannotConnect);
         QVERIFY2(QString::fromStdString(err.args.back()).contains("password", Qt::CaseInsensitive), err.describe().c_str());
+        // TLS asked for, against a server that has none: refused, not silently sent in the clear
+        db = databaseSource(e, "cdnow_lines");
+        db["tls"] = true;
+        err = failure(db, cols, e + "_tls.json");
+        QCOMPARE(err.code, Msg::DbCannotConnect);
+        QVERIFY(!err.args.back().empty());
         // missing table
         err = failure(databaseSource(e, "no_such_table"), cols, e + "_missing.json");
         QCOMPARE(err.code, Msg::DbTableMissing);
