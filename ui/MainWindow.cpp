@@ -9,6 +9,7 @@
 #include "charts/Charts.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
+#include "core/db/database_source.h"
 #include "models/CustomerTableModel.h"
 #include "models/ScenarioModels.h"
 #include "models/SegmentTableModel.h"
@@ -34,6 +35,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -318,7 +321,24 @@ void MainWindow::openProject(const QString &path)
 {
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_session->openProject(path);
+    // a database source: the password is asked for (unless its variable is set) and kept nowhere
+    std::optional<QString> password;
+    if (auto p = vs::loadProject(path.toStdString()); p && p->source.database) {
+        const vs::DatabaseSpec &db = *p->source.database;
+        if (db.passwordEnv.empty() || !qEnvironmentVariableIsSet(db.passwordEnv.c_str())) {
+            bool ok = false;
+            const QString pw = QInputDialog::getText(
+                this, tr("Database Password"),
+                tr("Password of %1 on %2:").arg(QString::fromStdString(db.user), QString::fromStdString(vs::databaseSourceName(db))),
+                QLineEdit::Password, QString(), &ok);
+            if (!ok) {
+                statusBar()->clearMessage();
+                return;
+            }
+            password = pw;
+        }
+    }
+    m_session->openProject(path, password);
 }
 
 void MainWindow::importFile(const QString &path)

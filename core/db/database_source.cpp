@@ -320,4 +320,56 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
     return out;
 }
 
+Result<std::vector<std::string>> listDatabaseTables(const DatabaseSpec &spec, const std::string &password)
+{
+    auto db = connectDatabase(spec, password);
+    if (!db)
+        return db.error();
+    return db.value()->listTables();
+}
+
+Result<std::shared_ptr<const Table>> previewDatabase(const DatabaseSpec &spec, const std::string &password, size_t rows)
+{
+    auto connected = connectDatabase(spec, password);
+    if (!connected)
+        return connected.error();
+    DbClient &db = *connected.value();
+    auto cols = db.describe(sourceRelation(db, spec));
+    if (!cols)
+        return cols.error();
+    std::string select;
+    for (const DbColumn &c : cols.value()) {
+        const std::string e = "vs_source." + db.quoteIdentifier(c.name);
+        select += std::string(select.empty() ? "" : ", ") + (c.type == ColumnType::Date ? db.dayOf(e) : e);
+    }
+    if (select.empty())
+        return std::make_shared<const Table>();
+    std::vector<std::vector<double>> numbers(cols->size());
+    std::vector<TextData> texts(cols->size());
+    Status s = db.select("SELECT " + select + " FROM " + sourceRelation(db, spec) + " LIMIT " + std::to_string(rows), {},
+                         [&](const DbRow &r) {
+                             for (size_t i = 0; i < cols->size() && i < r.size(); ++i) {
+                                 if ((*cols)[i].type == ColumnType::Text)
+                                     texts[i].push_back(r[i] ? *r[i] : std::string_view());
+                                 else
+                                     numbers[i].push_back(toNumber(r[i]));
+                             }
+                             return true;
+                         });
+    if (!s)
+        return s.error();
+    auto table = std::make_shared<Table>();
+    for (size_t i = 0; i < cols->size(); ++i) {
+        const DbColumn &c = (*cols)[i];
+        if (c.type == ColumnType::Text) {
+            table->columns.push_back(Column::textColumn(c.name, std::move(texts[i])));
+        } else {
+            Column col = Column::numberColumn(c.name, std::move(numbers[i]));
+            col.type = c.type;
+            table->columns.push_back(std::move(col));
+        }
+    }
+    return std::shared_ptr<const Table>(std::move(table));
+}
+
 } // namespace vs

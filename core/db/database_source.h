@@ -24,6 +24,11 @@ struct DatabaseData {
 Result<DatabaseData> readDatabaseSource(const Project &project, const std::optional<std::string> &password = std::nullopt,
                                         std::atomic<bool> *stop = nullptr);
 
+// For the import wizard: the tables of the database, and the first rows of the source (every
+// column, typed by the engine) for the mapping page.
+Result<std::vector<std::string>> listDatabaseTables(const DatabaseSpec &spec, const std::string &password);
+Result<std::shared_ptr<const Table>> previewDatabase(const DatabaseSpec &spec, const std::string &password, size_t rows);
+
 // The SQL of the order-line push-down (for tests and the README).
 std::string orderLinesQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns);
 

@@ -16,7 +16,8 @@ namespace vs {
 
 // the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
-static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr);
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
+                                                  const std::optional<std::string> &password);
 
 ReadOptions readOptionsFor(const Project &p)
 {
@@ -69,16 +70,57 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
     return out;
 }
 
-Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr)
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr,
+                                    const std::optional<std::string> &password)
 {
     try {
-        return loadAnalysisOrThrow(projectPath, importMs, tr);
+        return loadAnalysisOrThrow(projectPath, importMs, tr, password);
     } catch (const std::bad_alloc &) {
         return budget::outOfMemory(projectPath);
     }
 }
 
-static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr)
+// A database source read with the work pushed down, then prepared as a file's data would be.
+static Result<std::shared_ptr<const PreparedData>> prepareDatabase(const Project &project, const std::string &name,
+                                                                   const std::optional<std::string> &password,
+                                                                   std::atomic<bool> *stop)
+{
+    auto db = readDatabaseSource(project, password, stop);
+    if (!db)
+        return db.error();
+    auto prepared = db->grouped ? prepareGroupedLines(std::move(*db->grouped), project, name)
+                                : prepareData(db->table, project, name);
+    if (!prepared)
+        return prepared.error();
+    auto data = std::const_pointer_cast<PreparedData>(prepared.value());
+    data->database = db->stats;
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
+FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop)
+{
+    FileAnalysis out;
+    try {
+        auto prepared = prepareDatabase(project, databaseSourceName(*project.source.database), password, stop);
+        if (!prepared) {
+            (prepared.error().kind == ErrorKind::Io ? out.readError : out.analysisError) = prepared.error();
+            return out;
+        }
+        out.rows = prepared.value()->database ? prepared.value()->database->rowsScanned : 0;
+        auto results = computeAnalysis(prepared.value(), project);
+        if (!results) {
+            out.analysisError = results.error();
+            return out;
+        }
+        out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+    } catch (const std::bad_alloc &) {
+        out.analysisError = budget::outOfMemory(databaseSourceName(*project.source.database));
+    }
+    return out;
+}
+
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
+                                                  const std::optional<std::string> &password)
 {
     auto project = loadProject(projectPath, tr);
     if (!project)
@@ -89,16 +131,10 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
     if (la.project.source.database) {
         // the work goes to the engine; only per-customer(-day) rows come back
         la.dataPath = databaseSourceName(*la.project.source.database);
-        auto db = readDatabaseSource(la.project);
-        if (!db)
-            return db.error();
-        auto prepared = db->grouped ? prepareGroupedLines(std::move(*db->grouped), la.project, la.dataPath)
-                                    : prepareData(db->table, la.project, la.dataPath);
+        auto prepared = prepareDatabase(la.project, la.dataPath, password, nullptr);
         if (!prepared)
             return prepared.error();
-        auto data = std::const_pointer_cast<PreparedData>(prepared.value());
-        data->database = db->stats;
-        la.data = std::move(data);
+        la.data = prepared.value();
         if (importMs)
             *importMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         return la;

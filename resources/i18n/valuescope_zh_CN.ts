@@ -473,6 +473,86 @@ Customers: %1</source>
         <source>%1 campaigns to analyse.</source>
         <translation>待分析的营销活动：%1 个。</translation>
     </message>
+    <message>
+        <source>Read from a &amp;database server instead (PostgreSQL, ClickHouse)</source>
+        <translation>改为从数据库服务器读取(&amp;D)（PostgreSQL、ClickHouse）</translation>
+    </message>
+    <message>
+        <source>The database read %1 rows and sent %2 in %3 s.</source>
+        <translation>数据库读取了 %1 行，传回 %2 行，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation>连接数据库</translation>
+    </message>
+    <message>
+        <source>The analysis runs in the database: only a row per customer (and purchase day) comes back. The password stays in memory and is never saved.</source>
+        <translation>分析在数据库中执行：只传回每位客户（及每个购买日）一行。密码只保存在内存中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>The command line (valuescope run) reads the password from this environment variable; the project keeps only its name.</source>
+        <translation>命令行（valuescope run）从此环境变量读取密码；项目文件只记录变量名。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>数据库引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;variable:</source>
+        <translation>密码环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>A t&amp;able:</source>
+        <translation>表(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Search tables</source>
+        <translation>搜索表</translation>
+    </message>
+    <message>
+        <source>A &amp;query (run read-only):</source>
+        <translation>查询(&amp;Q)（以只读方式执行）：</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: 1 table.</source>
+        <translation>已连接：1 个表。</translation>
+    </message>
+    <message>
+        <source>Connected: %1 tables.</source>
+        <translation>已连接：%1 个表。</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -695,6 +775,14 @@ Customers: %1</source>
     <message>
         <source>&amp;Copy All</source>
         <translation>全部复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Database Password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%1 在 %2 上的密码：</translation>
     </message>
 </context>
 <context>
