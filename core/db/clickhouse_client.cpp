@@ -330,7 +330,8 @@ private:
     {
         body.clear();
         curl_easy_reset(m_curl);
-        const std::string url = m_base + (readOnly ? "&readonly=1" : "");
+        const std::string queryId = "valuescope-" + std::to_string(reinterpret_cast<uintptr_t>(this)) + "-" + std::to_string(++m_queries);
+        const std::string url = m_base + (readOnly ? "&readonly=1" : "") + "&query_id=" + queryId;
         curl_easy_setopt(m_curl, CURLOPT_URL, url.c_str());
         curl_easy_setopt(m_curl, CURLOPT_POST, 1L);
         curl_easy_setopt(m_curl, CURLOPT_POSTFIELDS, sql.data());
@@ -347,6 +348,13 @@ private:
         Sink user{&body, stream, m_curl};
         if (stream)
             stream->stop = stop;
+        // Stop: the transfer is aborted (and the server stops the query when its client goes)
+        curl_easy_setopt(m_curl, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(m_curl, CURLOPT_XFERINFODATA, stop);
+        curl_easy_setopt(m_curl, CURLOPT_XFERINFOFUNCTION,
+                         +[](void *flag, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
+                             return flag && static_cast<std::atomic<bool> *>(flag)->load() ? 1 : 0;
+                         });
         curl_easy_setopt(m_curl, CURLOPT_WRITEFUNCTION, &ClickHouseClient::onData);
         curl_easy_setopt(m_curl, CURLOPT_WRITEDATA, &user);
         const CURLcode rc = curl_easy_perform(m_curl);
@@ -355,6 +363,16 @@ private:
         httpStatus = int(status);
         if (rc == CURLE_WRITE_ERROR && stream && stream->stopped)
             return Ok{};
+        if (rc == CURLE_ABORTED_BY_CALLBACK) {
+            // the server may go on until it has something to send: it is told to stop now
+            std::string ignored;
+            int code = 0;
+            std::atomic<bool> *flag = stop;
+            stop = nullptr;
+            (void)post("KILL QUERY WHERE query_id = " + literal(queryId) + " ASYNC", false, ignored, code, nullptr);
+            stop = flag;
+            return makeError(ErrorKind::Cancelled, Msg::ImportCancelled);
+        }
         if (rc != CURLE_OK && status == 0)
             return makeError(ErrorKind::Io, Msg::DbCannotConnect,
                              {"ClickHouse", serverName(m_spec), errbuf[0] ? errbuf : curl_easy_strerror(rc)});
@@ -367,6 +385,7 @@ private:
     }
 
     CURL *m_curl = nullptr;
+    uint64_t m_queries = 0;
     DatabaseSpec m_spec;
     std::string m_password;
     std::string m_base;

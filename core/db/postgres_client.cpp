@@ -5,7 +5,9 @@
 
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstring>
+#include <poll.h>
 #include <memory>
 
 namespace vs {
@@ -230,6 +232,29 @@ private:
         if (!PQsendQueryParams(m_conn, sql.c_str(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
             return queryError(nullptr);
         PQsetSingleRowMode(m_conn);
+        // while the engine works and no row has come: wait on the socket, a tenth of a second at a
+        // time, so that Stop cancels the query on the server
+        bool cancelled = false;
+        while (PQisBusy(m_conn)) {
+            if (stop && stop->load() && !cancelled) {
+                cancelled = true;
+                if (PGcancel *cancel = PQgetCancel(m_conn)) {
+                    char buf[256];
+                    PQcancel(cancel, buf, sizeof buf);
+                    PQfreeCancel(cancel);
+                }
+            }
+            pollfd pfd{PQsocket(m_conn), POLLIN, 0};
+            if (poll(&pfd, 1, 100) < 0 && errno != EINTR)
+                break;
+            if (!PQconsumeInput(m_conn))
+                break;
+        }
+        if (cancelled) {
+            while (PGresult *res = PQgetResult(m_conn))
+                PQclear(res);
+            return makeError(ErrorKind::Cancelled, Msg::ImportCancelled);
+        }
         std::optional<Error> error;
         bool stopped = false, described = false;
         DbRow row;

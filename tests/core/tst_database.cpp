@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 using namespace vs;
 using json = nlohmann::json;
@@ -325,6 +326,59 @@ private slots:
             QCOMPARE(s.error().code, Msg::DbQueryFailed);
             QCOMPARE(countRows(e, "cdnow_lines"), size_t(6919));
         }
+    }
+
+    // Stop while the engine works and no row has come yet: the query is cancelled, not waited for
+    void stopWhileTheEngineWorks_data() { errors_data(); }
+    void stopWhileTheEngineWorks()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        json d = databaseSource(e, "cdnow_lines");
+        DatabaseSpec spec{e, "127.0.0.1", d["port"].get<int>(), "shop", "vs", "cdnow_lines", "", "", false};
+        auto db = connectDatabase(spec, m_password);
+        QVERIFY(db);
+        std::atomic<bool> stop{false};
+        db.value()->stop = &stop;
+        // the query a user would wait minutes for: it runs until stopped (or for 10 minutes)
+        const std::string slow = e == "postgresql" ? "SELECT pg_sleep(600)"
+                                                   : "SELECT count() FROM system.numbers WHERE sipHash64(number) = 0";
+        // another connection sees the query running, then the user presses Stop
+        std::thread user([&] {
+            auto watch = connectDatabase(spec, m_password);
+            const std::string running = e == "postgresql"
+                ? "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"
+                : "SELECT count() FROM system.processes WHERE query LIKE '%sipHash64(number) = 0%' AND query NOT LIKE '%system.processes%'";
+            for (int i = 0; i < 6000 && watch; ++i) {
+                size_t n = 0;
+                (void)watch.value()->select(running, {}, [&](const DbRow &r) {
+                    n = std::stoul(std::string(*r[0]));
+                    return true;
+                });
+                if (n > 0)
+                    break;
+                std::this_thread::yield();
+            }
+            stop = true;
+        });
+        Status s = db.value()->select(slow, {}, [](const DbRow &) { return true; });
+        user.join();
+        if (e == "clickhouse") { // and the server stopped it too
+            auto watch = connectDatabase(spec, m_password);
+            QVERIFY(watch);
+            size_t n = 1;
+            for (int i = 0; i < 6000 && n > 0; ++i) {
+                QVERIFY(watch.value()->select("SELECT count() FROM system.processes WHERE query LIKE '%sipHash64(number) = 0%' "
+                                              "AND query NOT LIKE '%system.processes%'", {}, [&](const DbRow &r) {
+                    n = std::stoul(std::string(*r[0]));
+                    return true;
+                }));
+                std::this_thread::yield();
+            }
+            QCOMPARE(n, size_t(0));
+        }
+        QVERIFY(!s);
+        QVERIFY2(s.error().kind == ErrorKind::Cancelled, s.error().describe().c_str());
     }
 
     void writeTable_data() { errors_data(); }
