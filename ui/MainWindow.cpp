@@ -242,6 +242,15 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *exportData = file->addAction(tr("Export &Customers…"), this, [this] { m_exports->exportCustomers(); });
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    // a database source: the results back into the database, for a CRM or BI tool
+    QAction *writeDb = file->addAction(tr("Write Results to &Database…"), this, [this] { m_exports->writeToDatabase(); });
+    writeDb->setObjectName(QStringLiteral("writeToDatabase"));
+    auto updateWriteDb = [this, writeDb] {
+        writeDb->setEnabled(m_session->results() && m_session->project().source.database.has_value());
+    };
+    connect(m_session, &AnalysisSession::resultsChanged, this, updateWriteDb);
+    connect(m_session, &AnalysisSession::projectChanged, this, updateWriteDb);
+    updateWriteDb();
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { m_exports->exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction *exportReportAction = file->addAction(tr("Export &Report (PDF)…"), this, [this] { m_exports->exportReport(); });

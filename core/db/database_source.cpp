@@ -1,6 +1,7 @@
 #include "database_source.h"
 
 #include "core/domain/sources.h"
+#include "core/io/results_writer.h"
 
 #include <charconv>
 #include <chrono>
@@ -370,6 +371,16 @@ Result<std::shared_ptr<const Table>> previewDatabase(const DatabaseSpec &spec, c
         }
     }
     return std::shared_ptr<const Table>(std::move(table));
+}
+
+Status writeResultsTable(const AnalysisResults &results, const DatabaseSpec &spec, const std::string &password,
+                         const std::string &name)
+{
+    auto db = connectDatabase(spec, password);
+    if (!db)
+        return db.error();
+    const OutputTable t = resultsTable(results);
+    return db.value()->replaceTable(name, t.header, t.numeric, t.rows, t.text);
 }
 
 } // namespace vs

@@ -29,6 +29,12 @@ Result<DatabaseData> readDatabaseSource(const Project &project, const std::optio
 Result<std::vector<std::string>> listDatabaseTables(const DatabaseSpec &spec, const std::string &password);
 Result<std::shared_ptr<const Table>> previewDatabase(const DatabaseSpec &spec, const std::string &password, size_t rows);
 
+// The per-customer output (the --out columns) into the table `name` of the source's database:
+// a new table filled, then swapped in.
+struct AnalysisResults;
+Status writeResultsTable(const AnalysisResults &results, const DatabaseSpec &spec, const std::string &password,
+                         const std::string &name);
+
 // The SQL of the order-line push-down (for tests and the README).
 std::string orderLinesQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns);
 

@@ -222,11 +222,7 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         auto password = databasePassword(spec);
         if (!password)
             return password.error();
-        auto db = connectDatabase(spec, password.value());
-        if (!db)
-            return db.error();
-        const OutputTable t = resultsTable(r);
-        if (Status s = db.value()->replaceTable(req.writeTable, t.header, t.numeric, t.rows, t.text); !s)
+        if (Status s = writeResultsTable(r, spec, password.value(), req.writeTable); !s)
             return s;
     }
     if (!req.summaryPath.empty())

@@ -178,6 +178,26 @@
         <source>Customers saved to %1</source>
         <translation>客户已保存到 %1</translation>
     </message>
+    <message>
+        <source>Write Results to Database</source>
+        <translation>将结果写入数据库</translation>
+    </message>
+    <message>
+        <source>Table for the customers&apos; results (replaced if it exists):</source>
+        <translation>存放客户结果的表（如已存在则替换）：</translation>
+    </message>
+    <message>
+        <source>Database Password</source>
+        <translation type="unfinished">数据库密码</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation type="unfinished">%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>Results written to the table %1</source>
+        <translation>结果已写入表 %1</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapChart</name>
@@ -783,6 +803,10 @@ Customers: %1</source>
     <message>
         <source>Password of %1 on %2:</source>
         <translation>%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>Write Results to &amp;Database…</source>
+        <translation>将结果写入数据库(&amp;D)…</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ public:
     void copyCurrentChart();
     QCoro::Task<void> exportReport();
     QCoro::Task<void> exportCustomers();
+    // a database source: the customers' results into a table of the same database (swapped in at once)
+    QCoro::Task<void> writeToDatabase();
 
 signals:
     void statusMessage(const QString &text, int timeoutMs); // for the status bar
