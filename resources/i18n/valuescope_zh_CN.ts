@@ -188,11 +188,11 @@
     </message>
     <message>
         <source>Database Password</source>
-        <translation type="unfinished">数据库密码</translation>
+        <translation>数据库密码</translation>
     </message>
     <message>
         <source>Password of %1 on %2:</source>
-        <translation type="unfinished">%1 在 %2 上的密码：</translation>
+        <translation>%1 在 %2 上的密码：</translation>
     </message>
     <message>
         <source>Results written to the table %1</source>
