@@ -202,6 +202,27 @@ private slots:
         QVERIFY(summary["database"]["query_ms"].get<double>() >= 0);
     }
 
+    // campaigns: the third layout, from the table the formula tests read as a file
+    void campaignsSameAsFile()
+    {
+        for (const std::string engine : {"postgresql", "clickhouse"}) {
+            json p = {{"valuescope", 1},
+                      {"source", {{"layout", "campaigns"},
+                                  {"columns", {{"campaign", "campaign"}, {"sales", "sales"}, {"cost", "cost"}}}}}};
+            p["source"]["path"] = testutil::dataPath("reference/campaigns.csv");
+            const std::string filePath = tmp("campaigns_file.json");
+            std::ofstream(filePath) << p.dump(2);
+            p["source"].erase("path");
+            p["source"]["database"] = databaseSource(engine, "campaigns");
+            const std::string dbPath = tmp(engine + "_campaigns.json");
+            std::ofstream(dbPath) << p.dump(2);
+            Status s = run(dbPath, tmp(engine + "_campaigns.csv"));
+            QVERIFY2(s, s ? "" : s.error().describe().c_str());
+            QVERIFY(run(filePath, tmp("file_campaigns.csv")));
+            compareOutputs(tmp(engine + "_campaigns.csv"), tmp("file_campaigns.csv"));
+        }
+    }
+
     // the user's query: wrapped as a read-only subquery, and its result analysed like a table
     void queryField()
     {

@@ -67,7 +67,12 @@ def ch(port, sql, body=None):
         return r.read().decode()
 
 
-tables = {"cdnow_lines": (lines_frame(), "customer"), "customers": (customers_frame(), "customer_id")}
+def campaigns_frame():
+    return pd.read_csv(root / "tests/data/reference/campaigns.csv", dtype={"campaign": str})
+
+
+tables = {"cdnow_lines": (lines_frame(), "customer"), "customers": (customers_frame(), "customer_id"),
+          "campaigns": (campaigns_frame(), "campaign")}
 
 psql("CREATE DATABASE shop", db="postgres")
 for name, (df, key) in tables.items():
