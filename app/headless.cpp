@@ -92,8 +92,11 @@ int runProjectCommand(const QStringList &args)
     QCommandLineOption warnings(QStringLiteral("early-warnings"),
                                 QStringLiteral("write the early-warning call list of the project's snapshots (.csv or .xlsx)"),
                                 QStringLiteral("FILE"));
-    p.addOptions({out, summary, chart, report, pseudonymised, warnings});
-    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx [--out-pseudonymised KEY_ENV]] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf] [--early-warnings calls.csv|.xlsx]"); code >= 0)
+    QCommandLineOption writeTable(QStringLiteral("write-table"),
+                                  QStringLiteral("write one row per customer into this table of the project's database (replaced at once)"),
+                                  QStringLiteral("NAME"));
+    p.addOptions({out, summary, chart, report, pseudonymised, warnings, writeTable});
+    if (int code = cmd.parse(args, "usage: valuescope run PROJECT.json [--out customers.csv|.xlsx [--out-pseudonymised KEY_ENV]] [--summary summary.json] [--chart KIND=PATH] [--report report.pdf] [--early-warnings calls.csv|.xlsx] [--write-table NAME]"); code >= 0)
         return code;
     const QStringList pos = p.positionalArguments();
     vs::RunRequest req;
@@ -105,6 +108,7 @@ int runProjectCommand(const QStringList &args)
     req.earlyWarningsPath = p.value(warnings).toStdString();
     if (p.isSet(pseudonymised) && req.outPath.empty())
         return fail("--out-pseudonymised needs --out FILE");
+    req.writeTable = p.value(writeTable).toStdString();
     for (const QString &c : p.values(chart)) {
         const qsizetype eq = c.indexOf(QLatin1Char('='));
         if (eq <= 0)

@@ -334,6 +334,24 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::SnapshotBeforeFirstOrder, "overtime.snapshot_before_first_order", QT_TRANSLATE_NOOP("messages", "the snapshot date %1 lies before the first order (%2); no migration between the dates is shown")),
     says(Msg::SnapshotNotComputed, "overtime.snapshot_not_computed", QT_TRANSLATE_NOOP("messages", "the segments as of %1 could not be computed (%2); no migration between the dates is shown")),
     says(Msg::PseudonymKeyMissing, "export.pseudonym_key_missing", QT_TRANSLATE_NOOP("messages", "the environment variable %1 holds no key for the pseudonyms; set it to a secret only your team keeps")),
+
+    // database sources
+    keyed(Msg::KeyDatabaseEngine, "key.database_engine", QT_TRANSLATE_NOOP("messages", "'%1' must be postgresql or clickhouse, not '%2'")),
+    keyed(Msg::KeyDatabasePort, "key.database_port", QT_TRANSLATE_NOOP("messages", "'%1' must be a port number from 1 to 65535")),
+    keyed(Msg::KeyDatabasePassword, "key.database_password", QT_TRANSLATE_NOOP("messages", "'%1' is not allowed: a project never holds a password; name an environment variable in password_env instead")),
+    keyed(Msg::KeyDatabaseTableOrQuery, "key.database_table_or_query", QT_TRANSLATE_NOOP("messages", "'%1' needs either a table or a query (one of the two)")),
+    says(Msg::DbPasswordNotSet, "db.password_not_set", QT_TRANSLATE_NOOP("messages", "the database password is read from the environment variable %1, which is not set")),
+    says(Msg::DbCannotConnect, "db.cannot_connect", QT_TRANSLATE_NOOP("messages", "cannot connect to the %1 server at %2: %3")),
+    says(Msg::DbTableMissing, "db.table_missing", QT_TRANSLATE_NOOP("messages", "the table '%1' does not exist in the database '%2' (%3)")),
+    says(Msg::DbQueryFailed, "db.query_failed", QT_TRANSLATE_NOOP("messages", "the %1 server could not run the query: %2")),
+    says(Msg::DbColumnNotDate, "db.column_not_date", QT_TRANSLATE_NOOP("messages", "the column '%1' is of the type %2 in the database; the role '%3' needs a date or timestamp column")),
+    says(Msg::DbColumnNotNumber, "db.column_not_number", QT_TRANSLATE_NOOP("messages", "the column '%1' is of the type %2 in the database; the role '%3' needs a number column")),
+    counts(Msg::DbLinesLeftOut, "db.lines_left_out", QT_TRANSLATE_NOOP("messages", "%1 order line(s) in the database have no %2; left out"), 1,
+           "%1 order line in the database has no %2; left out",
+           "%1 order lines in the database have no %2; left out"),
+    says(Msg::DbWriteFailed, "db.write_failed", QT_TRANSLATE_NOOP("messages", "cannot write the table '%1' into the database: %2; the database is unchanged")),
+    says(Msg::DbWriteNeedsDatabase, "db.write_needs_database", QT_TRANSLATE_NOOP("messages", "--write-table needs a project whose data come from a database (source.database)")),
+    says(Msg::DbNotAvailable, "db.not_available", QT_TRANSLATE_NOOP("messages", "this build of ValueScope cannot read from %1 servers")),
 };
 
 

@@ -259,6 +259,21 @@ enum class Msg : uint16_t {
     SnapshotBeforeFirstOrder,
     SnapshotNotComputed,
     PseudonymKeyMissing,
+    // database sources (issue 18)
+    KeyDatabaseEngine,
+    KeyDatabasePort,
+    KeyDatabasePassword,
+    KeyDatabaseTableOrQuery,
+    DbPasswordNotSet,
+    DbCannotConnect,
+    DbTableMissing,
+    DbQueryFailed,
+    DbColumnNotDate,
+    DbColumnNotNumber,
+    DbLinesLeftOut,
+    DbWriteFailed,
+    DbWriteNeedsDatabase,
+    DbNotAvailable,
 
     Count // not a message
 };

@@ -24,6 +24,8 @@ packages=(
   # tests: offscreen GUI, independent reference numbers, benchmarks
   xvfb xauth python3 python3-pandas python3-openpyxl python3-xlwt python3-odf python3-scipy
   poppler-utils libbenchmark-dev time
+  # database sources (issue 18): the clients, and the servers the tests start on loopback ports
+  libpq-dev libcurl4-openssl-dev postgresql-15 clickhouse-server clickhouse-client curl
   # the Debian package and its checks: dpkg-shlibdeps, desktop-file-validate, appstreamcli
   dpkg-dev desktop-file-utils appstream
 )

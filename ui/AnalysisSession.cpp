@@ -23,10 +23,10 @@ struct Computed {
 };
 using ComputeResult = std::shared_ptr<Computed>;
 
-LoadResult loadInBackground(std::string path)
+LoadResult loadInBackground(std::string path, std::optional<std::string> password)
 {
     double ms = 0;
-    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords()));
+    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords(), password));
 }
 
 // previous: the results shown now, whose statistics are reused where the numbers did not change;
@@ -123,13 +123,16 @@ void AnalysisSession::publish(std::shared_ptr<const vs::AnalysisResults> results
     emit resultsChanged();
 }
 
-QCoro::Task<bool> AnalysisSession::openProject(QString path)
+QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QString> password)
 {
     const quint64 generation = ++m_generation;
     stopStaleCompute();
     setBusy(true);
     QPointer<AnalysisSession> self(this); // the window may close while this reads
-    QFuture<LoadResult> future = QtConcurrent::run(&loadInBackground, path.toStdString());
+    std::optional<std::string> pw;
+    if (password)
+        pw = password->toStdString();
+    QFuture<LoadResult> future = QtConcurrent::run(&loadInBackground, path.toStdString(), std::move(pw));
     LoadResult loadResult = co_await future;
     if (!self || generation != m_generation)
         co_return false;
@@ -226,7 +229,7 @@ bool AnalysisSession::saveProject(const QString &path, QString *error)
 {
     vs::Project p = projectWithBaseline();
     const QString absData = m_dataPath;
-    if (!absData.isEmpty())
+    if (!absData.isEmpty() && !p.source.database) // a database source is where it is, not a file
         p.source.path = QDir(QFileInfo(path).absolutePath()).relativeFilePath(absData).toStdString();
     vs::Status s = vs::saveProject(p, path.toStdString());
     if (!s) {

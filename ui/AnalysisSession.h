@@ -43,8 +43,9 @@ public:
     QStringList numericColumns() const; // columns a score or a role that needs numbers can use
     QStringList allColumns() const;
 
-    // Loads a project and its data off the UI thread; emits loaded() or failed().
-    QCoro::Task<bool> openProject(QString path);
+    // Loads a project and its data off the UI thread; emits loaded() or failed(). password: for a
+    // database source, the one the window asked for (kept nowhere).
+    QCoro::Task<bool> openProject(QString path, std::optional<QString> password = std::nullopt);
     // Takes a new analysis the import wizard has read and computed off the UI thread (its
     // results carry their prepared data); the undo history starts afresh.
     void adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,

@@ -9,6 +9,7 @@
 #include "charts/Charts.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
+#include "core/db/database_source.h"
 #include "models/CustomerTableModel.h"
 #include "charts/PeriodMigrationChart.h"
 #include "core/analytics/over_time.h"
@@ -36,6 +37,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -260,6 +263,15 @@ void MainWindow::createActions()
     file->addAction(tr("Export Customers with &Pseudonyms…"), this, [this] { m_exports->exportPseudonymised(); });
     file->addAction(tr("Export Ca&ll List (Early Warnings)…"), this, [this] { m_exports->exportEarlyWarnings(); });
     exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    // a database source: the results back into the database, for a CRM or BI tool
+    QAction *writeDb = file->addAction(tr("Write Results to &Database…"), this, [this] { m_exports->writeToDatabase(); });
+    writeDb->setObjectName(QStringLiteral("writeToDatabase"));
+    auto updateWriteDb = [this, writeDb] {
+        writeDb->setEnabled(m_session->results() && m_session->project().source.database.has_value());
+    };
+    connect(m_session, &AnalysisSession::resultsChanged, this, updateWriteDb);
+    connect(m_session, &AnalysisSession::projectChanged, this, updateWriteDb);
+    updateWriteDb();
     QAction *exportChart = file->addAction(tr("&Export Chart…"), this, [this] { m_exports->exportCurrentChart(); });
     exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     QAction *exportReportAction = file->addAction(tr("Export &Report (PDF)…"), this, [this] { m_exports->exportReport(); });
@@ -339,7 +351,24 @@ void MainWindow::openProject(const QString &path)
 {
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_session->openProject(path);
+    // a database source: the password is asked for (unless its variable is set) and kept nowhere
+    std::optional<QString> password;
+    if (auto p = vs::loadProject(path.toStdString()); p && p->source.database) {
+        const vs::DatabaseSpec &db = *p->source.database;
+        if (db.passwordEnv.empty() || !qEnvironmentVariableIsSet(db.passwordEnv.c_str())) {
+            bool ok = false;
+            const QString pw = QInputDialog::getText(
+                this, tr("Database Password"),
+                tr("Password of %1 on %2:").arg(QString::fromStdString(db.user), QString::fromStdString(vs::databaseSourceName(db))),
+                QLineEdit::Password, QString(), &ok);
+            if (!ok) {
+                statusBar()->clearMessage();
+                return;
+            }
+            password = pw;
+        }
+    }
+    m_session->openProject(path, password);
 }
 
 void MainWindow::importFile(const QString &path)

@@ -179,6 +179,22 @@ Status checkMapping(const Table &table, const Project &p, const std::string &fil
     return Ok{};
 }
 
+Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &p,
+                                                                const std::string &source)
+{
+    auto data = std::make_shared<PreparedData>();
+    data->table = std::make_shared<const Table>();
+    data->file = source;
+    data->layout = Layout::Transactions;
+    for (const auto &[r, col] : p.source.columns)
+        data->inputMeanings.try_emplace(col, roleMeaning(r));
+    data->ids = std::move(grouped.ids);
+    data->warnings = std::move(grouped.warnings);
+    data->days = std::make_shared<const CustomerDays>(std::move(grouped.days));
+    data->fitCache = std::make_shared<FitCache>();
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &p,
                                                         const std::string &file)
 {

@@ -2,6 +2,7 @@
 // From a table and a project to one immutable results object: values, scores, segments, stats.
 #include "core/analytics/btyd.h"
 #include "core/analytics/concentration.h"
+#include "core/db/db_stats.h"
 #include "core/analytics/stats.h"
 #include "core/domain/measures.h"
 #include "core/error.h"
@@ -116,6 +117,7 @@ struct PreparedData {
     std::shared_ptr<const CustomerDays> days;
     std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
     std::shared_ptr<FitCache> snapshotFits[2]; // the same for the two snapshot dates (over_time.h)
+    std::optional<DatabaseStats> database; // a database source: what the engine read and sent
     size_t rowCount() const { return ids.size(); }
     // Column values for the kept rows, as numbers (errors name file, row and column). A text
     // column, or the kept rows of one, is converted the first time and kept: the columns the
@@ -210,6 +212,11 @@ struct AnalysisResults {
 
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &project,
                                                         const std::string &dataFile);
+struct GroupedLines;
+// Order lines already grouped per customer and day (by a database engine): as prepareData, from there on.
+Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &project,
+                                                                const std::string &source);
+
 struct ComputeOptions {
     bool statistics = true; // S8 for the computed measures; the live path may add them afterwards
     // The results before this edit: statistics of any measure whose numbers are bit for bit the

@@ -2,6 +2,8 @@
 
 #include "core/io/xlsx_writer.h"
 
+#include "core/db/database_source.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/budget.h"
 #include "core/io/readers.h"
@@ -17,7 +19,8 @@ namespace vs {
 
 // the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
-static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr);
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
+                                                  const std::optional<std::string> &password);
 
 ReadOptions readOptionsFor(const Project &p)
 {
@@ -70,24 +73,76 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
     return out;
 }
 
-Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr)
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr,
+                                    const std::optional<std::string> &password)
 {
     try {
-        return loadAnalysisOrThrow(projectPath, importMs, tr);
+        return loadAnalysisOrThrow(projectPath, importMs, tr, password);
     } catch (const std::bad_alloc &) {
         return budget::outOfMemory(projectPath);
     }
 }
 
-static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr)
+// A database source read with the work pushed down, then prepared as a file's data would be.
+static Result<std::shared_ptr<const PreparedData>> prepareDatabase(const Project &project, const std::string &name,
+                                                                   const std::optional<std::string> &password,
+                                                                   std::atomic<bool> *stop)
+{
+    auto db = readDatabaseSource(project, password, stop);
+    if (!db)
+        return db.error();
+    auto prepared = db->grouped ? prepareGroupedLines(std::move(*db->grouped), project, name)
+                                : prepareData(db->table, project, name);
+    if (!prepared)
+        return prepared.error();
+    auto data = std::const_pointer_cast<PreparedData>(prepared.value());
+    data->database = db->stats;
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
+FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop)
+{
+    FileAnalysis out;
+    try {
+        auto prepared = prepareDatabase(project, databaseSourceName(*project.source.database), password, stop);
+        if (!prepared) {
+            (prepared.error().kind == ErrorKind::Io ? out.readError : out.analysisError) = prepared.error();
+            return out;
+        }
+        out.rows = prepared.value()->database ? prepared.value()->database->rowsScanned : 0;
+        auto results = computeAnalysis(prepared.value(), project);
+        if (!results) {
+            out.analysisError = results.error();
+            return out;
+        }
+        out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+    } catch (const std::bad_alloc &) {
+        out.analysisError = budget::outOfMemory(databaseSourceName(*project.source.database));
+    }
+    return out;
+}
+
+static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
+                                                  const std::optional<std::string> &password)
 {
     auto project = loadProject(projectPath, tr);
     if (!project)
         return project.error();
     LoadedAnalysis la;
     la.project = std::move(project.value());
-    la.dataPath = resolveSourcePath(la.project, projectPath);
     const auto t0 = std::chrono::steady_clock::now();
+    if (la.project.source.database) {
+        // the work goes to the engine; only per-customer(-day) rows come back
+        la.dataPath = databaseSourceName(*la.project.source.database);
+        auto prepared = prepareDatabase(la.project, la.dataPath, password, nullptr);
+        if (!prepared)
+            return prepared.error();
+        la.data = prepared.value();
+        if (importMs)
+            *importMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        return la;
+    }
+    la.dataPath = resolveSourcePath(la.project, projectPath);
     auto read = readTable(la.dataPath, readOptionsFor(la.project));
     if (!read)
         return read.error();
@@ -141,6 +196,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     auto loaded = loadAnalysis(req.projectPath, &importMs);
     if (!loaded)
         return loaded.error();
+    if (!req.writeTable.empty() && !loaded->project.source.database)
+        return makeError(ErrorKind::Project, Msg::DbWriteNeedsDatabase, {}, req.projectPath);
     auto results = computeAnalysis(loaded->data, loaded->project);
     if (!results)
         return results.error();
@@ -185,6 +242,15 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     if (!req.reportPath.empty())
         if (Status s = hooks.report(outputs, req.reportPath); !s)
             return s;
+    if (!req.writeTable.empty()) {
+        // a new table filled, then swapped in: a failure leaves the database as it was
+        const DatabaseSpec &spec = *loaded->project.source.database;
+        auto password = databasePassword(spec);
+        if (!password)
+            return password.error();
+        if (Status s = writeResultsTable(r, spec, password.value(), req.writeTable); !s)
+            return s;
+    }
     if (!req.summaryPath.empty())
         if (Status s = writeFileAtomically(req.summaryPath, summaryJson(r, loaded->project, outputs.comparison)); !s)
             return s;

@@ -6,6 +6,7 @@
 #include "core/io/read_options.h"
 #include "core/project/project.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,7 @@ struct RunRequest {
     // pseudonyms for customer ids and leaves out name- and e-mail-like columns (io/pseudonyms.h)
     std::string pseudonymKeyEnv;
     std::string earlyWarningsPath; // the call list of the snapshots' early warnings (.csv or .xlsx)
+    std::string writeTable; // a database source: the per-customer output into this table of it
 };
 
 // What a chart or a report is drawn from.
@@ -62,7 +64,12 @@ struct FileAnalysis {
 FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, const Project &project);
 
 // Reads the project's data file and prepares it (import timing in *importMs).
-Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {});
+// password: for a database source, the one the window asked for (otherwise read from the
+// variable source.database.password_env names)
+Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {},
+                                    const std::optional<std::string> &password = std::nullopt);
+// The import wizard's last step for a database source: the engine's rows analysed with the project.
+FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop);
 
 // Runs the whole request. No output file is left half-written: each is written to a temporary
 // file and renamed, and nothing is written when the analysis fails.

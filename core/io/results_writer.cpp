@@ -299,6 +299,11 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
                        {"variance", num(s.variance)}, {"std", num(s.std)},   {"min", num(s.min)},
                        {"max", num(s.max)},   {"sum", num(s.count ? s.sum : NAN)}};
     j["stats"] = stats;
+    if (r.data && r.data->database) {
+        const DatabaseStats &d = *r.data->database;
+        j["database"] = {{"engine", d.engine}, {"rows_scanned", d.rowsScanned}, {"rows_transferred", d.rowsTransferred},
+                         {"query_ms", d.queryMs}};
+    }
     j["warnings"] = describeAll(r.warnings);
     j["timings_ms"] = {{"import", r.timings.importMs}, {"compute", r.timings.computeMs}, {"segment", r.timings.segmentMs}};
     // every reader gives UTF-8 (issue 20); should a byte slip through, it is shown as U+FFFD, not an error

@@ -1,5 +1,7 @@
 #include "project.h"
 
+#include "core/domain/sources.h"
+
 #include "core/domain/defaults.h"
 #include "core/domain/models.h"
 #include "core/domain/roles.h"
@@ -168,9 +170,45 @@ Result<Project> parseProject(const std::string &text, const std::string &file, c
     if (!j.contains("source") || !j["source"].is_object())
         return makeError(ErrorKind::Project, Msg::KeyMissingDataFile, {"source"}, file);
     const json &s = j["source"];
-    r.str(s, "path", "source.path", p.source.path);
-    if (p.source.path.empty())
-        r.fail("source.path", Msg::KeyMissingDataFile);
+    if (s.contains("database")) {
+        const json &d = s["database"];
+        if (!d.is_object()) {
+            r.fail("source.database", Msg::KeyObject);
+        } else {
+            DatabaseSpec db;
+            r.str(d, "engine", "source.database.engine", db.engine);
+            const SourceKindInfo *kind = findSourceKind(db.engine);
+            if (!kind || !kind->isDatabase)
+                r.fail("source.database.engine", Msg::KeyDatabaseEngine, {db.engine});
+            r.str(d, "host", "source.database.host", db.host);
+            if (d.contains("port")) {
+                if (!d["port"].is_number_integer() || d["port"].get<int64_t>() < 1 || d["port"].get<int64_t>() > 65535)
+                    r.fail("source.database.port", Msg::KeyDatabasePort);
+                else
+                    db.port = d["port"].get<int>();
+            }
+            r.str(d, "database", "source.database.database", db.database);
+            r.str(d, "user", "source.database.user", db.user);
+            r.str(d, "table", "source.database.table", db.table);
+            r.str(d, "query", "source.database.query", db.query);
+            r.str(d, "password_env", "source.database.password_env", db.passwordEnv);
+            if (d.contains("password"))
+                r.fail("source.database.password", Msg::KeyDatabasePassword);
+            if (d.contains("tls")) {
+                if (!d["tls"].is_boolean())
+                    r.fail("source.database.tls", Msg::KeyBoolean);
+                else
+                    db.tls = d["tls"].get<bool>();
+            }
+            if (db.table.empty() == db.query.empty())
+                r.fail("source.database", Msg::KeyDatabaseTableOrQuery);
+            p.source.database = std::move(db);
+        }
+    } else {
+        r.str(s, "path", "source.path", p.source.path);
+        if (p.source.path.empty())
+            r.fail("source.path", Msg::KeyMissingDataFile);
+    }
     r.str(s, "sheet", "source.sheet", p.source.sheet);
     std::string layout = "customers";
     r.str(s, "layout", "source.layout", layout);
@@ -502,8 +540,21 @@ json toJson(const Project &p)
     json j;
     j["valuescope"] = 1;
     json s;
-    s["path"] = p.source.path;
-    s["sheet"] = p.source.sheet;
+    if (const auto &db = p.source.database) {
+        // never a password: only the name of the variable that holds it
+        json d = {{"engine", db->engine}, {"host", db->host}, {"database", db->database}, {"user", db->user},
+                  {"password_env", db->passwordEnv}, {"tls", db->tls}};
+        if (db->port)
+            d["port"] = db->port;
+        if (!db->query.empty())
+            d["query"] = db->query;
+        else
+            d["table"] = db->table;
+        s["database"] = d;
+    } else {
+        s["path"] = p.source.path;
+        s["sheet"] = p.source.sheet;
+    }
     s["layout"] = layoutName(p.source.layout);
     json cols = json::object();
     for (const auto &[role, col] : p.source.columns)

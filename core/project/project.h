@@ -13,7 +13,22 @@ namespace vs {
 
 enum class Layout { Customers, Transactions, Campaigns };
 
+// source.database (DESIGN.md 4.1): the data live in a database server. No password here: it is
+// read from the environment variable password_env names (or given by the window), never saved.
+struct DatabaseSpec {
+    std::string engine; // a key of core/domain/sources.h: postgresql, clickhouse
+    std::string host = "localhost";
+    int port = 0;       // 0: the engine's default
+    std::string database, user;
+    std::string table;  // a table, quoted as one identifier ...
+    std::string query;  // ... or a query, run read-only as a subquery
+    std::string passwordEnv;
+    bool tls = false;
+    bool operator==(const DatabaseSpec &) const = default;
+};
+
 struct SourceSpec {
+    std::optional<DatabaseSpec> database; // set: a database source, path is unused
     std::string path; // as written in the file: relative to the project file's folder
     std::string sheet;
     Layout layout = Layout::Customers;

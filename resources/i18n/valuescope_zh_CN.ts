@@ -162,6 +162,60 @@
         <source>Customers saved to %1</source>
         <translation>客户已保存到 %1</translation>
     </message>
+    <message>
+        <source>Export Call List</source>
+        <translation>导出回访名单</translation>
+    </message>
+    <message>
+        <source>The call list needs two snapshot dates: switch on “Compare the segments on two dates” in the parameters (Over time).</source>
+        <translation>回访名单需要两个快照日期：请在参数（随时间变化）中开启“比较两个日期的细分”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to call saved to %1</source>
+        <translation>
+            <numerusform>%n 位待回访客户已保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export with Pseudonyms</source>
+        <translation>以假名导出</translation>
+    </message>
+    <message>
+        <source>Customer ids are replaced by keyed pseudonyms (HMAC-SHA256), and columns that look like names, e-mail addresses, phone numbers or addresses are left out. The same id always gets the same pseudonym under the same key, so whoever holds the key can match the list back in the CRM.
+
+This is pseudonymisation, not anonymisation: with the key, or with enough of the other columns, people can be found again.
+
+Key (keep it within the team; it is not saved):</source>
+        <translation>客户编号将替换为带密钥的假名（HMAC-SHA256），看起来像姓名、电子邮件、电话或地址的列将被去掉。同一密钥下同一编号总是得到同一假名，因此持有密钥的人可以在 CRM 中对回名单。
+
+这是假名化，而不是匿名化：有了密钥，或有足够多的其他列，仍然可以重新识别出个人。
+
+密钥（仅限团队内部保管；不会被保存）：</translation>
+    </message>
+    <message>
+        <source>Pseudonymised customers saved to %1</source>
+        <translation>假名化客户已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Write Results to Database</source>
+        <translation>将结果写入数据库</translation>
+    </message>
+    <message>
+        <source>Table for the customers&apos; results (replaced if it exists):</source>
+        <translation>存放客户结果的表（如已存在则替换）：</translation>
+    </message>
+    <message>
+        <source>Database Password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>Results written to the table %1</source>
+        <translation>结果已写入表 %1</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapChart</name>
@@ -457,6 +511,86 @@ Customers: %1</source>
         <source>%1 campaigns to analyse.</source>
         <translation>待分析的营销活动：%1 个。</translation>
     </message>
+    <message>
+        <source>Read from a &amp;database server instead (PostgreSQL, ClickHouse)</source>
+        <translation>改为从数据库服务器读取(&amp;D)（PostgreSQL、ClickHouse）</translation>
+    </message>
+    <message>
+        <source>The database read %1 rows and sent %2 in %3 s.</source>
+        <translation>数据库读取了 %1 行，传回 %2 行，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation>连接数据库</translation>
+    </message>
+    <message>
+        <source>The analysis runs in the database: only a row per customer (and purchase day) comes back. The password stays in memory and is never saved.</source>
+        <translation>分析在数据库中执行：只传回每位客户（及每个购买日）一行。密码只保存在内存中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>The command line (valuescope run) reads the password from this environment variable; the project keeps only its name.</source>
+        <translation>命令行（valuescope run）从此环境变量读取密码；项目文件只记录变量名。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>数据库引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Password &amp;variable:</source>
+        <translation>密码环境变量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>A t&amp;able:</source>
+        <translation>表(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Search tables</source>
+        <translation>搜索表</translation>
+    </message>
+    <message>
+        <source>A &amp;query (run read-only):</source>
+        <translation>查询(&amp;Q)（以只读方式执行）：</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected: 1 table.</source>
+        <translation>已连接：1 个表。</translation>
+    </message>
+    <message>
+        <source>Connected: %1 tables.</source>
+        <translation>已连接：%1 个表。</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -684,6 +818,42 @@ Customers: %1</source>
         <source>What ValueScope noticed in the data (%1 warnings):</source>
         <translation>ValueScope 在数据中发现的问题（%1 条警告）：</translation>
     </message>
+    <message>
+        <source>Export Customers with &amp;Pseudonyms…</source>
+        <translation>导出假名化客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export Ca&amp;ll List (Early Warnings)…</source>
+        <translation>导出回访名单（预警）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Write Results to &amp;Database…</source>
+        <translation>将结果写入数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Database Password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>%1 在 %2 上的密码：</translation>
+    </message>
+    <message>
+        <source>(new customers)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>Moved: %1 → %2 (%3)</source>
+        <translation>迁移：%1 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>Early warnings (%1)</source>
+        <translation>预警客户（%1）</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -706,6 +876,65 @@ Customers: %1</source>
     <message>
         <source>%3 customers were in %1 and are now in %2</source>
         <translation>%3 位客户原在%1，现在在%2</translation>
+    </message>
+</context>
+<context>
+    <name>OverTimeBox</name>
+    <message>
+        <source>Over time</source>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <source>Compare the segments on two &amp;dates</source>
+        <translation>比较两个日期的细分(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Segments as of each date, from the same order lines: who moved where, who is new, who stopped buying</source>
+        <translation>按同一批订单明细计算每个日期的细分：谁迁到了哪里、谁是新客户、谁停止了购买</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Early warning: a valuable customer whose P(alive) fell below this (predictive models)</source>
+        <translation>预警：高价值客户的 P(存活) 降到此值以下（预测模型）</translation>
+    </message>
+    <message>
+        <source>Warn below P(&amp;alive):</source>
+        <translation>P(存活) 低于此值时预警(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;cohorts by first purchase</source>
+        <translation>按首次购买显示同期群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Cohort &amp;period:</source>
+        <translation>同期群周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Active customers (% of cohort)</source>
+        <translation>活跃客户（占同期群 %）</translation>
+    </message>
+    <message>
+        <source>Cumulated revenue per customer</source>
+        <translation>每位客户累计收入</translation>
+    </message>
+    <message>
+        <source>Cohort &amp;measure:</source>
+        <translation>同期群指标(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1141,49 @@ Customers: %1</source>
     </message>
 </context>
 <context>
+    <name>PeriodMigrationChart</name>
+    <message>
+        <source>(new customers)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>(no segment)</source>
+        <translation>（无细分）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers</source>
+        <translation>%2 位客户中 %1 位更换了细分 · 新客户 %3 位 · %4 位在两日期间未购买 · 点击单元格查看其客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n valuable customer(s) fell (File ▸ Export Call List)</source>
+        <translation>
+            <numerusform>%n 位高价值客户下滑（文件 ▸ 导出回访名单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set two snapshot dates to see how customers moved between them.</source>
+        <translation>设置两个快照日期，查看客户在两者之间如何迁移。</translation>
+    </message>
+    <message>
+        <source>How customers moved between %1 and %2</source>
+        <translation>客户在 %1 与 %2 之间的迁移</translation>
+    </message>
+    <message>
+        <source>rows: segment on %1 · columns: segment on %2</source>
+        <translation>行：%1 的细分 · 列：%2 的细分</translation>
+    </message>
+    <message>
+        <source>The ten largest moves</source>
+        <translation>最大的十个流动</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3 customers, value on %4: %5</source>
+        <translation>%1 → %2
+%3 位客户，%4 的价值：%5</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Change weight</source>
@@ -988,6 +1260,22 @@ Customers: %1</source>
     <message>
         <source>ValueScope projects (*.valuescope.json *.json)</source>
         <translation>ValueScope 项目 (*.valuescope.json *.json)</translation>
+    </message>
+    <message>
+        <source>Compare segments on %1 and %2</source>
+        <translation>比较 %1 与 %2 的细分</translation>
+    </message>
+    <message>
+        <source>Stop comparing two dates</source>
+        <translation>停止比较两个日期</translation>
+    </message>
+    <message>
+        <source>Change cohorts</source>
+        <translation>更改同期群</translation>
+    </message>
+    <message>
+        <source>Hide cohorts</source>
+        <translation>隐藏同期群</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1973,54 @@ now: %4 customers, value %5</source>
     <message>
         <source>Purchases in the holdout period (%1): actual and predicted</source>
         <translation>保留期（%1）内的购买：实际与预测</translation>
+    </message>
+    <message>
+        <source>Cumulated revenue per customer by cohort of first purchase</source>
+        <translation>按首次购买同期群的每位客户累计收入</translation>
+    </message>
+    <message>
+        <source>Share of each cohort still buying, in % (customers in brackets)</source>
+        <translation>各同期群仍在购买的比例 %（括号内为客户数）</translation>
+    </message>
+    <message>
+        <source>quarters since the first purchase</source>
+        <translation>首次购买后的季度数</translation>
+    </message>
+    <message>
+        <source>months since the first purchase</source>
+        <translation>首次购买后的月数</translation>
+    </message>
+    <message>
+        <source>cohort (quarter of the first purchase) and its customers</source>
+        <translation>同期群（首次购买季度）及其客户数</translation>
+    </message>
+    <message>
+        <source>cohort (month of the first purchase) and its customers</source>
+        <translation>同期群（首次购买月份）及其客户数</translation>
+    </message>
+    <message>
+        <source>revenue per customer</source>
+        <translation>每位客户收入</translation>
+    </message>
+    <message>
+        <source>% active</source>
+        <translation>活跃 %</translation>
+    </message>
+    <message>
+        <source>Migration between dates</source>
+        <translation>两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the migration between dates needs order lines and two snapshot dates (Parameters ▸ Over time, or &apos;snapshots&apos; in the project)</source>
+        <translation>两日期间的迁移需要订单明细和两个快照日期（参数 ▸ 随时间变化，或项目中的 &apos;snapshots&apos;）</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <source>the cohort chart needs order lines and cohorts switched on (Parameters ▸ Over time, or &apos;cohorts&apos; in the project)</source>
+        <translation>同期群图需要订单明细并开启同期群（参数 ▸ 随时间变化，或项目中的 &apos;cohorts&apos;）</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3135,98 @@ now: %4 customers, value %5</source>
         <source>there is not enough memory to write the file; nothing was written</source>
         <translation>内存不足，无法写入文件；没有写入任何内容</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; must be a date such as 2024-03-31, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是日期，例如 2024-03-31，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number from 0 to 1</source>
+        <translation>&apos;%1&apos; 必须是 0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be month or quarter, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是 month 或 quarter，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be customers or revenue, not &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; 必须是 customers 或 revenue，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>segment migration between dates and cohorts need order lines (layout &apos;transactions&apos;); they are left out</source>
+        <translation>两日期间的细分迁移和同期群需要订单明细（布局 &apos;transactions&apos;）；已略去</translation>
+    </message>
+    <message>
+        <source>the first snapshot date (%1) must lie before the second (%2); no migration between them is shown</source>
+        <translation>第一个快照日期（%1）必须早于第二个（%2）；不显示两者之间的迁移</translation>
+    </message>
+    <message>
+        <source>the snapshot date %1 lies before the first order (%2); no migration between the dates is shown</source>
+        <translation>快照日期 %1 早于第一笔订单（%2）；不显示两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the segments as of %1 could not be computed (%2); no migration between the dates is shown</source>
+        <translation>无法计算截至 %1 的细分（%2）；不显示两日期间的迁移</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 holds no key for the pseudonyms; set it to a secret only your team keeps</source>
+        <translation>环境变量 %1 中没有假名密钥；请将其设为只有您的团队保管的密钥</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be postgresql or clickhouse, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 postgresql 或 clickhouse，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a port number from 1 to 65535</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not allowed: a project never holds a password; name an environment variable in password_env instead</source>
+        <translation>不允许使用“%1”：项目文件中不能保存密码；请在 password_env 中填写保存密码的环境变量名</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs either a table or a query (one of the two)</source>
+        <translation>“%1”需要一个表或一个查询（二者选一）</translation>
+    </message>
+    <message>
+        <source>the database password is read from the environment variable %1, which is not set</source>
+        <translation>数据库密码从环境变量 %1 读取，但该变量未设置</translation>
+    </message>
+    <message>
+        <source>cannot connect to the %1 server at %2: %3</source>
+        <translation>无法连接到 %2 上的 %1 服务器：%3</translation>
+    </message>
+    <message>
+        <source>the table &apos;%1&apos; does not exist in the database &apos;%2&apos; (%3)</source>
+        <translation>数据库“%2”中不存在表“%1”（%3）</translation>
+    </message>
+    <message>
+        <source>the %1 server could not run the query: %2</source>
+        <translation>%1 服务器无法执行查询：%2</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is of the type %2 in the database; the role &apos;%3&apos; needs a date or timestamp column</source>
+        <translation>列“%1”在数据库中的类型为 %2；角色“%3”需要日期或时间戳列</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is of the type %2 in the database; the role &apos;%3&apos; needs a number column</source>
+        <translation>列“%1”在数据库中的类型为 %2；角色“%3”需要数值列</translation>
+    </message>
+    <message>
+        <source>%1 order line(s) in the database have no %2; left out</source>
+        <translation>数据库中有 %1 条订单明细缺少 %2，已排除</translation>
+    </message>
+    <message>
+        <source>cannot write the table &apos;%1&apos; into the database: %2; the database is unchanged</source>
+        <translation>无法将表“%1”写入数据库：%2；数据库未作任何更改</translation>
+    </message>
+    <message>
+        <source>--write-table needs a project whose data come from a database (source.database)</source>
+        <translation>--write-table 需要数据来自数据库的项目（source.database）</translation>
+    </message>
+    <message>
+        <source>this build of ValueScope cannot read from %1 servers</source>
+        <translation>此版本的 ValueScope 无法读取 %1 服务器</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3352,6 +3780,29 @@ now: %4 customers, value %5</source>
     <message>
         <source>RFM rules (named segments)</source>
         <translation>RFM 规则（命名细分）</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>TLS (sslmode=verify-full)</source>
+        <translation>TLS（sslmode=verify-full）</translation>
+    </message>
+    <message>
+        <source>ClickHouse</source>
+        <translation>ClickHouse</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,8 @@
 #include "ImportWizard.h"
 
+#include "core/db/database_source.h"
+#include "ui/import/ConnectionPage.h"
+
 #include "core/analytics/analysis.h"
 #include "core/headless/run.h"
 #include "core/io/readers.h"
@@ -88,8 +91,19 @@ public:
         m_info = new QLabel;
         m_info->setWordWrap(true);
         l->addWidget(m_info);
+        // or the data where they live: a PostgreSQL or ClickHouse server (the connection page)
+        m_database = new QCheckBox(ImportWizard::tr("Read from a &database server instead (PostgreSQL, ClickHouse)"));
+        m_database->setObjectName(QStringLiteral("fromDatabase"));
+        l->addSpacing(12);
+        l->addWidget(m_database);
         l->addStretch();
-        registerField(QStringLiteral("path*"), edit);
+        registerField(QStringLiteral("path"), edit);
+        registerField(QStringLiteral("fromDatabase"), m_database);
+        connect(m_database, &QCheckBox::toggled, this, [this, edit, browse](bool on) {
+            edit->setEnabled(!on);
+            browse->setEnabled(!on);
+            emit completeChanged();
+        });
         connect(browse, &QPushButton::clicked, this, [this, edit] {
             const QString p = QFileDialog::getOpenFileName(
                 this, ImportWizard::tr("Import Data"), QSettings().value(QStringLiteral("lastDir")).toString(),
@@ -104,7 +118,11 @@ public:
             emit completeChanged();
         });
     }
-    bool isComplete() const override { return QFileInfo(field(QStringLiteral("path")).toString()).isFile(); }
+    bool isComplete() const override
+    {
+        return m_database->isChecked() || QFileInfo(field(QStringLiteral("path")).toString()).isFile();
+    }
+    int nextId() const override { return m_database->isChecked() ? ImportWizard::DatabasePage : ImportWizard::FormatPage; }
     bool validatePage() override
     {
         QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(field(QStringLiteral("path")).toString()).absolutePath());
@@ -113,6 +131,7 @@ public:
 
 private:
     QLabel *m_info;
+    QCheckBox *m_database;
 };
 
 // ---------------------------------------------------------------- 2. format
@@ -449,6 +468,10 @@ public:
             p.source.decimal = o.decimal.value;
         if (o.headerRow.userSet)
             p.source.headerRow = o.headerRow.value;
+        if (m_w->fromDatabase()) {
+            p.source = vs::SourceSpec{.database = m_w->database(), .layout = p.source.layout, .columns = p.source.columns,
+                                      .periodColumns = p.source.periodColumns};
+        }
         return true;
     }
 
@@ -585,11 +608,19 @@ private:
         };
         QPointer<ValidationPageW> self(this);
         QFuture<std::shared_ptr<vs::FileAnalysis>> f =
-            QtConcurrent::run(&checkInBackground, m_w->path().toStdString(), o, m_w->project(), cancel);
+            m_w->fromDatabase()
+                ? QtConcurrent::run([project = m_w->project(), password = m_w->password(), cancel] {
+                      // the engine works; the bar only says that it does (a query has no progress to show)
+                      return std::make_shared<vs::FileAnalysis>(vs::analyseDatabase(project, password, cancel.get()));
+                  })
+                : QtConcurrent::run(&checkInBackground, m_w->path().toStdString(), o, m_w->project(), cancel);
+        if (m_w->fromDatabase())
+            m_progress->setRange(0, 0);
         std::shared_ptr<vs::FileAnalysis> c = co_await f;
         if (!self || generation != m_generation)
             co_return;
         m_cancel->setEnabled(false);
+        m_progress->setRange(0, 1000);
         if (c->readError) {
             m_report->setPlainText(localizedError(*c->readError));
             co_return;
@@ -599,6 +630,12 @@ private:
         QStringList lines;
         lines << (c->rows == 1 ? ImportWizard::tr("1 data row read.")
                                : ImportWizard::tr("%1 data rows read.").arg(numbers::count(qulonglong(c->rows))));
+        if (c->results && c->results->data && c->results->data->database) {
+            const vs::DatabaseStats &d = *c->results->data->database;
+            lines << ImportWizard::tr("The database read %1 rows and sent %2 in %3 s.")
+                         .arg(numbers::count(qulonglong(d.rowsScanned)), numbers::count(qulonglong(d.rowsTransferred)),
+                              QLocale().toString(d.queryMs / 1000, 'f', 2));
+        }
         if (c->analysisError) {
             lines << QString() << ImportWizard::tr("The analysis cannot start:") << localizedError(*c->analysisError);
             if (c->analysisError->kind == vs::ErrorKind::Value) // a cell that is not a number
@@ -664,6 +701,7 @@ ImportWizard::ImportWizard(AnalysisSession *session, const QString &path, QWidge
     setPage(LayoutPage, new LayoutPageW(this));
     setPage(MappingPage, new MappingPageW(this));
     setPage(ValidationPage, new ValidationPageW(this));
+    setPage(DatabasePage, new ConnectionPage(this));
     if (!path.isEmpty() && QFileInfo(path).isFile())
         setStartId(FormatPage);
     resize(860, 640);
@@ -676,7 +714,14 @@ ImportWizard::~ImportWizard()
 
 QString ImportWizard::path() const
 {
+    if (fromDatabase())
+        return QString::fromStdString(vs::databaseSourceName(m_database));
     return field(QStringLiteral("path")).toString();
+}
+
+bool ImportWizard::fromDatabase() const
+{
+    return field(QStringLiteral("fromDatabase")).toBool();
 }
 
 void ImportWizard::accept()

@@ -17,12 +17,22 @@ class AnalysisSession;
 class ImportWizard : public QWizard {
     Q_OBJECT
 public:
-    enum Page { FilePage, FormatPage, LayoutPage, MappingPage, ValidationPage };
+    enum Page { FilePage, FormatPage, LayoutPage, MappingPage, ValidationPage, DatabasePage };
     ImportWizard(AnalysisSession *session, const QString &path, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
     AnalysisSession *session() const { return m_session; }
+    // the data file, or for a database source where it is (postgresql://host:port/db/table)
     QString path() const;
+    // a database server instead of a file (the connection page); the password only in memory
+    bool fromDatabase() const;
+    vs::DatabaseSpec database() const { return m_database; }
+    std::string password() const { return m_password.toStdString(); }
+    void setDatabase(const vs::DatabaseSpec &spec, const QString &password)
+    {
+        m_database = spec;
+        m_password = password;
+    }
     vs::ReadOptions &options() { return m_options; }
     vs::Layout layout() const { return m_layout; }
     void setLayout(vs::Layout l) { m_layout = l; }
@@ -51,5 +61,7 @@ private:
     std::shared_ptr<const vs::AnalysisResults> m_checked;
     vs::ReadReport m_previewReport, m_fullReport;
     vs::Project m_project;
+    vs::DatabaseSpec m_database;
+    QString m_password;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
 };

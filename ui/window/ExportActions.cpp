@@ -1,5 +1,7 @@
 #include "ExportActions.h"
 
+#include "core/db/database_source.h"
+
 #include "ChartTabs.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
@@ -17,6 +19,8 @@
 #include <QCoroTask>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -230,4 +234,45 @@ QCoro::Task<void> ExportActions::exportPseudonymised()
         QMessageBox::warning(m_window, tr("Export with Pseudonyms"), localizedError(st.error()));
     else
         emit statusMessage(tr("Pseudonymised customers saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+QCoro::Task<void> ExportActions::writeToDatabase()
+{
+    const auto results = m_session->results();
+    if (!results || !m_session->project().source.database)
+        co_return;
+    const vs::DatabaseSpec spec = *m_session->project().source.database;
+    bool ok = false;
+    const QString table = QInputDialog::getText(m_window, tr("Write Results to Database"),
+                                                tr("Table for the customers' results (replaced if it exists):"),
+                                                QLineEdit::Normal, QStringLiteral("valuescope_customers"), &ok)
+                              .trimmed();
+    if (!ok || table.isEmpty())
+        co_return;
+    // the password: the variable's when it is set, otherwise asked for; kept nowhere
+    std::string password;
+    if (!spec.passwordEnv.empty() && qEnvironmentVariableIsSet(spec.passwordEnv.c_str())) {
+        password = qEnvironmentVariable(spec.passwordEnv.c_str()).toStdString();
+    } else {
+        const QString pw = QInputDialog::getText(m_window, tr("Database Password"),
+                                                 tr("Password of %1 on %2:")
+                                                     .arg(QString::fromStdString(spec.user),
+                                                          QString::fromStdString(vs::databaseSourceName(spec))),
+                                                 QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            co_return;
+        password = pw.toStdString();
+    }
+    emit statusMessage(tr("Writing %1…").arg(table), 0);
+    QPointer<ExportActions> self(this);
+    QFuture<vs::Status> future = QtConcurrent::run([results, spec, password, name = table.toStdString()] {
+        return vs::writeResultsTable(*results, spec, password, name);
+    });
+    const vs::Status st = co_await future;
+    if (!self)
+        co_return;
+    if (!st)
+        QMessageBox::warning(m_window, tr("Write Results to Database"), localizedError(st.error()));
+    else
+        emit statusMessage(tr("Results written to the table %1").arg(table), 5000);
 }

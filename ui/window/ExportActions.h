@@ -25,6 +25,8 @@ public:
     // The customers with keyed pseudonyms for ids and without name- or e-mail-like columns, for
     // sharing outside the team; the key is asked for and kept in memory only.
     QCoro::Task<void> exportPseudonymised();
+    // a database source: the customers' results into a table of the same database (swapped in at once)
+    QCoro::Task<void> writeToDatabase();
 
 signals:
     void statusMessage(const QString &text, int timeoutMs); // for the status bar

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): 100,000,000 order lines generated inside the two-shard ClickHouse of
+# tests/db/servers.sh with numbers(), analysed by `valuescope run` (predictive CLV with RFM
+# segments) with the work pushed down; against the same generator's first 10,000,000 lines as a
+# CSV file read by `valuescope run`. Prints wall time and the peak memory (max RSS) of ValueScope.
+#   bench/db/bench_clickhouse.sh BUILD_DIR [LINES]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build=$(cd "${1:?build dir}" && pwd)
+lines=${2:-100000000}
+work=$(mktemp -d /tmp/vsbench.XXXXXX)
+state=$work/servers.env
+trap 'bash "$here/../../tests/db/servers.sh" stop "$state" >/dev/null 2>&1 || true; [[ -n ${VS_BENCH_KEEP:-} ]] || rm -rf "$work"' EXIT
+bash "$here/../../tests/db/servers.sh" start "$state" >/dev/null
+# shellcheck disable=SC1090
+source "$state"
+ch() { curl -sS --fail-with-body -u "vs:$VS_TEST_PASSWORD" "http://127.0.0.1:$1/?database=shop" --data-binary "$2"; }
+
+# the lines: baskets of 10 lines on one day, 1-5 baskets per customer (a customer's own count,
+# as if they dropped out after it): the first on a day of the first 18 months, the next ones a
+# customer's own gap apart (3-402 days); amounts 0.01-100.00. numbers() runs over 5/3 as many
+# numbers as lines wanted (a customer keeps 3 of 5 baskets on average); each shard holds half
+# the customers.
+gen() { # first count
+  echo "SELECT concat('C', toString(intDiv(number, 50))) AS customer,
+               toDate('2020-01-01') + (cityHash64(intDiv(number, 50)) % 540)
+                 + (intDiv(number, 10) % 5) * (3 + cityHash64(intDiv(number, 50), 7) % 400) AS order_date,
+               toFloat64(1 + cityHash64(number, 1) % 10000) / 100 AS amount
+        FROM numbers($1, $2)
+        WHERE intDiv(number, 10) % 5 <= cityHash64(intDiv(number, 50), 3) % 5"
+}
+numbers=$((lines / 3 * 5 / 50 * 50))
+half=$((numbers / 2))
+for port in "$VS_CH_HTTP1" "$VS_CH_HTTP2"; do
+  ch "$port" "CREATE TABLE big_lines_local (customer String, order_date Date, amount Float64) ENGINE = MergeTree() ORDER BY (customer, order_date)"
+  ch "$port" "CREATE TABLE big_lines AS big_lines_local ENGINE = Distributed(vs_cluster, shop, big_lines_local)"
+done
+t0=$(date +%s.%N)
+ch "$VS_CH_HTTP1" "INSERT INTO big_lines_local $(gen 0 $half)"
+ch "$VS_CH_HTTP2" "INSERT INTO big_lines_local $(gen $half $((numbers - half)))"
+t1=$(date +%s.%N)
+echo "generated $(ch "$VS_CH_HTTP1" "SELECT count() FROM big_lines") lines in two shards in $(echo "$t1 - $t0" | bc) s"
+
+# the 10M-line file case: the same generator, for about 10,000,000 lines
+ch "$VS_CH_HTTP1" "$(gen 0 16666650) FORMAT CSVWithNames" >"$work/lines10m.csv"
+echo "file case: $(($(wc -l <"$work/lines10m.csv") - 1)) lines"
+
+project() { # source-json out
+  cat >"$2" <<JSON
+{ "valuescope": 1,
+  "source": { $1, "layout": "transactions",
+              "columns": { "customer": "customer", "date": "order_date", "amount": "amount" } },
+  "value": { "model": "${VS_BENCH_MODEL:-predictive_clv}", "observation_end": "2021-06-30", "time_unit": "weeks",
+             "horizon_months": 12, "monthly_discount": 0.01 },
+  "segments": { "by": "rfm", "method": "rfm_rules" } }
+JSON
+}
+project "\"path\": \"$work/lines10m.csv\"" "$work/file.json"
+project "\"database\": {\"engine\": \"clickhouse\", \"host\": \"127.0.0.1\", \"port\": $VS_CH_HTTP1, \"database\": \"shop\", \"user\": \"vs\", \"password_env\": \"VS_BENCH_PW\", \"table\": \"big_lines\"}" "$work/db.json"
+
+run() { # name project
+  export VS_BENCH_PW=$VS_TEST_PASSWORD
+  /usr/bin/time -f "%e %M" -o "$work/time" "$build/app/valuescope" run "$2" --out "$work/$1.csv" --summary "$work/$1.summary.json" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+  read -r secs kb <"$work/time"
+  customers=$(($(wc -l <"$work/$1.csv") - 1))
+  db=$(/usr/bin/python3 -c "import json,sys; d=json.load(open('$work/$1.summary.json')).get('database'); print('' if not d else '%d rows scanned, %d sent, query %.1f s' % (d['rows_scanned'], d['rows_transferred'], d['query_ms']/1000))")
+  printf '| %s | %s customers | %s s | %d MB | %s |\n' "$1" "$customers" "$secs" $((kb / 1024)) "$db"
+}
+echo "| run | customers | wall | peak memory (max RSS) | database |"
+echo "|---|---|---|---|---|"
+run "file, 10M lines (CSV)" "$work/file.json"
+run "ClickHouse, 2 shards, $((lines / 1000000))M lines" "$work/db.json"

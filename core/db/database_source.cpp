@@ -1,0 +1,386 @@
+#include "database_source.h"
+
+#include "core/domain/sources.h"
+#include "core/io/results_writer.h"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+namespace vs {
+
+std::string serverName(const DatabaseSpec &spec)
+{
+    const SourceKindInfo *kind = findSourceKind(spec.engine);
+    const int port = spec.port ? spec.port : kind ? (spec.tls ? kind->defaultTlsPort : kind->defaultPort) : 0;
+    return spec.host + ":" + std::to_string(port);
+}
+
+std::string databaseSourceName(const DatabaseSpec &spec)
+{
+    return spec.engine + "://" + serverName(spec) + "/" + spec.database + (spec.table.empty() ? "" : "/" + spec.table);
+}
+
+Result<std::string> databasePassword(const DatabaseSpec &spec)
+{
+    if (spec.passwordEnv.empty())
+        return std::string();
+    const char *v = std::getenv(spec.passwordEnv.c_str());
+    if (!v)
+        return makeError(ErrorKind::Project, Msg::DbPasswordNotSet, {spec.passwordEnv});
+    return std::string(v);
+}
+
+Result<std::unique_ptr<DbClient>> connectDatabase(const DatabaseSpec &spec, const std::string &password)
+{
+    const SourceKindInfo *kind = findSourceKind(spec.engine);
+    if (!kind || !kind->makeClient)
+        return makeError(ErrorKind::Project, Msg::DbNotAvailable, {spec.engine});
+    std::unique_ptr<DbClient> client(kind->makeClient());
+    if (Status s = client->connect(spec, password); !s)
+        return s.error();
+    return client;
+}
+
+std::string sourceRelation(const DbClient &client, const DatabaseSpec &spec)
+{
+    if (!spec.query.empty()) {
+        // the user's query as a subquery: one statement only (a second one is a syntax error
+        // inside the parentheses), run in a read-only transaction / with readonly=1
+        std::string q = spec.query;
+        while (!q.empty() && (std::isspace((unsigned char)q.back()) || q.back() == ';'))
+            q.pop_back();
+        return "(" + q + "\n) AS vs_source";
+    }
+    return client.quoteIdentifier(spec.table) + " AS vs_source";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string roleColumn(const Project &p, const char *r)
+{
+    auto it = p.source.columns.find(r);
+    return it == p.source.columns.end() ? std::string() : it->second;
+}
+
+const DbColumn *findColumn(const std::vector<DbColumn> &cols, const std::string &name)
+{
+    for (const DbColumn &c : cols)
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+double toNumber(std::optional<std::string_view> v)
+{
+    if (!v || v->empty())
+        return kMissing;
+    if (*v == "t" || *v == "true")
+        return 1;
+    if (*v == "f" || *v == "false")
+        return 0;
+    double d = kMissing;
+    const char *b = v->data(), *e = v->data() + v->size();
+    if (*b == '+')
+        ++b;
+    auto r = std::from_chars(b, e, d);
+    if (r.ec != std::errc() || r.ptr != e) {
+        if (*v == "nan" || *v == "NaN")
+            return kMissing;
+        if (*v == "inf" || *v == "Infinity")
+            return HUGE_VAL;
+        if (*v == "-inf" || *v == "-Infinity")
+            return -HUGE_VAL;
+        return kMissing;
+    }
+    return d;
+}
+
+Status checkColumns(const std::vector<DbColumn> &cols, const Project &p, const std::string &where)
+{
+    for (const auto &[role, col] : p.source.columns) {
+        const DbColumn *c = findColumn(cols, col);
+        if (!c)
+            return makeError(ErrorKind::Project, Msg::RoleColumnMissing, {role, col}, where);
+        if (p.source.layout == Layout::Transactions) {
+            if (role == "date" && c->type != ColumnType::Date)
+                return makeError(ErrorKind::Value, Msg::DbColumnNotDate, {col, c->engineType, role}, where);
+            if ((role == "amount" || role == "quantity" || role == "unit_price") && c->type != ColumnType::Number)
+                return makeError(ErrorKind::Value, Msg::DbColumnNotNumber, {col, c->engineType, role}, where);
+        }
+    }
+    for (const auto &[role, list] : p.source.periodColumns)
+        for (const std::string &col : list)
+            if (!findColumn(cols, col))
+                return makeError(ErrorKind::Project, Msg::PeriodColumnMissing, {role, col}, where);
+    for (const ScoreSpec &s : p.scores)
+        for (const ScoreItem &it : s.items)
+            if (!findColumn(cols, it.column))
+                return makeError(ErrorKind::Project, Msg::ScoreColumnMissing, {s.name, it.column}, where);
+    for (const RateSpec &r : p.rates)
+        if (!findColumn(cols, r.column))
+            return makeError(ErrorKind::Project, Msg::RateColumnMissing, {r.name, r.column}, where);
+    return Ok{};
+}
+
+// The inner select of the push-down: each line's customer, day, amount, return flag and invoice.
+std::string linesSubquery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols)
+{
+    const DatabaseSpec &spec = *p.source.database;
+    auto q = [&](const std::string &c) { return "vs_source." + db.quoteIdentifier(c); };
+    const std::string idCol = roleColumn(p, "customer"), dateCol = roleColumn(p, "date"),
+                      amountCol = roleColumn(p, "amount"), qtyCol = roleColumn(p, "quantity"),
+                      priceCol = roleColumn(p, "unit_price"), invCol = roleColumn(p, "invoice");
+    const ColumnType idType = findColumn(cols, idCol)->type;
+    const std::string amount =
+        amountCol.empty() ? db.doubleOf(q(qtyCol)) + " * " + db.doubleOf(q(priceCol)) : db.doubleOf(q(amountCol));
+    std::string ret = "(" + amount + " < 0";
+    if (!qtyCol.empty())
+        ret += " OR " + db.doubleOf(q(qtyCol)) + " < 0";
+    std::string invoice = "''";
+    if (!invCol.empty()) {
+        const DbColumn *ic = findColumn(cols, invCol);
+        invoice = "coalesce(" + db.textOf(q(invCol), ic->type) + ", '')";
+        if (ic->type == ColumnType::Text)
+            ret += " OR " + db.startsWithC(invoice);
+    }
+    ret += ")";
+    return "SELECT " + db.textOf(q(idCol), idType) + " AS vs_customer, " + db.dayOf(q(dateCol)) + " AS vs_day, " + amount +
+           " AS vs_amount, CASE WHEN " + ret + " THEN 1 ELSE 0 END AS vs_return, " + invoice + " AS vs_invoice FROM " +
+           sourceRelation(db, spec);
+}
+
+} // namespace
+
+std::string orderLinesQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols)
+{
+    const bool hasInvoice = !roleColumn(p, "invoice").empty();
+    const std::string orders = hasInvoice ? db.countDistinctIf("vs_invoice", "vs_return = 0")
+                                          : "max(CASE WHEN vs_return = 0 THEN 1 ELSE 0 END)";
+    return "SELECT vs_customer, vs_day, sum(CASE WHEN vs_return = 1 THEN -abs(vs_amount) ELSE vs_amount END), "
+           "sum(CASE WHEN vs_return = 1 THEN -abs(vs_amount) ELSE 0 END), " + orders + ", count(*), sum(vs_return)\n"
+           "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
+           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + "\n"
+           "GROUP BY vs_customer, vs_day\nORDER BY " + db.orderByText("vs_customer") + ", vs_day";
+}
+
+Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<std::string> &givenPassword,
+                                        std::atomic<bool> *stop)
+{
+    const DatabaseSpec &spec = *p.source.database;
+    const std::string where = databaseSourceName(spec);
+    std::string password;
+    if (givenPassword) {
+        password = *givenPassword;
+    } else {
+        auto pw = databasePassword(spec);
+        if (!pw)
+            return pw.error();
+        password = std::move(pw.value());
+    }
+    auto connected = connectDatabase(spec, password);
+    if (!connected)
+        return connected.error();
+    DbClient &db = *connected.value();
+    db.stop = stop;
+    DatabaseData out;
+    out.stats.engine = spec.engine;
+    const auto t0 = Clock::now();
+    auto cols = db.describe(sourceRelation(db, spec));
+    if (!cols)
+        return cols.error();
+    if (Status s = checkColumns(cols.value(), p, where); !s)
+        return s.error();
+
+    if (p.source.layout == Layout::Transactions) {
+        const std::string idCol = roleColumn(p, "customer"), dateCol = roleColumn(p, "date");
+        if (idCol.empty())
+            return makeError(ErrorKind::Model, Msg::OrderLinesNeedCustomer, {}, where);
+        if (dateCol.empty())
+            return makeError(ErrorKind::Model, Msg::OrderLinesNeedDate, {}, where);
+        if (roleColumn(p, "amount").empty() && (roleColumn(p, "quantity").empty() || roleColumn(p, "unit_price").empty()))
+            return makeError(ErrorKind::Model, Msg::OrderLinesNeedAmount, {}, where);
+        // the lines the grouped query leaves out, counted as the file reader counts them
+        uint64_t scanned = 0, noId = 0, noDate = 0, noAmount = 0;
+        const std::string count =
+            "SELECT count(*), sum(CASE WHEN vs_customer <> '' THEN 0 ELSE 1 END), "
+            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NULL THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + " THEN 0 "
+            "WHEN vs_customer <> '' AND vs_day IS NOT NULL THEN 1 ELSE 0 END) FROM (" + linesSubquery(db, p, cols.value()) +
+            "\n) AS vs_lines";
+        Status s = db.select(count, {}, [&](const DbRow &r) {
+            auto n = [&](size_t i) { return uint64_t(std::max(0.0, std::isnan(toNumber(r[i])) ? 0.0 : toNumber(r[i]))); };
+            scanned = n(0), noId = n(1), noDate = n(2), noAmount = n(3);
+            return true;
+        });
+        if (!s)
+            return s.error();
+        GroupedLines g;
+        CustomerDays &d = g.days;
+        d.firstDay = INT32_MAX;
+        d.lastDay = INT32_MIN;
+        std::string last;
+        bool any = false;
+        uint64_t rows = 0;
+        s = db.select(orderLinesQuery(db, p, cols.value()), {}, [&](const DbRow &r) {
+            ++rows;
+            const std::string_view cust = r[0] ? *r[0] : std::string_view();
+            if (!any || cust != last) {
+                any = true;
+                last.assign(cust);
+                g.ids.push_back(cust);
+                d.offset.push_back(uint32_t(d.day.size()));
+            }
+            const int32_t day = int32_t(toNumber(r[1]));
+            d.day.push_back(day);
+            d.net.push_back(toNumber(r[2]));
+            d.returned.push_back(toNumber(r[3]));
+            d.orders.push_back(uint32_t(toNumber(r[4])));
+            d.lines += size_t(toNumber(r[5]));
+            d.returnLines += size_t(toNumber(r[6]));
+            d.firstDay = std::min(d.firstDay, day);
+            d.lastDay = std::max(d.lastDay, day);
+            return true;
+        });
+        if (!s)
+            return s.error();
+        d.offset.push_back(uint32_t(d.day.size()));
+        const struct { uint64_t n; const char *what; } left[] = {{noId, "customer"}, {noDate, "date"}, {noAmount, "amount"}};
+        for (const auto &l : left)
+            if (l.n)
+                g.warnings.push_back({Msg::DbLinesLeftOut, {std::to_string(l.n), l.what}});
+        if (d.returnLines)
+            g.warnings.push_back({Msg::ReturnLines, {std::to_string(d.returnLines)}});
+        if (g.ids.size() == 0)
+            return makeError(ErrorKind::Model, Msg::OrderLinesNoCustomer, {}, where);
+        out.stats.rowsScanned = scanned;
+        out.stats.rowsTransferred = rows;
+        out.grouped = std::move(g);
+        out.table = std::make_shared<const Table>();
+    } else {
+        // only the columns the project uses, in the order of the table
+        std::set<std::string> used;
+        for (const auto &[role, col] : p.source.columns)
+            used.insert(col);
+        for (const auto &[role, list] : p.source.periodColumns)
+            used.insert(list.begin(), list.end());
+        for (const ScoreSpec &sc : p.scores)
+            for (const ScoreItem &it : sc.items)
+                used.insert(it.column);
+        for (const RateSpec &r : p.rates)
+            used.insert(r.column);
+        std::vector<const DbColumn *> picked;
+        std::string select;
+        for (const DbColumn &c : cols.value()) {
+            if (!used.count(c.name))
+                continue;
+            const std::string e = "vs_source." + db.quoteIdentifier(c.name);
+            select += std::string(picked.empty() ? "" : ", ") + (c.type == ColumnType::Date ? db.dayOf(e) : e);
+            picked.push_back(&c);
+        }
+        if (picked.empty())
+            select = "1";
+        const std::string idRole = p.source.layout == Layout::Campaigns ? "campaign" : "customer";
+        std::string sql = "SELECT " + select + " FROM " + sourceRelation(db, spec);
+        if (const std::string id = roleColumn(p, idRole.c_str()); !id.empty())
+            sql += " ORDER BY " + db.orderByText(db.textOf("vs_source." + db.quoteIdentifier(id), findColumn(cols.value(), id)->type));
+        std::vector<std::vector<double>> numbers(picked.size());
+        std::vector<TextData> texts(picked.size());
+        uint64_t rows = 0;
+        Status s = db.select(sql, {}, [&](const DbRow &r) {
+            ++rows;
+            for (size_t i = 0; i < picked.size(); ++i) {
+                if (picked[i]->type == ColumnType::Text)
+                    texts[i].push_back(r[i] ? *r[i] : std::string_view());
+                else
+                    numbers[i].push_back(toNumber(r[i]));
+            }
+            return true;
+        });
+        if (!s)
+            return s.error();
+        auto table = std::make_shared<Table>();
+        for (size_t i = 0; i < picked.size(); ++i) {
+            if (picked[i]->type == ColumnType::Text) {
+                table->columns.push_back(Column::textColumn(picked[i]->name, std::move(texts[i])));
+            } else {
+                Column c = Column::numberColumn(picked[i]->name, std::move(numbers[i]));
+                c.type = picked[i]->type;
+                table->columns.push_back(std::move(c));
+            }
+        }
+        out.stats.rowsScanned = rows;
+        out.stats.rowsTransferred = rows;
+        out.table = std::move(table);
+    }
+    out.stats.queryMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    return out;
+}
+
+Result<std::vector<std::string>> listDatabaseTables(const DatabaseSpec &spec, const std::string &password)
+{
+    auto db = connectDatabase(spec, password);
+    if (!db)
+        return db.error();
+    return db.value()->listTables();
+}
+
+Result<std::shared_ptr<const Table>> previewDatabase(const DatabaseSpec &spec, const std::string &password, size_t rows)
+{
+    auto connected = connectDatabase(spec, password);
+    if (!connected)
+        return connected.error();
+    DbClient &db = *connected.value();
+    auto cols = db.describe(sourceRelation(db, spec));
+    if (!cols)
+        return cols.error();
+    std::string select;
+    for (const DbColumn &c : cols.value()) {
+        const std::string e = "vs_source." + db.quoteIdentifier(c.name);
+        select += std::string(select.empty() ? "" : ", ") + (c.type == ColumnType::Date ? db.dayOf(e) : e);
+    }
+    if (select.empty())
+        return std::make_shared<const Table>();
+    std::vector<std::vector<double>> numbers(cols->size());
+    std::vector<TextData> texts(cols->size());
+    Status s = db.select("SELECT " + select + " FROM " + sourceRelation(db, spec) + " LIMIT " + std::to_string(rows), {},
+                         [&](const DbRow &r) {
+                             for (size_t i = 0; i < cols->size() && i < r.size(); ++i) {
+                                 if ((*cols)[i].type == ColumnType::Text)
+                                     texts[i].push_back(r[i] ? *r[i] : std::string_view());
+                                 else
+                                     numbers[i].push_back(toNumber(r[i]));
+                             }
+                             return true;
+                         });
+    if (!s)
+        return s.error();
+    auto table = std::make_shared<Table>();
+    for (size_t i = 0; i < cols->size(); ++i) {
+        const DbColumn &c = (*cols)[i];
+        if (c.type == ColumnType::Text) {
+            table->columns.push_back(Column::textColumn(c.name, std::move(texts[i])));
+        } else {
+            Column col = Column::numberColumn(c.name, std::move(numbers[i]));
+            col.type = c.type;
+            table->columns.push_back(std::move(col));
+        }
+    }
+    return std::shared_ptr<const Table>(std::move(table));
+}
+
+Status writeResultsTable(const AnalysisResults &results, const DatabaseSpec &spec, const std::string &password,
+                         const std::string &name)
+{
+    auto db = connectDatabase(spec, password);
+    if (!db)
+        return db.error();
+    const OutputTable t = resultsTable(results);
+    return db.value()->replaceTable(name, t.header, t.numeric, t.rows, t.text);
+}
+
+} // namespace vs

@@ -1,0 +1,76 @@
+#pragma once
+// A connection to a database server, as the analysis needs it: columns of a table or query, rows
+// streamed as text, and writing a results table. One implementation per engine (PostgreSQL with
+// libpq, ClickHouse over its HTTP interface with libcurl), chosen through core/domain/sources.h.
+// Identifiers are quoted by the engine's rules; values go as bound parameters where the engine's
+// protocol has them (PostgreSQL) and as escaped literals where it does not (ClickHouse 18's HTTP
+// interface); a user's query only ever runs as a subquery of a read-only statement.
+#include "core/error.h"
+#include "core/project/project.h"
+#include "core/table/table.h"
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vs {
+
+struct DbColumn {
+    std::string name;
+    std::string engineType; // as the engine names it: "double precision", "Nullable(Float64)"
+    ColumnType type = ColumnType::Text;
+};
+
+// One row: the fields as text, nullopt for NULL.
+using DbRow = std::vector<std::optional<std::string_view>>;
+using RowSink = std::function<bool(const DbRow &)>; // false: stop reading
+
+class DbClient {
+public:
+    virtual ~DbClient() = default;
+    virtual const char *engine() const = 0;
+    // Connects and checks the password (an error carries the engine's reason).
+    virtual Status connect(const DatabaseSpec &spec, const std::string &password) = 0;
+    virtual std::string quoteIdentifier(std::string_view name) const = 0;
+    // The tables (and views) of the database, for the wizard's list.
+    virtual Result<std::vector<std::string>> listTables() = 0;
+    // Runs a read-only SELECT (read-only transaction / readonly setting), streaming rows.
+    // params: the values $1, $2... (PostgreSQL) or {p1}, {p2}... (ClickHouse: escaped literals).
+    virtual Status select(const std::string &sql, const std::vector<std::string> &params, const RowSink &sink,
+                          std::vector<DbColumn> *columns = nullptr) = 0;
+    // The columns of a relation (a quoted table or "(query) AS alias") without reading rows.
+    virtual Result<std::vector<DbColumn>> describe(const std::string &relation) = 0;
+    // Replaces (or creates) the table `name` with these rows at once: a new table is filled, then
+    // swapped in. numeric[i]: column i holds numbers (empty text = NULL).
+    virtual Status replaceTable(const std::string &name, const std::vector<std::string> &header,
+                                const std::vector<bool> &numeric, size_t rows,
+                                const std::function<std::string(size_t, size_t)> &cell) = 0;
+    // Set from another thread to stop a running query.
+    std::atomic<bool> *stop = nullptr;
+
+    // SQL dialect of the push-down
+    virtual std::string textOf(const std::string &expr, ColumnType type) const = 0;   // trimmed text
+    virtual std::string dayOf(const std::string &expr) const = 0;                     // days since 1970-01-01
+    virtual std::string doubleOf(const std::string &expr) const = 0;
+    virtual std::string notNan(const std::string &doubleExpr) const = 0;
+    virtual std::string startsWithC(const std::string &textExpr) const = 0;
+    virtual std::string countDistinctIf(const std::string &expr, const std::string &cond) const = 0;
+    virtual std::string orderByText(const std::string &expr) const = 0; // byte order
+};
+
+DbClient *makePostgresClient();
+DbClient *makeClickHouseClient();
+
+// The password for a database source: the variable password_env names (or the window's, when given).
+Result<std::string> databasePassword(const DatabaseSpec &spec);
+// A connected client for a project's database source.
+Result<std::unique_ptr<DbClient>> connectDatabase(const DatabaseSpec &spec, const std::string &password);
+// The FROM clause of a database source: the quoted table, or the user's query as a subquery.
+std::string sourceRelation(const DbClient &client, const DatabaseSpec &spec);
+// host:port as messages show it
+std::string serverName(const DatabaseSpec &spec);
+
+} // namespace vs

@@ -1,0 +1,448 @@
+// Database sources (issue 18) against real servers started by tests/db/servers.sh (the ctest
+// fixture dbservers): PostgreSQL 15 and a two-shard ClickHouse cluster. The same fixtures as the
+// file-based runs (resources/sample) give the same per-customer output through either engine.
+#include "core/db/database_source.h"
+#include "core/headless/run.h"
+#include "core/project/project.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+using namespace vs;
+using json = nlohmann::json;
+
+namespace {
+
+std::map<std::string, std::string> readState()
+{
+    std::map<std::string, std::string> m;
+    std::ifstream in(VS_DB_STATE);
+    std::string line;
+    while (std::getline(in, line))
+        if (auto eq = line.find('='); eq != std::string::npos)
+            m[line.substr(0, eq)] = line.substr(eq + 1);
+    return m;
+}
+
+std::vector<std::vector<std::string>> parseCsv(const std::string &text)
+{
+    std::vector<std::vector<std::string>> rows(1);
+    std::string cell;
+    bool quoted = false;
+    rows.back().clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { cell += '"'; ++i; }
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(cell);
+            cell.clear();
+        } else if (c == '\n') {
+            rows.back().push_back(cell);
+            cell.clear();
+            rows.emplace_back();
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    if (rows.back().empty())
+        rows.pop_back();
+    return rows;
+}
+
+} // namespace
+
+class TstDatabase : public QObject {
+    Q_OBJECT
+    std::map<std::string, std::string> m_state;
+    QTemporaryDir m_dir;
+    std::string m_password;
+
+    json databaseSource(const std::string &engine, const std::string &table, const std::string &query = {})
+    {
+        json d = {{"engine", engine}, {"host", "127.0.0.1"}, {"database", "shop"}, {"user", "vs"},
+                  {"password_env", "VS_TEST_DB_PASSWORD"}, {"tls", false}};
+        d["port"] = std::stoi(engine == "postgresql" ? m_state["VS_PG_PORT"] : m_state["VS_CH_HTTP1"]);
+        if (!query.empty())
+            d["query"] = query;
+        else
+            d["table"] = table;
+        return d;
+    }
+
+    // a sample project with its source replaced by a database table (or query)
+    std::string projectFor(const std::string &sample, const json &database, const std::string &name,
+                           const json &columns = nullptr)
+    {
+        json p = testutil::loadJson(std::string(VS_RESOURCES) + "/sample/" + sample);
+        p["source"].erase("path");
+        p["source"].erase("sheet");
+        p["source"]["database"] = database;
+        if (!columns.is_null())
+            p["source"]["columns"] = columns;
+        const std::string path = m_dir.filePath(QString::fromStdString(name)).toStdString();
+        std::ofstream(path) << p.dump(2);
+        return path;
+    }
+    std::string fileProject(const std::string &sample)
+    {
+        json p = testutil::loadJson(std::string(VS_RESOURCES) + "/sample/" + sample);
+        p["source"]["path"] = std::string(VS_RESOURCES) + "/sample/" + p["source"]["path"].get<std::string>();
+        const std::string path = m_dir.filePath(QString::fromStdString("file_" + sample)).toStdString();
+        std::ofstream(path) << p.dump(2);
+        return path;
+    }
+    Status run(const std::string &project, const std::string &out, const std::string &summary = {},
+               const std::string &writeTable = {})
+    {
+        RunRequest req;
+        req.projectPath = project;
+        req.outPath = out;
+        req.summaryPath = summary;
+        req.writeTable = writeTable;
+        return runHeadless(req, {});
+    }
+    std::string tmp(const std::string &name) { return m_dir.filePath(QString::fromStdString(name)).toStdString(); }
+
+    // rows sorted by customer; numbers equal to 1e-9 relative (the engine sums a day's lines in
+    // its own order), text (segments, strategies, cells) exactly
+    void compareOutputs(const std::string &dbCsv, const std::string &fileCsv)
+    {
+        auto a = parseCsv(testutil::readFile(dbCsv)), b = parseCsv(testutil::readFile(fileCsv));
+        QVERIFY(!a.empty() && !b.empty());
+        QCOMPARE(a.front(), b.front());
+        QCOMPARE(a.size(), b.size());
+        auto byId = [](const auto &x, const auto &y) { return x[0] < y[0]; };
+        std::sort(a.begin() + 1, a.end(), byId);
+        std::sort(b.begin() + 1, b.end(), byId);
+        for (size_t r = 1; r < a.size(); ++r) {
+            QCOMPARE(a[r].size(), b[r].size());
+            for (size_t c = 0; c < a[r].size(); ++c) {
+                if (a[r][c] == b[r][c])
+                    continue;
+                char *ea = nullptr, *eb = nullptr;
+                const double x = std::strtod(a[r][c].c_str(), &ea), y = std::strtod(b[r][c].c_str(), &eb);
+                const bool numbers = !a[r][c].empty() && !b[r][c].empty() && *ea == 0 && *eb == 0;
+                if (!numbers || std::fabs(x - y) > 1e-9 * std::max(1.0, std::fabs(y)))
+                    QFAIL(qPrintable(QStringLiteral("customer %1, column %2: database '%3', file '%4'")
+                                         .arg(QString::fromStdString(a[r][0]), QString::fromStdString(a.front()[c]),
+                                              QString::fromStdString(a[r][c]), QString::fromStdString(b[r][c]))));
+            }
+        }
+    }
+
+    size_t countRows(const std::string &engine, const std::string &table)
+    {
+        json d = databaseSource(engine, table);
+        DatabaseSpec spec{engine, "127.0.0.1", d["port"].get<int>(), "shop", "vs", table, "", "", false};
+        auto db = connectDatabase(spec, m_password);
+        if (!db)
+            return size_t(-1);
+        size_t n = 0;
+        Status s = db.value()->select("SELECT count(*) FROM " + db.value()->quoteIdentifier(table), {},
+                                      [&](const DbRow &r) {
+                                          n = std::stoul(std::string(*r[0]));
+                                          return true;
+                                      });
+        return s ? n : size_t(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_state = readState();
+        QVERIFY2(!m_state["VS_PG_PORT"].empty(), "the servers are not running (ctest fixture dbservers)");
+        m_password = m_state["VS_TEST_PASSWORD"];
+        qputenv("VS_TEST_DB_PASSWORD", QByteArray::fromStdString(m_password));
+    }
+
+    void sameAsFile_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QString>("table");
+        for (const char *e : {"postgresql", "clickhouse"}) {
+            QTest::newRow((std::string(e) + " order lines").c_str()) << e << "cdnow.valuescope.json" << "cdnow_lines";
+            QTest::newRow((std::string(e) + " customers").c_str()) << e << "sample.valuescope.json" << "customers";
+        }
+    }
+    void sameAsFile()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, sample);
+        QFETCH(QString, table);
+        const bool lines = table == "cdnow_lines";
+        json columns = lines ? json{{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}} : json(nullptr);
+        const std::string tag = engine.toStdString() + "_" + table.toStdString();
+        const std::string project = projectFor(sample.toStdString(), databaseSource(engine.toStdString(), table.toStdString()),
+                                               tag + ".json", columns);
+        Status s = run(project, tmp(tag + ".csv"), tmp(tag + ".json.summary"));
+        QVERIFY2(s, s ? "" : s.error().describe().c_str());
+        QVERIFY(run(fileProject(sample.toStdString()), tmp("file_" + tag + ".csv")));
+        compareOutputs(tmp(tag + ".csv"), tmp("file_" + tag + ".csv"));
+        const json summary = testutil::loadJson(tmp(tag + ".json.summary"));
+        QCOMPARE(summary["database"]["engine"].get<std::string>(), engine.toStdString());
+        QCOMPARE(summary["database"]["rows_scanned"].get<int>(), lines ? 6919 : 3000);
+        // order lines: a row per customer and purchase day comes back, not the lines
+        if (lines) {
+            const int transferred = summary["database"]["rows_transferred"].get<int>();
+            QVERIFY2(transferred < 6919 && transferred >= 2357, std::to_string(transferred).c_str());
+        }
+        QVERIFY(summary["database"]["query_ms"].get<double>() >= 0);
+    }
+
+    // campaigns: the third layout, from the table the formula tests read as a file
+    void campaignsSameAsFile()
+    {
+        for (const std::string engine : {"postgresql", "clickhouse"}) {
+            json p = {{"valuescope", 1},
+                      {"source", {{"layout", "campaigns"},
+                                  {"columns", {{"campaign", "campaign"}, {"sales", "sales"}, {"cost", "cost"}}}}}};
+            p["source"]["path"] = testutil::dataPath("reference/campaigns.csv");
+            const std::string filePath = tmp("campaigns_file.json");
+            std::ofstream(filePath) << p.dump(2);
+            p["source"].erase("path");
+            p["source"]["database"] = databaseSource(engine, "campaigns");
+            const std::string dbPath = tmp(engine + "_campaigns.json");
+            std::ofstream(dbPath) << p.dump(2);
+            Status s = run(dbPath, tmp(engine + "_campaigns.csv"));
+            QVERIFY2(s, s ? "" : s.error().describe().c_str());
+            QVERIFY(run(filePath, tmp("file_campaigns.csv")));
+            compareOutputs(tmp(engine + "_campaigns.csv"), tmp("file_campaigns.csv"));
+        }
+    }
+
+    // the user's query: wrapped as a read-only subquery, and its result analysed like a table
+    void queryField()
+    {
+        for (const std::string engine : {"postgresql", "clickhouse"}) {
+            const std::string project = projectFor(
+                "cdnow.valuescope.json",
+                databaseSource(engine, "", "SELECT customer AS c, order_date AS d, amount AS a FROM cdnow_lines WHERE amount >= 0;"),
+                engine + "_query.json", json{{"customer", "c"}, {"date", "d"}, {"amount", "a"}});
+            Status s = run(project, tmp(engine + "_query.csv"));
+            QVERIFY2(s, s ? "" : s.error().describe().c_str());
+            compareOutputs(tmp(engine + "_query.csv"), tmp("file_" + engine + "_cdnow_lines.csv"));
+        }
+    }
+
+    void passwordNeverSaved()
+    {
+        const std::string project = projectFor("cdnow.valuescope.json", databaseSource("postgresql", "cdnow_lines"),
+                                               "pw.json", json{{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}});
+        auto p = loadProject(project);
+        QVERIFY(p);
+        QVERIFY(p->source.database);
+        QCOMPARE(p->source.database->passwordEnv, std::string("VS_TEST_DB_PASSWORD"));
+        const std::string saved = tmp("saved.json");
+        QVERIFY(saveProject(p.value(), saved));
+        const std::string text = testutil::readFile(saved);
+        QVERIFY(text.find(m_password) == std::string::npos);
+        QVERIFY(text.find("\"password_env\": \"VS_TEST_DB_PASSWORD\"") != std::string::npos);
+        // the saved project reads back the same
+        auto again = loadProject(saved);
+        QVERIFY(again);
+        QVERIFY(*again->source.database == *p->source.database);
+        // a password in a project is refused, not used
+        json j = testutil::loadJson(project);
+        j["source"]["database"]["password"] = "x";
+        auto bad = parseProject(j.dump(), "bad.json");
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, Msg::KeyDatabasePassword);
+        // the variable must be set
+        qunsetenv("VS_TEST_DB_PASSWORD");
+        Status s = run(project, tmp("nopw.csv"));
+        qputenv("VS_TEST_DB_PASSWORD", QByteArray::fromStdString(m_password));
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, Msg::DbPasswordNotSet);
+        QVERIFY(s.error().describe().find(m_password) == std::string::npos);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("postgresql") << "postgresql";
+        QTest::newRow("clickhouse") << "clickhouse";
+    }
+    void errors()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const json cols = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}};
+        auto failure = [&](const json &db, const json &c, const std::string &name) {
+            Status s = run(projectFor("cdnow.valuescope.json", db, name, c), tmp(name + ".csv"));
+            return s ? Error() : s.error();
+        };
+        // unreachable: a port nobody listens on
+        json db = databaseSource(e, "cdnow_lines");
+        db["port"] = 1;
+        Error err = failure(db, cols, e + "_unreachable.json");
+        QCOMPARE(err.code, Msg::DbCannotConnect);
+        QVERIFY(!err.args.back().empty()); // the engine's (or the network's) reason
+        // wrong password
+        qputenv("VS_TEST_DB_PASSWORD", "not-the-password");
+        err = failure(databaseSource(e, "cdnow_lines"), cols, e + "_wrongpw.json");
+        qputenv("VS_TEST_DB_PASSWORD", QByteArray::fromStdString(m_password));
+        QCOMPARE(err.code, Msg::DbCannotConnect);
+        QVERIFY2(QString::fromStdString(err.args.back()).contains("password", Qt::CaseInsensitive), err.describe().c_str());
+        // TLS asked for, against a server that has none: refused, not silently sent in the clear
+        db = databaseSource(e, "cdnow_lines");
+        db["tls"] = true;
+        err = failure(db, cols, e + "_tls.json");
+        QCOMPARE(err.code, Msg::DbCannotConnect);
+        QVERIFY(!err.args.back().empty());
+        // missing table
+        err = failure(databaseSource(e, "no_such_table"), cols, e + "_missing.json");
+        QCOMPARE(err.code, Msg::DbTableMissing);
+        QCOMPARE(err.args[0], std::string("no_such_table"));
+        // a column of the wrong type: the date role on a number column
+        err = failure(databaseSource(e, "cdnow_lines"), json{{"customer", "customer"}, {"date", "amount"}, {"amount", "amount"}},
+                      e + "_type.json");
+        QCOMPARE(err.code, Msg::DbColumnNotDate);
+        QCOMPARE(err.args[0], std::string("amount"));
+        // a query error, with the engine's reason
+        err = failure(databaseSource(e, "", "SELECT customer, order_date, amount FROM cdnow_lines WHERE nonsense_column > 0"),
+                      cols, e + "_queryerror.json");
+        QCOMPARE(err.code, Msg::DbQueryFailed);
+        QVERIFY2(err.describe().find("nonsense_column") != std::string::npos, err.describe().c_str());
+    }
+
+    void injection_data() { errors_data(); }
+    void injection()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const json cols = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}};
+        // through the table name: quoted as one identifier, so it is a table that does not exist
+        Status s = run(projectFor("cdnow.valuescope.json", databaseSource(e, "cdnow_lines; DROP TABLE cdnow_lines"),
+                                  e + "_inj1.json", cols), tmp(e + "_inj1.csv"));
+        QVERIFY(!s);
+        QCOMPARE(s.error().code, Msg::DbTableMissing);
+        QCOMPARE(countRows(e, "cdnow_lines"), size_t(6919));
+        // a table and columns whose names carry quotes, backquotes and comments: read as names
+        s = run(projectFor("cdnow.valuescope.json", databaseSource(e, "lines\"; DROP TABLE cdnow_lines; --"), e + "_inj2.json",
+                           json{{"customer", "cust\"omer"}, {"date", "order_date"}, {"amount", "amount`) --"}}),
+                tmp(e + "_inj2.csv"));
+        QVERIFY2(s, s ? "" : s.error().describe().c_str());
+        compareOutputs(tmp(e + "_inj2.csv"), tmp("file_" + e + "_cdnow_lines.csv"));
+        QCOMPARE(countRows(e, "cdnow_lines"), size_t(6919));
+        // through the query field: a second statement, and a statement that writes
+        for (const std::string q : {"SELECT * FROM cdnow_lines) AS x; DROP TABLE cdnow_lines; --",
+                                    "SELECT * FROM cdnow_lines; DROP TABLE cdnow_lines",
+                                    e == "postgresql" ? "WITH gone AS (DELETE FROM cdnow_lines RETURNING *) SELECT * FROM gone"
+                                                      : "INSERT INTO cdnow_lines SELECT * FROM cdnow_lines"}) {
+            s = run(projectFor("cdnow.valuescope.json", databaseSource(e, "", q), e + "_inj3.json", cols), tmp(e + "_inj3.csv"));
+            QVERIFY2(!s, q.c_str());
+            QCOMPARE(s.error().code, Msg::DbQueryFailed);
+            QCOMPARE(countRows(e, "cdnow_lines"), size_t(6919));
+        }
+    }
+
+    // Stop while the engine works and no row has come yet: the query is cancelled, not waited for
+    void stopWhileTheEngineWorks_data() { errors_data(); }
+    void stopWhileTheEngineWorks()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        json d = databaseSource(e, "cdnow_lines");
+        DatabaseSpec spec{e, "127.0.0.1", d["port"].get<int>(), "shop", "vs", "cdnow_lines", "", "", false};
+        auto db = connectDatabase(spec, m_password);
+        QVERIFY(db);
+        std::atomic<bool> stop{false};
+        db.value()->stop = &stop;
+        // the query a user would wait minutes for: it runs until stopped (or for 10 minutes)
+        const std::string slow = e == "postgresql" ? "SELECT pg_sleep(600)"
+                                                   : "SELECT count() FROM system.numbers WHERE sipHash64(number) = 0";
+        // another connection sees the query running, then the user presses Stop
+        std::thread user([&] {
+            auto watch = connectDatabase(spec, m_password);
+            const std::string running = e == "postgresql"
+                ? "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"
+                : "SELECT count() FROM system.processes WHERE query LIKE '%sipHash64(number) = 0%' AND query NOT LIKE '%system.processes%'";
+            for (int i = 0; i < 6000 && watch; ++i) {
+                size_t n = 0;
+                (void)watch.value()->select(running, {}, [&](const DbRow &r) {
+                    n = std::stoul(std::string(*r[0]));
+                    return true;
+                });
+                if (n > 0)
+                    break;
+                std::this_thread::yield();
+            }
+            stop = true;
+        });
+        Status s = db.value()->select(slow, {}, [](const DbRow &) { return true; });
+        user.join();
+        if (e == "clickhouse") { // and the server stopped it too
+            auto watch = connectDatabase(spec, m_password);
+            QVERIFY(watch);
+            size_t n = 1;
+            for (int i = 0; i < 6000 && n > 0; ++i) {
+                QVERIFY(watch.value()->select("SELECT count() FROM system.processes WHERE query LIKE '%sipHash64(number) = 0%' "
+                                              "AND query NOT LIKE '%system.processes%'", {}, [&](const DbRow &r) {
+                    n = std::stoul(std::string(*r[0]));
+                    return true;
+                }));
+                std::this_thread::yield();
+            }
+            QCOMPARE(n, size_t(0));
+        }
+        QVERIFY(!s);
+        QVERIFY2(s.error().kind == ErrorKind::Cancelled, s.error().describe().c_str());
+    }
+
+    void writeTable_data() { errors_data(); }
+    void writeTable()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const json cols = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}};
+        const std::string project = projectFor("cdnow.valuescope.json", databaseSource(e, "cdnow_lines"), e + "_write.json", cols);
+        for (int round = 0; round < 2; ++round) { // created, then replaced
+            Status s = run(project, tmp(e + "_write.csv"), {}, "vs_segments");
+            QVERIFY2(s, s ? "" : s.error().describe().c_str());
+            QCOMPARE(countRows(e, "vs_segments"), size_t(2357));
+        }
+        // what was written is what the CSV says, row for row
+        json d = databaseSource(e, "vs_segments");
+        DatabaseSpec spec{e, "127.0.0.1", d["port"].get<int>(), "shop", "vs", "vs_segments", "", "", false};
+        auto db = connectDatabase(spec, m_password);
+        QVERIFY(db);
+        auto csv = parseCsv(testutil::readFile(tmp(e + "_write.csv")));
+        std::map<std::string, std::vector<std::string>> byId;
+        for (size_t r = 1; r < csv.size(); ++r)
+            byId[csv[r][0]] = csv[r];
+        size_t checked = 0;
+        Status s = db.value()->select("SELECT customer, segment, clv FROM " + db.value()->quoteIdentifier("vs_segments"), {},
+                                      [&](const DbRow &r) {
+                                          const auto &row = byId[std::string(*r[0])];
+                                          const size_t seg = std::find(csv[0].begin(), csv[0].end(), "segment") - csv[0].begin();
+                                          const size_t clv = std::find(csv[0].begin(), csv[0].end(), "clv") - csv[0].begin();
+                                          if (row.size() > clv && row[seg] == std::string(*r[1]) &&
+                                              (r[2] ? std::fabs(std::stod(std::string(*r[2])) - std::stod(row[clv])) <= 1e-9 * std::max(1.0, std::fabs(std::stod(row[clv])))
+                                                    : row[clv].empty()))
+                                              ++checked;
+                                          return true;
+                                      });
+        QVERIFY2(s, s ? "" : s.error().describe().c_str());
+        QCOMPARE(checked, size_t(2357));
+        // a file source cannot be written back
+        Status f = run(fileProject("cdnow.valuescope.json"), tmp("f.csv"), {}, "vs_segments");
+        QVERIFY(!f);
+        QCOMPARE(f.error().code, Msg::DbWriteNeedsDatabase);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDatabase)
+#include "tst_database.moc"
