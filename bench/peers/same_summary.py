@@ -1,0 +1,37 @@
+#!/usr/bin/python3
+"""Checks that every tool produced the same per-customer summary (bench/compare-peers.sh).
+Usage: same_summary.py lines|customers VALUESCOPE.csv PEER.csv [PEER.csv...]; exit 1 when they differ."""
+import sys
+
+import numpy as np
+import pandas as pd
+
+job, mine, peers = sys.argv[1], sys.argv[2], sys.argv[3:]
+vs = pd.read_csv(mine, keep_default_na=False, dtype={"customer": str}).set_index("customer")
+ok = True
+for path in peers:
+    p = pd.read_csv(path, keep_default_na=False, dtype={"customer": str}).set_index("customer").reindex(vs.index)
+    if p.isna().any().any() or len(p) != len(vs):
+        print(f"{path}: other customers than valuescope's"); ok = False; continue
+    if job == "lines":
+        # RFM as valuescope writes it: recency = days since the last purchase, frequency = purchase
+        # days, monetary = net spend (all up to the observation end); the R and M quintile scores
+        pairs = [("recency", "since_last"), ("frequency", "orders"), ("monetary", "spend"),
+                 ("r_score", "r_score"), ("m_score", "m_score"), ("f_score", "f_score")]
+    else:
+        pairs = [("value", "value"), ("satisfaction", "satisfaction"), ("segment", "segment"), ("strategy", "strategy")]
+    for a, b in pairs:
+        x, y = vs[a], p[b]
+        if x.dtype.kind in "fi" and y.dtype.kind in "fi":
+            same = np.allclose(x.astype(float), y.astype(float), rtol=1e-9, atol=1e-9)
+        else:
+            same = (x.astype(str).values == y.astype(str).values).all()
+        if not same:
+            print(f"{path}: column {b} differs from valuescope's {a}"); ok = False
+    if job == "lines":  # the peers' BTYD summary against each other's (valuescope's rfm model has none)
+        q = pd.read_csv(peers[0], dtype={"customer": str}).set_index("customer").reindex(vs.index)
+        for c in ["frequency", "recency", "T", "monetary"]:
+            if not np.allclose(q[c].astype(float), p[c].astype(float), rtol=1e-9, atol=1e-9):
+                print(f"{path}: BTYD {c} differs from {peers[0]}"); ok = False
+print("same per-customer summary:", ok)
+sys.exit(0 if ok else 1)
