@@ -7,7 +7,7 @@
 # Each tool as a whole process, best of 3 wall-clock seconds, peak memory (/usr/bin/time -v, max
 # RSS); DuckDB and Polars with their default threads and with one. Every tool's per-customer
 # summary is checked against valuescope's before any time is reported.
-# Usage: bench/compare-peers.sh [LINES] [CUSTOMERS]   (needs build/ with make_order_lines, node, npm)
+# Usage: [VALUESCOPE=path] bench/compare-peers.sh [LINES] [CUSTOMERS]   (needs build/ with make_order_lines, node, npm)
 # Run it under the build lock on a shared machine: flock /tmp/vs-build.lock bench/compare-peers.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,7 @@ lines=${1:-10000000}
 customers=${2:-1000000}
 work=${TMPDIR:-/tmp}/valuescope-peers
 mkdir -p "$work"
-vs="$root/build/app/valuescope"
+vs=${VALUESCOPE:-$root/build/app/valuescope} # VALUESCOPE=another build, for a "before"
 # the peers: benchmark tools only, installed from npm's registry into bench/peers (git-ignored)
 if [[ ! -d $here/peers/node_modules/nodejs-polars || ! -d $here/peers/node_modules/@duckdb/node-api ]]; then
   (cd "$here/peers" && npm ci --no-audit --no-fund)
