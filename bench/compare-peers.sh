@@ -7,7 +7,7 @@
 # Each tool as a whole process, best of 3 wall-clock seconds, peak memory (/usr/bin/time -v, max
 # RSS); DuckDB and Polars with their default threads and with one. Every tool's per-customer
 # summary is checked against valuescope's before any time is reported.
-# Usage: [VALUESCOPE=path] bench/compare-peers.sh [LINES] [CUSTOMERS]   (needs build/ with make_order_lines, node, npm)
+# Usage: [BEFORE=path/to/old/valuescope] bench/compare-peers.sh [LINES] [CUSTOMERS]   (needs build/ with make_order_lines, node, npm)
 # Run it under the build lock on a shared machine: flock /tmp/vs-build.lock bench/compare-peers.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,8 @@ lines=${1:-10000000}
 customers=${2:-1000000}
 work=${TMPDIR:-/tmp}/valuescope-peers
 mkdir -p "$work"
-vs=${VALUESCOPE:-$root/build/app/valuescope} # VALUESCOPE=another build, for a "before"
+vs=${VALUESCOPE:-$root/build/app/valuescope}
+before=${BEFORE:-} # BEFORE=another build (the commit before a change): timed in the same run
 # the peers: benchmark tools only, installed from npm's registry into bench/peers (git-ignored)
 if [[ ! -d $here/peers/node_modules/nodejs-polars || ! -d $here/peers/node_modules/@duckdb/node-api ]]; then
   (cd "$here/peers" && npm ci --no-audit --no-fund)
@@ -55,8 +56,14 @@ run_job() { # job input project
   node "$peers/duckdb_same_work.js" "$job" "$in" "$work/duckdb1-$job.csv" 1
   node "$peers/polars_same_work.js" "$job" "$in" "$work/polars-$job.csv"
   POLARS_MAX_THREADS=1 node "$peers/polars_same_work.js" "$job" "$in" "$work/polars1-$job.csv"
+  local others=()
+  if [[ -n $before ]]; then
+    "$before" run "$work/$project" --out "$work/before-$job.csv"
+    others+=("$work/before-$job.csv")
+  fi
   /usr/bin/python3 "$peers/same_summary.py" "$job" "$work/vs-$job.csv" "$work/duckdb-$job.csv" \
-    "$work/duckdb1-$job.csv" "$work/polars-$job.csv" "$work/polars1-$job.csv"
+    "$work/duckdb1-$job.csv" "$work/polars-$job.csv" "$work/polars1-$job.csv" "${others[@]}"
+  [[ -z $before ]] || result[$job,before]=$(best "$before" run "$work/$project" --out "$work/before-$job.csv")
   result[$job,vs]=$(best "$vs" run "$work/$project" --out "$work/vs-$job.csv" --summary "$work/vs-$job.json")
   result[$job,vs_timings]=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timings_ms'])" "$work/vs-$job.json")
   result[$job,duckdb]=$(best node "$peers/duckdb_same_work.js" "$job" "$in" "$work/duckdb-$job.csv")
@@ -69,13 +76,17 @@ run_job lines "$lines_csv" order-lines-project.json
 run_job customers "$cust_csv" bench-project.json
 
 echo
-echo "| job | file | valuescope | DuckDB (default threads) | DuckDB (1 thread) | Polars (default threads) | Polars (1 thread) |"
-echo "|---|---|---|---|---|---|---|"
+tools=(vs duckdb duckdb1 polars polars1)
+head="| job | file | valuescope | DuckDB (default threads) | DuckDB (1 thread) | Polars (default threads) | Polars (1 thread) |"
+rule="|---|---|---|---|---|---|---|"
+if [[ -n $before ]]; then tools+=(before); head+=" valuescope before |"; rule+="---|"; fi
+echo "$head"
+echo "$rule"
 for job in lines customers; do
   in=$([[ $job == lines ]] && echo "$lines_csv" || echo "$cust_csv")
   what=$([[ $job == lines ]] && echo "$lines order lines → RFM" || echo "$customers customers → quartiles")
   row="| $what | $(du -m "$in" | cut -f1) MB |"
-  for t in vs duckdb duckdb1 polars polars1; do
+  for t in "${tools[@]}"; do
     read -r s m <<< "${result[$job,$t]}"
     row+=" $s s, $m MB |"
   done

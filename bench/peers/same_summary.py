@@ -29,7 +29,10 @@ for path in peers:
     p = read(path).reindex(vs.index)
     if p.isna().any().any() or len(p) != len(vs):
         print(f"{path}: other customers than valuescope's"); ok = False; continue
-    if job == "lines":
+    mine_too = "rfm_cell" in p.columns  # another valuescope build's output
+    if job == "lines" and mine_too:
+        pairs = [(c, c) for c in ["recency", "frequency", "monetary", "r_score", "f_score", "m_score"]]
+    elif job == "lines":
         # RFM as valuescope writes it: recency = days since the last purchase, frequency = purchase
         # days, monetary = net spend (all up to the observation end); the R and M quintile scores
         pairs = [("recency", "since_last"), ("frequency", "orders"), ("monetary", "spend"),
@@ -54,7 +57,7 @@ for path in peers:
             same = (x.astype(str).values == y.astype(str).values).all()
         if not same:
             print(f"{path}: column {b} differs from valuescope's {a}"); ok = False
-    if job == "lines":  # the peers' BTYD summary against each other's (valuescope's rfm model has none)
+    if job == "lines" and not mine_too:  # the peers' BTYD summary against each other's (valuescope's rfm model has none)
         q = read(peers[0]).reindex(vs.index)
         for c in ["frequency", "recency", "T", "monetary"]:
             if not np.allclose(q[c].astype(float), p[c].astype(float), rtol=1e-9, atol=1e-9):

@@ -4,6 +4,7 @@
 #include "core/analytics/string_index.h"
 #include "core/analytics/rfm.h"
 #include "core/analytics/transaction_models.h"
+#include "core/analytics/order_stream.h"
 #include "core/analytics/transactions.h"
 #include "core/analytics/value_models.h"
 #include "core/domain/models.h"
@@ -178,6 +179,44 @@ Status checkMapping(const Table &table, const Project &p, const std::string &fil
     return Ok{};
 }
 
+namespace {
+// what the mapped columns mean: an id stays an id even when it is also mapped elsewhere
+void addInputMeanings(PreparedData &data, const Project &p)
+{
+    for (const auto &[r, col] : p.source.columns) {
+        Meaning &m = data.inputMeanings.try_emplace(col, roleMeaning(r)).first->second;
+        if (roleMeaning(r) == Meaning::Identifier)
+            m = Meaning::Identifier;
+    }
+    for (const auto &[r, cols] : p.source.periodColumns)
+        for (const std::string &col : cols)
+            data.inputMeanings.try_emplace(col, roleMeaning(r));
+}
+} // namespace
+
+bool canStreamOrderLines(const Project &p)
+{
+    return p.source.layout == Layout::Transactions && p.scores.empty() && p.rates.empty() && p.source.periodColumns.empty();
+}
+
+Result<std::shared_ptr<const PreparedData>> prepareStreamedOrderLines(StreamedOrderLines lines, const Project &p,
+                                                                      const std::string &file)
+{
+    auto data = std::make_shared<PreparedData>();
+    data->table = std::make_shared<const Table>(std::move(lines.columns));
+    data->file = file;
+    data->layout = p.source.layout;
+    if (auto st = checkMapping(*data->table, p, file); !st)
+        return st.error();
+    addInputMeanings(*data, p);
+    data->ids = std::move(lines.grouped.ids);
+    data->warnings = std::move(lines.grouped.warnings);
+    data->days = std::make_shared<const CustomerDays>(std::move(lines.grouped.days));
+    data->fitCache = std::make_shared<FitCache>();
+    data->inputStats = std::move(lines.inputStats);
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &p,
                                                         const std::string &file)
 {
@@ -187,15 +226,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     data->layout = p.source.layout;
     if (auto st = checkMapping(*table, p, file); !st)
         return st.error();
-    // what the mapped columns mean: an id stays an id even when it is also mapped elsewhere
-    for (const auto &[r, col] : p.source.columns) {
-        Meaning &m = data->inputMeanings.try_emplace(col, roleMeaning(r)).first->second;
-        if (roleMeaning(r) == Meaning::Identifier)
-            m = Meaning::Identifier;
-    }
-    for (const auto &[r, cols] : p.source.periodColumns)
-        for (const std::string &col : cols)
-            data->inputMeanings.try_emplace(col, roleMeaning(r));
+    addInputMeanings(*data, p);
     if (p.source.layout == Layout::Transactions) {
         auto grouped = groupOrderLines(*table, p.source.columns, file);
         if (!grouped)

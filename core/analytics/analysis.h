@@ -207,6 +207,14 @@ struct AnalysisResults {
 
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &project,
                                                         const std::string &dataFile);
+struct StreamedOrderLines;
+// Order lines grouped as they were read (order_stream.h): what prepareData gives for the table
+// of those lines, without the lines (data->table has the columns, named and typed, no rows).
+Result<std::shared_ptr<const PreparedData>> prepareStreamedOrderLines(StreamedOrderLines lines, const Project &project,
+                                                                      const std::string &dataFile);
+// Whether the project's order lines can be streamed: nothing in it needs the lines' rows.
+bool canStreamOrderLines(const Project &project);
+
 struct ComputeOptions {
     bool statistics = true; // S8 for the computed measures; the live path may add them afterwards
     // The results before this edit: statistics of any measure whose numbers are bit for bit the

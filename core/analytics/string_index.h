@@ -14,6 +14,12 @@ public:
     // The number of s: its existing one, or the next one when s is new (then inserted = true).
     uint32_t insert(std::string_view s, bool &inserted)
     {
+        return insert(s, inserted, [](std::string_view v) { return v; });
+    }
+    // The same; a new string is indexed as keep(s) (a copy where s's characters do not last).
+    template <class Keep>
+    uint32_t insert(std::string_view s, bool &inserted, Keep &&keep)
+    {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(m_slots.size() * 2);
         size_t h = std::hash<std::string_view>{}(s) & m_mask;
@@ -24,7 +30,7 @@ public:
             }
             h = (h + 1) & m_mask;
         }
-        m_slots[h] = {s.empty() ? std::string_view("", 0) : s, uint32_t(m_count)};
+        m_slots[h] = {s.empty() ? std::string_view("", 0) : keep(s), uint32_t(m_count)};
         inserted = true;
         return uint32_t(m_count++);
     }
