@@ -4,7 +4,6 @@
 #include "core/analytics/string_index.h"
 #include "core/analytics/rfm.h"
 #include "core/analytics/transaction_models.h"
-#include "core/analytics/order_stream.h"
 #include "core/analytics/transactions.h"
 #include "core/analytics/value_models.h"
 #include "core/domain/models.h"
@@ -199,21 +198,23 @@ bool canStreamOrderLines(const Project &p)
     return p.source.layout == Layout::Transactions && p.scores.empty() && p.rates.empty() && p.source.periodColumns.empty();
 }
 
-Result<std::shared_ptr<const PreparedData>> prepareStreamedOrderLines(StreamedOrderLines lines, const Project &p,
-                                                                      const std::string &file)
+Result<std::shared_ptr<const PreparedData>>
+prepareGroupedOrderLines(Table columns, GroupedLines &&grouped,
+                         std::vector<std::pair<std::string, DescriptiveStats>> inputStats, const Project &p,
+                         const std::string &file)
 {
     auto data = std::make_shared<PreparedData>();
-    data->table = std::make_shared<const Table>(std::move(lines.columns));
+    data->table = std::make_shared<const Table>(std::move(columns));
     data->file = file;
     data->layout = p.source.layout;
     if (auto st = checkMapping(*data->table, p, file); !st)
         return st.error();
     addInputMeanings(*data, p);
-    data->ids = std::move(lines.grouped.ids);
-    data->warnings = std::move(lines.grouped.warnings);
-    data->days = std::make_shared<const CustomerDays>(std::move(lines.grouped.days));
+    data->ids = std::move(grouped.ids);
+    data->warnings = std::move(grouped.warnings);
+    data->days = std::make_shared<const CustomerDays>(std::move(grouped.days));
     data->fitCache = std::make_shared<FitCache>();
-    data->inputStats = std::move(lines.inputStats);
+    data->inputStats = std::move(inputStats);
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
 

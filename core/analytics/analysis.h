@@ -207,11 +207,14 @@ struct AnalysisResults {
 
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &project,
                                                         const std::string &dataFile);
-struct StreamedOrderLines;
-// Order lines grouped as they were read (order_stream.h): what prepareData gives for the table
-// of those lines, without the lines (data->table has the columns, named and typed, no rows).
-Result<std::shared_ptr<const PreparedData>> prepareStreamedOrderLines(StreamedOrderLines lines, const Project &project,
-                                                                      const std::string &dataFile);
+struct GroupedLines;
+// Order lines grouped as they were read (core/io/order_stream.h): what prepareData gives for the
+// table of those lines, without the lines. `columns` names and types the file's columns (no
+// rows); inputStats are the statistics of its number columns.
+Result<std::shared_ptr<const PreparedData>>
+prepareGroupedOrderLines(Table columns, GroupedLines &&grouped,
+                         std::vector<std::pair<std::string, DescriptiveStats>> inputStats, const Project &project,
+                         const std::string &dataFile);
 // Whether the project's order lines can be streamed: nothing in it needs the lines' rows.
 bool canStreamOrderLines(const Project &project);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Open addressing over string views: numbers strings in order of first sight without allocating
 // per string (a million ids in a few milliseconds). The viewed characters must outlive the index.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -35,6 +36,12 @@ public:
         return uint32_t(m_count++);
     }
     size_t size() const { return m_count; }
+    // Empty again, keeping its room (a reader that numbers strings chunk after chunk).
+    void clear()
+    {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_count = 0;
+    }
 
 private:
     struct Slot {

@@ -2,7 +2,7 @@
 
 #include "core/io/xlsx_writer.h"
 
-#include "core/analytics/order_stream.h"
+#include "core/io/order_stream.h"
 
 #include "core/io/atomic_file.h"
 #include "core/io/budget.h"
@@ -71,7 +71,7 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
     } else if (*streamed) {
         out.report = (*streamed)->report;
         out.rows = (*streamed)->rows;
-        auto prepared = prepareStreamedOrderLines(std::move(**streamed), project, path);
+        auto prepared = prepareStreamed(std::move(**streamed), project, path);
         if (!prepared) {
             out.analysisError = prepared.error();
             return out;
@@ -129,7 +129,7 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
         return streamed.error();
     if (*streamed) {
         la.readReport = (*streamed)->report;
-        auto prepared = prepareStreamedOrderLines(std::move(**streamed), la.project, la.dataPath);
+        auto prepared = prepareStreamed(std::move(**streamed), la.project, la.dataPath);
         if (!prepared)
             return prepared.error();
         la.data = prepared.value();

@@ -8,6 +8,8 @@
 #include "core/table/cell_parse.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -77,6 +79,14 @@ public:
             }
     }
     size_t bytes() const { return m_keys.size() * 16; }
+    void clear() // keeping the room
+    {
+        if (m_size == 0)
+            return;
+        std::fill(m_keys.begin(), m_keys.end(), kEmpty);
+        std::fill(m_counts.begin(), m_counts.end(), 0);
+        m_size = 0;
+    }
 
 private:
     static constexpr uint64_t kEmpty = 0x7ff8dead0000beefULL; // a NaN: never a key
@@ -168,7 +178,34 @@ struct Chunk {
     std::vector<Typing> typing;
     std::vector<Line> kept;
     std::vector<std::string_view> customers, invoices; // chunk-local numbers' text
+    StringIndex customerIndex{1024}, invoiceIndex{16};
     std::deque<std::string> arena;                      // fields the tokenizer unescaped
+
+    // Ready for the next text. A chunk is used again and again, keeping its room: buffers freed
+    // and made anew for every chunk would spread the heap (its pages are kept) with the lines.
+    void reset()
+    {
+        last = fallback = false;
+        endOffset = 0;
+        lines = 0;
+        dataRows = blank = shortRows = longRows = cutRows = 0;
+        firstShort = firstLong = firstCut = -1;
+        for (int w = 0; w < 3; ++w)
+            skipped[w] = 0, firstSkipped[w] = -1;
+        dateReadDayFirst = dateReadMonthFirst = dateCompact = invoiceStartsWithC = false;
+        for (Typing &t : typing) {
+            t.values.clear();
+            t.counts.clear();
+            t.info = {};
+            t.anyDate = false;
+        }
+        kept.clear();
+        customers.clear();
+        invoices.clear();
+        customerIndex.clear();
+        invoiceIndex.clear();
+        arena.clear();
+    }
 };
 
 struct Context {
@@ -190,7 +227,7 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         ch.typing[c].number = stillTyping[2 * c];
         ch.typing[c].date = stillTyping[2 * c + 1];
     }
-    StringIndex customers(1024), invoices(cx.roles.invoice >= 0 ? 1024 : 16);
+    StringIndex &customers = ch.customerIndex, &invoices = ch.invoiceIndex;
     // a field the tokenizer unescaped ("a""b") lives in the tokenizer: the chunk keeps a copy
     auto stable = [&](std::string_view s) {
         if (s.data() >= text.data() && s.data() + s.size() <= text.data() + text.size())
@@ -544,10 +581,18 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     in.seekg(0);
     const size_t chunkBytes = std::max<size_t>(so.chunkBytes, 1);
     // the start of the file: encoding, delimiter, header
-    std::string head(size_t(std::min<std::streamoff>(fileSize, std::streamoff(17) << 20)), '\0');
+    std::string head(size_t(std::min<std::streamoff>(fileSize, std::streamoff(std::max<size_t>(so.headBytes, 1)))), '\0');
     if (!in.read(head.data(), std::streamsize(head.size())))
         return plain;
     uint64_t offset = head.size();
+    // the first records must be in it (the header is looked for in the first 1,000)
+    while (offset < uint64_t(fileSize) && std::count(head.begin(), head.end(), '\n') < 1100) {
+        const size_t at = head.size();
+        head.resize(size_t(std::min<uint64_t>(uint64_t(fileSize), 2 * at)));
+        if (!in.read(head.data() + at, std::streamsize(head.size() - at)))
+            return plain;
+        offset = head.size();
+    }
     const bool whole = offset == uint64_t(fileSize);
     size_t bom = 0;
     if (opt.encoding.userSet && canonicalEncodingName(opt.encoding.value) != "UTF-8")
@@ -658,22 +703,31 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     };
     // the next chunk: up to the first line break after chunkBytes that is outside quotes (as far
     // as quotes pair up; a chunk that does not end with a whole record is found when parsed)
-    auto nextChunk = [&]() -> std::unique_ptr<Chunk> {
-        auto ch = std::make_unique<Chunk>();
-        size_t want = chunkBytes;
+    std::vector<std::unique_ptr<Chunk>> pool; // every chunk ever made; free ones in `spare`
+    std::vector<Chunk *> spare;
+    auto nextChunk = [&]() -> Chunk * {
+        if (spare.empty()) {
+            pool.push_back(std::make_unique<Chunk>());
+            spare.push_back(pool.back().get());
+        }
+        Chunk *ch = spare.back();
+        spare.pop_back();
+        ch->reset();
+        // read a little past chunkBytes, so that the line break after it is usually there
+        size_t want = chunkBytes + std::min<size_t>(chunkBytes, 1 << 16);
         for (;;) {
             fill(want);
             size_t cut = std::string::npos;
-            if (pending.size() >= want) {
+            if (pending.size() >= chunkBytes) {
                 if (std::memchr(pending.data(), '"', pending.size()) == nullptr) {
-                    const size_t nl = pending.find('\n', want - 1);
+                    const size_t nl = pending.find('\n', chunkBytes - 1);
                     cut = nl == std::string::npos ? nl : nl + 1;
                 } else {
                     bool quoted = false;
                     for (size_t i = 0; i < pending.size(); ++i) {
                         if (pending[i] == '"')
                             quoted = !quoted;
-                        else if (pending[i] == '\n' && !quoted && i + 1 >= want) {
+                        else if (pending[i] == '\n' && !quoted && i + 1 >= chunkBytes) {
                             cut = i + 1;
                             break;
                         }
@@ -685,13 +739,13 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                     want = std::max(want, pending.size()) * 2;
                     continue;
                 }
-                ch->text = std::move(pending);
+                ch->text.assign(pending);
                 pending.clear();
                 ch->last = true;
                 ch->endOffset = offset;
                 return ch;
             }
-            ch->text = pending.substr(0, cut);
+            ch->text.assign(pending, 0, cut);
             pending.erase(0, cut);
             ch->endOffset = offset - pending.size();
             return ch;
@@ -787,22 +841,32 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         return true;
     };
 
-    std::deque<std::pair<std::unique_ptr<Chunk>, std::future<void>>> inFlight;
+    std::deque<std::pair<Chunk *, std::future<void>>> inFlight;
     bool more = true, ok = true;
     const size_t total = size_t(fileSize);
     while (ok && (more || !inFlight.empty())) {
         while (more && inFlight.size() < threads + 1) {
-            auto ch = nextChunk();
-            more = !ch->last;
-            Chunk *p = ch.get();
+            Chunk *p = nextChunk();
+            more = !p->last;
             const std::vector<char> flags = stillTyping;
             auto job = std::async(std::launch::async, [p, &cx, flags] { parseChunk(*p, cx, flags); });
-            inFlight.emplace_back(std::move(ch), std::move(job));
+            inFlight.emplace_back(p, std::move(job));
         }
-        auto [ch, job] = std::move(inFlight.front());
+        Chunk *ch = inFlight.front().first;
+        std::future<void> job = std::move(inFlight.front().second);
         inFlight.pop_front();
         job.get();
         ok = merge(*ch);
+        spare.push_back(ch);
+        if (std::getenv("VALUESCOPE_STREAM_DEBUG")) {
+            std::ifstream status("/proc/self/status");
+            std::string l;
+            while (std::getline(status, l))
+                if (l.rfind("VmRSS", 0) == 0)
+                    std::fprintf(stderr, "chunk %zu bytes, kept %zu (cap %zu), rows %zu, %s, ids %zu, pending %zu\n",
+                                 ch->text.size(), ch->kept.size(), ch->kept.capacity(), rows, l.c_str(), g.ids.size(),
+                                 pending.capacity());
+        }
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
             for (auto &f : inFlight)
                 f.second.wait();
@@ -891,6 +955,9 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     for (int w = 0; w < 3; ++w)
         if (skipped[w])
             g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
+    if (std::getenv("VALUESCOPE_STREAM_DEBUG"))
+        std::fprintf(stderr, "stream: %zu chunks made, %zu customers, %zu slots (%zu bytes), %zu ids\n", pool.size(),
+                     store.customers(), store.bytes() / 36, store.bytes(), g.ids.size());
     g.days = store.finish();
     if (g.days.returnLines)
         g.warnings.push_back({Msg::ReturnLines, {std::to_string(g.days.returnLines)}});
@@ -899,6 +966,13 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     if (opt.progress)
         opt.progress(1.0);
     return Out(std::move(out));
+}
+
+Result<std::shared_ptr<const PreparedData>> prepareStreamed(StreamedOrderLines lines, const Project &project,
+                                                            const std::string &dataFile)
+{
+    return prepareGroupedOrderLines(std::move(lines.columns), std::move(lines.grouped), std::move(lines.inputStats), project,
+                                    dataFile);
 }
 
 } // namespace vs

@@ -6,6 +6,7 @@
 // is taken in the order of the file: the result is the one of readTable + groupOrderLines.
 // Whatever only the table reader decides exactly (an unreadable date or amount, a file that is
 // not UTF-8, ids that are numbers written two ways, ...) sends the file back to that path.
+#include "core/analytics/analysis.h"
 #include "core/analytics/stats.h"
 #include "core/analytics/transactions.h"
 #include "core/io/read_options.h"
@@ -27,10 +28,15 @@ struct StreamedOrderLines {
 struct StreamOptions {
     size_t chunkBytes = size_t(4) << 20; // text per chunk (tests force tiny chunks)
     unsigned threads = 0;                // parsing threads; 0: one per core
+    size_t headBytes = size_t(17) << 20; // read first, for the encoding, delimiter and header
 };
 
 // nullopt: not for the stream; read the file as a table and group that (the same result).
 // An error: the read was cancelled (Msg::ImportCancelled) or a file that cannot be opened.
+// What prepareData gives for the table of the lines (analysis.h, prepareGroupedOrderLines).
+Result<std::shared_ptr<const PreparedData>> prepareStreamed(StreamedOrderLines lines, const Project &project,
+                                                            const std::string &dataFile);
+
 Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &path, const ReadOptions &options,
                                                            const std::map<std::string, std::string> &roles,
                                                            const StreamOptions &stream = {});
