@@ -8,8 +8,6 @@
 #include "core/table/cell_parse.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -858,15 +856,6 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         job.get();
         ok = merge(*ch);
         spare.push_back(ch);
-        if (std::getenv("VALUESCOPE_STREAM_DEBUG")) {
-            std::ifstream status("/proc/self/status");
-            std::string l;
-            while (std::getline(status, l))
-                if (l.rfind("VmRSS", 0) == 0)
-                    std::fprintf(stderr, "chunk %zu bytes, kept %zu (cap %zu), rows %zu, %s, ids %zu, pending %zu\n",
-                                 ch->text.size(), ch->kept.size(), ch->kept.capacity(), rows, l.c_str(), g.ids.size(),
-                                 pending.capacity());
-        }
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
             for (auto &f : inFlight)
                 f.second.wait();
@@ -955,9 +944,6 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     for (int w = 0; w < 3; ++w)
         if (skipped[w])
             g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
-    if (std::getenv("VALUESCOPE_STREAM_DEBUG"))
-        std::fprintf(stderr, "stream: %zu chunks made, %zu customers, %zu slots (%zu bytes), %zu ids\n", pool.size(),
-                     store.customers(), store.bytes() / 36, store.bytes(), g.ids.size());
     g.days = store.finish();
     if (g.days.returnLines)
         g.warnings.push_back({Msg::ReturnLines, {std::to_string(g.days.returnLines)}});
