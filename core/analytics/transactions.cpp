@@ -190,7 +190,8 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
         auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
         // by day, the lines of a day in file order: a day's sums are taken in the order of the
         // file, as the order-line stream (order_stream.h) takes them
-        std::stable_sort(first, last, [&](uint32_t l, uint32_t r) { return day[l] < day[r]; });
+        // (a customer's lines are in file order here: by day, then by line, without a buffer)
+        std::sort(first, last, [&](uint32_t l, uint32_t r) { return day[l] != day[r] ? day[l] < day[r] : l < r; });
         for (auto it = first; it != last;) {
             const int32_t dd = day[*it];
             double net = 0, returned = 0;
