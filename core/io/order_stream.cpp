@@ -378,6 +378,18 @@ class DayStore {
 public:
     explicit DayStore(bool invoices) : m_invoices(invoices) { m_table.assign(1 << 16, 0); }
     void addCustomer() { m_lastSlot.push_back(UINT32_MAX); }
+    // Room for this many customer-days at most: address space only, the pages are touched as
+    // days come (growing by doubling would copy every array and touch twice the memory).
+    void reserve(size_t days)
+    {
+        m_day.reserve(days);
+        m_cust.reserve(days);
+        m_net.reserve(days);
+        m_returned.reserve(days);
+        m_orders.reserve(days);
+        if (m_invoices)
+            m_lastInvoice.reserve(days);
+    }
     size_t customers() const { return m_lastSlot.size(); }
     void add(uint32_t c, int32_t day, double amount, uint32_t invoice, bool isReturn)
     {
@@ -754,6 +766,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     StreamedOrderLines out;
     GroupedLines &g = out.grouped;
     DayStore store(cx.roles.invoice >= 0);
+    // no more customer-days than lines, and no line shorter than "a,2024-01-01,1\n"
+    store.reserve(std::min<size_t>(size_t(fileSize) / 15 + 1024, size_t(1) << 26));
     StringIndex globalIds(1 << 16), globalInvoices(1 << 10);
     Arena idText, invoiceText;
     TextData invoiceNames;
