@@ -1,6 +1,9 @@
 // The window stays responsive: an import of a large CSV and a weight edit on it, with a 5 ms
 // timer on the UI thread recording the longest gap between its ticks (what a user would feel).
 // Usage: bench_ui DATA.csv   (QT_QPA_PLATFORM=offscreen is fine)
+//        bench_ui ORDER_LINES.csv --order-lines: an order log (customer,date,amount) to RFM segments,
+//        then the same import stopped ("Stop reading") after a quarter of its time
+#include "core/domain/defaults.h"
 #include "core/headless/run.h"
 #include "core/process.h"
 #include "ui/AnalysisSession.h"
@@ -20,7 +23,9 @@
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <cstdio>
+#include <string_view>
 
 namespace {
 struct GapMeter {
@@ -52,6 +57,73 @@ struct GapMeter {
 std::shared_ptr<vs::FileAnalysis> importIt(std::string path, vs::Project project)
 {
     return std::make_shared<vs::FileAnalysis>(vs::analyseFile(path, {}, project));
+}
+
+// The same with the wizard's progress and Stop reading.
+std::shared_ptr<vs::FileAnalysis> importWatched(std::string path, vs::Project project, const std::atomic<bool> *cancel,
+                                                std::atomic<int> *progress)
+{
+    vs::ReadOptions o;
+    o.cancel = cancel;
+    o.progress = [progress](double f) { progress->store(int(f * 1000)); };
+    return std::make_shared<vs::FileAnalysis>(vs::analyseFile(path, o, project));
+}
+
+// An order log to RFM segments: the import's longest UI pause, then Stop reading.
+QCoro::Task<int> runOrderLines(QString path, MainWindow *window)
+{
+    AnalysisSession *session = window->session();
+    GapMeter meter;
+    QElapsedTimer total;
+    vs::Project p;
+    p.source.layout = vs::Layout::Transactions;
+    p.source.columns = {{"customer", "customer"}, {"date", "date"}, {"amount", "amount"}};
+    p.value.model = "rfm";
+    p.value.observationEnd = "2021-12-31";
+    p.value.timeUnit = "days";
+    p.segments.method = "rfm_rules";
+    p.segments.by = "rfm";
+    p.segments.rules = vs::defaultRfmRules();
+    std::atomic<bool> cancel{false};
+    std::atomic<int> progress{0};
+    int updates = 0, last = -1;
+    QTimer poll; // as the wizard's progress bar: polled on the UI thread
+    poll.setInterval(50);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (progress.load() != last) {
+            last = progress.load();
+            ++updates;
+        }
+    });
+    poll.start();
+    meter.start();
+    total.start();
+    QFuture<std::shared_ptr<vs::FileAnalysis>> f = QtConcurrent::run(&importWatched, path.toStdString(), p, &cancel, &progress);
+    std::shared_ptr<vs::FileAnalysis> imported = co_await f;
+    if (!imported->results) {
+        const vs::Error &e = imported->readError ? *imported->readError : *imported->analysisError;
+        std::fprintf(stderr, "%s\n", e.describe().c_str());
+        co_return 2;
+    }
+    session->adoptAnalysis(p, path, imported->report, imported->results);
+    QApplication::processEvents();
+    const qint64 ms = total.elapsed(), gap = meter.stop();
+    std::printf("import of %zu order lines -> %zu customers: %lld ms in all, longest UI pause %lld ms, %d progress steps\n",
+                imported->rows, imported->results->rowCount(), (long long)ms, (long long)gap, updates);
+    // Stop reading after a quarter of the time the import took
+    progress = 0;
+    meter.start();
+    QElapsedTimer stop;
+    QTimer::singleShot(int(ms / 4), [&] {
+        stop.start();
+        cancel = true;
+    });
+    QFuture<std::shared_ptr<vs::FileAnalysis>> g = QtConcurrent::run(&importWatched, path.toStdString(), p, &cancel, &progress);
+    std::shared_ptr<vs::FileAnalysis> stopped = co_await g;
+    const bool cancelled = stopped->readError && stopped->readError->kind == vs::ErrorKind::Cancelled;
+    std::printf("Stop reading at %d%%: %s %lld ms after the click, longest UI pause %lld ms\n", progress.load() / 10,
+                cancelled ? "stopped" : "NOT stopped", (long long)stop.elapsed(), (long long)meter.stop());
+    co_return cancelled ? 0 : 3;
 }
 
 // Five weight edits, each timed from the push to the redrawn views.
@@ -139,7 +211,9 @@ int main(int argc, char *argv[])
     window.show();
     int code = 0;
     QTimer::singleShot(0, [&] {
-        auto task = run(QString::fromLocal8Bit(argv[1]), &window);
+        const bool orderLines = argc > 2 && std::string_view(argv[2]) == "--order-lines";
+        auto task = orderLines ? runOrderLines(QString::fromLocal8Bit(argv[1]), &window)
+                               : run(QString::fromLocal8Bit(argv[1]), &window);
         QCoro::connect(std::move(task), &app, [&](int c) {
             code = c;
             QCoreApplication::exit(c); // not quit(): that closes the window, which asks to save

@@ -179,6 +179,32 @@ Status checkMapping(const Table &table, const Project &p, const std::string &fil
     return Ok{};
 }
 
+namespace {
+// what the mapped columns mean: an id stays an id even when it is also mapped elsewhere
+void addInputMeanings(PreparedData &data, const Project &p)
+{
+    for (const auto &[r, col] : p.source.columns) {
+        Meaning &m = data.inputMeanings.try_emplace(col, roleMeaning(r)).first->second;
+        if (roleMeaning(r) == Meaning::Identifier)
+            m = Meaning::Identifier;
+    }
+    for (const auto &[r, cols] : p.source.periodColumns)
+        for (const std::string &col : cols)
+            data.inputMeanings.try_emplace(col, roleMeaning(r));
+}
+
+// order lines grouped per customer and day, however they came: the fits' caches start empty
+void takeGroupedLines(PreparedData &data, GroupedLines &&grouped)
+{
+    data.ids = std::move(grouped.ids);
+    data.warnings = std::move(grouped.warnings);
+    data.days = std::make_shared<const CustomerDays>(std::move(grouped.days));
+    data.fitCache = std::make_shared<FitCache>();
+    for (auto &cache : data.snapshotFits)
+        cache = std::make_shared<FitCache>();
+}
+} // namespace
+
 Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &p,
                                                                 const std::string &source)
 {
@@ -186,12 +212,30 @@ Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines gro
     data->table = std::make_shared<const Table>();
     data->file = source;
     data->layout = Layout::Transactions;
-    for (const auto &[r, col] : p.source.columns)
-        data->inputMeanings.try_emplace(col, roleMeaning(r));
-    data->ids = std::move(grouped.ids);
-    data->warnings = std::move(grouped.warnings);
-    data->days = std::make_shared<const CustomerDays>(std::move(grouped.days));
-    data->fitCache = std::make_shared<FitCache>();
+    addInputMeanings(*data, p);
+    takeGroupedLines(*data, std::move(grouped));
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
+bool canStreamOrderLines(const Project &p)
+{
+    return p.source.layout == Layout::Transactions && p.scores.empty() && p.rates.empty() && p.source.periodColumns.empty();
+}
+
+Result<std::shared_ptr<const PreparedData>>
+prepareGroupedOrderLines(Table columns, GroupedLines &&grouped,
+                         std::vector<std::pair<std::string, DescriptiveStats>> inputStats, const Project &p,
+                         const std::string &file)
+{
+    auto data = std::make_shared<PreparedData>();
+    data->table = std::make_shared<const Table>(std::move(columns));
+    data->file = file;
+    data->layout = p.source.layout;
+    if (auto st = checkMapping(*data->table, p, file); !st)
+        return st.error();
+    addInputMeanings(*data, p);
+    takeGroupedLines(*data, std::move(grouped));
+    data->inputStats = std::move(inputStats);
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
 
@@ -204,25 +248,12 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     data->layout = p.source.layout;
     if (auto st = checkMapping(*table, p, file); !st)
         return st.error();
-    // what the mapped columns mean: an id stays an id even when it is also mapped elsewhere
-    for (const auto &[r, col] : p.source.columns) {
-        Meaning &m = data->inputMeanings.try_emplace(col, roleMeaning(r)).first->second;
-        if (roleMeaning(r) == Meaning::Identifier)
-            m = Meaning::Identifier;
-    }
-    for (const auto &[r, cols] : p.source.periodColumns)
-        for (const std::string &col : cols)
-            data->inputMeanings.try_emplace(col, roleMeaning(r));
+    addInputMeanings(*data, p);
     if (p.source.layout == Layout::Transactions) {
         auto grouped = groupOrderLines(*table, p.source.columns, file);
         if (!grouped)
             return grouped.error();
-        data->ids = std::move(grouped->ids);
-        data->warnings = std::move(grouped->warnings);
-        data->days = std::make_shared<const CustomerDays>(std::move(grouped->days));
-        data->fitCache = std::make_shared<FitCache>();
-        for (auto &cache : data->snapshotFits)
-            cache = std::make_shared<FitCache>();
+        takeGroupedLines(*data, std::move(*grouped));
         for (const Column &c : table->columns) // S8 of the order lines' own numbers
             if (c.type == ColumnType::Number)
                 data->inputStats.emplace_back(c.name, describe(c.numbers()));

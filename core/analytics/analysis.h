@@ -216,6 +216,15 @@ struct GroupedLines;
 // Order lines already grouped per customer and day (by a database engine): as prepareData, from there on.
 Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &project,
                                                                 const std::string &source);
+// Order lines grouped as they were read (core/io/order_stream.h): what prepareData gives for the
+// table of those lines, without the lines. `columns` names and types the file's columns (no
+// rows); inputStats are the statistics of its number columns.
+Result<std::shared_ptr<const PreparedData>>
+prepareGroupedOrderLines(Table columns, GroupedLines &&grouped,
+                         std::vector<std::pair<std::string, DescriptiveStats>> inputStats, const Project &project,
+                         const std::string &dataFile);
+// Whether the project's order lines can be streamed: nothing in it needs the lines' rows.
+bool canStreamOrderLines(const Project &project);
 
 struct ComputeOptions {
     bool statistics = true; // S8 for the computed measures; the live path may add them afterwards

@@ -1,6 +1,7 @@
 #pragma once
 // Open addressing over string views: numbers strings in order of first sight without allocating
 // per string (a million ids in a few milliseconds). The viewed characters must outlive the index.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -14,6 +15,12 @@ public:
     // The number of s: its existing one, or the next one when s is new (then inserted = true).
     uint32_t insert(std::string_view s, bool &inserted)
     {
+        return insert(s, inserted, [](std::string_view v) { return v; });
+    }
+    // The same; a new string is indexed as keep(s) (a copy where s's characters do not last).
+    template <class Keep>
+    uint32_t insert(std::string_view s, bool &inserted, Keep &&keep)
+    {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(m_slots.size() * 2);
         size_t h = std::hash<std::string_view>{}(s) & m_mask;
@@ -24,11 +31,17 @@ public:
             }
             h = (h + 1) & m_mask;
         }
-        m_slots[h] = {s.empty() ? std::string_view("", 0) : s, uint32_t(m_count)};
+        m_slots[h] = {s.empty() ? std::string_view("", 0) : keep(s), uint32_t(m_count)};
         inserted = true;
         return uint32_t(m_count++);
     }
     size_t size() const { return m_count; }
+    // Empty again, keeping its room (a reader that numbers strings chunk after chunk).
+    void clear()
+    {
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_count = 0;
+    }
 
 private:
     struct Slot {

@@ -33,6 +33,12 @@ public:
         if (col.type != ColumnType::Text)
             m_numbers.reserve(expected);
     }
+    bool blank(size_t row) const
+    {
+        if (m_col.type == ColumnType::Text)
+            return trimSpaces(m_col.texts().at(row)).empty();
+        return std::isnan(m_col.numbers()[row]);
+    }
     int64_t operator()(size_t row, bool &isNew)
     {
         if (m_col.type == ColumnType::Text) {
@@ -130,11 +136,12 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
             firstSkipped[why] = table.rowNumber(i);
     };
     for (size_t i = 0; i < n; ++i) {
-        bool isNew = false;
-        const int64_t c = customerOf(i, isNew);
-        if (c < 0) { skip(i, 0); continue; }
+        if (customerOf.blank(i)) { skip(i, 0); continue; }
         if (std::isnan(dates.value()[i])) { skip(i, 1); continue; }
         if (std::isnan(amount[i])) { skip(i, 2); continue; }
+        // customers are numbered by their first line that is kept
+        bool isNew = false;
+        const int64_t c = customerOf(i, isNew);
         if (isNew)
             out.ids.push_back(ids.type == ColumnType::Text ? trimSpaces(ids.texts().at(i)) : std::string_view(numericIds.emplace_back(ids.cellText(i))));
         cust[i] = uint32_t(c);
@@ -177,17 +184,20 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
     d.firstDay = INT32_MAX;
     d.lastDay = INT32_MIN;
     d.lines = order.size();
+    std::vector<uint32_t> dayInvoices;
     for (size_t c = 0; c < customers; ++c) {
         d.offset.push_back(uint32_t(d.day.size()));
         auto first = order.begin() + start[c], last = order.begin() + start[c + 1];
-        std::sort(first, last, [&](uint32_t l, uint32_t r) {
-            return day[l] != day[r] ? day[l] < day[r] : invoice[l] < invoice[r];
-        });
+        // by day, the lines of a day in file order: a day's sums are taken in the order of the
+        // file, as the order-line stream (order_stream.h) takes them
+        // (a customer's lines are in file order here: by day, then by line, without a buffer)
+        std::sort(first, last, [&](uint32_t l, uint32_t r) { return day[l] != day[r] ? day[l] < day[r] : l < r; });
         for (auto it = first; it != last;) {
             const int32_t dd = day[*it];
             double net = 0, returned = 0;
-            uint32_t orders = 0, lastInvoice = UINT32_MAX;
+            uint32_t orders = 0;
             bool anyOrder = false;
+            dayInvoices.clear();
             for (; it != last && day[*it] == dd; ++it) {
                 const uint32_t i = *it;
                 if (isReturn[i]) { // a return always takes away, whatever sign its amount was written with
@@ -197,15 +207,16 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
                     continue;
                 }
                 net += amount[i];
-                if (!inv) {
-                    anyOrder = true;
-                } else if (invoice[i] != lastInvoice || !orders) {
-                    ++orders;
-                    lastInvoice = invoice[i];
-                }
+                anyOrder = true;
+                if (inv)
+                    dayInvoices.push_back(invoice[i]);
             }
-            if (!inv)
+            if (!inv) {
                 orders = anyOrder ? 1 : 0;
+            } else { // the day's distinct invoices (a line without one counts as one invoice)
+                std::sort(dayInvoices.begin(), dayInvoices.end());
+                orders = uint32_t(std::unique(dayInvoices.begin(), dayInvoices.end()) - dayInvoices.begin());
+            }
             d.day.push_back(dd);
             d.net.push_back(net);
             d.returned.push_back(returned);

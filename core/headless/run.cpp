@@ -3,6 +3,7 @@
 #include "core/io/xlsx_writer.h"
 
 #include "core/db/database_source.h"
+#include "core/io/order_stream.h"
 
 #include "core/io/atomic_file.h"
 #include "core/io/budget.h"
@@ -16,6 +17,24 @@
 #include <filesystem>
 
 namespace vs {
+
+// Order lines of a CSV file are grouped as they stream in (order_stream.h); nullopt: read them
+// as a table (another format, or a file only the table reader reads exactly).
+static Result<std::optional<StreamedOrderLines>> streamedOrderLines(const std::string &path, const ReadOptions &options,
+                                                                    const Project &project)
+{
+    if (!canStreamOrderLines(project))
+        return std::optional<StreamedOrderLines>();
+    Msg why;
+    const ReaderInfo *reader = readerFor(path, &why);
+    if (!reader || std::string_view(reader->format) != "csv")
+        return std::optional<StreamedOrderLines>();
+    try {
+        return streamOrderLines(path, options, project.source.columns);
+    } catch (const std::length_error &) {
+        return budget::outOfMemory(path);
+    }
+}
 
 // the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
@@ -51,6 +70,25 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project)
 {
     FileAnalysis out;
+    if (auto streamed = streamedOrderLines(path, options, project); !streamed) {
+        out.readError = streamed.error();
+        return out;
+    } else if (*streamed) {
+        out.report = (*streamed)->report;
+        out.rows = (*streamed)->rows;
+        auto prepared = prepareStreamed(std::move(**streamed), project, path);
+        if (!prepared) {
+            out.analysisError = prepared.error();
+            return out;
+        }
+        auto results = computeAnalysis(prepared.value(), project);
+        if (!results) {
+            out.analysisError = results.error();
+            return out;
+        }
+        out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+        return out;
+    }
     auto read = readTable(path, options);
     if (!read) {
         out.readError = read.error();
@@ -143,6 +181,20 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
         return la;
     }
     la.dataPath = resolveSourcePath(la.project, projectPath);
+    // order lines stream into their per-customer-day grouping when nothing needs the lines' rows
+    auto streamed = streamedOrderLines(la.dataPath, readOptionsFor(la.project), la.project);
+    if (!streamed)
+        return streamed.error();
+    if (*streamed) {
+        la.readReport = (*streamed)->report;
+        auto prepared = prepareStreamed(std::move(**streamed), la.project, la.dataPath);
+        if (!prepared)
+            return prepared.error();
+        la.data = prepared.value();
+        if (importMs)
+            *importMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        return la;
+    }
     auto read = readTable(la.dataPath, readOptionsFor(la.project));
     if (!read)
         return read.error();
