@@ -196,6 +196,9 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::GammaGammaTooFew, "fit.gg_too_few", QT_TRANSLATE_NOOP("messages", "only %1 repeat customers have a positive spend; Gamma-Gamma needs more to be fitted")),
     says(Msg::GammaGammaSameSpend, "fit.gg_same_spend", QT_TRANSLATE_NOOP("messages", "every repeat customer spends the same; Gamma-Gamma has nothing to fit")),
     says(Msg::GammaGammaQ, "fit.gg_q", QT_TRANSLATE_NOOP("messages", "the Gamma-Gamma fit gives q <= 1: the spread of spend is so wide that the expected spend per purchase is not finite")),
+    says(Msg::BgBbNeedsPeriods, "fit.bgbb_needs_periods", QT_TRANSLATE_NOOP("messages", "BG/BB counts purchase opportunities: it needs the period week, month, quarter or year, not day")),
+    says(Msg::HoldoutEndNotDate, "orders.holdout_end_not_date", QT_TRANSLATE_NOOP("messages", "the holdout end '%1' is not a date (expected e.g. 1998-06-30)")),
+    says(Msg::HoldoutEndBeforeObservationEnd, "orders.holdout_end_before_observation_end", QT_TRANSLATE_NOOP("messages", "the holdout end %1 lies before the observation end %2")),
 
     // project files
     says(Msg::ProjectCannotBeOpened, "project.cannot_open", QT_TRANSLATE_NOOP("messages", "the project file cannot be opened")),
@@ -231,13 +234,17 @@ constexpr MessageInfo kMessages[] = {
     keyed(Msg::KeyLayout, "key.layout", QT_TRANSLATE_NOOP("messages", "'%1' must be customers, transactions or campaigns, not '%2'")),
     keyed(Msg::KeyTimeUnit, "key.time_unit", QT_TRANSLATE_NOOP("messages", "'%1' must be days, weeks or months, not '%2'")),
     keyed(Msg::KeyAboveMinusOne, "key.above_minus_one", QT_TRANSLATE_NOOP("messages", "'%1' must be greater than -1")),
-    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile or rank")),
+    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, rank or rfm")),
     keyed(Msg::KeySegmentMethod, "key.segment_method", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, thresholds or rfm_rules")),
     keyed(Msg::KeyText, "key.text", QT_TRANSLATE_NOOP("messages", "'%1' must be text")),
     keyed(Msg::KeyUnreadableCells, "key.unreadable_cells", QT_TRANSLATE_NOOP("messages", "'%1' must be error or missing")),
     keyed(Msg::KeyBoolean, "key.boolean", QT_TRANSLATE_NOOP("messages", "'%1' must be true or false")),
     keyed(Msg::KeyIntervalLevel, "key.interval_level", QT_TRANSLATE_NOOP("messages", "'%1' must lie between 0 and 1 (e.g. 0.9)")),
     keyed(Msg::KeyIndicators, "key.indicators", QT_TRANSLATE_NOOP("messages", "'%1' must list at least one indicator")),
+    keyed(Msg::KeyPurchaseModel, "key.purchase_model", QT_TRANSLATE_NOOP("messages", "'%1' must be bgnbd, pareto_nbd, mbgnbd, bgbb or auto, not '%2'")),
+    keyed(Msg::KeyPeriod, "key.period", QT_TRANSLATE_NOOP("messages", "'%1' must be day, week, month, quarter or year, not '%2'")),
+    keyed(Msg::KeyPositive, "key.positive", QT_TRANSLATE_NOOP("messages", "'%1' must be greater than 0")),
+    keyed(Msg::KeyHorizonMonths, "key.horizon_months", QT_TRANSLATE_NOOP("messages", "'%1' must be a number of months greater than 0 and at most 600")),
     keyed(Msg::KeyRoleMap, "key.role_map", QT_TRANSLATE_NOOP("messages", "'%1' must map roles to column names")),
     keyed(Msg::KeyStrategies, "key.strategies", QT_TRANSLATE_NOOP("messages", "'%1' must map segment names to strategies")),
     keyed(Msg::KeyScoreNameTwice, "key.score_name_twice", QT_TRANSLATE_NOOP("messages", "'%1' '%2' is used by two scores")),
@@ -324,6 +331,13 @@ constexpr MessageInfo kMessages[] = {
     counts(Msg::OnlyReturns, "orders.only_returns", QT_TRANSLATE_NOOP("messages", "%1 customer(s) have only returns or cancellations in the data, no purchase; they get no value"), 1,
            "%1 customer has only returns or cancellations in the data, no purchase; they get no value",
            "%1 customers have only returns or cancellations in the data, no purchase; they get no value"),
+    says(Msg::PurchaseModelNotFitted, "fit.purchase_model_not_fitted", QT_TRANSLATE_NOOP("messages", "%1 cannot be fitted, so its predictions are left empty: %2")),
+    says(Msg::SpendModelNotFitted, "fit.spend_model_not_fitted", QT_TRANSLATE_NOOP("messages", "Gamma-Gamma cannot be fitted, so the expected spend and the CLV are left empty: %1")),
+    says(Msg::GammaGammaAtLimit, "fit.gg_at_limit", QT_TRANSLATE_NOOP("messages", "Gamma-Gamma reaches its boundary (q and v run to infinity): spend per purchase does not differ between customers, so every customer's expected spend is the shared mean %1 (complete shrinkage); the CLV interval covers the purchase model's uncertainty only")),
+    says(Msg::ModelChosenByHoldout, "fit.model_chosen_by_holdout", QT_TRANSLATE_NOOP("messages", "purchase model 'auto': %1 chosen, it predicts the holdout period best (mean absolute error %2 purchases per customer; %3)")),
+    says(Msg::ModelChosenByBic, "fit.model_chosen_by_bic", QT_TRANSLATE_NOOP("messages", "purchase model 'auto': %1 chosen, it has the lowest BIC (%2; %3); with a holdout period (a later holdout end than observation end) the choice would rest on predictions instead")),
+    says(Msg::SpendFrequencyCorrelated, "fit.spend_frequency_correlated", QT_TRANSLATE_NOOP("messages", "Gamma-Gamma assumes spend per purchase does not depend on how often a customer buys, but among repeat customers the two correlate (Pearson %1, %2 customers); expected spend may be biased")),
+    says(Msg::ClvIntervalDeltaMethod, "fit.clv_interval_delta_method", QT_TRANSLATE_NOOP("messages", "clv_low and clv_high: a %1 % interval by the delta method from the fits' standard errors; it covers the uncertainty of the model parameters only, not whether a customer buys more or less than expected")),
 };
 
 

@@ -158,6 +158,9 @@ enum class Msg : uint16_t {
     GammaGammaTooFew,
     GammaGammaSameSpend,
     GammaGammaQ,
+    BgBbNeedsPeriods,
+    HoldoutEndNotDate,
+    HoldoutEndBeforeObservationEnd,
 
     // project files (%1 of the Key… codes is the key, e.g. 'value.rate')
     ProjectCannotBeOpened,
@@ -200,6 +203,10 @@ enum class Msg : uint16_t {
     KeyBoolean,
     KeyIntervalLevel,
     KeyIndicators,
+    KeyPurchaseModel,
+    KeyPeriod,
+    KeyPositive,
+    KeyHorizonMonths,
     KeyRoleMap,
     KeyStrategies,
     KeyScoreNameTwice,
@@ -247,6 +254,13 @@ enum class Msg : uint16_t {
     NoStandardErrors,
     BoughtAfterEnd,
     OnlyReturns,
+    PurchaseModelNotFitted,
+    SpendModelNotFitted,
+    GammaGammaAtLimit,
+    ModelChosenByHoldout,
+    ModelChosenByBic,
+    SpendFrequencyCorrelated,
+    ClvIntervalDeltaMethod,
 
     Count // not a message
 };

@@ -19,6 +19,7 @@ constexpr Entry kModelColumns[] = {
     // predictive_clv (recency and T are in the model's time unit, frequency counts repeat purchases)
     {"T", Duration}, {"p_alive", Probability}, {"expected_purchases", Number},
     {"expected_average_value", Money}, {"clv", Money}, {"clv_low", Money}, {"clv_high", Money},
+    {"holdout_purchases", Count}, {"holdout_spend", Money},
     // what every order summary tells
     {"orders", Count}, {"total_spend", Money}, {"first_purchase", Date}, {"last_purchase", Date},
     // discounted_revenue

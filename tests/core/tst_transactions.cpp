@@ -383,7 +383,7 @@ void TstTransactions::commandLineWritesTheModelColumns()
     std::string header;
     std::getline(in, header);
     QCOMPARE(header, std::string("customer,value,segment,strategy,frequency,recency,T,monetary,p_alive,"
-                                 "expected_purchases,expected_average_value,clv,clv_low,clv_high,"
+                                 "expected_purchases,expected_average_value,clv,clv_low,clv_high,holdout_purchases,holdout_spend,"
                                  "r_score,f_score,m_score,rfm_cell,orders,total_spend,first_purchase,last_purchase"));
     // customer 0001 before the observation end: 29.33 on 1997-01-01, 29.73 on 1997-01-18, 14.96 on 1997-08-02
     std::string first;
@@ -403,6 +403,17 @@ void TstTransactions::commandLineWritesTheModelColumns()
     for (const char *k : {"p", "q", "v"})
         QVERIFY2(s["gamma_gamma"].contains(k), k);
     QVERIFY(s["segments"].contains("Champions"));
+    // with a holdout period every applicable purchase model is fitted and compared (DESIGN §4.1)
+    QCOMPARE(s["chosen_model"].get<std::string>(), std::string("bgnbd"));
+    QCOMPARE(s["models"].size(), size_t(3)); // bgnbd, pareto_nbd, mbgnbd; BG/BB needs a period
+    for (const auto &m : s["models"]) {
+        for (const char *k : {"name", "params", "standard_errors", "log_likelihood", "aic", "bic", "holdout"})
+            QVERIFY2(m.contains(k), k);
+        for (const char *k : {"mae", "rmse", "predicted_total", "actual_total"})
+            QVERIFY2(m["holdout"].contains(k), k);
+    }
+    QCOMPARE(s["models"][1]["name"].get<std::string>(), std::string("pareto_nbd"));
+    QVERIFY(s["models"][1]["params"].contains("beta"));
     QCOMPARE(s["rfm"]["recency"]["scores"].size(), s["rfm"]["recency"]["edges"].size() - 1);
 }
 

@@ -185,7 +185,7 @@ const ViewEntry kViews[] = {
          if (key == "rfm_heatmap")
              as<HeatmapChart>(w)->setData(r && r->rfm ? rfmHeatmap(*r->rfm) : HeatmapChart::Data{});
          else
-             as<HeatmapChart>(w)->setData(r && r->btyd ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
+             as<HeatmapChart>(w)->setData(r && r->btyd && !r->btyd->recencyGrid.empty() ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
      }},
     {vs::ChartView::Holdout, [](QWidget *p) -> QWidget * { return new HoldoutChart(p); },
      [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<HoldoutChart>(w)->setResults(in.results); }},
