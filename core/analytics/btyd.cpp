@@ -3,6 +3,7 @@
 #include <Eigen/Dense>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <nlopt.h>
 
 #include <algorithm>
@@ -146,16 +147,29 @@ double paretoTerm(const double *p, double x, double tx, double T)
 {
     const double r = p[0], al = p[1], s = p[2], be = p[3];
     const double rsx = r + s + x;
-    // A0 with the larger of alpha and beta, so that the series' argument is in [0, 1)
+    const double first = -(r + x) * std::log(al + T) - s * std::log(be + T);
+    // The second term is s ∫_{tx}^{T} (α+τ)^-(r+x) (β+τ)^-(s+1) dτ (death at τ between the last
+    // purchase and T) = s / (r+s+x) · A0, with A0 from the hypergeometric series in the larger of
+    // alpha and beta, so that its argument is in [0, 1); near 1 the series creeps, and the
+    // integral is taken by adaptive Gauss-Kronrod quadrature instead.
     const bool aBig = al >= be;
     const double big = aBig ? al : be, diff = std::fabs(al - be), b2 = aBig ? s + 1 : r + x;
-    auto logF = [&](double t) { return std::log(hyp2f1(rsx, b2, rsx + 1, diff / (big + t))) - rsx * std::log(big + t); };
-    const double f1 = logF(tx), f2 = logF(T);
-    const double first = -(r + x) * std::log(al + T) - s * std::log(be + T);
-    double logA0 = -INFINITY;
-    if (T > tx && f2 < f1)
-        logA0 = f1 + log1mExp(f2 - f1);
-    const double second = std::log(s / rsx) + logA0;
+    double second = -INFINITY;
+    if (T > tx) {
+        if (diff / (big + tx) <= 0.75) {
+            auto logF = [&](double t) { return std::log(hyp2f1(rsx, b2, rsx + 1, diff / (big + t))) - rsx * std::log(big + t); };
+            const double f1 = logF(tx), f2 = logF(T);
+            if (f2 < f1)
+                second = std::log(s / rsx) + f1 + log1mExp(f2 - f1);
+        } else {
+            auto logf = [&](double tau) { return -(r + x) * std::log(al + tau) - (s + 1) * std::log(be + tau); };
+            const double top = logf(tx);
+            auto f = [&](double tau) { return std::exp(logf(tau) - top); };
+            const double integral = boost::math::quadrature::gauss_kronrod<double, 21>::integrate(f, tx, T, 15, 1e-13);
+            if (integral > 0)
+                second = std::log(s) + top + std::log(integral);
+        }
+    }
     return lgam(r + x) - lgam(r) + r * std::log(al) + s * std::log(be) + logAddExp(first, second);
 }
 
@@ -175,18 +189,62 @@ double bgbbTerm(const double *p, double x, double tx, double n)
 {
     const double al = p[0], be = p[1], ga = p[2], de = p[3];
     const double bab = lbeta(al, be), bgd = lbeta(ga, de);
-    double l = lbeta(al + x, be + n - x) - bab + lbeta(ga, de + n) - bgd;
+    const double l = lbeta(al + x, be + n - x) - bab + lbeta(ga, de + n) - bgd;
     const int last = int(std::lround(n - tx)) - 1;
-    for (int i = 0; i <= last; ++i)
-        l = logAddExp(l, lbeta(al + x, be + tx - x + i) - bab + lbeta(ga + 1, de + tx + i) - bgd);
-    return l;
+    if (last < 0)
+        return l;
+    // the sum's terms relative to its first: B(a, b+1) = B(a, b) · b / (a + b)
+    const double first = lbeta(al + x, be + tx - x) - bab + lbeta(ga + 1, de + tx) - bgd;
+    double term = 1, sum = 1;
+    for (int i = 0; i < last; ++i) {
+        term *= (be + tx - x + i) / (al + be + tx + i) * (de + tx + i) / (ga + 1 + de + tx + i);
+        sum += term;
+    }
+    return logAddExp(l, first + std::log(sum));
 }
 
 double bgbbLL(const std::vector<Triple> &data, const double *p)
 {
+    // x, tx and n are whole numbers: every log-gamma is (parameter + k), tabulated once per call
+    int maxN = 0;
+    for (const Triple &t : data) {
+        if (t.x != std::floor(t.x) || t.tx != std::floor(t.tx) || t.T != std::floor(t.T) || t.T > 100000) {
+            double ll = 0;
+            for (const Triple &u : data)
+                ll += u.w * bgbbTerm(p, u.x, u.tx, u.T);
+            return ll;
+        }
+        maxN = std::max(maxN, int(t.T));
+    }
+    const double al = p[0], be = p[1], ga = p[2], de = p[3];
+    const size_t m = size_t(maxN) + 2;
+    std::vector<double> LA(m), LB(m), LAB(m), LD(m), LGD(m), LG1D(m);
+    for (size_t k = 0; k < m; ++k) {
+        LA[k] = lgam(al + double(k));
+        LB[k] = lgam(be + double(k));
+        LAB[k] = lgam(al + be + double(k));
+        LD[k] = lgam(de + double(k));
+        LGD[k] = lgam(ga + de + double(k));
+        LG1D[k] = lgam(ga + 1 + de + double(k));
+    }
+    const double bab = lbeta(al, be), bgd = lbeta(ga, de), LG = lgam(ga), LG1 = lgam(ga + 1);
     double ll = 0;
-    for (const Triple &t : data)
-        ll += t.w * bgbbTerm(p, t.x, t.tx, t.T);
+    for (const Triple &t : data) {
+        const size_t x = size_t(t.x), tx = size_t(t.tx), n = size_t(t.T);
+        const double l = LA[x] + LB[n - x] - LAB[n] - bab + LG + LD[n] - LGD[n] - bgd;
+        double term = l;
+        if (n > tx) {
+            const double first = LA[x] + LB[tx - x] - LAB[tx] - bab + LG1 + LD[tx] - LG1D[tx] - bgd;
+            double r = 1, sum = 1;
+            for (size_t i = 0; i + 1 < n - tx; ++i) {
+                const double di = double(i), dtx = double(tx), dx = double(x);
+                r *= (be + dtx - dx + di) / (al + be + dtx + di) * (de + dtx + di) / (ga + 1 + de + dtx + di);
+                sum += r;
+            }
+            term = logAddExp(l, first + std::log(sum));
+        }
+        ll += t.w * term;
+    }
     return ll;
 }
 
