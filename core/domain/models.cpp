@@ -153,10 +153,9 @@ const std::vector<ParameterInfo> kParameters = [] {
         ParameterInfo scoring{"rfm_scoring", Choice, QT_TRANSLATE_NOOP("parameters", "RFM &scores:"),
                               QT_TRANSLATE_NOOP("parameters", "How recency, frequency and spend become scores from 1 to 5"),
                               Msg::KeyRfmScoring};
-        scoring.choices = {"quantile", "rank", "rfm"};
+        scoring.choices = {"quantile", "rank"};
         scoring.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"),
-                                QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)"),
-                                QT_TRANSLATE_NOOP("parameters", "As the R package rfm scores")};
+                                QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)")};
         scoring.text = &ValueSpec::rfmScoring;
         p.push_back(scoring);
     }

@@ -60,7 +60,7 @@ struct ValueSpec {
     double monthlyDiscount = 0.01;
     double penalizer = 0;                   // predictive_clv: L2 penalty on the fitted parameters
     double intervalLevel = 0.9;             // predictive_clv: the CLV interval's coverage
-    std::string rfmScoring = "quantile";    // RFM scores by quintiles of the values, of their ranks, or as R's rfm
+    std::string rfmScoring = "quantile";    // RFM scores by quintiles of the values, or of their ranks
     std::string purchaseModel = "bgnbd";    // predictive_clv: bgnbd, pareto_nbd, mbgnbd, bgbb or auto
     double spendPenalizer = 0;              // predictive_clv: L2 penalty on the Gamma-Gamma parameters
     std::string period = "day";             // day, week, month, quarter, year: how purchases are grouped
