@@ -371,7 +371,8 @@ void TstTransactions::commandLineWritesTheModelColumns()
         f << R"({"valuescope": 1, "source": {"path": ")" << VS_RESOURCES
           << R"(/sample/cdnow_sample.txt", "layout": "transactions",
                "columns": {"customer": "column 2", "date": "column 3", "amount": "column 5"}},
-             "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks"},
+             "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks",
+                       "purchase_model": "auto"},
              "segments": {"by": "rfm"}})";
     }
     const QString out = m_dir.filePath("cdnow.csv"), summary = m_dir.filePath("cdnow-summary.json");
@@ -403,8 +404,8 @@ void TstTransactions::commandLineWritesTheModelColumns()
     for (const char *k : {"p", "q", "v"})
         QVERIFY2(s["gamma_gamma"].contains(k), k);
     QVERIFY(s["segments"].contains("Champions"));
-    // with a holdout period every applicable purchase model is fitted and compared (DESIGN §4.1)
-    QCOMPARE(s["chosen_model"].get<std::string>(), std::string("bgnbd"));
+    // 'auto': every applicable purchase model is fitted and compared on the holdout (DESIGN §4.1)
+    QCOMPARE(s["chosen_model"].get<std::string>(), std::string("pareto_nbd"));
     QCOMPARE(s["models"].size(), size_t(3)); // bgnbd, pareto_nbd, mbgnbd; BG/BB needs a period
     for (const auto &m : s["models"]) {
         for (const char *k : {"name", "params", "standard_errors", "log_likelihood", "aic", "bic", "holdout"})
