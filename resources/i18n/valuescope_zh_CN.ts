@@ -1705,10 +1705,6 @@ now: %4 customers, value %5</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
         <source>Log-likelihood</source>
         <translation>对数似然</translation>
     </message>

@@ -148,20 +148,16 @@ TableChart::Data modelTable(const vs::BtydInfo &b)
     TableChart::Data d;
     d.title = QApplication::translate("charts", "Purchase models compared (%1 customers)")
                   .arg(numbers::count(qulonglong(b.models.empty() ? 0 : b.models.front().fit.info.customers)));
-    d.header = QStringList{QApplication::translate("charts", "Model"), QApplication::translate("charts", "Parameters"),
-                           QApplication::translate("charts", "Log-likelihood"), QApplication::translate("charts", "AIC"),
+    d.header = QStringList{QApplication::translate("charts", "Model"), QApplication::translate("charts", "Log-likelihood"), QApplication::translate("charts", "AIC"),
                            QApplication::translate("charts", "BIC"), QApplication::translate("charts", "Holdout MAE"),
                            QApplication::translate("charts", "Holdout RMSE"),
                            QApplication::translate("charts", "Predicted / actual purchases")};
     const QLocale l;
     for (const vs::PurchaseModelFit &m : b.models) {
-        QStringList params;
-        for (size_t k = 0; k < 4; ++k)
-            params << QStringLiteral("%1 %2").arg(QString::fromUtf8(m.model->params[k]), l.toString(m.fit.params[k], 'f', 3));
         QString name = QString::fromUtf8(m.model->name);
         if (&m == b.chosenFit())
             name = QApplication::translate("charts", "%1 (chosen)").arg(name);
-        QStringList row{name, params.join(QStringLiteral(", ")), l.toString(m.fit.info.logLikelihood, 'f', 1),
+        QStringList row{name, l.toString(m.fit.info.logLikelihood, 'f', 1),
                         l.toString(m.aic, 'f', 1), l.toString(m.bic, 'f', 1)};
         if (m.holdout)
             row << l.toString(m.holdout->mae, 'f', 4) << l.toString(m.holdout->rmse, 'f', 4)

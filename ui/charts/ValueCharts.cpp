@@ -366,12 +366,13 @@ QString TrackingChart::setResults(const std::shared_ptr<const vs::AnalysisResult
     auto *axisX = new QCategoryAxis;
     axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     const size_t n = t.actual.size();
-    const size_t step = std::max<size_t>(1, n / 8);
-    for (size_t k = 0; k < n; k += step)
-        axisX->append(QString::fromStdString(vs::formatDate(t.periodStart[k])), double(k));
+    const size_t step = std::max<size_t>(1, (n + 4) / 5);
+    for (size_t k = step / 2; k < n; k += step) // year and month, clear of the vertical axis: whole labels fit
+        axisX->append(QString::fromStdString(vs::formatDate(t.periodStart[k]).substr(0, 7)), double(k));
     axisX->setRange(0, double(n - 1));
     axisX->setTitleText(weeks ? QApplication::translate("charts", "week (its first day)")
                               : QApplication::translate("charts", "period (its first day)"));
+    axisX->setLabelsAngle(0);
     QCategoryAxis *axisY = tickAxis(ty, [ty](double v) { return numbers::tick(v, ty); });
     setVerticalTitle(QApplication::translate("charts", "repeat purchases"));
     attach(axisX, axisY);
