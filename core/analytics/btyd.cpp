@@ -16,8 +16,11 @@ namespace vs {
 
 namespace {
 
-double lgam(double x) { return boost::math::lgamma(x); }
-double dig(double x) { return boost::math::digamma(x); }
+// in double precision throughout (Boost promotes to long double by default: twice the time, and
+// far below the precision the fits need)
+using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+double lgam(double x) { return boost::math::lgamma(x, DoublePolicy()); }
+double dig(double x) { return boost::math::digamma(x, DoublePolicy()); }
 
 double logAddExp(double u, double v)
 {
