@@ -474,6 +474,7 @@ Result<GammaGammaFit> fitGammaGamma(std::span<const double> x, std::span<const d
     for (double v : ms)
         allSame &= std::fabs(v - ms.front()) <= 1e-12 * ms.front();
     if (allSame) {
+        limit.limitMean = ms.front(); // exactly, not a sum divided back
         limit.info.logLikelihood = NAN;
         return limit;
     }

@@ -89,6 +89,7 @@ private slots:
     void calendarPeriodsMatchPandas();
     void monthDaysAndFractionalHorizon();
     void trackingSeriesMatchesPandas();
+    void spendFrequencyCorrelationMatchesPandas();
 
 private:
     Result<AnalysisResults> cdnow(const std::function<void(Project &)> &edit = {});
@@ -701,6 +702,31 @@ void TstBtyd::trackingSeriesMatchesPandas()
             actualCalib += t.actual[k];
         QVERIFY2(std::fabs(calib - actualCalib) < 0.05 * actualCalib, qPrintable(QString("%1 vs %2").arg(calib).arg(actualCalib)));
     }
+}
+
+void TstBtyd::spendFrequencyCorrelationMatchesPandas()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/purchase_models.json"))["cdnow"];
+    VS_COMPARE_NUMBER(m_results->btyd->spendFrequencyCorrelation, ref["spend_frequency_correlation"], 1e-12,
+                      "Pearson correlation of frequency and mean spend");
+    // CDNOW's is small (about 0.11): no warning; the delta-method interval is said to be one
+    QVERIFY(!hasWarning(*m_results, Msg::SpendFrequencyCorrelated));
+    QVERIFY(hasWarning(*m_results, Msg::ClvIntervalDeltaMethod));
+    // spend that grows with frequency is warned about
+    QTemporaryDir dir;
+    std::ofstream f(dir.filePath("corr.csv").toStdString());
+    f << "customer,date,amount\n";
+    for (int c = 0; c < 300; ++c)
+        for (int k = 0; k <= c % 6; ++k)
+            f << "c" << c << "," << QDate(2020, 1, 1).addDays(c % 50 + 37 * k).toString("yyyy-MM-dd").toStdString() << ","
+              << 10 + 15 * (c % 6) + (c % 7) << "\n";
+    f.close();
+    auto r = readTable(dir.filePath("corr.csv").toStdString(), ReadOptions{});
+    QVERIFY(r.ok());
+    auto res = analyse(std::make_shared<const Table>(std::move(r->table)), {});
+    QVERIFY(res.ok());
+    QVERIFY(res->btyd->spendFrequencyCorrelation > 0.3);
+    QVERIFY(hasWarning(*res, Msg::SpendFrequencyCorrelated));
 }
 
 QTEST_GUILESS_MAIN(TstBtyd)

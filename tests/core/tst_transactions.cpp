@@ -54,6 +54,7 @@ private slots:
     void onlineRetailMatchesPandas();
     void projectKeepsRfmSettings();
     void commandLineWritesTheModelColumns();
+    void oneFailedFitNeverCostsTheRun();
 
 private:
     std::shared_ptr<const Table> read(const std::string &path);
@@ -416,6 +417,44 @@ void TstTransactions::commandLineWritesTheModelColumns()
     QCOMPARE(s["models"][1]["name"].get<std::string>(), std::string("pareto_nbd"));
     QVERIFY(s["models"][1]["params"].contains("beta"));
     QCOMPARE(s["rfm"]["recency"]["scores"].size(), s["rfm"]["recency"]["edges"].size() - 1);
+}
+
+void TstTransactions::oneFailedFitNeverCostsTheRun()
+{
+    // an order log whose spend per order is the same for everyone, and a purchase model that
+    // cannot be fitted (BG/BB without a period): exit 0, every file written, the reasons warned
+    const QString data = m_dir.filePath("same-spend.csv"), project = m_dir.filePath("same-spend.json");
+    {
+        std::ofstream f(data.toStdString());
+        f << "customer,date,amount\n";
+        for (int c = 0; c < 200; ++c)
+            for (int k = 0; k <= c % 5; ++k)
+                f << "c" << c << ",2021-" << (1 + (c * 7 + k * 53) % 12 < 10 ? "0" : "") << 1 + (c * 7 + k * 53) % 12 << "-"
+                  << (10 + k) << ",19.90\n";
+        std::ofstream pj(project.toStdString());
+        pj << R"({"valuescope": 1, "source": {"path": "same-spend.csv", "layout": "transactions",
+                 "columns": {"customer": "customer", "date": "date", "amount": "amount"}},
+                 "value": {"model": "predictive_clv", "purchase_model": "bgbb"}})";
+    }
+    const QString out = m_dir.filePath("same-spend-out.csv"), summary = m_dir.filePath("same-spend-summary.json");
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {"run", project, "--out", out, "--summary", summary});
+    QVERIFY(run.waitForFinished(60000));
+    const QByteArray err = run.readAllStandardError();
+    QVERIFY2(run.exitCode() == 0, err.constData());
+    QVERIFY2(err.contains("BG/BB cannot be fitted"), err.constData());
+    QVERIFY2(err.contains("shared mean 19.90"), err.constData());
+    const auto s = testutil::loadJson(summary.toStdString());
+    QVERIFY(s["chosen_model"].is_null());
+    QCOMPARE(s["gamma_gamma"]["at_limit"].get<bool>(), true);
+    QCOMPARE(s["gamma_gamma"]["mean_spend"].get<double>(), 19.9);
+    std::ifstream in(out.toStdString());
+    std::string header, first;
+    std::getline(in, header);
+    std::getline(in, first);
+    QVERIFY2(header.find("p_alive,expected_purchases,expected_average_value,clv") != std::string::npos, header.c_str());
+    // customer c0: one order of 19.90 — no P(alive) (no purchase model), expected spend 19.9
+    QVERIFY2(first.find(",,,19.9,,,,") != std::string::npos, first.c_str());
 }
 
 QTEST_GUILESS_MAIN(TstTransactions)

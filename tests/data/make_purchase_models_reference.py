@@ -189,7 +189,10 @@ def main():
     s = summary(df, obs_end, hold_end)
     x, tx, T = (s[c].to_numpy() for c in ("x", "tx", "T"))
     hold_len = (hold_end - obs_end).days / 7
-    out = {"cdnow": {"holdout_length": hold_len}}
+    rep = s[(s["x"] > 0) & (s["m"] > 0)]
+    out = {"cdnow": {"holdout_length": hold_len,
+                     "spend_frequency_correlation": float(rep["x"].corr(rep["m"])),
+                     "spend_frequency_customers": int(len(rep))}}
     models = {"bgnbd": (bg_ll, pred_bg, new_bg, [1, 4, 1, 1]), "mbgnbd": (mbg_ll, pred_mbg, new_mbg, [1, 4, 1, 1]),
               "pareto_nbd": (pareto_ll, pred_pareto, new_pareto, [0.5, 10, 0.5, 10])}
     pick = [0, 1, 2, 5, 17, 44] + [int(i) for i in np.argsort(-x)[:3]]
