@@ -2371,22 +2371,6 @@ now: %4 customers, value %5</source>
         <translation>%1 拟合未收敛；数据可能不符合该模型（回头客太少？）</translation>
     </message>
     <message>
-        <source>BG/NBD needs frequency &gt;= 0 and 0 &lt;= recency &lt;= T for every customer</source>
-        <translation>BG/NBD 要求每位客户的 frequency ≥ 0 且 0 ≤ recency ≤ T</translation>
-    </message>
-    <message>
-        <source>only %1 customers bought before the observation end; BG/NBD needs at least 10</source>
-        <translation>只有 %1 位客户在观察期结束前购买过；BG/NBD 至少需要 10 位</translation>
-    </message>
-    <message>
-        <source>no customer bought on more than one day, so how often customers come back cannot be estimated (BG/NBD needs repeat purchases)</source>
-        <translation>没有客户在一天以上购买过，因此无法估计客户回购的频率（BG/NBD 需要重复购买）</translation>
-    </message>
-    <message>
-        <source>only %1 customers bought again; BG/NBD needs more repeat customers to be fitted</source>
-        <translation>只有 %1 位客户再次购买；BG/NBD 需要更多回头客才能拟合</translation>
-    </message>
-    <message>
         <source>all purchases fall on the observation end; customers&apos; ages are all 0</source>
         <translation>所有购买都发生在观察期结束日；客户的“年龄”全为 0</translation>
     </message>
@@ -2837,6 +2821,22 @@ now: %4 customers, value %5</source>
     <message>
         <source>&apos;%1&apos; must be quantile or rank</source>
         <translation>“%1”必须是 quantile 或 rank</translation>
+    </message>
+    <message>
+        <source>a purchase model needs frequency &gt;= 0 and 0 &lt;= recency &lt;= T for every customer (BG/BB also frequency &lt;= T)</source>
+        <translation>购买模型要求每位客户的频率 &gt;= 0 且 0 &lt;= 最近购买间隔 &lt;= T（BG/BB 还要求频率 &lt;= T）</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought before the observation end; a purchase model needs at least 10</source>
+        <translation>观察截止日之前只有 %1 位客户购买过；购买模型至少需要 10 位</translation>
+    </message>
+    <message>
+        <source>no customer bought on more than one day (or in more than one period), so how often customers come back cannot be estimated (a purchase model needs repeat purchases)</source>
+        <translation>没有客户在一天以上（或一个周期以上）购买过，因此无法估计客户回购的频率（购买模型需要重复购买）</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought again; a purchase model needs more repeat customers to be fitted</source>
+        <translation>只有 %1 位客户再次购买；购买模型需要更多重复购买的客户才能拟合</translation>
     </message>
 </context>
 <context>
