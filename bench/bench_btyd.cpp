@@ -56,6 +56,30 @@ void BM_CdnowFitAndPredict(benchmark::State &state)
 }
 BENCHMARK(BM_CdnowFitAndPredict)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// All purchase models with their comparison on the holdout (value.purchase_model = auto): the
+// target is 100 ms. period: day (BG/NBD, Pareto/NBD, MBG/NBD) or week (BG/BB too).
+void BM_CdnowAllModelsCompared(benchmark::State &state)
+{
+    auto r = vs::readTable(VS_SAMPLE "/cdnow_sample.txt", vs::ReadOptions{});
+    if (!r)
+        return state.SkipWithError(r.error().message().c_str());
+    auto table = std::make_shared<const vs::Table>(std::move(r->table));
+    vs::Project p = predictive({{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}},
+                               "1997-09-30", "weeks");
+    p.value.purchaseModel = "auto";
+    p.value.period = state.range(0) ? "week" : "day";
+    auto data = vs::prepareData(table, p, "CDNOW_sample.txt");
+    for (auto _ : state) {
+        forgetFits(*data.value());
+        auto res = vs::computeAnalysis(data.value(), p);
+        if (!res)
+            return state.SkipWithError(res.error().message().c_str());
+        state.counters["models"] = double(res->btyd->models.size());
+        benchmark::DoNotOptimize(res->value.data());
+    }
+}
+BENCHMARK(BM_CdnowAllModelsCompared)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 std::shared_ptr<const vs::Table> tenMillionLines()
 {
     static std::shared_ptr<const vs::Table> t = [] {
@@ -125,7 +149,7 @@ void BM_SummaryRfmFitsMillionCustomers(benchmark::State &state)
         auto res = vs::computeAnalysis(data.value(), bigProject());
         if (!res)
             return state.SkipWithError(res.error().message().c_str());
-        state.counters["r"] = res->btyd->bgnbd.params.r;
+        state.counters["r"] = res->btyd->chosenFit()->fit.params[0];
     }
 }
 BENCHMARK(BM_SummaryRfmFitsMillionCustomers)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);

@@ -76,6 +76,17 @@ inline Error within(Error e, Msg code, std::vector<std::string> args = {})
     return e;
 }
 
+// Whether the diagnostic is `code` or is said within a sentence `code` (its context).
+inline bool isAbout(const Diagnostic &d, Msg code)
+{
+    if (d.code == code)
+        return true;
+    for (const Message &m : d.context)
+        if (m.code == code)
+            return true;
+    return false;
+}
+
 // Each described in English, as the JSON outputs list warnings.
 std::vector<std::string> describeAll(const std::vector<Diagnostic> &diagnostics);
 

@@ -159,6 +159,9 @@ enum class Msg : uint16_t {
     GammaGammaTooFew,
     GammaGammaSameSpend,
     GammaGammaQ,
+    BgBbNeedsPeriods,
+    HoldoutEndNotDate,
+    HoldoutEndBeforeObservationEnd,
 
     // project files (%1 of the Key… codes is the key, e.g. 'value.rate')
     ProjectCannotBeOpened,
@@ -201,6 +204,10 @@ enum class Msg : uint16_t {
     KeyBoolean,
     KeyIntervalLevel,
     KeyIndicators,
+    KeyPurchaseModel,
+    KeyPeriod,
+    KeyPositive,
+    KeyHorizonMonths,
     KeyRoleMap,
     KeyStrategies,
     KeyScoreNameTwice,
@@ -248,6 +255,13 @@ enum class Msg : uint16_t {
     NoStandardErrors,
     BoughtAfterEnd,
     OnlyReturns,
+    PurchaseModelNotFitted,
+    SpendModelNotFitted,
+    GammaGammaAtLimit,
+    ModelChosenByHoldout,
+    ModelChosenByBic,
+    SpendFrequencyCorrelated,
+    ClvIntervalDeltaMethod,
 
     // over time (issue 19)
     KeyDate,

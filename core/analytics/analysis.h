@@ -17,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vs {
@@ -157,17 +158,49 @@ struct HoldoutRow {
     double actual = 0, predicted = 0; // mean purchases in the holdout period
 };
 
+// How well a purchase model predicts the holdout period, per customer and in total.
+struct HoldoutError {
+    double mae = 0, rmse = 0;                   // per customer, in purchases
+    double predictedTotal = 0, actualTotal = 0; // over all calibrated customers
+};
+
+struct PurchaseModelInfo; // core/domain/models.h
+
+struct PurchaseModelFit {
+    const PurchaseModelInfo *model = nullptr;
+    PurchaseFit4 fit;
+    double aic = 0, bic = 0;
+    std::optional<HoldoutError> holdout;
+};
+
+// Repeat purchases per period over the whole data, actual and expected by each fitted model
+// (the tracking charts).
+struct TrackingSeries {
+    std::vector<double> periodStart;                 // day each period begins
+    std::vector<double> actual;                      // repeat purchases in the period
+    std::vector<std::vector<double>> expected;       // per BtydInfo::models entry
+    size_t calibrationPeriods = 0;                   // periods up to the observation end
+    double periodDays = 7;
+};
+
 struct BtydInfo {
-    BgNbdFit bgnbd;
+    std::vector<PurchaseModelFit> models; // every purchase model fitted (one unless compared)
+    int chosen = -1;                      // the one whose predictions are shown; -1: none could be fitted
+    const PurchaseModelFit *chosenFit() const { return chosen >= 0 ? &models[size_t(chosen)] : nullptr; }
+    const PurchaseModelFit *find(std::string_view key) const;
     std::optional<GammaGammaFit> gammaGamma;
+    std::vector<Diagnostic> warnings; // what fitting found (kept with the fits)
     std::string timeUnit;
+    std::string period = "day";
     double unitDays = 7;
     double observationEnd = 0; // day
     double holdoutLength = 0;  // in the time unit; 0 = no holdout
     size_t ggExcluded = 0;     // repeat customers left out of Gamma-Gamma (mean spend <= 0)
+    double spendFrequencyCorrelation = NAN; // Pearson, frequency vs mean spend of the Gamma-Gamma customers
     std::vector<HoldoutRow> holdout;
+    TrackingSeries tracking;
     // Expected purchases in the next time unit and P(alive) for a customer of age matrixT, by
-    // frequency (rows, 0..maxFrequency) and recency (columns, recencyGrid).
+    // frequency (rows, 0..maxFrequency) and recency (columns, recencyGrid); empty without a model.
     int maxFrequency = 0;
     double matrixT = 0;
     std::vector<double> recencyGrid;

@@ -5,6 +5,7 @@
 // gradients, parameters in log space; standard errors from the Hessian of the log-likelihood.
 #include "core/error.h"
 
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ struct BgNbdFit {
 struct GammaGammaFit {
     GammaGammaParams params;
     FitInfo info;
+    // The model at its boundary (q, v running to infinity: spend per purchase does not differ
+    // between customers): every customer's expected spend is the shared mean `limitMean`
+    // (shrinkage complete); params and standard errors are then not estimates.
+    bool atLimit = false;
+    double limitMean = 0;
+    double expectedAverageValue(double x, double m) const;
 };
 
 // x: repeat purchases (frequency), tx: recency, T: age, all in one time unit.
@@ -43,6 +50,26 @@ double bgNbdLogLikelihood(const BgNbdParams &p, std::span<const double> x, std::
 // A degenerate fit (no repeat buyers, no convergence, parameters running off) is an error that says so.
 Result<BgNbdFit> fitBgNbd(std::span<const double> x, std::span<const double> tx, std::span<const double> T,
                           double penalizer = 0);
+
+// The purchase models with four parameters, in the parameter order of core/analytics/purchase_models.h.
+// MBG/NBD (Batislam, Denizel & Filiztekin 2007): r, alpha, a, b; Pareto/NBD (Schmittlein,
+// Morrison & Colombo 1987; Fader & Hardie 2005 note): r, alpha, s, beta; BG/BB (Fader, Hardie &
+// Shang 2010): alpha, beta, gamma, delta with x, tx, T in whole periods (T = opportunities n).
+using Params4 = std::array<double, 4>;
+struct PurchaseFit4 {
+    Params4 params{};
+    FitInfo info;
+};
+enum class PurchaseKind { BgNbd, MbgNbd, ParetoNbd, BgBb };
+double purchaseLogLikelihood(PurchaseKind k, const Params4 &p, std::span<const double> x, std::span<const double> tx,
+                             std::span<const double> T);
+Result<PurchaseFit4> fitPurchaseModel(PurchaseKind k, std::span<const double> x, std::span<const double> tx,
+                                      std::span<const double> T, double penalizer = 0);
+// P(alive) at T (BG/BB: at the next opportunity), the expected purchases in (T, T + t] of a customer
+// known to be alive (BG/BB: in the next floor(t) opportunities), and of a new customer in (0, t].
+double purchasePAlive(PurchaseKind k, const Params4 &p, double x, double tx, double T);
+double purchaseExpectedIfAlive(PurchaseKind k, const Params4 &p, double t, double x, double T);
+double purchaseExpectedNew(PurchaseKind k, const Params4 &p, double t);
 
 // x: repeat purchases, m: mean spend of the repeat purchases; customers with x = 0 or m <= 0 are
 // left out by the caller.
@@ -63,11 +90,14 @@ double expectedPurchasesIfAlive(const BgNbdParams &p, double t, double x, double
 // mean when x = 0).
 double expectedAverageValue(const GammaGammaParams &p, double x, double m);
 
-// Discounted expected purchases over `months` whole months, lifetimes' convention: purchases
-// expected in month k are discounted by (1 + d)^k; `unitsPerMonth` converts months to the time unit.
-double discountedPurchases(const BgNbdParams &p, int months, double unitsPerMonth, double monthlyDiscount, double x,
+// Discounted expected purchases over `months` months, lifetimes' convention: purchases expected in
+// month k are discounted by (1 + d)^k; a fractional horizon H ends with the purchases of
+// (floor(H), H] discounted by (1 + d)^H. `unitsPerMonth` converts months to the time unit.
+double discountedPurchases(const BgNbdParams &p, double months, double unitsPerMonth, double monthlyDiscount, double x,
                            double tx, double T);
-double discountedPurchasesIfAlive(const BgNbdParams &p, int months, double unitsPerMonth, double monthlyDiscount,
+double discountedPurchasesIfAlive(const BgNbdParams &p, double months, double unitsPerMonth, double monthlyDiscount,
                                   double x, double T);
+double purchaseDiscountedIfAlive(PurchaseKind k, const Params4 &p, double months, double unitsPerMonth,
+                                 double monthlyDiscount, double x, double T);
 
 } // namespace vs

@@ -231,48 +231,101 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
     return out;
 }
 
-TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, double unitDays)
+int64_t periodOf(int32_t day, const std::string &period)
+{
+    if (period == "day" || period.empty())
+        return day;
+    if (period == "week") // 1970-01-01 was a Thursday: weeks start on Monday 1969-12-29
+        return (int64_t(day) + 3 - ((int64_t(day) + 3) % 7 + 7) % 7) / 7;
+    // civil date from days (H. Hinnant's algorithm)
+    const int64_t z = int64_t(day) + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const int64_t y = yoe + era * 400 + (m <= 2);
+    if (period == "month")
+        return y * 12 + m - 1;
+    if (period == "quarter")
+        return y * 4 + (m - 1) / 3;
+    return y; // year
+}
+
+TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, double unitDays,
+                                         const SummaryOptions &options)
 {
     const size_t n = d.customers();
+    const bool byDay = options.period.empty() || options.period == "day";
+    const int32_t holdoutEnd = std::max(obsEnd, std::min(options.holdoutEnd, d.lastDay));
+    const int64_t obsPeriod = periodOf(obsEnd, options.period);
     TransactionSummary s;
     s.observationEnd = obsEnd;
-    s.holdoutLength = std::max(0, d.lastDay - obsEnd) / unitDays;
+    s.holdoutLength = byDay ? (holdoutEnd - obsEnd) / unitDays : double(periodOf(holdoutEnd, options.period) - obsPeriod);
     for (auto *v : {&s.frequency, &s.recency, &s.T, &s.monetary, &s.sinceLast, &s.orders, &s.spend, &s.firstPurchase,
                     &s.lastPurchase, &s.holdoutPurchases, &s.holdoutSpend})
         v->assign(n, kMissing);
     s.calibrated.assign(n, 0);
     for (size_t c = 0; c < n; ++c) {
         int32_t first = INT32_MAX, last = 0;
-        size_t purchaseDays = 0, holdoutDays = 0;
+        int64_t firstPeriod = 0, lastPeriod = 0, holdoutPeriod = INT64_MIN;
+        size_t purchasePeriods = 0, holdoutPeriods = 0;
+        bool later = false;
         double orders = 0, spend = 0, repeatValue = 0, holdoutSpend = 0;
         for (uint32_t k = d.offset[c]; k < d.offset[c + 1]; ++k) {
             const bool purchase = d.orders[k] > 0;
             if (d.day[k] > obsEnd) {
+                later |= purchase;
+                if (d.day[k] > holdoutEnd)
+                    continue;
                 holdoutSpend += d.net[k];
-                holdoutDays += purchase;
+                if (purchase) {
+                    const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
+                    holdoutPeriods += per != holdoutPeriod;
+                    holdoutPeriod = per;
+                }
                 continue;
             }
             spend += d.net[k];
-            if (!purchase)
+            if (!purchase) {
+                // a return in a period with a purchase belongs to that period's value
+                if (purchasePeriods > 1 && !byDay && periodOf(d.day[k], options.period) == lastPeriod)
+                    repeatValue += d.net[k];
                 continue;
+            }
             orders += d.orders[k];
-            if (purchaseDays++ == 0)
+            const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
+            if (purchasePeriods == 0) {
                 first = d.day[k];
-            else
+                firstPeriod = per;
+                lastPeriod = per;
+                purchasePeriods = 1;
+            } else if (per != lastPeriod) {
+                ++purchasePeriods;
+                lastPeriod = per;
                 repeatValue += d.net[k];
+            } else if (purchasePeriods > 1) {
+                repeatValue += d.net[k]; // another day of a repeat period
+            }
             last = d.day[k];
         }
-        s.holdoutPurchases[c] = double(holdoutDays);
+        s.holdoutPurchases[c] = double(holdoutPeriods);
         s.holdoutSpend[c] = holdoutSpend;
-        if (purchaseDays == 0) {
-            ++(holdoutDays ? s.boughtLater : s.onlyReturns);
+        if (purchasePeriods == 0) {
+            ++(later ? s.boughtLater : s.onlyReturns);
             continue;
         }
         s.calibrated[c] = 1;
-        const double x = double(purchaseDays - 1);
+        const double x = double(purchasePeriods - 1);
         s.frequency[c] = x;
-        s.recency[c] = (last - first) / unitDays;
-        s.T[c] = (obsEnd - first) / unitDays;
+        if (byDay) {
+            s.recency[c] = (last - first) / unitDays;
+            s.T[c] = (obsEnd - first) / unitDays;
+        } else {
+            s.recency[c] = double(lastPeriod - firstPeriod);
+            s.T[c] = double(obsPeriod - firstPeriod);
+        }
         s.monetary[c] = x > 0 ? repeatValue / x : 0.0;
         s.sinceLast[c] = (obsEnd - last) / unitDays;
         s.orders[c] = orders;

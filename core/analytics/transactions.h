@@ -48,11 +48,26 @@ struct TransactionSummary {
     std::vector<double> holdoutPurchases, holdoutSpend;
     std::vector<uint8_t> calibrated; // 0: first purchase after the observation end
     double observationEnd = 0;       // day
-    double holdoutLength = 0;        // in the time unit
+    double holdoutLength = 0;        // in the time unit (or in periods)
     size_t boughtLater = 0;  // first purchase after the observation end
     size_t onlyReturns = 0;  // no purchase at all in the data, only returns
 };
 
-TransactionSummary summariseTransactions(const CustomerDays &days, int32_t observationEnd, double unitDays);
+// How the days are summarised beyond the observation end and the time unit.
+struct SummaryOptions {
+    // Orders after this day are left out (the end of the holdout period); default: none are.
+    int32_t holdoutEnd = INT32_MAX;
+    // "day": purchases grouped per day, times in the time unit. "week" (calendar weeks Monday to
+    // Sunday, as pandas' period "W" that lifetimes uses), "month", "quarter", "year": purchases
+    // grouped per calendar period, frequency, recency and T counted in whole periods.
+    std::string period = "day";
+};
+
+// The period index of a day ("week": weeks since the Monday 1969-12-29; "month": year * 12 +
+// month - 1, …); the day itself for "day".
+int64_t periodOf(int32_t day, const std::string &period);
+
+TransactionSummary summariseTransactions(const CustomerDays &days, int32_t observationEnd, double unitDays,
+                                         const SummaryOptions &options = {});
 
 } // namespace vs

@@ -24,7 +24,12 @@ bool hasTwoMeasures(const AnalysisResults *r, const ScenarioComparison *) { retu
 bool hasBaseline(const AnalysisResults *, const ScenarioComparison *c) { return c && !c->shifts.empty(); }
 bool hasStatistics(const AnalysisResults *r, const ScenarioComparison *) { return !r->describedStatistics().empty(); }
 bool hasRfm(const AnalysisResults *r, const ScenarioComparison *) { return r->rfm.has_value(); }
-bool hasBtyd(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd != nullptr; }
+bool hasBtyd(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd && !r->btyd->recencyGrid.empty(); }
+bool hasTracking(const AnalysisResults *r, const ScenarioComparison *)
+{
+    return r->btyd && !r->btyd->models.empty() && !r->btyd->tracking.actual.empty();
+}
+bool hasModels(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd && !r->btyd->models.empty(); }
 bool hasHoldout(const AnalysisResults *r, const ScenarioComparison *) { return r->btyd && !r->btyd->holdout.empty(); }
 bool hasPeriodMigration(const AnalysisResults *r, const ScenarioComparison *) { return r->overTime && r->overTime->migration; }
 bool hasCohorts(const AnalysisResults *r, const ScenarioComparison *)
@@ -63,6 +68,12 @@ const std::vector<ChartKindInfo> kKinds = {
     {"cohorts", QT_TRANSLATE_NOOP("charts", "Cohorts"), Heatmap, true, true,
      QT_TRANSLATE_NOOP("charts", "the cohort chart needs order lines and cohorts switched on (Parameters ▸ Over time, or 'cohorts' in the project)"),
      hasCohorts},
+    {"tracking", QT_TRANSLATE_NOOP("charts", "Tracking"), Tracking, true, true,
+     QT_TRANSLATE_NOOP("charts", "the tracking chart needs predictive CLV with a fitted purchase model"), hasTracking},
+    {"tracking_cumulative", QT_TRANSLATE_NOOP("charts", "Tracking (cumulative)"), Tracking, true, true,
+     QT_TRANSLATE_NOOP("charts", "the tracking chart needs predictive CLV with a fitted purchase model"), hasTracking},
+    {"model_comparison", QT_TRANSLATE_NOOP("charts", "Model comparison"), Table, false, true,
+     QT_TRANSLATE_NOOP("charts", "the model comparison needs predictive CLV with a fitted purchase model"), hasModels},
 };
 
 } // namespace

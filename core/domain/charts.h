@@ -13,7 +13,7 @@ struct AnalysisResults;
 struct ScenarioComparison;
 
 // The view (in ui/charts) that draws a kind.
-enum class ChartView { Segments, Histogram, Pareto, Scatter, Migration, Table, Heatmap, Holdout, PeriodMigration };
+enum class ChartView { Segments, Histogram, Pareto, Scatter, Migration, Table, Heatmap, Holdout, PeriodMigration, Tracking };
 
 struct ChartKindInfo {
     const char *key;   // --chart KIND=PATH, the report's and the window's name

@@ -32,26 +32,27 @@ struct RfmDefault {
     const char *strategy;
 };
 
+// The R package rfm's published ten segments (its README and tests), in its order.
 const std::vector<RfmDefault> kRfm = {
-    {{QT_TRANSLATE_NOOP("defaults", "Champions"), {5, 5}, {5, 5}, {5, 5}},
+    {{QT_TRANSLATE_NOOP("defaults", "Champions"), {4, 5}, {4, 5}, {4, 5}},
      QT_TRANSLATE_NOOP("defaults", "Reward them: early access, loyalty perks; ask for reviews")},
-    {{QT_TRANSLATE_NOOP("defaults", "Potential Loyalist"), {3, 5}, {3, 5}, {2, 5}},
-     QT_TRANSLATE_NOOP("defaults", "Offer membership or a loyalty programme; recommend related products")},
-    {{QT_TRANSLATE_NOOP("defaults", "Loyal Customers"), {2, 4}, {2, 4}, {2, 4}},
+    {{QT_TRANSLATE_NOOP("defaults", "Loyal Customers"), {2, 5}, {3, 5}, {3, 5}},
      QT_TRANSLATE_NOOP("defaults", "Upsell higher-value products; ask for referrals")},
-    {{QT_TRANSLATE_NOOP("defaults", "Promising"), {3, 4}, {1, 3}, {3, 5}},
-     QT_TRANSLATE_NOOP("defaults", "Build awareness: free trials, onboarding offers")},
-    {{QT_TRANSLATE_NOOP("defaults", "New Customers"), {4, 5}, {1, 3}, {1, 5}},
+    {{QT_TRANSLATE_NOOP("defaults", "Potential Loyalist"), {3, 5}, {1, 3}, {1, 3}},
+     QT_TRANSLATE_NOOP("defaults", "Offer membership or a loyalty programme; recommend related products")},
+    {{QT_TRANSLATE_NOOP("defaults", "New Customers"), {4, 5}, {1, 1}, {1, 1}},
      QT_TRANSLATE_NOOP("defaults", "Welcome them: onboarding, early support, a second-purchase offer")},
-    {{QT_TRANSLATE_NOOP("defaults", "Can't Lose Them"), {1, 2}, {3, 4}, {4, 5}},
-     QT_TRANSLATE_NOOP("defaults", "Win them back: renewals, new products, a personal call")},
-    {{QT_TRANSLATE_NOOP("defaults", "At Risk"), {1, 2}, {2, 5}, {4, 5}},
-     QT_TRANSLATE_NOOP("defaults", "Reconnect with personalised emails and renewal offers")},
-    {{QT_TRANSLATE_NOOP("defaults", "Need Attention"), {1, 3}, {3, 5}, {3, 5}},
+    {{QT_TRANSLATE_NOOP("defaults", "Promising"), {3, 4}, {1, 1}, {1, 1}},
+     QT_TRANSLATE_NOOP("defaults", "Build awareness: free trials, onboarding offers")},
+    {{QT_TRANSLATE_NOOP("defaults", "Need Attention"), {2, 3}, {2, 3}, {2, 3}},
      QT_TRANSLATE_NOOP("defaults", "Limited-time offers based on past purchases")},
-    {{QT_TRANSLATE_NOOP("defaults", "About To Sleep"), {2, 3}, {1, 3}, {1, 4}},
+    {{QT_TRANSLATE_NOOP("defaults", "About To Sleep"), {2, 3}, {1, 2}, {1, 2}},
      QT_TRANSLATE_NOOP("defaults", "Share useful content; recommend popular products with a discount")},
-    {{QT_TRANSLATE_NOOP("defaults", "Lost"), {1, 1}, {1, 5}, {1, 5}},
+    {{QT_TRANSLATE_NOOP("defaults", "At Risk"), {1, 2}, {2, 5}, {2, 5}},
+     QT_TRANSLATE_NOOP("defaults", "Reconnect with personalised emails and renewal offers")},
+    {{QT_TRANSLATE_NOOP("defaults", "Can't Lose Them"), {1, 1}, {4, 5}, {4, 5}},
+     QT_TRANSLATE_NOOP("defaults", "Win them back: renewals, new products, a personal call")},
+    {{QT_TRANSLATE_NOOP("defaults", "Lost"), {1, 2}, {1, 2}, {1, 2}},
      QT_TRANSLATE_NOOP("defaults", "One outreach campaign to revive interest; otherwise low priority")},
 };
 const char *const kOthers = QT_TRANSLATE_NOOP("defaults", "Others");

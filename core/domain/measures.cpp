@@ -32,6 +32,8 @@ constexpr Entry kModelColumns[] = {
     {"clv", Money, QT_TRANSLATE_NOOP("measures", "CLV")},
     {"clv_low", Money, QT_TRANSLATE_NOOP("measures", "CLV, low")},
     {"clv_high", Money, QT_TRANSLATE_NOOP("measures", "CLV, high")},
+    {"holdout_purchases", Count, QT_TRANSLATE_NOOP("measures", "Holdout purchases")},
+    {"holdout_spend", Money, QT_TRANSLATE_NOOP("measures", "Holdout spend")},
     // what every order summary tells
     {"orders", Count, QT_TRANSLATE_NOOP("measures", "Orders")},
     {"total_spend", Money, QT_TRANSLATE_NOOP("measures", "Total spend")},

@@ -67,7 +67,8 @@ const std::vector<ParameterInfo> kParameters = [] {
         ParameterInfo horizon{"horizon_months", Number, QT_TRANSLATE_NOOP("parameters", "CLV &horizon:"),
                               QT_TRANSLATE_NOOP("parameters", "How far ahead the CLV counts purchases"),
                               Msg::KeyHorizon};
-        horizon.min = 1, horizon.max = 600, horizon.integer = true;
+        horizon.min = 0, horizon.minExcluded = true, horizon.max = 600, horizon.decimals = 2;
+        horizon.rule = Msg::KeyHorizonMonths;
         horizon.suffix = QT_TRANSLATE_NOOP("parameters", " months");
         horizon.number = &ValueSpec::horizonMonths;
         p.push_back(horizon);
@@ -82,11 +83,63 @@ const std::vector<ParameterInfo> kParameters = [] {
     }
     {
         ParameterInfo pen{"penalizer", Number, QT_TRANSLATE_NOOP("parameters", "Fit &penalty:"),
-                          QT_TRANSLATE_NOOP("parameters", "L2 penalty on the fitted parameters; 0 = plain maximum likelihood"),
+                          QT_TRANSLATE_NOOP("parameters", "L2 penalty on the purchase model's parameters; 0 = plain maximum likelihood"),
                           Msg::KeyNotNegative};
         pen.min = 0, pen.decimals = 4, pen.step = 0.001;
         pen.number = &ValueSpec::penalizer;
         p.push_back(pen);
+    }
+    {
+        ParameterInfo pen{"spend_penalizer", Number, QT_TRANSLATE_NOOP("parameters", "S&pend fit penalty:"),
+                          QT_TRANSLATE_NOOP("parameters", "L2 penalty on the Gamma-Gamma parameters; 0 = plain maximum likelihood"),
+                          Msg::KeyNotNegative};
+        pen.min = 0, pen.decimals = 4, pen.step = 0.001;
+        pen.number = &ValueSpec::spendPenalizer;
+        p.push_back(pen);
+    }
+    {
+        ParameterInfo model{"purchase_model", Choice, QT_TRANSLATE_NOOP("parameters", "P&urchase model:"),
+                            QT_TRANSLATE_NOOP("parameters", "The model of how often customers buy and whether they are still customers"),
+                            Msg::KeyPurchaseModel};
+        model.choices = {"bgnbd", "pareto_nbd", "mbgnbd", "bgbb", "auto"};
+        model.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "BG/NBD"), QT_TRANSLATE_NOOP("parameters", "Pareto/NBD"),
+                              QT_TRANSLATE_NOOP("parameters", "MBG/NBD"),
+                              QT_TRANSLATE_NOOP("parameters", "BG/BB (purchase opportunities: needs a period)"),
+                              QT_TRANSLATE_NOOP("parameters", "The best on the holdout period (auto)")};
+        model.namesWrongChoice = true;
+        model.text = &ValueSpec::purchaseModel;
+        p.push_back(model);
+    }
+    {
+        ParameterInfo period{"period", Choice, QT_TRANSLATE_NOOP("parameters", "Pu&rchase period:"),
+                             QT_TRANSLATE_NOOP("parameters", "Purchases on one day, or in one calendar week, month… count as one purchase; with a period, recency and T are whole periods"),
+                             Msg::KeyPeriod};
+        period.choices = {"day", "week", "month", "quarter", "year"};
+        period.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "day"), QT_TRANSLATE_NOOP("parameters", "calendar week"),
+                               QT_TRANSLATE_NOOP("parameters", "calendar month"), QT_TRANSLATE_NOOP("parameters", "quarter"),
+                               QT_TRANSLATE_NOOP("parameters", "year")};
+        period.namesWrongChoice = true;
+        period.text = &ValueSpec::period;
+        p.push_back(period);
+    }
+    {
+        ParameterInfo days{"month_days", Number, QT_TRANSLATE_NOOP("parameters", "Days per &month:"),
+                           QT_TRANSLATE_NOOP("parameters", "Days in a month for the CLV horizon and discounting (30.4375 = 365.25 ÷ 12; lifetimes uses 30)"),
+                           Msg::KeyPositive};
+        days.min = 0, days.minExcluded = true, days.max = 366, days.decimals = 4, days.step = 0.5;
+        days.number = &ValueSpec::monthDays;
+        p.push_back(days);
+    }
+    {
+        ParameterInfo end{"holdout_end", Date, QT_TRANSLATE_NOOP("parameters", "&Holdout end:"),
+                          QT_TRANSLATE_NOOP("parameters", "yyyy-mm-dd. Orders after it are left out; the holdout period runs from the observation end to it."),
+                          Msg::KeyText};
+        end.placeholder = QT_TRANSLATE_NOOP("parameters", "the last order's date");
+        end.rule = Msg::HoldoutEndNotDate;
+        end.ruleNamesKey = false;
+        end.namesWrongChoice = true;
+        end.text = &ValueSpec::holdoutEnd;
+        p.push_back(end);
     }
     {
         ParameterInfo level{"interval_level", Number, QT_TRANSLATE_NOOP("parameters", "CLV &interval:"),
@@ -127,12 +180,32 @@ const std::vector<ValueModelInfo> kModels = {
      computeRfmModel},
     {"predictive_clv", T, QT_TRANSLATE_NOOP("models", "Predictive CLV: BG/NBD + Gamma-Gamma"),
      {{"customer"}, {"date"}, {"amount", "quantity"}}, false,
-     {"observation_end", "time_unit", "horizon_months", "monthly_discount", "penalizer", "interval_level",
-      "rfm_scoring"},
+     {"purchase_model", "observation_end", "holdout_end", "time_unit", "period", "horizon_months", "month_days",
+      "monthly_discount", "penalizer", "spend_penalizer", "interval_level", "rfm_scoring"},
      computePredictiveClv},
 };
 
+const PurchaseModelInfo kPurchaseModels[] = {
+    {"bgnbd", "BG/NBD", PurchaseKind::BgNbd, {"r", "alpha", "a", "b"}, false},
+    {"pareto_nbd", "Pareto/NBD", PurchaseKind::ParetoNbd, {"r", "alpha", "s", "beta"}, false},
+    {"mbgnbd", "MBG/NBD", PurchaseKind::MbgNbd, {"r", "alpha", "a", "b"}, false},
+    {"bgbb", "BG/BB", PurchaseKind::BgBb, {"alpha", "beta", "gamma", "delta"}, true},
+};
+
 } // namespace
+
+std::span<const PurchaseModelInfo> purchaseModels()
+{
+    return kPurchaseModels;
+}
+
+const PurchaseModelInfo *findPurchaseModel(std::string_view key)
+{
+    for (const PurchaseModelInfo &m : kPurchaseModels)
+        if (key == m.key)
+            return &m;
+    return nullptr;
+}
 
 bool ParameterInfo::accepts(double v) const
 {

@@ -4,6 +4,7 @@
 // parameters panel (names, which parameters a model has, editor ranges) and the import wizard
 // (which model a mapping allows). Adding a model: one entry in kModels (models.cpp), its compute
 // function (core/analytics/value_models.cpp) and the translation of its label.
+#include "core/analytics/btyd.h"
 #include "core/error.h"
 #include "core/messages.h"
 #include "core/project/project.h"
@@ -76,6 +77,17 @@ const ParameterInfo *findValueParameter(std::string_view key);
 // all mapped (a score-based model is never the first choice), else the layout's first.
 const ValueModelInfo &defaultValueModel(Layout layout, const std::map<std::string, std::string> &columns,
                                         const std::map<std::string, std::vector<std::string>> &periodColumns);
+
+// The purchase models of predictive_clv (value.purchase_model; "auto" is none of them but picks one).
+struct PurchaseModelInfo {
+    const char *key;                     // value.purchase_model and the summary's models[].name
+    const char *name;                    // as the literature writes it: "BG/NBD"
+    PurchaseKind kind;
+    std::array<const char *, 4> params;  // the summary's parameter names, in the fit's order
+    bool needsPeriods;                   // purchase opportunities: value.period coarser than a day
+};
+std::span<const PurchaseModelInfo> purchaseModels();
+const PurchaseModelInfo *findPurchaseModel(std::string_view key);
 
 // A parameter's value as text (numbers in shortest exact form), and set from text; a text that
 // is not a valid value leaves the spec unchanged and gives false.

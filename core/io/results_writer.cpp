@@ -2,6 +2,7 @@
 
 #include "core/io/over_time_output.h"
 
+#include "core/domain/models.h"
 #include "core/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
@@ -256,16 +257,40 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
     }
     if (r.btyd) {
         const BtydInfo &b = *r.btyd;
-        const BgNbdParams &bp = b.bgnbd.params;
         auto se = [](const FitInfo &f, size_t k) { return k < f.standardErrors.size() ? num(f.standardErrors[k]) : json(); };
         j["time_unit"] = b.timeUnit;
+        j["period"] = b.period;
         j["observation_end"] = formatDate(b.observationEnd);
-        j["bgnbd"] = {{"r", bp.r}, {"alpha", bp.alpha}, {"a", bp.a}, {"b", bp.b},
-                      {"log_likelihood", b.bgnbd.info.logLikelihood},
-                      {"customers", b.bgnbd.info.customers},
-                      {"standard_errors", {{"r", se(b.bgnbd.info, 0)}, {"alpha", se(b.bgnbd.info, 1)},
-                                           {"a", se(b.bgnbd.info, 2)}, {"b", se(b.bgnbd.info, 3)}}}};
-        if (b.gammaGamma) {
+        if (const PurchaseModelFit *bg = b.find("bgnbd")) {
+            const Params4 &bp = bg->fit.params;
+            j["bgnbd"] = {{"r", bp[0]}, {"alpha", bp[1]}, {"a", bp[2]}, {"b", bp[3]},
+                          {"log_likelihood", bg->fit.info.logLikelihood},
+                          {"customers", bg->fit.info.customers},
+                          {"standard_errors", {{"r", se(bg->fit.info, 0)}, {"alpha", se(bg->fit.info, 1)},
+                                               {"a", se(bg->fit.info, 2)}, {"b", se(bg->fit.info, 3)}}}};
+        }
+        json models = json::array();
+        for (const PurchaseModelFit &m : b.models) {
+            json params = json::object(), errors = json::object();
+            for (size_t k = 0; k < 4; ++k) {
+                params[m.model->params[k]] = m.fit.params[k];
+                errors[m.model->params[k]] = se(m.fit.info, k);
+            }
+            json e = {{"name", m.model->key}, {"params", params}, {"standard_errors", errors},
+                      {"log_likelihood", num(m.fit.info.logLikelihood)}, {"aic", num(m.aic)}, {"bic", num(m.bic)}};
+            if (m.holdout)
+                e["holdout"] = {{"mae", num(m.holdout->mae)}, {"rmse", num(m.holdout->rmse)},
+                                {"predicted_total", num(m.holdout->predictedTotal)},
+                                {"actual_total", num(m.holdout->actualTotal)}};
+            models.push_back(e);
+        }
+        j["models"] = models;
+        j["chosen_model"] = b.chosenFit() ? json(b.chosenFit()->model->key) : json();
+        if (b.gammaGamma && b.gammaGamma->atLimit) {
+            j["gamma_gamma"] = {{"p", json()}, {"q", json()}, {"v", json()}, {"at_limit", true},
+                                {"mean_spend", b.gammaGamma->limitMean},
+                                {"customers", b.gammaGamma->info.customers}};
+        } else if (b.gammaGamma) {
             const GammaGammaParams &gp = b.gammaGamma->params;
             j["gamma_gamma"] = {{"p", gp.p}, {"q", gp.q}, {"v", gp.v},
                                 {"log_likelihood", b.gammaGamma->info.logLikelihood},
@@ -273,6 +298,8 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
                                 {"standard_errors", {{"p", se(b.gammaGamma->info, 0)}, {"q", se(b.gammaGamma->info, 1)},
                                                      {"v", se(b.gammaGamma->info, 2)}}}};
         }
+        if (std::isfinite(b.spendFrequencyCorrelation))
+            j["spend_frequency_correlation"] = b.spendFrequencyCorrelation;
         if (!b.holdout.empty()) {
             json rows = json::array();
             for (const HoldoutRow &h : b.holdout)

@@ -591,6 +591,16 @@ json toJson(const Project &p)
         v["interval_level"] = p.value.intervalLevel;
     if (p.value.rfmScoring != "quantile")
         v["rfm_scoring"] = p.value.rfmScoring;
+    if (p.value.purchaseModel != "bgnbd")
+        v["purchase_model"] = p.value.purchaseModel;
+    if (p.value.spendPenalizer != 0)
+        v["spend_penalizer"] = p.value.spendPenalizer;
+    if (p.value.period != "day")
+        v["period"] = p.value.period;
+    if (p.value.monthDays != 30.4375)
+        v["month_days"] = p.value.monthDays;
+    if (!p.value.holdoutEnd.empty())
+        v["holdout_end"] = p.value.holdoutEnd;
     j["value"] = v;
 
     json scores = json::array();

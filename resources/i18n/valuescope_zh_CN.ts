@@ -1632,10 +1632,6 @@ mean value %6</source>
         <translation>实际</translation>
     </message>
     <message>
-        <source>predicted (BG/NBD)</source>
-        <translation>预测（BG/NBD）</translation>
-    </message>
-    <message>
         <source>repeat purchases up to the observation end</source>
         <translation>截止日前的重复购买次数</translation>
     </message>
@@ -2022,6 +2018,102 @@ now: %4 customers, value %5</source>
         <source>the cohort chart needs order lines and cohorts switched on (Parameters ▸ Over time, or &apos;cohorts&apos; in the project)</source>
         <translation>同期群图需要订单明细并开启同期群（参数 ▸ 随时间变化，或项目中的 &apos;cohorts&apos;）</translation>
     </message>
+    <message>
+        <source>Purchase models compared (%1 customers)</source>
+        <translation>购买模型比较（%1 位客户）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <source>AIC</source>
+        <translation>AIC</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Holdout MAE</source>
+        <translation>保留期 MAE</translation>
+    </message>
+    <message>
+        <source>Holdout RMSE</source>
+        <translation>保留期 RMSE</translation>
+    </message>
+    <message>
+        <source>Predicted / actual purchases</source>
+        <translation>预测 / 实际购买次数</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（已选用）</translation>
+    </message>
+    <message>
+        <source>predicted (%1)</source>
+        <translation>预测（%1）</translation>
+    </message>
+    <message>
+        <source>No purchase model could be fitted</source>
+        <translation>没有可拟合的购买模型</translation>
+    </message>
+    <message>
+        <source>the tracking chart needs predictive CLV with a fitted purchase model</source>
+        <translation>跟踪图需要预测型 CLV 且至少拟合出一个购买模型</translation>
+    </message>
+    <message>
+        <source>Cumulative repeat purchases: actual and expected by each model</source>
+        <translation>累计重复购买：实际值与各模型的期望值</translation>
+    </message>
+    <message>
+        <source>Repeat purchases per week: actual and expected by each model</source>
+        <translation>每周重复购买：实际值与各模型的期望值</translation>
+    </message>
+    <message>
+        <source>Repeat purchases per period: actual and expected by each model</source>
+        <translation>每期重复购买：实际值与各模型的期望值</translation>
+    </message>
+    <message>
+        <source>end of calibration</source>
+        <translation>校准期结束</translation>
+    </message>
+    <message>
+        <source>week (its first day)</source>
+        <translation>周（以首日表示）</translation>
+    </message>
+    <message>
+        <source>period (its first day)</source>
+        <translation>期间（以首日表示）</translation>
+    </message>
+    <message>
+        <source>repeat purchases</source>
+        <translation>重复购买次数</translation>
+    </message>
+    <message>
+        <source>from %1: actual %2</source>
+        <translation>自 %1 起：实际 %2</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Tracking (cumulative)</source>
+        <translation>跟踪（累计）</translation>
+    </message>
+    <message>
+        <source>Model comparison</source>
+        <translation>模型比较</translation>
+    </message>
+    <message>
+        <source>the model comparison needs predictive CLV with a fitted purchase model</source>
+        <translation>模型比较需要预测型 CLV 且至少拟合出一个购买模型</translation>
+    </message>
 </context>
 <context>
     <name>defaults</name>
@@ -2279,6 +2371,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>ROI</source>
         <translation>投资回报率</translation>
+    </message>
+    <message>
+        <source>Holdout purchases</source>
+        <translation>保留期购买次数</translation>
+    </message>
+    <message>
+        <source>Holdout spend</source>
+        <translation>保留期消费</translation>
     </message>
 </context>
 <context>
@@ -2718,22 +2818,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>the %1 fit did not converge; the data may not follow the model (too few repeat customers?)</source>
         <translation>%1 拟合未收敛；数据可能不符合该模型（回头客太少？）</translation>
-    </message>
-    <message>
-        <source>BG/NBD needs frequency &gt;= 0 and 0 &lt;= recency &lt;= T for every customer</source>
-        <translation>BG/NBD 要求每位客户的 frequency ≥ 0 且 0 ≤ recency ≤ T</translation>
-    </message>
-    <message>
-        <source>only %1 customers bought before the observation end; BG/NBD needs at least 10</source>
-        <translation>只有 %1 位客户在观察期结束前购买过；BG/NBD 至少需要 10 位</translation>
-    </message>
-    <message>
-        <source>no customer bought on more than one day, so how often customers come back cannot be estimated (BG/NBD needs repeat purchases)</source>
-        <translation>没有客户在一天以上购买过，因此无法估计客户回购的频率（BG/NBD 需要重复购买）</translation>
-    </message>
-    <message>
-        <source>only %1 customers bought again; BG/NBD needs more repeat customers to be fitted</source>
-        <translation>只有 %1 位客户再次购买；BG/NBD 需要更多回头客才能拟合</translation>
     </message>
     <message>
         <source>all purchases fall on the observation end; customers&apos; ages are all 0</source>
@@ -3227,6 +3311,78 @@ now: %4 customers, value %5</source>
         <source>this build of ValueScope cannot read from %1 servers</source>
         <translation>此版本的 ValueScope 无法读取 %1 服务器</translation>
     </message>
+    <message>
+        <source>a purchase model needs frequency &gt;= 0 and 0 &lt;= recency &lt;= T for every customer (BG/BB also frequency &lt;= T)</source>
+        <translation>购买模型要求每位客户的频率 &gt;= 0 且 0 &lt;= 最近购买间隔 &lt;= T（BG/BB 还要求频率 &lt;= T）</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought before the observation end; a purchase model needs at least 10</source>
+        <translation>观察截止日之前只有 %1 位客户购买过；购买模型至少需要 10 位</translation>
+    </message>
+    <message>
+        <source>no customer bought on more than one day (or in more than one period), so how often customers come back cannot be estimated (a purchase model needs repeat purchases)</source>
+        <translation>没有客户在一天以上（或一个周期以上）购买过，因此无法估计客户回购的频率（购买模型需要重复购买）</translation>
+    </message>
+    <message>
+        <source>only %1 customers bought again; a purchase model needs more repeat customers to be fitted</source>
+        <translation>只有 %1 位客户再次购买；购买模型需要更多重复购买的客户才能拟合</translation>
+    </message>
+    <message>
+        <source>BG/BB counts purchase opportunities: it needs the period week, month, quarter or year, not day</source>
+        <translation>BG/BB 以购买机会计数：购买周期须为周、月、季度或年，而不是天</translation>
+    </message>
+    <message>
+        <source>the holdout end &apos;%1&apos; is not a date (expected e.g. 1998-06-30)</source>
+        <translation>保留期截止日“%1”不是日期（应为如 1998-06-30 的格式）</translation>
+    </message>
+    <message>
+        <source>the holdout end %1 lies before the observation end %2</source>
+        <translation>保留期截止日 %1 早于观察截止日 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be bgnbd, pareto_nbd, mbgnbd, bgbb or auto, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 bgnbd、pareto_nbd、mbgnbd、bgbb 或 auto，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be day, week, month, quarter or year, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 day、week、month、quarter 或 year，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be greater than 0</source>
+        <translation>“%1”必须大于 0</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number of months greater than 0 and at most 600</source>
+        <translation>“%1”必须是大于 0 且不超过 600 的月数</translation>
+    </message>
+    <message>
+        <source>%1 cannot be fitted, so its predictions are left empty: %2</source>
+        <translation>%1 无法拟合，其预测列留空：%2</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma cannot be fitted, so the expected spend and the CLV are left empty: %1</source>
+        <translation>Gamma-Gamma 无法拟合，期望消费额与 CLV 留空：%1</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma reaches its boundary (q and v run to infinity): spend per purchase does not differ between customers, so every customer&apos;s expected spend is the shared mean %1 (complete shrinkage); the CLV interval covers the purchase model&apos;s uncertainty only</source>
+        <translation>Gamma-Gamma 到达参数边界（q 与 v 趋于无穷）：各客户每次购买的消费额没有差别，因此每位客户的期望消费额都是共同均值 %1（完全收缩）；CLV 区间只包含购买模型的不确定性</translation>
+    </message>
+    <message>
+        <source>purchase model &apos;auto&apos;: %1 chosen, it predicts the holdout period best (mean absolute error %2 purchases per customer; %3)</source>
+        <translation>购买模型“auto”：选用 %1，它对保留期的预测最好（每位客户的平均绝对误差 %2 次购买；%3）</translation>
+    </message>
+    <message>
+        <source>purchase model &apos;auto&apos;: %1 chosen, it has the lowest BIC (%2; %3); with a holdout period (a later holdout end than observation end) the choice would rest on predictions instead</source>
+        <translation>购买模型“auto”：选用 %1，它的 BIC 最低（%2；%3）；若有保留期（保留期截止日晚于观察截止日），将改为按预测效果选择</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma assumes spend per purchase does not depend on how often a customer buys, but among repeat customers the two correlate (Pearson %1, %2 customers); expected spend may be biased</source>
+        <translation>Gamma-Gamma 假设每次购买的消费额与购买频率无关，但在重复购买客户中两者相关（Pearson 相关系数 %1，%2 位客户）；期望消费额可能有偏差</translation>
+    </message>
+    <message>
+        <source>clv_low and clv_high: a %1 % interval by the delta method from the fits&apos; standard errors; it covers the uncertainty of the model parameters only, not whether a customer buys more or less than expected</source>
+        <translation>clv_low 与 clv_high：由拟合标准误按 delta 方法得到的 %1% 区间；它只包含模型参数的不确定性，不包含客户实际购买多于或少于预期的情况</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3393,10 +3549,6 @@ now: %4 customers, value %5</source>
         <translation>拟合惩罚(&amp;P)：</translation>
     </message>
     <message>
-        <source>L2 penalty on the fitted parameters; 0 = plain maximum likelihood</source>
-        <translation>对拟合参数的 L2 惩罚；0 = 普通最大似然</translation>
-    </message>
-    <message>
         <source>CLV &amp;interval:</source>
         <translation>CLV 区间(&amp;I)：</translation>
     </message>
@@ -3419,6 +3571,90 @@ now: %4 customers, value %5</source>
     <message>
         <source>Quintiles of the ranks (ties spread over 1–5)</source>
         <translation>按排名五分位（并列值分散到 1–5）</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the purchase model&apos;s parameters; 0 = plain maximum likelihood</source>
+        <translation>对购买模型参数的 L2 惩罚；0 = 普通最大似然</translation>
+    </message>
+    <message>
+        <source>S&amp;pend fit penalty:</source>
+        <translation>消费模型惩罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the Gamma-Gamma parameters; 0 = plain maximum likelihood</source>
+        <translation>对 Gamma-Gamma 参数的 L2 惩罚；0 = 普通最大似然</translation>
+    </message>
+    <message>
+        <source>P&amp;urchase model:</source>
+        <translation>购买模型(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>The model of how often customers buy and whether they are still customers</source>
+        <translation>描述客户购买频率及是否仍为活跃客户的模型</translation>
+    </message>
+    <message>
+        <source>BG/NBD</source>
+        <translation>BG/NBD</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD</source>
+        <translation>Pareto/NBD</translation>
+    </message>
+    <message>
+        <source>MBG/NBD</source>
+        <translation>MBG/NBD</translation>
+    </message>
+    <message>
+        <source>BG/BB (purchase opportunities: needs a period)</source>
+        <translation>BG/BB（按购买机会：需要购买周期）</translation>
+    </message>
+    <message>
+        <source>The best on the holdout period (auto)</source>
+        <translation>保留期表现最佳者（auto）</translation>
+    </message>
+    <message>
+        <source>Pu&amp;rchase period:</source>
+        <translation>购买周期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Purchases on one day, or in one calendar week, month… count as one purchase; with a period, recency and T are whole periods</source>
+        <translation>同一天（或同一自然周、月…）内的购买计为一次；选择周期后，最近购买间隔与 T 以整周期计</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>calendar week</source>
+        <translation>自然周</translation>
+    </message>
+    <message>
+        <source>calendar month</source>
+        <translation>自然月</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Days per &amp;month:</source>
+        <translation>每月天数(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Days in a month for the CLV horizon and discounting (30.4375 = 365.25 ÷ 12; lifetimes uses 30)</source>
+        <translation>CLV 预测期与折现所用的每月天数（30.4375 = 365.25 ÷ 12；lifetimes 用 30）</translation>
+    </message>
+    <message>
+        <source>&amp;Holdout end:</source>
+        <translation>保留期截止日(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>yyyy-mm-dd. Orders after it are left out; the holdout period runs from the observation end to it.</source>
+        <translation>yyyy-mm-dd。此日期之后的订单不计入；保留期为观察截止日至此日。</translation>
     </message>
 </context>
 <context>
@@ -3510,10 +3746,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>Monthly discount</source>
         <translation>月折现率</translation>
-    </message>
-    <message>
-        <source>BG/NBD</source>
-        <translation>BG/NBD</translation>
     </message>
     <message>
         <source>Gamma-Gamma</source>
@@ -3702,6 +3934,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>Customer value — %1</source>
         <translation>客户价值 — %1</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（已选用）</translation>
+    </message>
+    <message>
+        <source>at its boundary: everyone&apos;s expected spend is the mean %1</source>
+        <translation>位于参数边界：每位客户的期望消费额都是均值 %1</translation>
     </message>
 </context>
 <context>

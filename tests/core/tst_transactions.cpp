@@ -54,6 +54,7 @@ private slots:
     void onlineRetailMatchesPandas();
     void projectKeepsRfmSettings();
     void commandLineWritesTheModelColumns();
+    void oneFailedFitNeverCostsTheRun();
 
 private:
     std::shared_ptr<const Table> read(const std::string &path);
@@ -371,7 +372,8 @@ void TstTransactions::commandLineWritesTheModelColumns()
         f << R"({"valuescope": 1, "source": {"path": ")" << VS_RESOURCES
           << R"(/sample/cdnow_sample.txt", "layout": "transactions",
                "columns": {"customer": "column 2", "date": "column 3", "amount": "column 5"}},
-             "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks"},
+             "value": {"model": "predictive_clv", "observation_end": "1997-09-30", "time_unit": "weeks",
+                       "purchase_model": "auto"},
              "segments": {"by": "rfm"}})";
     }
     const QString out = m_dir.filePath("cdnow.csv"), summary = m_dir.filePath("cdnow-summary.json");
@@ -383,7 +385,7 @@ void TstTransactions::commandLineWritesTheModelColumns()
     std::string header;
     std::getline(in, header);
     QCOMPARE(header, std::string("customer,value,segment,strategy,frequency,recency,T,monetary,p_alive,"
-                                 "expected_purchases,expected_average_value,clv,clv_low,clv_high,"
+                                 "expected_purchases,expected_average_value,clv,clv_low,clv_high,holdout_purchases,holdout_spend,"
                                  "r_score,f_score,m_score,rfm_cell,orders,total_spend,first_purchase,last_purchase"));
     // customer 0001 before the observation end: 29.33 on 1997-01-01, 29.73 on 1997-01-18, 14.96 on 1997-08-02
     std::string first;
@@ -403,7 +405,56 @@ void TstTransactions::commandLineWritesTheModelColumns()
     for (const char *k : {"p", "q", "v"})
         QVERIFY2(s["gamma_gamma"].contains(k), k);
     QVERIFY(s["segments"].contains("Champions"));
+    // 'auto': every applicable purchase model is fitted and compared on the holdout (DESIGN §4.1)
+    QCOMPARE(s["chosen_model"].get<std::string>(), std::string("pareto_nbd"));
+    QCOMPARE(s["models"].size(), size_t(3)); // bgnbd, pareto_nbd, mbgnbd; BG/BB needs a period
+    for (const auto &m : s["models"]) {
+        for (const char *k : {"name", "params", "standard_errors", "log_likelihood", "aic", "bic", "holdout"})
+            QVERIFY2(m.contains(k), k);
+        for (const char *k : {"mae", "rmse", "predicted_total", "actual_total"})
+            QVERIFY2(m["holdout"].contains(k), k);
+    }
+    QCOMPARE(s["models"][1]["name"].get<std::string>(), std::string("pareto_nbd"));
+    QVERIFY(s["models"][1]["params"].contains("beta"));
     QCOMPARE(s["rfm"]["recency"]["scores"].size(), s["rfm"]["recency"]["edges"].size() - 1);
+}
+
+void TstTransactions::oneFailedFitNeverCostsTheRun()
+{
+    // an order log whose spend per order is the same for everyone, and a purchase model that
+    // cannot be fitted (BG/BB without a period): exit 0, every file written, the reasons warned
+    const QString data = m_dir.filePath("same-spend.csv"), project = m_dir.filePath("same-spend.json");
+    {
+        std::ofstream f(data.toStdString());
+        f << "customer,date,amount\n";
+        for (int c = 0; c < 200; ++c)
+            for (int k = 0; k <= c % 5; ++k)
+                f << "c" << c << ",2021-" << (1 + (c * 7 + k * 53) % 12 < 10 ? "0" : "") << 1 + (c * 7 + k * 53) % 12 << "-"
+                  << (10 + k) << ",19.90\n";
+        std::ofstream pj(project.toStdString());
+        pj << R"({"valuescope": 1, "source": {"path": "same-spend.csv", "layout": "transactions",
+                 "columns": {"customer": "customer", "date": "date", "amount": "amount"}},
+                 "value": {"model": "predictive_clv", "purchase_model": "bgbb"}})";
+    }
+    const QString out = m_dir.filePath("same-spend-out.csv"), summary = m_dir.filePath("same-spend-summary.json");
+    QProcess run;
+    run.start(QStringLiteral(VS_BINARY), {"run", project, "--out", out, "--summary", summary});
+    QVERIFY(run.waitForFinished(60000));
+    const QByteArray err = run.readAllStandardError();
+    QVERIFY2(run.exitCode() == 0, err.constData());
+    QVERIFY2(err.contains("BG/BB cannot be fitted"), err.constData());
+    QVERIFY2(err.contains("shared mean 19.90"), err.constData());
+    const auto s = testutil::loadJson(summary.toStdString());
+    QVERIFY(s["chosen_model"].is_null());
+    QCOMPARE(s["gamma_gamma"]["at_limit"].get<bool>(), true);
+    QCOMPARE(s["gamma_gamma"]["mean_spend"].get<double>(), 19.9);
+    std::ifstream in(out.toStdString());
+    std::string header, first;
+    std::getline(in, header);
+    std::getline(in, first);
+    QVERIFY2(header.find("p_alive,expected_purchases,expected_average_value,clv") != std::string::npos, header.c_str());
+    // customer c0: one order of 19.90 — no P(alive) (no purchase model), expected spend 19.9
+    QVERIFY2(first.find(",,,19.9,,,,") != std::string::npos, first.c_str());
 }
 
 QTEST_GUILESS_MAIN(TstTransactions)

@@ -196,11 +196,12 @@ def rfm_reference():
         codes = pd.qcut(s.rank(method="first"), 5, labels=False)
         return (5 - codes if reverse else codes + 1).astype(int)
 
-    rules = [("Champions", (5, 5), (5, 5), (5, 5)), ("Potential Loyalist", (3, 5), (3, 5), (2, 5)),
-             ("Loyal Customers", (2, 4), (2, 4), (2, 4)), ("Promising", (3, 4), (1, 3), (3, 5)),
-             ("New Customers", (4, 5), (1, 3), (1, 5)), ("Can't Lose Them", (1, 2), (3, 4), (4, 5)),
-             ("At Risk", (1, 2), (2, 5), (4, 5)), ("Need Attention", (1, 3), (3, 5), (3, 5)),
-             ("About To Sleep", (2, 3), (1, 3), (1, 4)), ("Lost", (1, 1), (1, 5), (1, 5))]
+    # the R package rfm's published ten segments (its README), in its order
+    rules = [("Champions", (4, 5), (4, 5), (4, 5)), ("Loyal Customers", (2, 5), (3, 5), (3, 5)),
+             ("Potential Loyalist", (3, 5), (1, 3), (1, 3)), ("New Customers", (4, 5), (1, 1), (1, 1)),
+             ("Promising", (3, 4), (1, 1), (1, 1)), ("Need Attention", (2, 3), (2, 3), (2, 3)),
+             ("About To Sleep", (2, 3), (1, 2), (1, 2)), ("At Risk", (1, 2), (2, 5), (2, 5)),
+             ("Can't Lose Them", (1, 1), (4, 5), (4, 5)), ("Lost", (1, 2), (1, 2), (1, 2))]
 
     def segment(R, F, M):
         for name, rr, ff, mm in rules:

@@ -221,7 +221,7 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     QAbstractItemModelTester tester(&rules);
     QCOMPARE(rules.rowCount(), 10);
     const size_t championsRank = m_session->results()->segments.front().count;
-    QVERIFY(!rules.setData(rules.index(0, RfmRulesModel::MFrom), 5)); // already 5: no change, no undo step
+    QVERIFY(!rules.setData(rules.index(0, RfmRulesModel::MTo), 5)); // already 5: no change, no undo step
     QVERIFY(!rules.setData(rules.index(0, RfmRulesModel::RFrom), 9));  // scores are 1-5
     QVERIFY(rules.setData(rules.index(0, RfmRulesModel::Name), QStringLiteral("Best")));
     settle();

@@ -1,5 +1,7 @@
 #include "Charts.h"
 
+#include "core/domain/models.h"
+
 #include "BarTable.h"
 #include "ChartStyle.h"
 #include "HeatmapChart.h"
@@ -202,6 +204,33 @@ TableChart::Data statisticsTable(const vs::AnalysisResults &r)
     return d;
 }
 
+// The purchase models side by side: fit, information criteria and the holdout check.
+TableChart::Data modelTable(const vs::BtydInfo &b)
+{
+    TableChart::Data d;
+    d.title = QApplication::translate("charts", "Purchase models compared (%1 customers)")
+                  .arg(numbers::count(qulonglong(b.models.empty() ? 0 : b.models.front().fit.info.customers)));
+    d.header = QStringList{QApplication::translate("charts", "Model"), QApplication::translate("charts", "Log-likelihood"), QApplication::translate("charts", "AIC"),
+                           QApplication::translate("charts", "BIC"), QApplication::translate("charts", "Holdout MAE"),
+                           QApplication::translate("charts", "Holdout RMSE"),
+                           QApplication::translate("charts", "Predicted / actual purchases")};
+    const QLocale l;
+    for (const vs::PurchaseModelFit &m : b.models) {
+        QString name = QString::fromUtf8(m.model->name);
+        if (&m == b.chosenFit())
+            name = QApplication::translate("charts", "%1 (chosen)").arg(name);
+        QStringList row{name, l.toString(m.fit.info.logLikelihood, 'f', 1),
+                        l.toString(m.aic, 'f', 1), l.toString(m.bic, 'f', 1)};
+        if (m.holdout)
+            row << l.toString(m.holdout->mae, 'f', 4) << l.toString(m.holdout->rmse, 'f', 4)
+                << QStringLiteral("%1 / %2").arg(l.toString(m.holdout->predictedTotal, 'f', 1), l.toString(m.holdout->actualTotal, 'f', 0));
+        else
+            row << QStringLiteral("—") << QStringLiteral("—") << QStringLiteral("—");
+        d.rows << row;
+    }
+    return d;
+}
+
 // The part of a chart widget that a picture shows (the scatter's axis choosers stay out).
 QWidget *surface(QWidget *chart)
 {
@@ -237,8 +266,11 @@ const ViewEntry kViews[] = {
     {vs::ChartView::Migration, [](QWidget *p) -> QWidget * { return new MigrationChart(p); },
      [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<MigrationChart>(w)->setInput(in); }},
     {vs::ChartView::Table, [](QWidget *p) -> QWidget * { return new TableChart(p); },
-     [](QWidget *w, const Input &in, const vs::ChartKindInfo &) {
-         as<TableChart>(w)->setData(in.results ? statisticsTable(*in.results) : TableChart::Data{});
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &kind) {
+         if (std::string_view(kind.key) == "model_comparison")
+             as<TableChart>(w)->setData(in.results && in.results->btyd ? modelTable(*in.results->btyd) : TableChart::Data{});
+         else
+             as<TableChart>(w)->setData(in.results ? statisticsTable(*in.results) : TableChart::Data{});
      }},
     {vs::ChartView::Heatmap, [](QWidget *p) -> QWidget * { return new HeatmapChart(p); },
      [](QWidget *w, const Input &in, const vs::ChartKindInfo &kind) {
@@ -250,7 +282,7 @@ const ViewEntry kViews[] = {
              as<HeatmapChart>(w)->setData(r && r->overTime && r->overTime->cohorts ? cohortHeatmap(*r->overTime->cohorts)
                                                                                     : HeatmapChart::Data{});
          else
-             as<HeatmapChart>(w)->setData(r && r->btyd ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
+             as<HeatmapChart>(w)->setData(r && r->btyd && !r->btyd->recencyGrid.empty() ? matrix(*r->btyd, key == "p_alive") : HeatmapChart::Data{});
      }},
     {vs::ChartView::Holdout, [](QWidget *p) -> QWidget * { return new HoldoutChart(p); },
      [](QWidget *w, const Input &in, const vs::ChartKindInfo &) { as<HoldoutChart>(w)->setResults(in.results); }},
@@ -264,6 +296,10 @@ const ViewEntry kViews[] = {
          const vs::PeriodMigration &m = *r->overTime->migration;
          as<PeriodMigrationChart>(w)->setMigration(std::shared_ptr<const vs::PeriodMigration>(r->overTime, &m), columnColours(m, *r),
                                                    r->overTime->earlyWarnings.size());
+     }},
+    {vs::ChartView::Tracking, [](QWidget *p) -> QWidget * { return new TrackingChart(p); },
+     [](QWidget *w, const Input &in, const vs::ChartKindInfo &kind) {
+         as<TrackingChart>(w)->setResults(in.results, std::string_view(kind.key) == "tracking_cumulative");
      }},
 };
 

@@ -1,6 +1,8 @@
 #include "ValueCharts.h"
 
 #include "core/analytics/analysis.h"
+#include "core/domain/models.h"
+#include "core/table/table.h"
 
 #include <QAreaSeries>
 #include <QApplication>
@@ -260,7 +262,8 @@ QString HoldoutChart::setResults(const std::shared_ptr<const vs::AnalysisResults
     auto *actual = new QLineSeries;
     actual->setName(QApplication::translate("charts", "actual"));
     auto *predicted = new QLineSeries;
-    predicted->setName(QApplication::translate("charts", "predicted (BG/NBD)"));
+    predicted->setName(QApplication::translate("charts", "predicted (%1)")
+                           .arg(QString::fromUtf8(b.chosenFit() ? b.chosenFit()->model->name : "")));
     auto *axisX = new QCategoryAxis;
     axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axisX->setStartValue(-0.3); // the first label clear of the vertical axis' labels
@@ -297,4 +300,98 @@ QString HoldoutChart::tipAt(const QPointF &value) const
     return QApplication::translate("charts", "%1 repeat purchases: %2 customers\nactual %3, predicted %4")
         .arg(h.orMore ? QStringLiteral("%1+").arg(h.frequency) : QString::number(h.frequency), numbers::count(qulonglong(h.customers)),
              QLocale().toString(h.actual, 'f', 3), QLocale().toString(h.predicted, 'f', 3));
+}
+
+// ---- tracking ---------------------------------------------------------------------------------
+
+namespace {
+
+const QColor kModelColours[] = {QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
+                                QColor(0xd5, 0x5e, 0x00)};
+
+std::vector<double> cumulated(const std::vector<double> &v, bool cumulative)
+{
+    std::vector<double> out(v);
+    if (cumulative)
+        for (size_t k = 1; k < out.size(); ++k)
+            out[k] += out[k - 1];
+    return out;
+}
+
+} // namespace
+
+QString TrackingChart::setResults(const std::shared_ptr<const vs::AnalysisResults> &r, bool cumulative)
+{
+    QChart *c = chart();
+    clear();
+    m_results = r;
+    m_cumulative = cumulative;
+    m_positionTips = true;
+    if (!r || !r->btyd || r->btyd->models.empty() || r->btyd->tracking.actual.empty()) {
+        setTitle(QApplication::translate("charts", "No purchase model could be fitted"));
+        finish();
+        return QApplication::translate("charts", "the tracking chart needs predictive CLV with a fitted purchase model");
+    }
+    const vs::BtydInfo &b = *r->btyd;
+    const vs::TrackingSeries &t = b.tracking;
+    const bool weeks = b.period == "day" || b.period.empty();
+    setTitle(cumulative ? QApplication::translate("charts", "Cumulative repeat purchases: actual and expected by each model")
+                        : weeks ? QApplication::translate("charts", "Repeat purchases per week: actual and expected by each model")
+                                : QApplication::translate("charts", "Repeat purchases per period: actual and expected by each model"));
+    double top = 0;
+    auto addLine = [&](const std::vector<double> &values, const QString &name, const QPen &pen) {
+        auto *line = new QLineSeries;
+        line->setName(name);
+        const std::vector<double> v = cumulated(values, cumulative);
+        for (size_t k = 0; k < v.size(); ++k) {
+            line->append(double(k), v[k]);
+            top = std::max(top, v[k]);
+        }
+        line->setPen(pen);
+        c->addSeries(line);
+    };
+    addLine(t.actual, QApplication::translate("charts", "actual"), QPen(QColor(0x00, 0x72, 0xb2), 2.5));
+    for (size_t m = 0; m < t.expected.size() && m < b.models.size(); ++m)
+        addLine(t.expected[m], QString::fromUtf8(b.models[m].model->name),
+                QPen(kModelColours[m % 4], 2, int(m) == b.chosen ? Qt::SolidLine : Qt::DashLine));
+    // the end of the calibration period
+    auto *end = new QLineSeries;
+    end->setName(QApplication::translate("charts", "end of calibration"));
+    const double at = double(t.calibrationPeriods) - 0.5;
+    const numbers::Ticks ty = numbers::niceTicks(0, std::max(1.0, top * 1.05), 5);
+    end->append(at, 0);
+    end->append(at, ty.last);
+    end->setPen(QPen(Qt::gray, 1.5, Qt::DotLine));
+    c->addSeries(end);
+    auto *axisX = new QCategoryAxis;
+    axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const size_t n = t.actual.size();
+    const size_t step = std::max<size_t>(1, (n + 4) / 5);
+    for (size_t k = step / 2; k < n; k += step) // year and month, clear of the vertical axis: whole labels fit
+        axisX->append(QString::fromStdString(vs::formatDate(t.periodStart[k]).substr(0, 7)), double(k));
+    axisX->setRange(0, double(n - 1));
+    axisX->setTitleText(weeks ? QApplication::translate("charts", "week (its first day)")
+                              : QApplication::translate("charts", "period (its first day)"));
+    axisX->setLabelsAngle(0);
+    QCategoryAxis *axisY = tickAxis(ty, [ty](double v) { return numbers::tick(v, ty); });
+    setVerticalTitle(QApplication::translate("charts", "repeat purchases"));
+    attach(axisX, axisY);
+    finish();
+    return {};
+}
+
+QString TrackingChart::tipAt(const QPointF &value) const
+{
+    if (!m_results || !m_results->btyd || m_results->btyd->tracking.actual.empty())
+        return {};
+    const vs::BtydInfo &b = *m_results->btyd;
+    const vs::TrackingSeries &t = b.tracking;
+    const size_t k = size_t(std::clamp(std::lround(value.x()), 0L, long(t.actual.size() - 1)));
+    QString tip = QApplication::translate("charts", "from %1: actual %2")
+                      .arg(QString::fromStdString(vs::formatDate(t.periodStart[k])),
+                           QLocale().toString(cumulated(t.actual, m_cumulative)[k], 'f', 0));
+    for (size_t m = 0; m < t.expected.size() && m < b.models.size(); ++m)
+        tip += QStringLiteral("\n%1: %2").arg(QString::fromUtf8(b.models[m].model->name),
+                                               QLocale().toString(cumulated(t.expected[m], m_cumulative)[k], 'f', 1));
+    return tip;
 }

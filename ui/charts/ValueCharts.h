@@ -43,3 +43,17 @@ public:
 private:
     std::shared_ptr<const vs::AnalysisResults> m_results;
 };
+
+// Repeat purchases per period, actual against each fitted purchase model, incremental or
+// cumulative, with the end of the calibration period marked.
+class TrackingChart : public PlainChart {
+    Q_OBJECT
+public:
+    using PlainChart::PlainChart;
+    QString setResults(const std::shared_ptr<const vs::AnalysisResults> &r, bool cumulative);
+    QString tipAt(const QPointF &value) const override;
+
+private:
+    std::shared_ptr<const vs::AnalysisResults> m_results;
+    bool m_cumulative = false;
+};

@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include "core/domain/models.h"
+
 #include "ui/NumberFormat.h"
 #include "ui/Wording.h"
 #include "ui/WarningText.h"
@@ -138,11 +140,19 @@ public:
             params << QStringList{tr("Time unit"), QString::fromStdString(b.timeUnit)};
             params << QStringList{tr("Horizon"), tr("%1 months").arg(l.toString(project.value.horizonMonths))};
             params << QStringList{tr("Monthly discount"), l.toString(project.value.monthlyDiscount)};
-            const auto &bp = b.bgnbd.params;
-            params << QStringList{tr("BG/NBD"), QStringLiteral("r = %1, α = %2, a = %3, b = %4")
-                                                    .arg(l.toString(bp.r, 'f', 4), l.toString(bp.alpha, 'f', 4),
-                                                         l.toString(bp.a, 'f', 4), l.toString(bp.b, 'f', 4))};
-            if (b.gammaGamma) {
+            for (const vs::PurchaseModelFit &m : b.models) {
+                QStringList values;
+                for (size_t k = 0; k < 4; ++k)
+                    values << QStringLiteral("%1 = %2").arg(QString::fromUtf8(m.model->params[k]), l.toString(m.fit.params[k], 'f', 4));
+                QString name = QString::fromUtf8(m.model->name);
+                if (&m == b.chosenFit())
+                    name = tr("%1 (chosen)").arg(name);
+                params << QStringList{name, values.join(QStringLiteral(", "))};
+            }
+            if (b.gammaGamma && b.gammaGamma->atLimit) {
+                params << QStringList{tr("Gamma-Gamma"), tr("at its boundary: everyone's expected spend is the mean %1")
+                                                             .arg(l.toString(b.gammaGamma->limitMean, 'f', 2))};
+            } else if (b.gammaGamma) {
                 const auto &gp = b.gammaGamma->params;
                 params << QStringList{tr("Gamma-Gamma"), QStringLiteral("p = %1, q = %2, v = %3")
                                                              .arg(l.toString(gp.p, 'f', 4), l.toString(gp.q, 'f', 4), l.toString(gp.v, 'f', 4))};
