@@ -68,6 +68,7 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::FileEmptyNoRows, "read.empty_no_rows", QT_TRANSLATE_NOOP("messages", "the file is empty: it has no rows of data")),
     says(Msg::FileEmpty, "read.empty", QT_TRANSLATE_NOOP("messages", "the file is empty")),
     says(Msg::NamedLikeWorkbook, "read.named_like_workbook", QT_TRANSLATE_NOOP("messages", "the file is named like a workbook but is not one (it may be damaged)")),
+    says(Msg::TextNamedLikeWorkbook, "read.text_named_like_workbook", QT_TRANSLATE_NOOP("messages", "the file is named like a workbook (%1) but holds text; it was read as a delimited text (CSV) file")),
     says(Msg::UnclosedQuote, "read.unclosed_quote", QT_TRANSLATE_NOOP("messages", "a quoted field starts here and is never closed (a \" is missing)")),
     says(Msg::WorkbookNotText, "read.workbook_not_text", QT_TRANSLATE_NOOP("messages", "this is a spreadsheet workbook, not a text (CSV) file; open it as a workbook")),
     says(Msg::BinaryNotText, "read.binary", QT_TRANSLATE_NOOP("messages", "the file holds binary data, not text; is it really a CSV file?")),

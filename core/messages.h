@@ -30,6 +30,7 @@ enum class Msg : uint16_t {
     FileEmptyNoRows,
     FileEmpty,
     NamedLikeWorkbook,
+    TextNamedLikeWorkbook,
     UnclosedQuote,
     WorkbookNotText,
     BinaryNotText,

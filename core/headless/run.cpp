@@ -27,7 +27,7 @@ static Result<std::optional<StreamedOrderLines>> streamedOrderLines(const std::s
         return std::optional<StreamedOrderLines>();
     Msg why;
     const ReaderInfo *reader = readerFor(path, &why);
-    if (!reader || std::string_view(reader->format) != "csv")
+    if (!reader || std::string_view(reader->format) != "csv" || namedLikeWorkbook(path)) // the table reader says so
         return std::optional<StreamedOrderLines>();
     try {
         return streamOrderLines(path, options, project.source.columns);

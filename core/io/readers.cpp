@@ -42,6 +42,12 @@ std::string lowerExtension(const std::string &path)
 
 } // namespace
 
+bool namedLikeWorkbook(const std::string &path)
+{
+    const std::string ext = lowerExtension(path);
+    return ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".xls";
+}
+
 const ReaderInfo *readerFor(const std::string &path, Msg *whyNot)
 {
     std::ifstream in(path, std::ios::binary);
@@ -57,8 +63,7 @@ const ReaderInfo *readerFor(const std::string &path, Msg *whyNot)
         return &kReaders[1];
     if (head == std::string_view("\xD0\xCF\x11\xE0", 4))
         return &kReaders[2];
-    const std::string ext = lowerExtension(path);
-    if (ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".xls") {
+    if (namedLikeWorkbook(path)) {
         // a workbook's name but not a workbook inside: text is read as text, anything else is refused
         if (!head.empty() && head.find('\0') == std::string_view::npos)
             return &kReaders[0];
@@ -80,7 +85,15 @@ Result<ReadResult> readTable(const std::string &path, const ReadOptions &options
     // the memory budget (budget.h) keeps any file within bounds; a file that is simply larger
     // than this computer's memory is said so, on whichever thread it is read
     try {
-        return r->read(path, options);
+        auto read = r->read(path, options);
+        if (read && std::string_view(r->format) == "csv" && namedLikeWorkbook(path)) // said, never silent
+            read->report.warnings.insert(read->report.warnings.begin(),
+                                         [&] {
+                                             Diagnostic d(Msg::TextNamedLikeWorkbook, {lowerExtension(path)});
+                                             d.file = path;
+                                             return d;
+                                         }());
+        return read;
     } catch (const std::bad_alloc &) {
         return budget::outOfMemory(path);
     } catch (const std::length_error &) {

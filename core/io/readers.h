@@ -14,6 +14,8 @@ struct ReaderInfo {
 };
 
 // Which reader takes this file, from its first bytes and then its extension; nullptr if none.
+// Whether the file's name says workbook (.xlsx, .xlsm, .ods, .xls), whatever it holds.
+bool namedLikeWorkbook(const std::string &path);
 const ReaderInfo *readerFor(const std::string &path, Msg *whyNot);
 
 Result<ReadResult> readTable(const std::string &path, const ReadOptions &options);

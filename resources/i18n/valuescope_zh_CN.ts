@@ -3383,6 +3383,10 @@ now: %4 customers, value %5</source>
         <source>clv_low and clv_high: a %1 % interval by the delta method from the fits&apos; standard errors; it covers the uncertainty of the model parameters only, not whether a customer buys more or less than expected</source>
         <translation>clv_low 与 clv_high：由拟合标准误按 delta 方法得到的 %1% 区间；它只包含模型参数的不确定性，不包含客户实际购买多于或少于预期的情况</translation>
     </message>
+    <message>
+        <source>the file is named like a workbook (%1) but holds text; it was read as a delimited text (CSV) file</source>
+        <translation>文件名看起来是工作簿（%1），但内容是文本；已按分隔符文本（CSV）文件读取</translation>
+    </message>
 </context>
 <context>
     <name>models</name>

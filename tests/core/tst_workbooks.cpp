@@ -26,6 +26,7 @@ private slots:
     void badFiles_data();
     void badFiles();
     void unknownSheetListsTheSheets();
+    void textNamedLikeWorkbookIsReadAsTextAndSaid();
     void cancelAndProgress_data();
     void cancelAndProgress();
     void serialDates_data();
@@ -87,6 +88,24 @@ void TstWorkbooks::badFiles()
     QVERIFY2(msg.find(path) == 0, msg.c_str());
     QVERIFY2(msg.find(m_expect["__bad__"][file.toStdString()].get<std::string>()) != std::string::npos, msg.c_str());
     QVERIFY2(clock.elapsed() < 5000, "refused within seconds, not after inflating it");
+}
+
+// Issue 15: a CSV saved under a workbook's name is read as the text it is, and the user is told.
+void TstWorkbooks::textNamedLikeWorkbookIsReadAsTextAndSaid()
+{
+    auto r = readTable(dataPath("workbooks/csv_named.xlsx"), ReadOptions{});
+    QVERIFY(r.ok());
+    QCOMPARE(r->report.format, std::string("csv"));
+    QCOMPARE(r->table.rowCount(), size_t(2));
+    QVERIFY(!r->report.warnings.empty());
+    const Diagnostic &w = r->report.warnings.front();
+    QCOMPARE(w.code, Msg::TextNamedLikeWorkbook);
+    QVERIFY2(w.message().find(".xlsx") != std::string::npos, w.message().c_str());
+    // a real CSV gets no such notice
+    auto csv = readTable(dataPath("csv/utf8.csv"), ReadOptions{});
+    QVERIFY(csv.ok());
+    for (const Diagnostic &d : csv->report.warnings)
+        QVERIFY(d.code != Msg::TextNamedLikeWorkbook);
 }
 
 void TstWorkbooks::unknownSheetListsTheSheets()
