@@ -14,6 +14,7 @@
 #include <map>
 #include <cmath>
 #include <numeric>
+#include <exception>
 #include <thread>
 
 namespace vs {
@@ -499,9 +500,23 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         };
         const size_t groups = groupStart.size() - 1;
         if (groups > 20000) {
-            std::thread helper(work, groups / 2, groups);
-            work(0, groups / 2);
+            std::exception_ptr failed; // no exception leaves the helper thread: it is rethrown here
+            std::thread helper([&] {
+                try {
+                    work(groups / 2, groups);
+                } catch (...) {
+                    failed = std::current_exception();
+                }
+            });
+            try {
+                work(0, groups / 2);
+            } catch (...) {
+                helper.join();
+                throw;
+            }
             helper.join();
+            if (failed)
+                std::rethrow_exception(failed);
         } else {
             work(0, groups);
         }
