@@ -236,6 +236,7 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
     Record rec;
     const Roles &ro = cx.roles;
     ch.kept.reserve(text.size() / 24);
+    uint32_t lastCustomer = UINT32_MAX;
     while (tok.next(rec)) {
         if (rec.blank()) {
             ++ch.blank;
@@ -342,9 +343,13 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
             continue;
         }
         bool isNew = false;
-        const uint32_t c = customers.insert(id, isNew, stable);
-        if (isNew)
-            ch.customers.push_back(stable(id));
+        uint32_t c = lastCustomer; // a customer's lines mostly come together: its number again
+        if (lastCustomer == UINT32_MAX || id != ch.customers[lastCustomer]) {
+            c = customers.insert(id, isNew, stable);
+            if (isNew)
+                ch.customers.push_back(stable(id));
+            lastCustomer = c;
+        }
         bool cancelled = amount < 0 || (ro.quantity >= 0 && quantity < 0);
         uint32_t inv = UINT32_MAX;
         if (ro.invoice >= 0) {
