@@ -23,15 +23,16 @@ public:
     {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(m_slots.size() * 2);
-        size_t h = std::hash<std::string_view>{}(s) & m_mask;
+        const uint32_t tag = uint32_t(std::hash<std::string_view>{}(s));
+        size_t h = tag & m_mask;
         while (m_slots[h].key.data()) {
-            if (m_slots[h].key == s) {
+            if (m_slots[h].tag == tag && m_slots[h].key == s) {
                 inserted = false;
                 return m_slots[h].index;
             }
             h = (h + 1) & m_mask;
         }
-        m_slots[h] = {s.empty() ? std::string_view("", 0) : keep(s), uint32_t(m_count)};
+        m_slots[h] = {s.empty() ? std::string_view("", 0) : keep(s), uint32_t(m_count), tag};
         inserted = true;
         return uint32_t(m_count++);
     }
@@ -47,6 +48,8 @@ private:
     struct Slot {
         std::string_view key;
         uint32_t index = 0;
+        uint32_t tag = 0; // the key's hash (its low 32 bits): the place when the table grows; most
+                          // other keys fail on it without their text being read
     };
     void rehash(size_t want)
     {
@@ -58,7 +61,7 @@ private:
         m_mask = cap - 1;
         for (const Slot &s : old)
             if (s.key.data()) {
-                size_t h = std::hash<std::string_view>{}(s.key) & m_mask;
+                size_t h = s.tag & m_mask;
                 while (m_slots[h].key.data())
                     h = (h + 1) & m_mask;
                 m_slots[h] = s;

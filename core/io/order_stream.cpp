@@ -236,6 +236,7 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
     Record rec;
     const Roles &ro = cx.roles;
     ch.kept.reserve(text.size() / 24);
+    uint32_t lastCustomer = UINT32_MAX;
     while (tok.next(rec)) {
         if (rec.blank()) {
             ++ch.blank;
@@ -342,9 +343,13 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
             continue;
         }
         bool isNew = false;
-        const uint32_t c = customers.insert(id, isNew, stable);
-        if (isNew)
-            ch.customers.push_back(stable(id));
+        uint32_t c = lastCustomer; // a customer's lines mostly come together: its number again
+        if (lastCustomer == UINT32_MAX || id != ch.customers[lastCustomer]) {
+            c = customers.insert(id, isNew, stable);
+            if (isNew)
+                ch.customers.push_back(stable(id));
+            lastCustomer = c;
+        }
         bool cancelled = amount < 0 || (ro.quantity >= 0 && quantity < 0);
         uint32_t inv = UINT32_MAX;
         if (ro.invoice >= 0) {
@@ -377,7 +382,12 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
 class DayStore {
 public:
     explicit DayStore(bool invoices) : m_invoices(invoices) { m_table.assign(1 << 16, 0); }
-    void addCustomer() { m_lastSlot.push_back(UINT32_MAX); }
+    void addCustomer()
+    {
+        m_lastSlot.push_back(UINT32_MAX);
+        m_first.push_back(0);
+        m_count.push_back(0);
+    }
     // Room for this many customer-days at most: address space only, the pages are touched as
     // days come (growing by doubling would copy every array and touch twice the memory).
     void reserve(size_t days)
@@ -395,7 +405,7 @@ public:
     {
         uint32_t s = m_lastSlot[c];
         if (s == UINT32_MAX || m_day[s] != day)
-            s = find(c, day);
+            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
         m_lastSlot[c] = s;
         ++m_lines;
         if (isReturn) {
@@ -418,7 +428,7 @@ public:
             m_lastInvoice[s] = invoice;
         }
     }
-    size_t bytes() const { return m_day.capacity() * 36 + m_table.capacity() * 4 + m_lastSlot.capacity() * 4 + m_seen.size() * 32; }
+    size_t bytes() const { return m_day.capacity() * 36 + m_table.capacity() * 4 + m_lastSlot.capacity() * 12 + m_seen.size() * 32; }
     size_t lines() const { return m_lines; }
 
     CustomerDays finish()
@@ -438,6 +448,8 @@ public:
         }
         m_table = {};
         m_lastSlot = {};
+        m_first = {};
+        m_count = {};
         m_cust = {};
         for (size_t c = 0; c < n; ++c)
             std::sort(order.begin() + d.offset[c], order.begin() + d.offset[c + 1],
@@ -468,6 +480,49 @@ private:
     {
         return size_t(mix(uint64_t(c) << 32 | uint32_t(day))) & (m_table.size() - 1);
     }
+    // A customer whose days took consecutive slots (its lines come together, as in most
+    // exports) is looked up in its own few slots, without the hash table; the first day out of
+    // that run, or the 17th, puts its days into the table for good.
+    static constexpr uint32_t kHashed = UINT32_MAX, kRunMax = 16;
+    uint32_t findRun(uint32_t c, int32_t day)
+    {
+        const uint32_t first = m_first[c], n = m_count[c];
+        for (uint32_t s = first; s < first + n; ++s)
+            if (m_day[s] == day)
+                return s;
+        const uint32_t s = uint32_t(m_day.size());
+        if (n == 0 || (s == first + n && n < kRunMax)) {
+            if (n == 0)
+                m_first[c] = s;
+            m_count[c] = n + 1;
+            append(c, day);
+            return s;
+        }
+        // out of the run: the customer's days go into the table, then this one
+        m_count[c] = kHashed;
+        for (uint32_t k = first; k < first + n; ++k)
+            insert(c, m_day[k], k);
+        return find(c, day);
+    }
+    void append(uint32_t c, int32_t day)
+    {
+        m_day.push_back(day);
+        m_cust.push_back(c);
+        m_net.push_back(0);
+        m_returned.push_back(0);
+        m_orders.push_back(0);
+        if (m_invoices)
+            m_lastInvoice.push_back(0);
+    }
+    void insert(uint32_t c, int32_t day, uint32_t s) // a key not in the table
+    {
+        size_t h = hash(c, day);
+        while (m_table[h])
+            h = (h + 1) & (m_table.size() - 1);
+        m_table[h] = s + 1;
+        if (++m_inTable * 2 > m_table.size())
+            rehash();
+    }
     uint32_t find(uint32_t c, int32_t day)
     {
         size_t h = hash(c, day);
@@ -478,31 +533,29 @@ private:
             h = (h + 1) & (m_table.size() - 1);
         }
         const uint32_t s = uint32_t(m_day.size());
-        m_day.push_back(day);
-        m_cust.push_back(c);
-        m_net.push_back(0);
-        m_returned.push_back(0);
-        m_orders.push_back(0);
-        if (m_invoices)
-            m_lastInvoice.push_back(0);
+        append(c, day);
         m_table[h] = s + 1;
-        if (m_day.size() * 2 > m_table.size())
+        if (++m_inTable * 2 > m_table.size())
             rehash();
         return s;
     }
-    void rehash()
+    void rehash() // the entries of the table only (customers still in a run have none)
     {
-        m_table.assign(m_table.size() * 2, 0);
-        for (uint32_t s = 0; s < m_day.size(); ++s) {
-            size_t h = hash(m_cust[s], m_day[s]);
-            while (m_table[h])
-                h = (h + 1) & (m_table.size() - 1);
-            m_table[h] = s + 1;
-        }
+        std::vector<uint32_t> old(m_table.size() * 2, 0);
+        old.swap(m_table);
+        for (uint32_t e : old)
+            if (e) {
+                size_t h = hash(m_cust[e - 1], m_day[e - 1]);
+                while (m_table[h])
+                    h = (h + 1) & (m_table.size() - 1);
+                m_table[h] = e;
+            }
     }
     bool m_invoices;
     std::vector<int32_t> m_day;
     std::vector<uint32_t> m_cust, m_orders, m_lastInvoice, m_table, m_lastSlot;
+    std::vector<uint32_t> m_first, m_count; // a customer's run of slots; m_count kHashed: in the table
+    size_t m_inTable = 0;
     std::vector<double> m_net, m_returned;
     std::unordered_set<uint64_t> m_seen; // (slot, invoice) of days with more than one invoice
     size_t m_lines = 0, m_returnLines = 0;

@@ -74,6 +74,31 @@ std::string amountLines(size_t lines, unsigned seed, bool numericIds, bool crlf)
     return s;
 }
 
+// each customer's lines together (as most exports have them), 1 to 40 days each, a few customers
+// coming back at the end on a day they had and on a new one
+std::string customersTogether()
+{
+    std::mt19937 rng(11);
+    std::string s = "customer,date,amount\n";
+    char buf[96];
+    auto line = [&](unsigned c, unsigned day) {
+        const int cents = int(rng() % 20000) - 1000;
+        std::snprintf(buf, sizeof buf, "c%u,2023-%02u-%02u,%d.%02d\n", c, 1 + day / 28, 1 + day % 28, cents / 100,
+                      std::abs(cents % 100));
+        s += buf;
+    };
+    for (unsigned c = 0; c < 40; ++c)
+        for (unsigned d = 0; d <= c; ++d)
+            for (unsigned k = 0, n = 1 + rng() % 3; k < n; ++k)
+                line(c, 3 * d);
+    for (unsigned c : {0u, 5u, 16u, 17u, 39u}) {
+        line(c, 0);
+        line(c, 3 * c + 1);
+        line(c, 0);
+    }
+    return s;
+}
+
 std::string bits(double v)
 {
     uint64_t b;
@@ -178,6 +203,7 @@ void TstOrderStream::streamedIsThePlainGrouping_data()
     QTest::newRow("invoices, returns, cancellations, quoted line breaks") << "invoices.csv" << true;
     QTest::newRow("amounts, returns, blank ids, blank lines") << "amounts.csv" << false;
     QTest::newRow("number ids, CRLF") << "numbers.csv" << false;
+    QTest::newRow("each customer's lines together, some back later") << "together.csv" << false;
     QTest::newRow("BOM, semicolons, decimal comma, d.m.yyyy") << "european.csv" << false;
     QTest::newRow("m/d/yyyy, title line above the header") << "us.csv" << false;
 }
@@ -194,6 +220,8 @@ void TstOrderStream::streamedIsThePlainGrouping()
         text = amountLines(3000, 1, false, false);
     else if (file == "numbers.csv")
         text = amountLines(3000, 2, true, true);
+    else if (file == "together.csv")
+        text = customersTogether();
     else if (file == "european.csv")
         text = "\xEF\xBB\xBF" "customer;date;amount\n"
                "a;31.01.2024;1.234,50\n"
