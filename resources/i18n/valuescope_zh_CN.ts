@@ -591,6 +591,10 @@ Customers: %1</source>
         <source>Reading the first rows…</source>
         <translation>正在读取前几行…</translation>
     </message>
+    <message>
+        <source>Preview of the data with the roles chosen above</source>
+        <translation>数据预览（标出上面选定的角色）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -203,6 +203,18 @@ void TstWizard::headerlessOrderLines()
     QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_amount"))->currentData().toString(), QStringLiteral("column 5"));
     QCOMPARE(mapping->findChild<QComboBox *>(QStringLiteral("role_customer"))->currentData().toString(), QStringLiteral("column 1"));
     QVERIFY(mapping->isComplete());
+    // the data are on the page, each mapped column marked with its role; an unmapped one is not
+    auto *preview = mapping->findChild<QTableView *>(QStringLiteral("mappingPreview"));
+    QVERIFY(preview && preview->model()->rowCount() > 0);
+    const auto header = [&](int column) { return preview->model()->headerData(column, Qt::Horizontal).toString(); };
+    QVERIFY2(header(0).contains(QStringLiteral("▸ Customer")), qPrintable(header(0)));
+    QVERIFY2(header(2).contains(QStringLiteral("▸ Date")), qPrintable(header(2)));
+    QVERIFY2(!header(1).contains(QStringLiteral("▸")), qPrintable(header(1)));
+    // choosing another column moves the mark
+    auto *customer = mapping->findChild<QComboBox *>(QStringLiteral("role_customer"));
+    customer->setCurrentIndex(customer->findData(QStringLiteral("column 2")));
+    QVERIFY(!header(0).contains(QStringLiteral("▸")));
+    QVERIFY2(header(1).contains(QStringLiteral("▸ Customer")), qPrintable(header(1)));
 }
 
 // Two cells that are not numbers stop the import, naming the first; the page offers to read them

@@ -376,6 +376,15 @@ public:
         m_hint = new QLabel;
         m_hint->setWordWrap(true);
         l->addWidget(m_hint);
+        // the data themselves, each mapped column marked with its role
+        m_previewModel = new TablePreviewModel(this);
+        auto *view = new QTableView;
+        view->setObjectName(QStringLiteral("mappingPreview"));
+        view->setModel(m_previewModel);
+        view->setAccessibleName(ImportWizard::tr("Preview of the data with the roles chosen above"));
+        view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        view->horizontalHeader()->setDefaultSectionSize(110);
+        l->addWidget(view, 2);
     }
 
     void initializePage() override
@@ -415,6 +424,7 @@ public:
             ++row;
         }
         m_grid->setColumnStretch(2, 1);
+        m_previewModel->setTable(table);
         m_periodsBox->setVisible(m_w->layout() == vs::Layout::Customers);
         for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) {
             const QSignalBlocker quiet(list); // one check() below, not one per item
@@ -479,6 +489,11 @@ private:
     void check()
     {
         const auto table = m_w->preview();
+        QMap<QString, QString> marks;
+        for (const auto &[role, combo] : m_combos)
+            if (const QString col = combo->currentData().toString(); !col.isEmpty())
+                marks[col] = marks.contains(col) ? marks[col] + QStringLiteral(", ") + roleTitle(role) : roleTitle(role);
+        m_previewModel->setMarks(marks);
         for (const auto &[role, combo] : m_combos) {
             QLabel *label = m_checks[role];
             const QString col = combo->currentData().toString();
@@ -528,6 +543,7 @@ private:
     QWidget *m_periodsBox;
     QListWidget *m_revenuePeriods, *m_costPeriods;
     QLabel *m_hint;
+    TablePreviewModel *m_previewModel;
     std::map<std::string, QComboBox *> m_combos;
     std::map<std::string, QLabel *> m_checks;
     bool m_complete = false;

@@ -28,6 +28,17 @@ void TablePreviewModel::setTable(std::shared_ptr<const vs::Table> table)
     endResetModel();
 }
 
+void TablePreviewModel::setMarks(QMap<QString, QString> marks)
+{
+    if (marks == m_marks)
+        return;
+    m_marks = std::move(marks);
+    if (columnCount() > 0) {
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+        emit dataChanged(index(0, 0), index(std::max(0, rowCount() - 1), columnCount() - 1), {Qt::BackgroundRole});
+    }
+}
+
 int TablePreviewModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_table ? 0 : int(std::min<size_t>(m_table->rowCount(), 500));
@@ -52,6 +63,8 @@ QVariant TablePreviewModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && c.cellMissing(size_t(index.row())))
         return QBrush(QColor(245, 245, 245));
+    if (role == Qt::BackgroundRole && m_marks.contains(QString::fromStdString(c.name)))
+        return QBrush(QColor(228, 240, 252)); // a mapped column
     return {};
 }
 
@@ -65,5 +78,8 @@ QVariant TablePreviewModel::headerData(int section, Qt::Orientation orientation,
         return {};
     const vs::Column &c = m_table->columns[size_t(section)];
     const QString type = c.type == vs::ColumnType::Number ? tr("number") : c.type == vs::ColumnType::Date ? tr("date") : tr("text");
-    return QStringLiteral("%1\n(%2)").arg(QString::fromStdString(c.name), type);
+    const QString name = QString::fromStdString(c.name);
+    if (auto it = m_marks.find(name); it != m_marks.end())
+        return QStringLiteral("%1\n(%2)\n▸ %3").arg(name, type, it.value());
+    return QStringLiteral("%1\n(%2)").arg(name, type);
 }

@@ -4,6 +4,7 @@
 #include "core/table/table.h"
 
 #include <QAbstractTableModel>
+#include <QMap>
 #include <QSet>
 
 #include <memory>
@@ -13,6 +14,9 @@ class TablePreviewModel : public QAbstractTableModel {
 public:
     explicit TablePreviewModel(QObject *parent = nullptr);
     void setTable(std::shared_ptr<const vs::Table> table);
+    // The role each column is mapped to (column name -> the role's title), shown in its header
+    // and as a tint of its cells, so that a headerless file's "column 3" says what it became.
+    void setMarks(QMap<QString, QString> marks);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -21,4 +25,5 @@ public:
 private:
     std::shared_ptr<const vs::Table> m_table;
     QSet<QString> m_identifiers; // columns written without thousands separators
+    QMap<QString, QString> m_marks;
 };
