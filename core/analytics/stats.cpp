@@ -8,18 +8,6 @@
 
 namespace vs {
 
-namespace {
-struct Neumaier {
-    double sum = 0, comp = 0;
-    void add(double x)
-    {
-        const double t = sum + x;
-        comp += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-    double value() const { return sum + comp; }
-};
-} // namespace
 
 double accurateSum(std::span<const double> values)
 {

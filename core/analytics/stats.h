@@ -1,6 +1,7 @@
 #pragma once
 // Descriptive statistics (S8), computed as pandas does: missing values skipped, sample variance.
 #include <cstddef>
+#include <cmath>
 #include <span>
 #include <vector>
 
@@ -13,6 +14,18 @@ struct DescriptiveStats {
 };
 
 DescriptiveStats describe(std::span<const double> values);
+
+// A running sum with Neumaier's compensation: what accurateSum() and describe() add up with.
+struct Neumaier {
+    double sum = 0, comp = 0;
+    void add(double x)
+    {
+        const double t = sum + x;
+        comp += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
+        sum = t;
+    }
+    double value() const { return sum + comp; }
+};
 
 // Accurate sum (Neumaier) of the non-missing values.
 double accurateSum(std::span<const double> values);

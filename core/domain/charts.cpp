@@ -1,5 +1,7 @@
 #include "charts.h"
 
+#include "core/domain/registry.h"
+
 #include "core/analytics/analysis.h"
 #include "core/analytics/over_time.h"
 #include "core/analytics/scenario.h"
@@ -83,13 +85,7 @@ std::span<const ChartKindInfo> chartKinds()
     return kKinds;
 }
 
-const ChartKindInfo *findChartKind(std::string_view key)
-{
-    for (const ChartKindInfo &k : kKinds)
-        if (key == k.key)
-            return &k;
-    return nullptr;
-}
+const ChartKindInfo *findChartKind(std::string_view key) { return findByKey(kKinds, key); }
 
 const char *chartUnavailable(const ChartKindInfo &kind, const AnalysisResults *results,
                              const ScenarioComparison *comparison)

@@ -1,5 +1,7 @@
 #include "models.h"
 
+#include "core/domain/registry.h"
+
 #include "core/analytics/value_models.h"
 #include "core/domain/translatable.h"
 #include "core/table/cell_parse.h"
@@ -199,13 +201,7 @@ std::span<const PurchaseModelInfo> purchaseModels()
     return kPurchaseModels;
 }
 
-const PurchaseModelInfo *findPurchaseModel(std::string_view key)
-{
-    for (const PurchaseModelInfo &m : kPurchaseModels)
-        if (key == m.key)
-            return &m;
-    return nullptr;
-}
+const PurchaseModelInfo *findPurchaseModel(std::string_view key) { return findByKey(kPurchaseModels, key); }
 
 bool ParameterInfo::accepts(double v) const
 {
@@ -223,13 +219,7 @@ std::span<const ValueModelInfo> valueModels()
     return kModels;
 }
 
-const ValueModelInfo *findValueModel(std::string_view key)
-{
-    for (const ValueModelInfo &m : kModels)
-        if (key == m.key)
-            return &m;
-    return nullptr;
-}
+const ValueModelInfo *findValueModel(std::string_view key) { return findByKey(kModels, key); }
 
 std::vector<const ValueModelInfo *> valueModelsFor(Layout layout)
 {
@@ -251,13 +241,7 @@ std::span<const ParameterInfo> valueParameters()
     return kParameters;
 }
 
-const ParameterInfo *findValueParameter(std::string_view key)
-{
-    for (const ParameterInfo &p : kParameters)
-        if (key == p.key)
-            return &p;
-    return nullptr;
-}
+const ParameterInfo *findValueParameter(std::string_view key) { return findByKey(kParameters, key); }
 
 const ValueModelInfo &defaultValueModel(Layout layout, const std::map<std::string, std::string> &columns,
                                         const std::map<std::string, std::vector<std::string>> &periodColumns)

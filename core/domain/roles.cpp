@@ -1,5 +1,7 @@
 #include "roles.h"
 
+#include "core/domain/registry.h"
+
 #include "core/domain/translatable.h"
 #include "core/table/cell_parse.h"
 #include "core/table/table.h"
@@ -84,13 +86,7 @@ std::span<const RoleInfo> roles()
     return kRoles;
 }
 
-const RoleInfo *findRole(std::string_view key)
-{
-    for (const RoleInfo &r : kRoles)
-        if (key == r.key)
-            return &r;
-    return nullptr;
-}
+const RoleInfo *findRole(std::string_view key) { return findByKey(kRoles, key); }
 
 std::vector<std::string> rolesFor(Layout layout)
 {

@@ -1,5 +1,7 @@
 #include "segment_methods.h"
 
+#include "core/domain/registry.h"
+
 #include "core/analytics/segmentation.h"
 #include "core/domain/translatable.h"
 
@@ -23,12 +25,6 @@ std::span<const SegmentMethodInfo> segmentMethods()
     return kMethods;
 }
 
-const SegmentMethodInfo *findSegmentMethod(std::string_view key)
-{
-    for (const SegmentMethodInfo &m : kMethods)
-        if (key == m.key)
-            return &m;
-    return nullptr;
-}
+const SegmentMethodInfo *findSegmentMethod(std::string_view key) { return findByKey(kMethods, key); }
 
 } // namespace vs

@@ -1,5 +1,7 @@
 #include "sources.h"
 
+#include "core/domain/registry.h"
+
 #include "core/db/db_client.h"
 #include "core/domain/translatable.h"
 
@@ -19,12 +21,6 @@ constexpr std::array kSources = {
 
 std::span<const SourceKindInfo> sourceKinds() { return kSources; }
 
-const SourceKindInfo *findSourceKind(std::string_view key)
-{
-    for (const SourceKindInfo &k : kSources)
-        if (key == k.key)
-            return &k;
-    return nullptr;
-}
+const SourceKindInfo *findSourceKind(std::string_view key) { return findByKey(kSources, key); }
 
 } // namespace vs

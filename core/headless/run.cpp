@@ -67,6 +67,21 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
     }
 }
 
+// the analysis of prepared data, or why there is none
+static void analysePrepared(FileAnalysis &out, Result<std::shared_ptr<const PreparedData>> prepared, const Project &project)
+{
+    if (!prepared) {
+        out.analysisError = prepared.error();
+        return;
+    }
+    auto results = computeAnalysis(prepared.value(), project);
+    if (!results) {
+        out.analysisError = results.error();
+        return;
+    }
+    out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+}
+
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project)
 {
     FileAnalysis out;
@@ -76,17 +91,7 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
     } else if (*streamed) {
         out.report = (*streamed)->report;
         out.rows = (*streamed)->rows;
-        auto prepared = prepareStreamed(std::move(**streamed), project, path);
-        if (!prepared) {
-            out.analysisError = prepared.error();
-            return out;
-        }
-        auto results = computeAnalysis(prepared.value(), project);
-        if (!results) {
-            out.analysisError = results.error();
-            return out;
-        }
-        out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+        analysePrepared(out, prepareStreamed(std::move(**streamed), project, path), project);
         return out;
     }
     auto read = readTable(path, options);
@@ -97,17 +102,7 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
     out.report = read->report;
     auto table = std::make_shared<const Table>(std::move(read->table));
     out.rows = table->rowCount();
-    auto prepared = prepareData(table, project, path);
-    if (!prepared) {
-        out.analysisError = prepared.error();
-        return out;
-    }
-    auto results = computeAnalysis(prepared.value(), project);
-    if (!results) {
-        out.analysisError = results.error();
-        return out;
-    }
-    out.results = std::make_shared<const AnalysisResults>(std::move(results.value()));
+    analysePrepared(out, prepareData(table, project, path), project);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "order_stream.h"
 
+#include "core/analytics/stats.h"
 #include "core/analytics/string_index.h"
 #include "core/io/budget.h"
 #include "core/io/csv_tokenizer.h"
@@ -110,17 +111,6 @@ private:
     }
     std::vector<uint64_t> m_keys, m_counts;
     size_t m_size = 0;
-};
-
-struct Neumaier { // as describe() sums
-    double sum = 0, comp = 0;
-    void add(double x)
-    {
-        const double t = sum + x;
-        comp += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
-        sum = t;
-    }
-    double value() const { return sum + comp; }
 };
 
 // What a column's cells allow it to be, as buildTypedTable decides (typing.cpp).
