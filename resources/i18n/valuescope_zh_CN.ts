@@ -170,12 +170,6 @@
         <source>The call list needs two snapshot dates: switch on “Compare the segments on two dates” in the parameters (Over time).</source>
         <translation>回访名单需要两个快照日期：请在参数（随时间变化）中开启“比较两个日期的细分”。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s) to call saved to %1</source>
-        <translation>
-            <numerusform>%n 位待回访客户已保存到 %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export with Pseudonyms</source>
         <translation>以假名导出</translation>
@@ -215,6 +209,14 @@ Key (keep it within the team; it is not saved):</source>
     <message>
         <source>Results written to the table %1</source>
         <translation>结果已写入表 %1</translation>
+    </message>
+    <message>
+        <source>1 customer to call saved to %1</source>
+        <translation>1 位待回访客户已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 customers to call saved to %2</source>
+        <translation>%1 位待回访客户已保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -1158,12 +1160,6 @@ Customers: %1</source>
         <source>%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers</source>
         <translation>%2 位客户中 %1 位更换了细分 · 新客户 %3 位 · %4 位在两日期间未购买 · 点击单元格查看其客户</translation>
     </message>
-    <message numerus="yes">
-        <source>%n valuable customer(s) fell (File ▸ Export Call List)</source>
-        <translation>
-            <numerusform>%n 位高价值客户下滑（文件 ▸ 导出回访名单）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Set two snapshot dates to see how customers moved between them.</source>
         <translation>设置两个快照日期，查看客户在两者之间如何迁移。</translation>
@@ -1185,6 +1181,14 @@ Customers: %1</source>
 %3 customers, value on %4: %5</source>
         <translation>%1 → %2
 %3 位客户，%4 的价值：%5</translation>
+    </message>
+    <message>
+        <source>1 valuable customer fell (File ▸ Export Call List)</source>
+        <translation>1 位高价值客户下滑（文件 ▸ 导出回访名单）</translation>
+    </message>
+    <message>
+        <source>%1 valuable customers fell (File ▸ Export Call List)</source>
+        <translation>%1 位高价值客户下滑（文件 ▸ 导出回访名单）</translation>
     </message>
 </context>
 <context>

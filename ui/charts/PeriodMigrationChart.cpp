@@ -67,7 +67,8 @@ QString PeriodMigrationChart::noteText() const
     return tr("%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers")
                .arg(numbers::count(qulonglong(m_m->changed)), numbers::count(qulonglong(customers - arrived)),
                     numbers::count(qulonglong(arrived)), numbers::count(qulonglong(lapsed))) +
-           QStringLiteral(" · ") + tr("%n valuable customer(s) fell (File ▸ Export Call List)", nullptr, int(m_warnings));
+           QStringLiteral(" · ") + (m_warnings == 1 ? tr("1 valuable customer fell (File ▸ Export Call List)")
+                             : tr("%1 valuable customers fell (File ▸ Export Call List)").arg(numbers::count(qulonglong(m_warnings))));
 }
 
 PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) const

@@ -5,6 +5,7 @@
 #include "ChartTabs.h"
 #include "ui/AnalysisSession.h"
 #include "ui/ErrorText.h"
+#include "ui/NumberFormat.h"
 #include "ui/ExportDialogs.h"
 #include "ui/report/Report.h"
 #include "core/io/results_writer.h"
@@ -193,7 +194,9 @@ void ExportActions::exportEarlyWarnings()
     if (const vs::Status st = vs::writeTable(t, path.toStdString(), "Early warnings"); !st)
         QMessageBox::warning(m_window, tr("Export Call List"), localizedError(st.error()));
     else
-        emit statusMessage(tr("%n customer(s) to call saved to %1", nullptr, int(t.rows)).arg(QDir::toNativeSeparators(path)), 5000);
+        emit statusMessage((t.rows == 1 ? tr("1 customer to call saved to %1") : tr("%1 customers to call saved to %2").arg(numbers::count(qulonglong(t.rows))))
+                               .arg(QDir::toNativeSeparators(path)),
+                           5000);
 }
 
 QCoro::Task<void> ExportActions::exportPseudonymised()
