@@ -181,27 +181,8 @@ public:
             if (Status s = post(sql, false, body, code, nullptr); !s)
                 return fail(s.error());
         std::string data;
-        for (size_t r = 0; r < rows; ++r) {
-            for (size_t c = 0; c < header.size(); ++c) {
-                if (c)
-                    data += '\t';
-                const std::string v = cell(r, c);
-                if (numeric[c] && v.empty()) {
-                    data += "\\N";
-                    continue;
-                }
-                for (char ch : v) {
-                    switch (ch) {
-                    case '\\': data += "\\\\"; break;
-                    case '\t': data += "\\t"; break;
-                    case '\n': data += "\\n"; break;
-                    case '\r': data += "\\r"; break;
-                    default: data += ch;
-                    }
-                }
-            }
-            data += '\n';
-        }
+        for (size_t r = 0; r < rows; ++r)
+            appendTabSeparatedRow(data, r, header.size(), numeric, cell);
         if (Status s = post("INSERT INTO " + fresh + " FORMAT TabSeparated\n" + data, false, body, code, nullptr); !s) {
             (void)post("DROP TABLE IF EXISTS " + fresh, false, body, code, nullptr);
             return fail(s.error());

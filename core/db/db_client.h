@@ -28,6 +28,33 @@ struct DbColumn {
 using DbRow = std::vector<std::optional<std::string_view>>;
 using RowSink = std::function<bool(const DbRow &)>; // false: stop reading
 
+// Row r of a results table as one line of tab-separated text, as both engines load it
+// (PostgreSQL's COPY text format and ClickHouse's TabSeparated): backslash escapes for \\, tab,
+// newline and carriage return; an empty number is NULL (\N).
+inline void appendTabSeparatedRow(std::string &out, size_t r, size_t columns, const std::vector<bool> &numeric,
+                                  const std::function<std::string(size_t, size_t)> &cell)
+{
+    for (size_t c = 0; c < columns; ++c) {
+        if (c)
+            out += '\t';
+        const std::string v = cell(r, c);
+        if (numeric[c] && v.empty()) {
+            out += "\\N";
+            continue;
+        }
+        for (char ch : v) {
+            switch (ch) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            default: out += ch;
+            }
+        }
+    }
+    out += '\n';
+}
+
 class DbClient {
 public:
     virtual ~DbClient() = default;

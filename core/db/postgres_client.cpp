@@ -139,25 +139,7 @@ public:
             return fail(trimmed(PQerrorMessage(m_conn)));
         std::string buf;
         for (size_t r = 0; r < rows; ++r) {
-            for (size_t c = 0; c < header.size(); ++c) {
-                if (c)
-                    buf += '\t';
-                const std::string v = cell(r, c);
-                if (numeric[c] && v.empty()) {
-                    buf += "\\N";
-                    continue;
-                }
-                for (char ch : v) {
-                    switch (ch) {
-                    case '\\': buf += "\\\\"; break;
-                    case '\t': buf += "\\t"; break;
-                    case '\n': buf += "\\n"; break;
-                    case '\r': buf += "\\r"; break;
-                    default: buf += ch;
-                    }
-                }
-            }
-            buf += '\n';
+            appendTabSeparatedRow(buf, r, header.size(), numeric, cell);
             if (buf.size() > (1 << 20) || r + 1 == rows) {
                 if (PQputCopyData(m_conn, buf.data(), int(buf.size())) != 1)
                     return fail(trimmed(PQerrorMessage(m_conn)));
