@@ -5,6 +5,7 @@
 #include "Wording.h"
 
 #include "core/headless/run.h"
+#include "core/project/edits.h"
 
 #include <QCoroFuture>
 #include <QCoroSignal>
@@ -58,7 +59,17 @@ bool sameSource(const vs::SourceSpec &a, const vs::SourceSpec &b)
 }
 } // namespace
 
-AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent), m_undo(new QUndoStack(this))
+namespace {
+// The project before any data: its segment names and strategies in the interface's language
+vs::Project blankProject()
+{
+    vs::Project p;
+    vs::setSegmentCount(p.segments, p.segments.bins, interfaceWords());
+    return p;
+}
+} // namespace
+
+AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent), m_project(blankProject()), m_undo(new QUndoStack(this))
 {
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
 }
@@ -251,7 +262,7 @@ void AnalysisSession::clear()
 {
     ++m_generation;
     stopStaleCompute();
-    m_project = vs::Project{};
+    m_project = blankProject();
     m_projectPath.clear();
     m_dataPath.clear();
     m_data.reset();

@@ -597,6 +597,34 @@ Customers: %1</source>
         <source>Preview of the data with the roles chosen above</source>
         <translation>数据预览（标出上面选定的角色）</translation>
     </message>
+    <message>
+        <source>Indicators for a &amp;score (optional):</source>
+        <translation>评分指标（可选）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Tick survey or rating columns to add them up into a score with equal weights; the weights can be changed later under Parameters ▸ Scores.</source>
+        <translation>勾选调查或评分列，按相同权重合成一个评分；权重可稍后在“参数 ▸ 评分”中修改。</translation>
+    </message>
+    <message>
+        <source>Indicators for a score</source>
+        <translation>评分指标</translation>
+    </message>
+    <message>
+        <source>Score na&amp;me:</source>
+        <translation>评分名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Score name</source>
+        <translation>评分名称</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>评分：%1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -6,6 +6,8 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -22,6 +24,7 @@ private slots:
     void orderLinesInChinese();
     void headerlessOrderLines();
     void unreadableCellsCanBeMissing();
+    void indicatorsIntoAScore();
 };
 
 namespace {
@@ -249,3 +252,58 @@ void TstWizard::unreadableCellsCanBeMissing()
 
 QTEST_MAIN(TstWizard)
 #include "tst_wizard.moc"
+
+// The customers layout: survey columns are offered for a score, the q_… ones come ticked; the
+// user unticks one and renames the score, and the analysis has that score with equal weights.
+void TstWizard::indicatorsIntoAScore()
+{
+    AnalysisSession session;
+    ImportWizard w(&session, QStringLiteral(VS_RESOURCES "/sample/customers.csv"));
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 10000);
+    w.next(); // layout: customers
+    QCOMPARE(w.layout(), vs::Layout::Customers);
+    w.next(); // mapping
+    QWizardPage *mapping = w.currentPage();
+    auto *indicators = mapping->findChild<QListWidget *>(QStringLiteral("scoreIndicators"));
+    QVERIFY(indicators && indicators->isVisibleTo(mapping));
+    QStringList ticked;
+    for (int i = 0; i < indicators->count(); ++i)
+        if (indicators->item(i)->checkState() == Qt::Checked)
+            ticked << indicators->item(i)->text();
+    QCOMPARE(ticked, (QStringList{QStringLiteral("q_product"), QStringLiteral("q_service"), QStringLiteral("q_delivery")}));
+    indicators->findItems(QStringLiteral("q_delivery"), Qt::MatchExactly).front()->setCheckState(Qt::Unchecked);
+    mapping->findChild<QLineEdit *>(QStringLiteral("scoreName"))->setText(QStringLiteral("service"));
+    // the preview marks the score's columns, and no longer the unticked one
+    QAbstractItemModel *preview = mapping->findChild<QTableView *>(QStringLiteral("mappingPreview"))->model();
+    auto header = [&](const QString &column) {
+        for (int c = 0; c < preview->columnCount(); ++c)
+            if (preview->headerData(c, Qt::Horizontal).toString().startsWith(column + QLatin1Char('\n')))
+                return preview->headerData(c, Qt::Horizontal).toString();
+        return QString();
+    };
+    QVERIFY2(header(QStringLiteral("q_service")).contains(QLatin1String("Score: service")), qPrintable(header(QStringLiteral("q_service"))));
+    QVERIFY(!header(QStringLiteral("q_delivery")).contains(QLatin1String("Score")));
+    w.next(); // validation
+    QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 20000);
+    w.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 20000);
+    QCOMPARE(session.project().scores.size(), size_t(1));
+    const vs::ScoreSpec &score = session.project().scores.front();
+    QCOMPARE(score.name, std::string("service"));
+    QCOMPARE(score.items.size(), size_t(2));
+    QCOMPARE(score.items[0].column, std::string("q_product"));
+    QCOMPARE(score.items[1].column, std::string("q_service"));
+    QCOMPARE(score.items[1].weight, 1.0);
+    // the score column is the mean of the two indicators (seed formula, equal weights)
+    const std::vector<double> *values = session.results()->column("service");
+    QVERIFY(values);
+    const vs::PreparedData &data = *session.results()->data;
+    const auto *product = data.table->find("q_product");
+    const auto *service = data.table->find("q_service");
+    QVERIFY(product && service);
+    for (size_t r = 0; r < 5; ++r) {
+        const size_t row = data.rows.empty() ? r : data.rows[r];
+        QCOMPARE((*values)[r], (product->numbers()[row] + service->numbers()[row]) / 2);
+    }
+}

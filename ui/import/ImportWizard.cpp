@@ -370,9 +370,31 @@ public:
         m_costPeriods->setAccessibleName(QCoreApplication::translate("roles", vs::findRole("cost_periods")->label));
         pl->addWidget(m_revenuePeriods, 1, 0);
         pl->addWidget(m_costPeriods, 1, 1);
+        // indicator columns added up into a score (equal weights, changed later in Parameters)
+        auto *indicatorsLabel = new QLabel(ImportWizard::tr("Indicators for a &score (optional):"));
+        indicatorsLabel->setToolTip(ImportWizard::tr("Tick survey or rating columns to add them up into a score with equal "
+                                                     "weights; the weights can be changed later under Parameters ▸ Scores."));
+        pl->addWidget(indicatorsLabel, 0, 2);
+        m_indicators = new QListWidget;
+        m_indicators->setObjectName(QStringLiteral("scoreIndicators"));
+        m_indicators->setAccessibleName(ImportWizard::tr("Indicators for a score"));
+        m_indicators->setAccessibleDescription(indicatorsLabel->toolTip());
+        indicatorsLabel->setBuddy(m_indicators);
+        pl->addWidget(m_indicators, 1, 2);
+        auto *nameRow = new QHBoxLayout;
+        auto *nameLabel = new QLabel(ImportWizard::tr("Score na&me:"));
+        m_scoreName = new QLineEdit(ImportWizard::tr("satisfaction"));
+        m_scoreName->setObjectName(QStringLiteral("scoreName"));
+        m_scoreName->setAccessibleName(ImportWizard::tr("Score name"));
+        nameLabel->setBuddy(m_scoreName);
+        nameRow->addWidget(nameLabel);
+        nameRow->addWidget(m_scoreName, 1);
+        pl->addLayout(nameRow, 2, 2);
+        connect(m_indicators, &QListWidget::itemChanged, this, [this] { check(); });
+        connect(m_scoreName, &QLineEdit::textChanged, this, [this] { check(); });
         for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) // ticking a period re-checks the mapping
             connect(list, &QListWidget::itemChanged, this, [this] { check(); });
-        l->addWidget(m_periodsBox, 1);
+        l->addWidget(m_periodsBox, 3);
         m_hint = new QLabel;
         m_hint->setWordWrap(true);
         l->addWidget(m_hint);
@@ -441,6 +463,20 @@ public:
                 item->setCheckState(periodLike && want ? Qt::Checked : Qt::Unchecked);
             }
         }
+        {
+            // survey-like columns (q_service, satisfaction_delivery, 满意度…) come ticked
+            const QSignalBlocker quiet(m_indicators);
+            m_indicators->clear();
+            static const QRegularExpression surveyLike(QStringLiteral("^q\\d*_|satisf|满意"),
+                                                       QRegularExpression::CaseInsensitiveOption);
+            for (const auto &c : table->columns) {
+                if (c.type != vs::ColumnType::Number)
+                    continue;
+                auto *item = new QListWidgetItem(QString::fromStdString(c.name), m_indicators);
+                item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                item->setCheckState(surveyLike.match(item->text()).hasMatch() ? Qt::Checked : Qt::Unchecked);
+            }
+        }
         check();
     }
 
@@ -468,6 +504,17 @@ public:
         }
         vs::Project &p = m_w->project();
         p = vs::defaultProject(m_w->layout(), std::move(columns), std::move(periods), interfaceWords());
+        if (m_w->layout() == vs::Layout::Customers) {
+            if (const auto indicators = checked(m_indicators); !indicators.empty()) {
+                vs::ScoreSpec score;
+                score.name = m_scoreName->text().trimmed().toStdString();
+                if (score.name.empty())
+                    score.name = ImportWizard::tr("satisfaction").toStdString();
+                for (const std::string &column : indicators)
+                    score.items.push_back({column, 1.0});
+                p.scores.push_back(std::move(score));
+            }
+        }
         const vs::ReadOptions &o = m_w->options();
         p.source.sheet = o.sheet;
         if (o.encoding.userSet)
@@ -493,6 +540,12 @@ private:
         for (const auto &[role, combo] : m_combos)
             if (const QString col = combo->currentData().toString(); !col.isEmpty())
                 marks[col] = marks.contains(col) ? marks[col] + QStringLiteral(", ") + roleTitle(role) : roleTitle(role);
+        if (m_w->layout() == vs::Layout::Customers) // the indicators ticked for the score
+            for (int i = 0; i < m_indicators->count(); ++i)
+                if (const QListWidgetItem *item = m_indicators->item(i); item->checkState() == Qt::Checked) {
+                    const QString mark = ImportWizard::tr("Score: %1").arg(m_scoreName->text().trimmed());
+                    marks[item->text()] = marks.contains(item->text()) ? marks[item->text()] + QStringLiteral(", ") + mark : mark;
+                }
         m_previewModel->setMarks(marks);
         for (const auto &[role, combo] : m_combos) {
             QLabel *label = m_checks[role];
@@ -541,7 +594,8 @@ private:
     ImportWizard *m_w;
     QGridLayout *m_grid;
     QWidget *m_periodsBox;
-    QListWidget *m_revenuePeriods, *m_costPeriods;
+    QListWidget *m_revenuePeriods, *m_costPeriods, *m_indicators;
+    QLineEdit *m_scoreName;
     QLabel *m_hint;
     TablePreviewModel *m_previewModel;
     std::map<std::string, QComboBox *> m_combos;
@@ -720,7 +774,7 @@ ImportWizard::ImportWizard(AnalysisSession *session, const QString &path, QWidge
     setPage(DatabasePage, new ConnectionPage(this));
     if (!path.isEmpty() && QFileInfo(path).isFile())
         setStartId(FormatPage);
-    resize(860, 640);
+    resize(960, 700); // room for the mapping page's lists and preview
 }
 
 ImportWizard::~ImportWizard()
