@@ -14,6 +14,8 @@
 #include "ui/import/ImportWizard.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -117,6 +119,26 @@ bool shots(const QString &dir, const QString &sampleDir)
         ok &= waitUntil([&] { return wizard.currentPage()->isComplete(); });
         ok &= save(&wizard, dir + QStringLiteral("/wizard-validation.png"));
     }
+    // the connection page of a database source (filled in as a user would; not connected)
+    {
+        AnalysisSession session;
+        ImportWizard wizard(&session, QString());
+        wizard.resize(900, 640);
+        wizard.show();
+        waitUntil([] { return true; });
+        if (auto *fromDatabase = wizard.currentPage()->findChild<QCheckBox *>(QStringLiteral("fromDatabase")))
+            fromDatabase->setChecked(true);
+        wizard.next();
+        ok &= waitUntil([&] { return wizard.currentId() == ImportWizard::DatabasePage; });
+        QWizardPage *page = wizard.currentPage();
+        const std::pair<const char *, const char *> fields[] = {
+            {"host", "db.example.internal"}, {"database", "crm"}, {"user", "analyst"}, {"passwordEnv", "VALUESCOPE_DB_PASSWORD"}};
+        for (const auto &[name, text] : fields)
+            if (auto *edit = page->findChild<QLineEdit *>(QLatin1String(name)))
+                edit->setText(QLatin1String(text));
+        waitUntil([] { return true; });
+        ok &= save(&wizard, dir + QStringLiteral("/wizard-database.png"));
+    }
     // order lines: RFM and predictive CLV
     {
         AnalysisSession session;
@@ -129,8 +151,9 @@ bool shots(const QString &dir, const QString &sampleDir)
         // eleven RFM segments, and the distribution of predictive CLV on a log scale
         QTabWidget *tabs = window.chartTabs();
         for (int i = 0; i < tabs->count(); ++i) {
-            const QString kind = window.chartOfTab(i)->property("chartKind").toString();
-            if (kind == QLatin1String("segments") || kind == QLatin1String("histogram")) {
+            const QString kind = static_cast<ChartTabs *>(tabs)->kindAt(i);
+            if (kind == QLatin1String("segments") || kind == QLatin1String("histogram") || kind == QLatin1String("tracking") ||
+                kind == QLatin1String("tracking_cumulative") || kind == QLatin1String("model_comparison")) {
                 tabs->setCurrentIndex(i);
                 waitUntil([] { return true; });
                 ok &= save(tabs, dir + QStringLiteral("/chart-%1.png").arg(kind));
