@@ -30,6 +30,7 @@ for f in usr/bin/valuescope \
          usr/share/icons/hicolor/256x256/apps/org.valuescope.ValueScope.png \
          usr/share/man/man1/valuescope.1.gz \
          usr/share/valuescope/sample/sample.valuescope.json \
+         usr/share/valuescope/sample/sample.zh_CN.valuescope.json \
          usr/share/valuescope/sample/customers.csv; do
   grep -qx "./$f" <<< "$files" || fail "the package lacks /$f"
 done

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build --target valuescope
-exec ./build/app/valuescope resources/sample/sample.valuescope.json "$@"
+# no file named: the window opens the bundled sample in the interface's language (ui/ResourcePaths.cpp)
+exec ./build/app/valuescope "$@"

@@ -62,13 +62,16 @@ bool shots(const QString &dir, const QString &sampleDir)
         MainWindow window(&session);
         window.resize(1280, 800);
         window.show();
-        window.openProject(sampleDir + QStringLiteral("/sample.valuescope.json"));
+        // the sample as the window opens it in this language (Chinese names in Chinese)
+        const bool chinese = QLocale().language() == QLocale::Chinese;
+        window.openProject(sampleDir + (chinese ? QStringLiteral("/sample.zh_CN.valuescope.json") : QStringLiteral("/sample.valuescope.json")));
         ok &= waitUntil([&] { return session.results() != nullptr; });
         ok &= save(&window, dir + QStringLiteral("/main.png"));
         ok &= save(window.parametersPanel(), dir + QStringLiteral("/weights.png"));
         // what-if: segments by satisfaction, a baseline, then a heavier service weight
-        session.undoStack()->push(new SetSegmentByCommand(&session, QStringLiteral("satisfaction")));
-        ok &= waitUntil([&] { return !session.isBusy() && session.results()->segmentBy == "satisfaction"; });
+        const QString satisfaction = chinese ? QStringLiteral("满意度") : QStringLiteral("satisfaction");
+        session.undoStack()->push(new SetSegmentByCommand(&session, satisfaction));
+        ok &= waitUntil([&] { return !session.isBusy() && session.results()->segmentBy == satisfaction.toStdString(); });
         session.setBaseline();
         session.undoStack()->push(new SetWeightCommand(&session, 0, 1, 0.9));
         ok &= waitUntil([&] { return !session.isBusy() && session.comparison() && session.comparison()->changed > 0; });

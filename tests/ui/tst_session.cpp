@@ -2,6 +2,7 @@
 // edits of one cell merge, and a weight edited as a user does it gives the segment counts pandas gives.
 #include "testutil.h"
 #include "ui/AnalysisSession.h"
+#include "ui/ResourcePaths.h"
 #include "ui/commands/ProjectCommands.h"
 #include "ui/models/ScenarioModels.h"
 #include "ui/models/WeightTableModel.h"
@@ -26,6 +27,7 @@ private slots:
     void badParametersKeepLastResults();
     void saveAndReopen();
     void baselineIsSavedWithTheProject();
+    void chineseSampleSameFigures();
 
 private:
     std::vector<size_t> counts() const;
@@ -230,6 +232,34 @@ void TstSession::baselineIsSavedWithTheProject()
     QVERIFY(QCoro::waitFor(third.openProject(path)));
     QVERIFY(!third.baseline());
     QVERIFY(!third.comparison());
+}
+
+
+// In Chinese the window opens the sample with Chinese segment names, strategies and score names;
+// the figures are those of the English sample, customer by customer.
+void TstSession::chineseSampleSameFigures()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const QString chinese = sampleProjectPath();
+    QLocale::setDefault(QLocale(QLocale::English));
+    const QString english = sampleProjectPath();
+    QLocale::setDefault(before);
+    QVERIFY2(chinese.endsWith(QLatin1String("sample.zh_CN.valuescope.json")), qPrintable(chinese));
+    QVERIFY2(english.endsWith(QLatin1String("/sample.valuescope.json")), qPrintable(english));
+
+    AnalysisSession zh, en;
+    QVERIFY(QCoro::waitFor(zh.openProject(chinese)));
+    QVERIFY(QCoro::waitFor(en.openProject(english)));
+    QTRY_VERIFY(zh.results() && en.results() && !zh.isBusy() && !en.isBusy());
+    QCOMPARE(zh.project().segments.labels, (std::vector<std::string>{"低", "中", "高", "很高"}));
+    QCOMPARE(zh.project().segments.strategyFor("低"), std::string("培育"));
+    QCOMPARE(zh.project().scores.front().name, std::string("满意度"));
+    QCOMPARE(zh.results()->value, en.results()->value);
+    QCOMPARE(zh.results()->segment, en.results()->segment);
+    QCOMPARE(zh.results()->scores.size(), en.results()->scores.size());
+    for (size_t i = 0; i < zh.results()->scores.size(); ++i)
+        QCOMPARE(zh.results()->scores[i].values, en.results()->scores[i].values);
 }
 
 QTEST_MAIN(TstSession)
