@@ -878,7 +878,7 @@ Customers: %1</source>
     </message>
     <message>
         <source>Lapsed: %1, no order between the dates (%2)</source>
-        <translation>流失：%1，两个日期之间没有订单（%2）</translation>
+        <translation>未再购买：%1，两个日期之间没有订单（%2）</translation>
     </message>
 </context>
 <context>
@@ -1207,22 +1207,22 @@ Customers: %1</source>
         <translation>%1 位高价值客户下滑（文件 ▸ 导出回访名单）</translation>
     </message>
     <message>
-        <source>(lapsed: no order)</source>
-        <translation>（流失：无订单）</translation>
-    </message>
-    <message>
         <source>Cells: value on %1 · </source>
         <translation>单元格：%1 的价值 · </translation>
     </message>
     <message>
         <source>%1 of %2 customers changed segment · %3 new · %4 lapsed (no order between the dates: the last column) · click a cell for its customers</source>
-        <translation>%2 位客户中有 %1 位改变了细分 · %3 位新客户 · %4 位流失（两个日期之间没有订单：最后一列）· 点击单元格查看这些客户</translation>
+        <translation>%2 位客户中有 %1 位改变了细分 · %3 位新客户 · %4 位未再购买（两个日期之间没有订单：最后一列）· 点击单元格查看这些客户</translation>
     </message>
     <message>
         <source>%1: %2 customers bought nothing between %3 and %4
 Their value on %4: %5</source>
         <translation>%1：%2 位客户在 %3 与 %4 之间没有购买
 他们在 %4 的价值：%5</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>未再购买</translation>
     </message>
 </context>
 <context>
@@ -3999,7 +3999,7 @@ now: %4 customers, value %5</source>
     </message>
     <message>
         <source>%1 of %2 customers changed segment; %3 are new (first order after %4); %5 lapsed: they bought nothing between the dates (the last column; they are counted in the matrix as well, by their segment on %6).</source>
-        <translation>%2 位客户中有 %1 位改变了细分；%3 位是新客户（首次下单在 %4 之后）；%5 位流失：他们在两个日期之间没有购买（最后一列；他们也按 %6 的细分计入矩阵）。</translation>
+        <translation>%2 位客户中有 %1 位改变了细分；%3 位是新客户（首次下单在 %4 之后）；%5 位未再购买：他们在两个日期之间没有购买（最后一列；他们也按 %6 的细分计入矩阵）。</translation>
     </message>
     <message>
         <source>Their value on %1: a row is a segment on %2, a column a segment on %1.</source>
@@ -4023,7 +4023,7 @@ now: %4 customers, value %5</source>
     </message>
     <message>
         <source>Lapsed</source>
-        <translation>流失</translation>
+        <translation>未再购买</translation>
     </message>
     <message>
         <source>Columns: %1. Segments without customers on either date are left out.</source>

@@ -22,7 +22,7 @@ QString segmentName(const std::string &label)
         return QCoreApplication::translate("PeriodMigrationChart", "(no segment)");
     return QString::fromStdString(label);
 }
-QString lapsedName() { return QCoreApplication::translate("PeriodMigrationChart", "(lapsed: no order)"); }
+QString lapsedName() { return QCoreApplication::translate("PeriodMigrationChart", "lapsed"); }
 
 // a value as short as a cell needs: 56,470 or 56.5k
 QString shortValue(double v, bool compact)
@@ -94,7 +94,7 @@ QString PeriodMigrationChart::cellText(const Layout &l, int row, int column) con
         return {};
     for (bool compact : {false, true}) {
         const QString t = m_showValue ? shortValue(cellValue(row, column), compact) : numbers::count(qulonglong(cellCount(row, column)));
-        if (fm.horizontalAdvance(t) + 4 < cell.width())
+        if (fm.horizontalAdvance(t) + 2 <= cell.width())
             return t;
     }
     return {};
@@ -164,10 +164,12 @@ PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) co
     l.columnLabelHeight = std::max(fm.height() * 2.5, std::min(l.columnLabelHeight, bottom - top - rowsNeed));
     // the flow chart beside the matrix when there is room for both; the matrix alone otherwise
     // (the matrix first: the flow chart only where the matrix keeps room for four-digit counts)
-    const bool withFlow = r.width() >= fm.height() * 58;
-    const double split = withFlow ? r.left() + r.width() * 0.62 : r.right();
+    const bool withFlow = r.width() >= fm.height() * 50;
+    const double split = withFlow ? r.left() + r.width() * 0.60 : r.right();
     // the segments' columns, a gap, and the lapsed customers' column
-    const double room = split - r.left() - fm.height() * 1.5 - l.rowLabelWidth;
+    // the lapsed column's label, at 45° from the last column, needs room at the right
+    const double labelRoom = std::min(fm.horizontalAdvance(lapsedName()) * 0.72, r.width() * 0.15);
+    const double room = split - r.left() - fm.height() * 1.5 - l.rowLabelWidth - (withFlow ? 0.0 : labelRoom);
     const double cols = double(m_m ? m_m->toSegments.size() : 1);
     const double cw = room / (cols + 1.4);
     l.matrix = QRectF(r.left() + fm.height() * 0.5 + l.rowLabelWidth, top + l.columnLabelHeight, cw * cols,
@@ -321,7 +323,7 @@ void PeriodMigrationChart::paintFlow(QPainter &p, const Layout &l) const
     };
     const auto [left, scale] = positions(fromN);
     const auto [right, scaleR] = positions(toN);
-    const double xl = l.flow.left() + l.flow.width() * 0.36, xr = l.flow.right() - l.flow.width() * 0.36 - barW;
+    const double xl = l.flow.left() + l.flow.width() * 0.4, xr = l.flow.right() - l.flow.width() * 0.4 - barW;
     // the ten largest moves between different segments (and the new customers' arrivals)
     struct Move { size_t i, j, n; };
     std::vector<Move> moves;
