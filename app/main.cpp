@@ -52,6 +52,7 @@ int main(int argc, char *argv[])
             if (!std::getenv("QT_QPA_PLATFORM"))
                 setenv("QT_QPA_PLATFORM", "offscreen", 1);
             appPtr = std::make_unique<QApplication>(argc, argv);
+            useSystemLanguage(); // a report's headings in the reader's language; messages stay English
         }
 #endif
         if (!appPtr)

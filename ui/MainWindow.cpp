@@ -487,9 +487,12 @@ void MainWindow::showMovedCustomers(int fromIndex, int toIndex)
             return tr("(no segment)");
         return QString::fromStdString(label);
     };
-    const QString text = tr("Moved: %1 → %2 (%3)")
-                             .arg(name(m.fromSegments[size_t(fromIndex)]), name(m.toSegments[size_t(toIndex)]),
-                                  QLocale().toString(qulonglong(rows.size())));
+    const QString text = toIndex == vs::lapsedColumn(m)
+                             ? tr("Lapsed: %1, no order between the dates (%2)")
+                                   .arg(name(m.fromSegments[size_t(fromIndex)]), QLocale().toString(qulonglong(rows.size())))
+                             : tr("Moved: %1 → %2 (%3)")
+                                   .arg(name(m.fromSegments[size_t(fromIndex)]), name(m.toSegments[size_t(toIndex)]),
+                                        QLocale().toString(qulonglong(rows.size())));
     {
         const QSignalBlocker block(m_segmentFilter);
         int k = m_segmentFilter->findData(QStringLiteral("moved"));

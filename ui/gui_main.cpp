@@ -38,6 +38,12 @@ private:
 
 } // namespace
 
+void useSystemLanguage()
+{
+    static Translations translations; // lives as long as the process
+    translations.apply(QString());
+}
+
 int guiMain(int argc, char *argv[])
 {
     QApplication app(argc, argv);

@@ -156,6 +156,8 @@ Status addMigration(OverTime &ot, AnalysisResults &r, const std::shared_ptr<cons
     const size_t noneRow = labels.size(), newRow = rows - 1, noneCol = labels.size();
     m.moved.assign(rows, std::vector<size_t>(cols, 0));
     m.movedValue.assign(rows, std::vector<double>(cols, 0.0));
+    m.lapsedCount.assign(rows, 0);
+    m.lapsedValue.assign(rows, 0.0);
     m.fromIndex.assign(n, -1);
     m.toIndex.assign(n, -1);
     m.fromValue = a.value;
@@ -187,6 +189,11 @@ Status addMigration(OverTime &ot, AnalysisResults &r, const std::shared_ptr<cons
             if (!std::isnan(a.value[c]))
                 s.fromValue += a.value[c];
             s.lapsed += m.lapsed[c];
+            if (m.lapsed[c]) {
+                ++m.lapsedCount[i];
+                if (!std::isnan(b.value[c]))
+                    m.lapsedValue[i] += b.value[c];
+            }
         }
         PeriodMigration::Segment &t = m.segments[std::min(j, m.segments.size() - 1)];
         ++t.toCount;
@@ -262,9 +269,10 @@ CohortTable computeCohorts(const CustomerDays &days, int32_t observationEnd, con
 std::vector<uint32_t> customersInCell(const PeriodMigration &m, int fromIndex, int toIndex)
 {
     std::vector<uint32_t> out;
+    const bool lapsed = toIndex == lapsedColumn(m);
     for (size_t c = 0; c < m.fromIndex.size(); ++c)
-        if ((fromIndex < 0 || m.fromIndex[c] == fromIndex) && (toIndex < 0 || m.toIndex[c] == toIndex) &&
-            m.fromIndex[c] >= 0)
+        if ((fromIndex < 0 || m.fromIndex[c] == fromIndex) &&
+            (lapsed ? m.lapsed[c] != 0 : toIndex < 0 || m.toIndex[c] == toIndex) && m.fromIndex[c] >= 0)
             out.push_back(uint32_t(c));
     return out;
 }

@@ -18,7 +18,12 @@ struct PeriodMigration {
     // then "(new)"); columns: the segments as of `to`.
     std::vector<std::string> fromSegments, toSegments;
     std::vector<std::vector<size_t>> moved;      // moved[i][j]: customers in fromSegments[i] now in toSegments[j]
-    std::vector<std::vector<double>> movedValue; // their value as of `to`
+    std::vector<std::vector<double>> movedValue; // their value as of `to` (the sum; a missing value adds nothing)
+    // Lapsed: customers of the `from` snapshot (first purchase on or before `from`) with no purchase
+    // day in (from, to] — returns alone are no purchase. They stay in moved[i][j] by their segment at
+    // `to`; this is a column of its own beside the matrix, per row (the "(new)" row's is 0).
+    std::vector<size_t> lapsedCount;
+    std::vector<double> lapsedValue; // their value as of `to`
     size_t changed = 0; // customers there at `from` whose segment is another at `to`
     struct Segment {
         std::string label;
@@ -71,7 +76,11 @@ Status addOverTime(AnalysisResults &results, std::shared_ptr<const PreparedData>
 // Cohorts alone, from the order lines up to the observation end (day).
 CohortTable computeCohorts(const CustomerDays &days, int32_t observationEnd, const std::string &period);
 
-// The customers of a matrix cell (row i, column j of PeriodMigration), in results' row order.
+// The lapsed column's index in customersInCell: one past the last segment at `to`.
+inline int lapsedColumn(const PeriodMigration &m) { return int(m.toSegments.size()); }
+
+// The customers of a matrix cell (row i, column j of PeriodMigration; j = lapsedColumn(m): the
+// row's lapsed customers; -1: any), in results' row order.
 std::vector<uint32_t> customersInCell(const PeriodMigration &m, int fromIndex, int toIndex);
 
 } // namespace vs

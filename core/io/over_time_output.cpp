@@ -25,11 +25,23 @@ void addOverTimeSummary(json &j, const AnalysisResults &r)
         for (const PeriodMigration::Segment &s : m.segments)
             segs.push_back({{"segment", s.label}, {"from_count", s.fromCount}, {"to_count", s.toCount},
                             {"from_value", num(s.fromValue)}, {"to_value", num(s.toValue)}, {"lapsed", s.lapsed}});
+        json value = json::array(), lapsedValue = json::array();
+        for (const auto &row : m.movedValue) {
+            json r = json::array();
+            for (double v : row)
+                r.push_back(num(v));
+            value.push_back(std::move(r));
+        }
+        for (double v : m.lapsedValue)
+            lapsedValue.push_back(num(v));
         j["period_migration"] = {{"from", m.from},
                                  {"to", m.to},
                                  {"from_segments", m.fromSegments},
                                  {"to_segments", m.toSegments},
                                  {"moved", m.moved},
+                                 {"value", value},
+                                 {"lapsed", m.lapsedCount},
+                                 {"lapsed_value", lapsedValue},
                                  {"changed", m.changed},
                                  {"segments", segs}};
     }

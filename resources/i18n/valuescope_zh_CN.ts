@@ -88,6 +88,22 @@
         <source>Chart: %1</source>
         <translation>图表：%1</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Value on the second date</source>
+        <translation>第二个日期的价值</translation>
+    </message>
+    <message>
+        <source>What the migration matrix&apos;s cells show</source>
+        <translation>迁移矩阵单元格显示的内容</translation>
+    </message>
+    <message>
+        <source>Cells &amp;show:</source>
+        <translation>单元格显示(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -888,6 +904,10 @@ Customers: %1</source>
         <source>Early warnings (%1)</source>
         <translation>预警客户（%1）</translation>
     </message>
+    <message>
+        <source>Lapsed: %1, no order between the dates (%2)</source>
+        <translation>未再购买：%1，两个日期之间没有订单（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -1185,10 +1205,6 @@ Customers: %1</source>
         <translation>（无细分）</translation>
     </message>
     <message>
-        <source>%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers</source>
-        <translation>%2 位客户中 %1 位更换了细分 · 新客户 %3 位 · %4 位在两日期间未购买 · 点击单元格查看其客户</translation>
-    </message>
-    <message>
         <source>Set two snapshot dates to see how customers moved between them.</source>
         <translation>设置两个快照日期，查看客户在两者之间如何迁移。</translation>
     </message>
@@ -1217,6 +1233,24 @@ Customers: %1</source>
     <message>
         <source>%1 valuable customers fell (File ▸ Export Call List)</source>
         <translation>%1 位高价值客户下滑（文件 ▸ 导出回访名单）</translation>
+    </message>
+    <message>
+        <source>Cells: value on %1 · </source>
+        <translation>单元格：%1 的价值 · </translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers changed segment · %3 new · %4 lapsed (no order between the dates: the last column) · click a cell for its customers</source>
+        <translation>%2 位客户中有 %1 位改变了细分 · %3 位新客户 · %4 位未再购买（两个日期之间没有订单：最后一列）· 点击单元格查看这些客户</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers bought nothing between %3 and %4
+Their value on %4: %5</source>
+        <translation>%1：%2 位客户在 %3 与 %4 之间没有购买
+他们在 %4 的价值：%5</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>未再购买</translation>
     </message>
 </context>
 <context>
@@ -3982,6 +4016,50 @@ now: %4 customers, value %5</source>
     <message>
         <source>at its boundary: everyone&apos;s expected spend is the mean %1</source>
         <translation>位于参数边界：每位客户的期望消费额都是均值 %1</translation>
+    </message>
+    <message>
+        <source>Between %1 and %2</source>
+        <translation>%1 至 %2 之间</translation>
+    </message>
+    <message>
+        <source>(new customers)</source>
+        <translation>（新客户）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers changed segment; %3 are new (first order after %4); %5 lapsed: they bought nothing between the dates (the last column; they are counted in the matrix as well, by their segment on %6).</source>
+        <translation>%2 位客户中有 %1 位改变了细分；%3 位是新客户（首次下单在 %4 之后）；%5 位未再购买：他们在两个日期之间没有购买（最后一列；他们也按 %6 的细分计入矩阵）。</translation>
+    </message>
+    <message>
+        <source>Their value on %1: a row is a segment on %2, a column a segment on %1.</source>
+        <translation>他们在 %1 的价值：每行是 %2 的一个细分，每列是 %1 的一个细分。</translation>
+    </message>
+    <message>
+        <source>Customers: a row is a segment on %1, a column (%2) a segment on %3; the diagonal stayed.</source>
+        <translation>客户数：每行是 %1 的一个细分，每列（%2）是 %3 的一个细分；对角线为未变动的客户。</translation>
+    </message>
+    <message>
+        <source>by its number</source>
+        <translation>以编号表示</translation>
+    </message>
+    <message>
+        <source>by its name</source>
+        <translation>以名称表示</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>未再购买</translation>
+    </message>
+    <message>
+        <source>Columns: %1. Segments without customers on either date are left out.</source>
+        <translation>列：%1。两个日期都没有客户的细分未列出。</translation>
+    </message>
+    <message>
+        <source>Segments without customers on either date are left out.</source>
+        <translation>两个日期都没有客户的细分未列出。</translation>
     </message>
 </context>
 <context>

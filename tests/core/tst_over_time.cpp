@@ -8,12 +8,15 @@
 #include "core/io/pseudonyms.h"
 #include "core/io/results_writer.h"
 #include "core/project/edits.h"
+#include "core/table/cell_parse.h"
 #include "testutil.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+#include <map>
 #include <set>
 
 using namespace vs;
@@ -37,6 +40,7 @@ private slots:
     void pseudonymsMatchPythonHmac();
     void personalColumnsAreLeftOut();
     void earlyWarningListIsWritten();
+    void aliveWarningsMatchScipy();
 
 private:
     AnalysisResults compute(const std::function<void(Project &)> &edit = {});
@@ -72,6 +76,17 @@ void compareMigration(const PeriodMigration &m, const nlohmann::json &e)
     QVERIFY(m.toSegments == e["to_segments"].get<std::vector<std::string>>());
     QVERIFY(m.moved == e["moved"].get<std::vector<std::vector<size_t>>>());
     QCOMPARE(m.changed, e["changed"].get<size_t>());
+    // the value of each cell (the spend as of `to`) and the lapsed column: per row, the customers
+    // who bought nothing between the dates and their value
+    QCOMPARE(m.movedValue.size(), e["value"].size());
+    for (size_t i = 0; i < m.movedValue.size(); ++i)
+        for (size_t j = 0; j < m.movedValue[i].size(); ++j)
+            QVERIFY2(testutil::sameNumber(m.movedValue[i][j], e["value"][i][j], 1e-9), (m.fromSegments[i] + " → " + m.toSegments[j]).c_str());
+    QVERIFY(m.lapsedCount == e["lapsed"].get<std::vector<size_t>>());
+    QCOMPARE(m.lapsedValue.size(), e["lapsed_value"].size());
+    for (size_t i = 0; i < m.lapsedValue.size(); ++i)
+        QVERIFY2(testutil::sameNumber(m.lapsedValue[i], e["lapsed_value"][i], 1e-9), m.fromSegments[i].c_str());
+    QCOMPARE(m.lapsedCount.back(), size_t(0)); // a new customer bought after `from`: never lapsed
     QCOMPARE(m.segments.size(), e["segments"].size());
     for (size_t k = 0; k < m.segments.size(); ++k) {
         const auto &s = m.segments[k];
@@ -165,9 +180,14 @@ void TstOverTime::summaryHasTheDesignedShape()
     const nlohmann::json s = nlohmann::json::parse(summaryJson(r, m_loaded->project));
     QVERIFY(s.contains("period_migration"));
     const nlohmann::json &m = s["period_migration"];
-    for (const char *k : {"from", "to", "from_segments", "to_segments", "moved", "changed", "segments"})
+    for (const char *k : {"from", "to", "from_segments", "to_segments", "moved", "value", "lapsed", "lapsed_value", "changed", "segments"})
         QVERIFY2(m.contains(k), k);
     QVERIFY(m["moved"] == m_ref["rfm_rules"]["moved"]);
+    QVERIFY(m["lapsed"] == m_ref["rfm_rules"]["lapsed"]);
+    QCOMPARE(m["value"].size(), m["moved"].size());
+    QCOMPARE(m["value"][0].size(), m["moved"][0].size());
+    QCOMPARE(m["lapsed"].size(), m["from_segments"].size());
+    QVERIFY(testutil::sameNumber(m["value"][0][0].get<double>(), m_ref["rfm_rules"]["value"][0][0], 1e-9));
     QCOMPARE(m["from_segments"].back().get<std::string>(), std::string("(new)"));
     const nlohmann::json &c = s["cohorts"];
     QCOMPARE(c["period"].get<std::string>(), std::string("quarter"));
@@ -184,6 +204,22 @@ void TstOverTime::cellCustomersAreTheMatrixCounts()
     for (size_t i = 0; i < m.fromSegments.size(); ++i)
         for (size_t j = 0; j < m.toSegments.size(); ++j)
             QCOMPARE(customersInCell(m, int(i), int(j)).size(), m.moved[i][j]);
+    // the lapsed column: the row's customers who bought nothing between the dates, whatever their
+    // segment now (they are in the row's cells as well)
+    size_t lapsed = 0;
+    for (size_t i = 0; i < m.fromSegments.size(); ++i) {
+        const std::vector<uint32_t> who = customersInCell(m, int(i), lapsedColumn(m));
+        QCOMPARE(who.size(), m.lapsedCount[i]);
+        for (uint32_t c : who) {
+            QCOMPARE(m.fromIndex[c], int(i));
+            QVERIFY(m.lapsed[c]);
+            double from = 0;
+            QVERIFY(parseDate(m.from, DateOrder::Unknown, true, from) == CellParse::Ok);
+            QVERIFY(m.lastPurchase[c] <= from);
+        }
+        lapsed += who.size();
+    }
+    QVERIFY(lapsed > 100);
 }
 
 void TstOverTime::wrongDatesAreClearMessages()
@@ -321,6 +357,72 @@ void TstOverTime::earlyWarningListIsWritten()
     req.earlyWarningsPath = dir.filePath("calls.txt").toStdString();
     QCOMPARE(runHeadless(req, {}).error().code, Msg::OutputNotCsvOrXlsx);
     qunsetenv("VS_TEST_PSEUDONYM_KEY");
+}
+
+// The P(alive) early warnings of the CDNOW over-time sample (BG/NBD + Gamma-Gamma refitted as of
+// each snapshot date) against tests/data/make_early_warnings_reference.py: BG/NBD and Gamma-Gamma
+// fitted with scipy from the papers' likelihoods, P(alive) from FHL (2005) eq. 13, the CLV month by
+// month, and the rule (CLV as of `from` in the top quartile, P(alive) from >= 0.5 to < 0.5). The list
+// is the one `run --early-warnings` writes (the same runHeadless the command line calls).
+void TstOverTime::aliveWarningsMatchScipy()
+{
+    const nlohmann::json ref = testutil::loadJson(dataPath("reference/early_warnings.json"));
+    QTemporaryDir dir;
+    RunRequest req;
+    req.projectPath = std::string(VS_RESOURCES) + "/sample/cdnow_over_time.valuescope.json";
+    req.earlyWarningsPath = dir.filePath("calls.csv").toStdString();
+    req.summaryPath = dir.filePath("summary.json").toStdString();
+    AnalysisResults r;
+    const Status st = runHeadless(req, {}, &r);
+    QVERIFY2(st.ok(), st.ok() ? "" : st.error().describe().c_str());
+    // the fit as of `to` (the project's observation end) is scipy's
+    const nlohmann::json summary = testutil::loadJson(req.summaryPath);
+    for (const char *k : {"r", "alpha", "a", "b"})
+        QVERIFY2(testutil::sameNumber(summary["bgnbd"][k].get<double>(), ref["bgnbd_to"][k], 1e-4), k);
+    QVERIFY(r.overTime && r.overTime->migration);
+    QVERIFY2(testutil::sameNumber(r.overTime->valuableFrom, ref["valuable_from"], 1e-4),
+             qPrintable(testutil::show(r.overTime->valuableFrom, ref["valuable_from"])));
+
+    // the list as written: customer, segment_then, segment_now, value_then, value_now, p_alive_then,
+    // p_alive_now, last_purchase, reason
+    const std::string text = testutil::readFile(req.earlyWarningsPath);
+    QVERIFY(text.rfind("customer,segment_then,segment_now,value_then,value_now,p_alive_then,p_alive_now,last_purchase,reason\n", 0) == 0);
+    std::map<std::string, std::vector<std::string>> rows;
+    size_t start = text.find('\n') + 1;
+    while (start < text.size()) {
+        const size_t end = text.find('\n', start);
+        std::vector<std::string> cells;
+        std::string line = text.substr(start, end - start), cell;
+        for (char ch : line + ",")
+            if (ch == ',') {
+                cells.push_back(cell);
+                cell.clear();
+            } else {
+                cell += ch;
+            }
+        QCOMPARE(cells.size(), size_t(9));
+        rows[cells[0]] = cells;
+        start = end + 1;
+    }
+    std::set<std::string> got, expected;
+    for (const auto &[id, cells] : rows) {
+        // every row's P(alive) at both dates is scipy's
+        const nlohmann::json &p = ref["p_alive"][id];
+        QVERIFY2(std::fabs(std::stod(cells[5]) - p[0].get<double>()) < 2e-5, (id + " then " + cells[5]).c_str());
+        QVERIFY2(std::fabs(std::stod(cells[6]) - p[1].get<double>()) < 2e-5, (id + " now " + cells[6]).c_str());
+        if (cells[8].find("p_alive_fell") != std::string::npos)
+            got.insert(id);
+    }
+    for (const nlohmann::json &w : ref["p_alive_fell"]) {
+        const std::string id = w["customer"].get<std::string>();
+        expected.insert(id);
+        QVERIFY2(rows.count(id), id.c_str());
+        QVERIFY2(testutil::sameNumber(std::stod(rows[id][3]), w["value_then"], 1e-4), (id + " value then " + rows[id][3]).c_str());
+        QVERIFY2(testutil::sameNumber(std::stod(rows[id][4]), w["value_now"], 1e-4), (id + " value now " + rows[id][4]).c_str());
+    }
+    QCOMPARE(got.size(), expected.size());
+    QVERIFY(got == expected);
+    QVERIFY(expected.size() > 50);
 }
 
 QTEST_GUILESS_MAIN(TstOverTime)

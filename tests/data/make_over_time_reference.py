@@ -11,7 +11,8 @@ A line with a negative amount is a return: it counts in the spend and revenue, n
   "rfm_rules" (RFM scores by pandas.qcut of the ranks, method="first", rules of the project file, first
   match wins, "Others" otherwise) and "quantile" (pandas.qcut of the spend into Low, Medium, High, Very High).
   Customers whose first order lies after `from` are the row "(new)"; those after `to` are left out.
-  `lapsed`: in a segment at `from`, no purchase in (from, to]. Early warnings: spend as of `from` at least
+  `lapsed`: in a segment at `from`, no purchase in (from, to] (per segment, and per row of the matrix with
+  the sum of their spend as of `to`); `value`: the sum of the spend as of `to` of each cell's customers. Early warnings: spend as of `from` at least
   numpy.quantile(…, 0.75) of the customers there, and the segment at `to` has a lower mean spend per
   customer (as of `from`) than the one at `from`.
 - cohorts by month and by quarter of the first purchase, up to the last order: size, active customers
@@ -94,9 +95,14 @@ def migration(make, labels, start, end):
     sa, sb = make(a), make(b)
     rows = labels + ["(new)"]
     moved = pd.DataFrame(0, index=rows, columns=labels)
+    value = pd.DataFrame(0.0, index=rows, columns=labels)
     for c in b.index:
         moved.loc[sa[c] if c in sa.index else "(new)", sb[c]] += 1
+        value.loc[sa[c] if c in sa.index else "(new)", sb[c]] += b.spend[c]
     bought_between = set(df[buy & (df.date > start) & (df.date <= end)].customer)
+    gone = [c for c in a.index if c not in bought_between]
+    lapsed = pd.Series(0, index=rows).add(sa[gone].value_counts(), fill_value=0).reindex(rows)
+    lapsed_value = pd.Series(0.0, index=rows).add(b.spend[gone].groupby(sa[gone]).sum(), fill_value=0.0).reindex(rows)
     segs = []
     for l in labels:
         who_a, who_b = sa.index[sa == l], sb.index[sb == l]
@@ -111,6 +117,8 @@ def migration(make, labels, start, end):
             and worth.get(sb[c], worth_to[sb[c]]) < worth.get(sa[c], worth_to[sa[c]])]
     return {"from": start.strftime("%Y-%m-%d"), "to": end.strftime("%Y-%m-%d"),
             "from_segments": rows, "to_segments": labels, "moved": moved.values.tolist(),
+            "value": value.values.tolist(), "lapsed": [int(v) for v in lapsed],
+            "lapsed_value": [float(v) for v in lapsed_value],
             "changed": int(sum(sa[c] != sb[c] for c in a.index)), "segments": segs,
             "valuable_from": float(top), "early_warnings": warn}
 

@@ -43,6 +43,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
+#include <QTranslator>
+#include <QScopeGuard>
 #include <QUndoStack>
 #include <QXmlStreamReader>
 
@@ -63,6 +65,8 @@ private slots:
     void exportDialogsRememberTheChoice();
     void hoveringABarOrTheCurveTellsItsNumbers();
     void reportIsFitToShow();
+    void reportKeepsHeadingsWithTheirText_data();
+    void reportKeepsHeadingsWithTheirText();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -673,6 +677,70 @@ void TstCharts::reportIsFitToShow()
     }
     QVERIFY(words > 500 && nine > 0);
     QVERIFY2(smallest >= nine * 0.99, qPrintable(QStringLiteral("\"%1\" is %2 high, a 9-point word %3").arg(smallestWord).arg(smallest).arg(nine)));
+}
+
+void TstCharts::reportKeepsHeadingsWithTheirText_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<bool>("chinese");
+    for (const char *p : {"sample", "cdnow", "cdnow_over_time"})
+        for (bool zh : {false, true})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(p), zh ? QStringLiteral("zh") : QStringLiteral("en"))))
+                << QString::fromLatin1(p) << zh;
+}
+
+// Laid out as the PDF is: no heading is the last thing on a page (its first line of text, table or
+// chart follows it on the same page), a table's header has two rows under it, and a strategy
+// takes at most two lines with the 11 RFM segments — in English and in Chinese.
+void TstCharts::reportKeepsHeadingsWithTheirText()
+{
+    QFETCH(QString, project);
+    QFETCH(bool, chinese);
+    QTranslator zh;
+    if (chinese) {
+        QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+        QCoreApplication::installTranslator(&zh);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    }
+    const auto restore = qScopeGuard([&] {
+        QCoreApplication::removeTranslator(&zh);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
+    AnalysisSession session;
+    QVERIFY(QCoro::waitFor(session.openProject(QStringLiteral(VS_RESOURCES "/sample/%1.valuescope.json").arg(project))));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    QVERIFY(session.results());
+    const charts::Input in{session.results(), session.comparison()};
+    const QStringList available = report::availableCharts(in);
+    const QString strategy = QApplication::translate("report", "Strategy");
+    bool strategies = false;
+    for (int n : {0, 3, int(available.size())}) { // with 3, "Warnings" ended a page
+        if (n > int(available.size()))
+            continue;
+        report::Options o;
+        o.dataPath = QStringLiteral("data.csv");
+        o.charts = available.mid(0, n);
+        const report::Layout layout = report::layout(in, session.project(), o);
+        QVERIFY(layout.headings.size() >= 4);
+        for (const report::HeadingLayout &h : layout.headings)
+            QVERIFY2(h.nextPage < 0 || h.nextPage == h.page,
+                     qPrintable(QStringLiteral("%1 charts: \"%2\" ends page %3").arg(n).arg(h.text).arg(h.page + 1)));
+        for (const report::TableLayout &t : layout.tables) {
+            const QString where = QStringLiteral("%1 charts, table \"%2\"").arg(n).arg(t.firstCell);
+            const size_t first = size_t(t.headerRows);
+            if (t.rowPages.size() <= first)
+                continue;
+            QVERIFY2(t.introPage < 0 || t.introPage == t.rowPages[first], qPrintable(where + QStringLiteral(": its heading ends a page")));
+            QVERIFY2(t.rowPages.front() == t.rowPages[first], qPrintable(where + QStringLiteral(": its header ends a page")));
+            if (t.rowPages.size() > first + 1 && first > 0)
+                QVERIFY2(t.rowPages[first] == t.rowPages[first + 1], qPrintable(where + QStringLiteral(": one row under its header")));
+            if (t.lastHeader == strategy) {
+                strategies = true;
+                QVERIFY2(t.mostLines <= 2, qPrintable(where + QStringLiteral(": a strategy of %1 lines").arg(t.mostLines)));
+            }
+        }
+    }
+    QVERIFY(strategies);
 }
 
 QTEST_MAIN(TstCharts)

@@ -33,6 +33,7 @@ private slots:
     void snapshotRuleOrdersTheDates();
     void clickingACellFiltersTheCustomers();
     void chartsAreDrawnAndInTheReport();
+    void lapsedColumnAndValuesAreShownAndClickable();
 
 private:
     void settle() { QVERIFY(QCoro::waitFor(m_session->waitForResults())); }
@@ -171,6 +172,74 @@ void TstOverTimeUi::chartsAreDrawnAndInTheReport()
     const QStringList inReport = report::availableCharts(in);
     QVERIFY(inReport.contains(QStringLiteral("period_migration")));
     QVERIFY(inReport.contains(QStringLiteral("cohorts")));
+}
+
+// The lapsed customers have a column of their own beside the matrix: a click on it shows the row's
+// customers who bought nothing between the dates; the cells show customers or value (a toggle).
+void TstOverTimeUi::lapsedColumnAndValuesAreShownAndClickable()
+{
+    ChartTabs *tabs = m_window->chartTabs();
+    int tab = -1;
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->kindAt(i) == QLatin1String("period_migration"))
+            tab = i;
+    QVERIFY(tab >= 0);
+    auto *chart = qobject_cast<PeriodMigrationChart *>(tabs->chartAt(tab));
+    m_window->resize(1400, 900);
+    m_window->show();
+    tabs->setCurrentIndex(tab);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const vs::PeriodMigration &m = *m_session->results()->overTime->migration;
+    const int lapsed = vs::lapsedColumn(m);
+    // the row with the most lapsed customers
+    int row = 0;
+    for (size_t i = 0; i < m.lapsedCount.size(); ++i)
+        if (m.lapsedCount[i] > m.lapsedCount[size_t(row)])
+            row = int(i);
+    QVERIFY(m.lapsedCount[size_t(row)] > 10);
+    const QPointF at = chart->cellCentre(row, lapsed);
+    QCOMPARE(chart->cellAt(at), std::make_pair(row, lapsed));
+    // the lapsed column is set apart: right of the last segment's column, not touching it
+    QVERIFY(at.x() > chart->cellCentre(row, lapsed - 1).x() + 1.2 * (chart->cellCentre(row, 1).x() - chart->cellCentre(row, 0).x()));
+    QCOMPARE(chart->cellText(row, lapsed), QLocale().toString(qulonglong(m.lapsedCount[size_t(row)])));
+    // at this size every cell with customers says how many
+    for (int i = 0; i < int(m.fromSegments.size()); ++i)
+        for (int j = 0; j <= lapsed; ++j) {
+            const size_t n = j == lapsed ? m.lapsedCount[size_t(i)] : m.moved[size_t(i)][size_t(j)];
+            QCOMPARE(chart->cellText(i, j), n ? QLocale().toString(qulonglong(n)) : QString());
+        }
+    QTest::mouseClick(chart, Qt::LeftButton, {}, at.toPoint());
+    CustomerTableModel *customers = m_window->customerModel();
+    QCOMPARE(size_t(customers->rowCount()), m.lapsedCount[size_t(row)]);
+    QVERIFY(m_window->segmentFilter()->currentText().contains(QString::fromStdString(m.fromSegments[size_t(row)])));
+    // every one shown: in that row on the first date, and no purchase after it
+    const auto &ids = m_session->results()->data->ids;
+    QSet<QString> expected;
+    for (uint32_t c : vs::customersInCell(m, row, lapsed)) {
+        QVERIFY(m.lapsed[c] && m.fromIndex[c] == row);
+        expected.insert(QString::fromUtf8(ids.at(c).data(), qsizetype(ids.at(c).size())));
+    }
+    for (int r = 0; r < customers->rowCount(); ++r)
+        QVERIFY(expected.contains(customers->data(customers->index(r, 0)).toString()));
+
+    // customers or value: the toggle above the chart
+    QComboBox *measure = tabs->migrationMeasure();
+    QVERIFY(measure);
+    QVERIFY(!chart->showsValue());
+    measure->setCurrentIndex(1);
+    QVERIFY(chart->showsValue());
+    const QString shown = chart->cellText(row, lapsed);
+    QVERIFY2(shown == QLocale().toString(qlonglong(std::llround(m.lapsedValue[size_t(row)]))) || shown.endsWith(QLatin1Char('k')),
+             qPrintable(shown));
+    // a diagonal cell with customers shows their value
+    for (size_t i = 0; i + 1 < m.fromSegments.size(); ++i)
+        if (m.moved[i][i] && !chart->cellText(int(i), int(i)).isEmpty()) {
+            const QString v = chart->cellText(int(i), int(i));
+            QVERIFY2(v == QLocale().toString(qlonglong(std::llround(m.movedValue[i][i]))) || v.endsWith(QLatin1Char('k')), qPrintable(v));
+            break;
+        }
+    measure->setCurrentIndex(0);
+    QVERIFY(!chart->showsValue());
 }
 
 QTEST_MAIN(TstOverTimeUi)

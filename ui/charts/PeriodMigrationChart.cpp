@@ -5,6 +5,7 @@
 #include "ui/NumberFormat.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainterPath>
 #include <QToolTip>
@@ -21,6 +22,20 @@ QString segmentName(const std::string &label)
         return QCoreApplication::translate("PeriodMigrationChart", "(no segment)");
     return QString::fromStdString(label);
 }
+QString lapsedName() { return QCoreApplication::translate("PeriodMigrationChart", "lapsed"); }
+
+// a value as short as a cell needs: 56,470 or 56.5k
+QString shortValue(double v, bool compact)
+{
+    if (!compact || std::fabs(v) < 1e4)
+        return numbers::integer(v);
+    const QLocale l;
+    if (l.language() == QLocale::Chinese)
+        return std::fabs(v) >= 1e8 ? l.toString(v / 1e8, 'f', 1) + QStringLiteral("亿") : l.toString(v / 1e4, 'f', 1) + QStringLiteral("万");
+    if (std::fabs(v) >= 1e6)
+        return l.toString(v / 1e6, 'f', 1) + QLatin1Char('M');
+    return l.toString(v / 1e3, 'f', std::fabs(v) >= 1e5 ? 0 : 1) + QLatin1Char('k');
+}
 } // namespace
 
 PeriodMigrationChart::PeriodMigrationChart(QWidget *parent) : PaintedChart(parent)
@@ -30,6 +45,59 @@ PeriodMigrationChart::PeriodMigrationChart(QWidget *parent) : PaintedChart(paren
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
     setCursor(Qt::PointingHandCursor);
+}
+
+void PeriodMigrationChart::setShowValue(bool value)
+{
+    m_showValue = value;
+    update();
+}
+
+size_t PeriodMigrationChart::cellCount(int row, int column) const
+{
+    if (column == vs::lapsedColumn(*m_m))
+        return m_m->lapsedCount[size_t(row)];
+    return m_m->moved[size_t(row)][size_t(column)];
+}
+
+double PeriodMigrationChart::cellValue(int row, int column) const
+{
+    if (column == vs::lapsedColumn(*m_m))
+        return m_m->lapsedValue[size_t(row)];
+    return m_m->movedValue[size_t(row)][size_t(column)];
+}
+
+QRectF PeriodMigrationChart::cellRect(const Layout &l, int row, int column) const
+{
+    const int rows = int(m_m->fromSegments.size()), cols = int(m_m->toSegments.size());
+    const double cw = l.matrix.width() / cols, ch = l.matrix.height() / rows;
+    if (column == cols)
+        return QRectF(l.lapsed.left(), l.lapsed.top() + row * ch, l.lapsed.width(), ch);
+    return QRectF(l.matrix.left() + column * cw, l.matrix.top() + row * ch, cw, ch);
+}
+
+QPointF PeriodMigrationChart::cellCentre(int row, int column) const
+{
+    return m_m ? cellRect(layoutFor(rect()), row, column).center() : QPointF();
+}
+
+QString PeriodMigrationChart::cellText(int row, int column) const
+{
+    return m_m ? cellText(layoutFor(rect()), row, column) : QString();
+}
+
+QString PeriodMigrationChart::cellText(const Layout &l, int row, int column) const
+{
+    const QFontMetricsF fm(chartStyle().textFont());
+    const QRectF cell = cellRect(l, row, column);
+    if (cellCount(row, column) == 0 || cell.height() <= fm.height())
+        return {};
+    for (bool compact : {false, true}) {
+        const QString t = m_showValue ? shortValue(cellValue(row, column), compact) : numbers::count(qulonglong(cellCount(row, column)));
+        if (fm.horizontalAdvance(t) + 2 <= cell.width())
+            return t;
+    }
+    return {};
 }
 
 void PeriodMigrationChart::setMigration(std::shared_ptr<const vs::PeriodMigration> m, std::vector<int> colours, size_t warnings)
@@ -64,7 +132,8 @@ QString PeriodMigrationChart::noteText() const
         }
     for (const auto &s : m_m->segments)
         lapsed += s.lapsed;
-    return tr("%1 of %2 customers changed segment · %3 new · %4 bought nothing between the dates · click a cell for its customers")
+    return (m_showValue ? tr("Cells: value on %1 · ").arg(QString::fromStdString(m_m->to)) : QString()) +
+           tr("%1 of %2 customers changed segment · %3 new · %4 lapsed (no order between the dates: the last column) · click a cell for its customers")
                .arg(numbers::count(qulonglong(m_m->changed)), numbers::count(qulonglong(customers - arrived)),
                     numbers::count(qulonglong(arrived)), numbers::count(qulonglong(lapsed))) +
            QStringLiteral(" · ") + (m_warnings == 1 ? tr("1 valuable customer fell (File ▸ Export Call List)")
@@ -94,10 +163,18 @@ PeriodMigrationChart::Layout PeriodMigrationChart::layoutFor(const QRectF &r) co
     l.columnLabelHeight = std::min(widestTo * 0.72 + fm.height(), r.height() * 0.3);
     l.columnLabelHeight = std::max(fm.height() * 2.5, std::min(l.columnLabelHeight, bottom - top - rowsNeed));
     // the flow chart beside the matrix when there is room for both; the matrix alone otherwise
-    const bool withFlow = r.width() >= fm.height() * 45;
-    const double split = withFlow ? r.left() + r.width() * 0.58 : r.right();
-    l.matrix = QRectF(r.left() + fm.height() * 0.5 + l.rowLabelWidth, top + l.columnLabelHeight,
-                      split - r.left() - fm.height() * 1.5 - l.rowLabelWidth, bottom - top - l.columnLabelHeight);
+    // (the matrix first: the flow chart only where the matrix keeps room for four-digit counts)
+    const bool withFlow = r.width() >= fm.height() * 50;
+    const double split = withFlow ? r.left() + r.width() * 0.60 : r.right();
+    // the segments' columns, a gap, and the lapsed customers' column
+    // the lapsed column's label, at 45° from the last column, needs room at the right
+    const double labelRoom = std::min(fm.horizontalAdvance(lapsedName()) * 0.72, r.width() * 0.15);
+    const double room = split - r.left() - fm.height() * 1.5 - l.rowLabelWidth - (withFlow ? 0.0 : labelRoom);
+    const double cols = double(m_m ? m_m->toSegments.size() : 1);
+    const double cw = room / (cols + 1.4);
+    l.matrix = QRectF(r.left() + fm.height() * 0.5 + l.rowLabelWidth, top + l.columnLabelHeight, cw * cols,
+                      bottom - top - l.columnLabelHeight);
+    l.lapsed = QRectF(l.matrix.right() + cw * 0.4, l.matrix.top(), cw, l.matrix.height());
     if (withFlow)
         l.flow = QRectF(split + fm.height(), top + fm.height() * 1.4, r.right() - split - fm.height() * 1.5,
                         bottom - top - fm.height() * 1.4);
@@ -109,9 +186,11 @@ std::pair<int, int> PeriodMigrationChart::cellAt(QPointF pos) const
     if (!m_m)
         return {-1, -1};
     const Layout l = layoutFor(rect());
+    const int rows = int(m_m->fromSegments.size()), cols = int(m_m->toSegments.size());
+    if (l.lapsed.contains(pos))
+        return {std::min(rows - 1, int((pos.y() - l.lapsed.top()) / (l.lapsed.height() / rows))), cols};
     if (!l.matrix.contains(pos))
         return {-1, -1};
-    const int rows = int(m_m->fromSegments.size()), cols = int(m_m->toSegments.size());
     const int c = std::min(cols - 1, int((pos.x() - l.matrix.left()) / (l.matrix.width() / cols)));
     const int r = std::min(rows - 1, int((pos.y() - l.matrix.top()) / (l.matrix.height() / rows)));
     return {r, c};
@@ -147,10 +226,6 @@ void PeriodMigrationChart::paintMatrix(QPainter &p, const Layout &l) const
     const QFontMetricsF fm(p.font());
     const int rows = int(m_m->fromSegments.size()), cols = int(m_m->toSegments.size());
     const double cw = l.matrix.width() / cols, ch = l.matrix.height() / rows;
-    size_t most = 1;
-    for (const auto &row : m_m->moved)
-        for (size_t n : row)
-            most = std::max(most, n);
     for (int r = 0; r < rows; ++r) {
         size_t rowTotal = 0;
         for (size_t n : m_m->moved[size_t(r)])
@@ -169,9 +244,22 @@ void PeriodMigrationChart::paintMatrix(QPainter &p, const Layout &l) const
             p.fillRect(cell, fill);
             p.setPen(QColor(220, 220, 220));
             p.drawRect(cell);
-            if (n && cw > fm.horizontalAdvance(numbers::count(qulonglong(most))) + 4 && ch > fm.height()) {
+            if (const QString text = cellText(l, r, c); !text.isEmpty()) {
                 p.setPen(share > 0.55 ? Qt::white : Qt::black);
-                p.drawText(cell, Qt::AlignCenter, numbers::count(qulonglong(n)));
+                p.drawText(cell, Qt::AlignCenter, text);
+            }
+        }
+        { // the row's lapsed customers, in grey: they are in the row's cells as well
+            const size_t n = m_m->lapsedCount[size_t(r)];
+            const double share = rowTotal ? double(n) / double(rowTotal) : 0;
+            const QRectF cell = cellRect(l, r, cols);
+            const int g = int(248 - 150 * share);
+            p.fillRect(cell, n ? QColor(g, g, g + 4 > 255 ? 255 : g + 4) : QColor(248, 248, 248));
+            p.setPen(QColor(220, 220, 220));
+            p.drawRect(cell);
+            if (const QString text = cellText(l, r, cols); !text.isEmpty()) {
+                p.setPen(share > 0.55 ? Qt::white : Qt::black);
+                p.drawText(cell, Qt::AlignCenter, text);
             }
         }
         p.setPen(Qt::black);
@@ -180,13 +268,17 @@ void PeriodMigrationChart::paintMatrix(QPainter &p, const Layout &l) const
     }
     p.setPen(QColor(90, 90, 90));
     p.drawRect(l.matrix);
+    p.drawRect(l.lapsed);
     p.setPen(Qt::black);
-    for (int c = 0; c < cols; ++c) { // column labels at 45°, from the top of their column
+    for (int c = 0; c <= cols; ++c) { // column labels at 45°, from the top of their column
         p.save();
-        p.translate(l.matrix.left() + (c + 0.5) * cw, l.matrix.top() - fm.height() * 0.3);
+        p.translate(c < cols ? l.matrix.left() + (c + 0.5) * cw : l.lapsed.center().x(), l.matrix.top() - fm.height() * 0.3);
         p.rotate(-45);
         const double room = std::max(fm.height(), (l.columnLabelHeight - fm.height() * 0.6) / 0.72);
-        p.drawText(QPointF(0, fm.ascent() / 2), fm.elidedText(segmentName(m_m->toSegments[size_t(c)]), Qt::ElideRight, room));
+        const QString name = c < cols ? segmentName(m_m->toSegments[size_t(c)]) : lapsedName();
+        if (c == cols)
+            p.setPen(QColor(90, 90, 90));
+        p.drawText(QPointF(0, fm.ascent() / 2), fm.elidedText(name, Qt::ElideRight, room));
         p.restore();
     }
     p.setPen(QColor(60, 60, 60));
@@ -231,7 +323,7 @@ void PeriodMigrationChart::paintFlow(QPainter &p, const Layout &l) const
     };
     const auto [left, scale] = positions(fromN);
     const auto [right, scaleR] = positions(toN);
-    const double xl = l.flow.left() + l.flow.width() * 0.36, xr = l.flow.right() - l.flow.width() * 0.36 - barW;
+    const double xl = l.flow.left() + l.flow.width() * 0.4, xr = l.flow.right() - l.flow.width() * 0.4 - barW;
     // the ten largest moves between different segments (and the new customers' arrivals)
     struct Move { size_t i, j, n; };
     std::vector<Move> moves;
@@ -296,13 +388,20 @@ void PeriodMigrationChart::mouseMoveEvent(QMouseEvent *event)
         QToolTip::hideText();
         return;
     }
-    const size_t n = m_m->moved[size_t(r)][size_t(c)];
-    QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("%1 → %2\n%3 customers, value on %4: %5")
-                           .arg(segmentName(m_m->fromSegments[size_t(r)]), segmentName(m_m->toSegments[size_t(c)]),
-                                numbers::count(qulonglong(n)), QString::fromStdString(m_m->to),
-                                numbers::money(m_m->movedValue[size_t(r)][size_t(c)])),
-                       this);
+    const size_t n = cellCount(r, c);
+    const QString value = numbers::money(cellValue(r, c));
+    if (c == vs::lapsedColumn(*m_m))
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("%1: %2 customers bought nothing between %3 and %4\nTheir value on %4: %5")
+                               .arg(segmentName(m_m->fromSegments[size_t(r)]), numbers::count(qulonglong(n)),
+                                    QString::fromStdString(m_m->from), QString::fromStdString(m_m->to), value),
+                           this);
+    else
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("%1 → %2\n%3 customers, value on %4: %5")
+                               .arg(segmentName(m_m->fromSegments[size_t(r)]), segmentName(m_m->toSegments[size_t(c)]),
+                                    numbers::count(qulonglong(n)), QString::fromStdString(m_m->to), value),
+                           this);
 }
 
 void PeriodMigrationChart::mousePressEvent(QMouseEvent *event)

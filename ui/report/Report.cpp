@@ -8,6 +8,7 @@
 #include "ui/charts/Palette.h"
 
 #include "core/analytics/analysis.h"
+#include "core/analytics/over_time.h"
 #include "core/analytics/scenario.h"
 #include "core/project/project.h"
 #include "ui/ParametersPanel.h"
@@ -214,6 +215,8 @@ public:
         }
         if (in.comparison)
             comparison(*in.comparison, r);
+        if (r.overTime && r.overTime->migration)
+            periodMigration(*r.overTime->migration, r);
 
         for (const QString &kind : o.charts) {
             if (!charts::unavailable(kind, in).isEmpty())
@@ -351,6 +354,119 @@ private:
             for (size_t j : cols)
                 key << QStringLiteral("%1 %2").arg(number[j < nc ? c.currentLabels[j] : std::string()]).arg(name(c.currentLabels, j));
             paragraph(tr("Columns: %1.").arg(key.join(QStringLiteral(" · "))), QColor(90, 90, 90));
+        }
+    }
+
+    // how customers moved between the two snapshot dates: customers, then their value as of the
+    // second date; the lapsed customers (no order between the dates) in a column of their own
+    void periodMigration(const vs::PeriodMigration &m, const vs::AnalysisResults &r)
+    {
+        const QString from = QString::fromStdString(m.from), to = QString::fromStdString(m.to);
+        heading(tr("Between %1 and %2").arg(from, to), 14);
+        auto name = [](const std::string &label) {
+            if (label == vs::kNewCustomersRow)
+                return tr("(new customers)");
+            if (label == vs::kNoSegmentLabel)
+                return tr("(no segment)");
+            return QString::fromStdString(label);
+        };
+        size_t customers = 0, arrived = 0, lapsed = 0;
+        for (size_t i = 0; i < m.moved.size(); ++i)
+            for (size_t n : m.moved[i])
+                (i + 1 == m.moved.size() ? arrived : customers) += n;
+        for (size_t n : m.lapsedCount)
+            lapsed += n;
+        paragraph(tr("%1 of %2 customers changed segment; %3 are new (first order after %4); %5 lapsed: they bought "
+                     "nothing between the dates (the last column; they are counted in the matrix as well, by their "
+                     "segment on %6).")
+                      .arg(numbers::count(qulonglong(m.changed)), numbers::count(qulonglong(customers)),
+                           numbers::count(qulonglong(arrived)), from, numbers::count(qulonglong(lapsed)), to),
+                  Qt::black);
+        // rows and columns without anyone are left out
+        std::vector<size_t> rows, cols;
+        for (size_t i = 0; i < m.fromSegments.size(); ++i) {
+            size_t n = m.lapsedCount[i];
+            for (size_t x : m.moved[i])
+                n += x;
+            if (n)
+                rows.push_back(i);
+        }
+        for (size_t j = 0; j < m.toSegments.size(); ++j) {
+            size_t n = 0;
+            for (const auto &row : m.moved)
+                n += row[j];
+            if (n)
+                cols.push_back(j);
+        }
+        std::map<std::string, int> colourOf;
+        for (size_t k = 0; k < r.segments.size(); ++k)
+            colourOf.emplace(r.segments[k].label, int(k));
+        auto colour = [&](const std::string &label) {
+            const auto it = colourOf.find(label);
+            return it != colourOf.end() ? palette::segment(it->second) : palette::noSegment();
+        };
+        const bool numbered = cols.size() > 5;
+        std::map<size_t, int> number;
+        for (size_t j : cols)
+            number.emplace(j, int(number.size()) + 1);
+        auto rowName = [&](size_t i) {
+            if (numbered)
+                for (size_t j : cols)
+                    if (m.toSegments[j] == m.fromSegments[i])
+                        return QStringLiteral("%1  %2").arg(number[j]).arg(name(m.fromSegments[i]));
+            return name(m.fromSegments[i]);
+        };
+        for (const bool value : {false, true}) {
+            paragraph(value ? tr("Their value on %1: a row is a segment on %2, a column a segment on %1.").arg(to, from)
+                            : tr("Customers: a row is a segment on %1, a column (%2) a segment on %3; the diagonal stayed.")
+                                  .arg(from, numbered ? tr("by its number") : tr("by its name"), to),
+                      Qt::black, true);
+            QStringList header{tr("%1 → %2").arg(from, to)};
+            for (size_t j : cols)
+                header << (numbered ? QString::number(number[j]) : name(m.toSegments[j]));
+            header << tr("Lapsed");
+            QList<QStringList> matrix;
+            QList<QColor> rowColours;
+            std::vector<std::vector<int>> shade; // 0 none, 1 stayed, 2 moved, 3 lapsed
+            for (size_t i : rows) {
+                QStringList row{rowName(i)};
+                std::vector<int> sh{0};
+                for (size_t j : cols) {
+                    const size_t n = m.moved[i][j];
+                    row << (n == 0 ? QStringLiteral("·")
+                                   : value ? numbers::integer(m.movedValue[i][j]) : numbers::count(qulonglong(n)));
+                    sh.push_back(n == 0 ? 0 : m.fromSegments[i] == m.toSegments[j] ? 1 : 2);
+                }
+                const size_t n = m.lapsedCount[i];
+                row << (n == 0 ? QStringLiteral("·")
+                               : value ? numbers::integer(m.lapsedValue[i]) : numbers::count(qulonglong(n)));
+                sh.push_back(3);
+                matrix << row;
+                shade.push_back(sh);
+                rowColours << (m.fromSegments[i] == vs::kNewCustomersRow ? QColor(150, 150, 150) : colour(m.fromSegments[i]));
+            }
+            QTextTable *t = table(header, matrix, 1, rowColours);
+            for (int i = 0; i < int(shade.size()); ++i)
+                for (int j = 1; j < int(shade[size_t(i)].size()); ++j)
+                    if (const int k = shade[size_t(i)][size_t(j)]) {
+                        QTextTableCell cell = t->cellAt(i + 1, j);
+                        QTextTableCellFormat cf = cell.format().toTableCellFormat();
+                        cf.setBackground(k == 1 ? QColor(230, 242, 230) : k == 2 ? QColor(255, 236, 204) : QColor(232, 232, 236));
+                        cell.setFormat(cf);
+                    }
+            QTextTableCell corner = t->cellAt(0, t->columns() - 1); // the lapsed column, set apart
+            QTextTableCellFormat cf = corner.format().toTableCellFormat();
+            cf.setBackground(QColor(0xdc, 0xdc, 0xe2));
+            corner.setFormat(cf);
+        }
+        if (numbered) {
+            QStringList key;
+            for (size_t j : cols)
+                key << QStringLiteral("%1 %2").arg(number[j]).arg(name(m.toSegments[j]));
+            paragraph(tr("Columns: %1. Segments without customers on either date are left out.").arg(key.join(QStringLiteral(" · "))),
+                      QColor(90, 90, 90));
+        } else {
+            paragraph(tr("Segments without customers on either date are left out."), QColor(90, 90, 90));
         }
     }
 
@@ -522,7 +638,22 @@ public:
             }
             QTextTableCell first = k.table->cellAt(0, 0);
             t.firstCell = first.firstCursorPosition().block().text();
+            t.lastHeader = k.table->cellAt(0, k.table->columns() - 1).firstCursorPosition().block().text();
             out.push_back(std::move(t));
+        }
+        return out;
+    }
+    std::vector<HeadingLayout> headings() const
+    {
+        std::vector<HeadingLayout> out;
+        for (const KeepTogether &k : m_keep) {
+            if (k.table || !k.start.isValid())
+                continue;
+            HeadingLayout h;
+            h.text = k.start.text();
+            h.page = pageOf(k.start);
+            h.nextPage = k.start.next().isValid() ? pageOf(k.start.next()) : -1;
+            out.push_back(std::move(h));
         }
         return out;
     }
@@ -550,9 +681,17 @@ public:
     }
 
 private:
+    // The page of a block's first line: a block that begins at the foot of a page may have its
+    // lines moved to the next (its bounding box still starts on the first page).
     int pageOf(const QTextBlock &b) const
     {
-        return int(m_doc.documentLayout()->blockBoundingRect(b).top() / m_body.height());
+        const QRectF box = m_doc.documentLayout()->blockBoundingRect(b);
+        const QTextLayout *l = b.layout();
+        if (!l || l->lineCount() == 0)
+            return int(box.top() / m_body.height());
+        const QTextLine first = l->lineAt(0);
+        // the box's top is the layout's position; the line lies below it by its own y
+        return int((box.top() - l->boundingRect().top() + first.y() + first.height() / 2) / m_body.height());
     }
     int pageOfRow(QTextTable *t, int row) const { return pageOf(t->cellAt(row, 0).firstCursorPosition().block()); }
     // A heading never ends a page, and a table's header never stands at the bottom of a page with
@@ -560,7 +699,8 @@ private:
     // page break goes before the heading that introduces it, or before the table.
     void keepTogether()
     {
-        for (int pass = 0; pass < 8; ++pass) {
+        // each pass puts one more page break (never one twice): at most one pass per item
+        for (size_t pass = 0; pass <= m_keep.size(); ++pass) {
             bool moved = false;
             for (const KeepTogether &k : m_keep) {
                 bool breakBefore = false;
@@ -653,6 +793,19 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
     QPdfWriter pdf(&buffer);
     setUp(pdf, options);
     return PagedReport(input, project, options, pdf).pages();
+}
+
+Layout layout(const charts::Input &input, const vs::Project &project, const Options &options)
+{
+    if (!input.results)
+        return {};
+    QByteArray sink;
+    QBuffer buffer(&sink);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    setUp(pdf, options);
+    const PagedReport report(input, project, options, pdf);
+    return {report.tables(), report.headings()};
 }
 
 std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options)

@@ -48,11 +48,25 @@ int pageCount(const charts::Input &input, const vs::Project &project, const Opti
 // Where the report's tables fall on its pages (0-based), for tests.
 struct TableLayout {
     QString firstCell;          // the text of the table's first cell (its first heading)
+    QString lastHeader;         // the text of the first row's last cell
     int introPage = -1;         // the page of the heading or paragraph that introduces it, if any
     int headerRows = 0;
     std::vector<int> rowPages;  // the page of each row, the header's first
     int mostLines = 0;          // the most lines any one cell takes
 };
 std::vector<TableLayout> tableLayout(const charts::Input &input, const vs::Project &project, const Options &options);
+
+// Where each heading falls (0-based pages) and where the first line of what follows it falls.
+struct HeadingLayout {
+    QString text;
+    int page = -1;
+    int nextPage = -1; // the page of the first line after the heading (-1: nothing follows)
+};
+struct Layout {
+    std::vector<TableLayout> tables;
+    std::vector<HeadingLayout> headings;
+};
+// Both, from one layout of the report.
+Layout layout(const charts::Input &input, const vs::Project &project, const Options &options);
 
 } // namespace report

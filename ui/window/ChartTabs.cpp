@@ -1,10 +1,15 @@
 #include "ChartTabs.h"
 
 #include "ui/AnalysisSession.h"
+#include "ui/charts/PeriodMigrationChart.h"
 #include "ui/charts/SegmentChart.h"
 #include "ui/models/HoldoutTableModel.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QSplitter>
 #include <QTableView>
 
@@ -31,6 +36,26 @@ ChartTabs::ChartTabs(AnalysisSession *session, SegmentChart *segments, QWidget *
             split->setStretchFactor(0, 3);
             split->setStretchFactor(1, 1);
             page = split;
+        } else if (auto *moves = qobject_cast<PeriodMigrationChart *>(chart)) {
+            // what the matrix's cells show: a view setting, not part of the project
+            page = new QWidget;
+            auto *v = new QVBoxLayout(page);
+            v->setContentsMargins(0, 0, 0, 0);
+            auto *row = new QHBoxLayout;
+            row->setContentsMargins(6, 4, 6, 0);
+            m_migrationMeasure = new QComboBox;
+            m_migrationMeasure->setObjectName(QStringLiteral("migrationMeasure"));
+            m_migrationMeasure->addItem(tr("Customers"));
+            m_migrationMeasure->addItem(tr("Value on the second date"));
+            m_migrationMeasure->setAccessibleName(tr("What the migration matrix's cells show"));
+            auto *label = new QLabel(tr("Cells &show:"));
+            label->setBuddy(m_migrationMeasure);
+            row->addWidget(label);
+            row->addWidget(m_migrationMeasure);
+            row->addStretch(1);
+            v->addLayout(row);
+            v->addWidget(chart, 1);
+            connect(m_migrationMeasure, &QComboBox::currentIndexChanged, moves, [moves](int i) { moves->setShowValue(i == 1); });
         }
         chart->setAccessibleName(tr("Chart: %1").arg(charts::title(kind)));
         addTab(page, charts::title(kind));

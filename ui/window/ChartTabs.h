@@ -11,6 +11,7 @@
 class AnalysisSession;
 class HoldoutTableModel;
 class SegmentChart;
+class QComboBox;
 class QTableView;
 
 class ChartTabs : public QTabWidget {
@@ -25,6 +26,8 @@ public:
     QString currentKind() const { return kindAt(currentIndex()); }
     QTableView *holdoutTable() const { return m_holdoutView; }
     HoldoutTableModel *holdoutModel() const { return m_holdout; }
+    // Customers or value in the cells of the migration between dates.
+    QComboBox *migrationMeasure() const { return m_migrationMeasure; }
     // Shows this kind once results can feed it (the chart last looked at, from the settings).
     void preferKind(const QString &kind) { m_preferred = kind; }
     // New results: tabs appear or hide, and the visible chart is drawn again.
@@ -43,5 +46,6 @@ private:
     std::vector<Tab> m_tabs;
     HoldoutTableModel *m_holdout;
     QTableView *m_holdoutView = nullptr;
+    QComboBox *m_migrationMeasure = nullptr;
     QString m_preferred;
 };
