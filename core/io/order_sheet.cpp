@@ -61,6 +61,26 @@ struct SheetTyping {
     }
     void add(const SheetCell &c, const NumberFormat &fmt)
     {
+        // Fast paths, where the text a cell shows is known to read back as the cell:
+        // a number below 1e15 (not -0) is shown by std::to_chars as the shortest text that
+        // fast_float reads back to the same double, with no leading zero and at most 15 digits
+        // when it has no '.' or exponent: a number, not identifier-like (with '.' as the
+        // decimal mark; a date is tried on its text while dates are possible)
+        if (c.kind == SheetCellKind::Number && fmt.decimal == '.' && std::fabs(c.value) < 1e15 &&
+            !(c.value == 0 && std::signbit(c.value)) && !textDate) {
+            hasNumber = true;
+            if (textNumber || !text())
+                stats.add(c.value);
+            return;
+        }
+        // a date of 1900 to 2200 (the years parseDate takes) is shown as yyyy-mm-dd[ hh:mm[:ss]]: a
+        // date (read back as itself, no d/m order in it), never a number
+        if (c.kind == SheetCellKind::Date && c.value >= -25567 && c.value < 84371) {
+            hasDate = true;
+            textNumber = false;
+            textAnyDate = true;
+            return;
+        }
         std::string_view s;
         switch (c.kind) {
         case SheetCellKind::Number:
