@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <map>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -13,7 +14,8 @@ namespace fuzz {
 
 const std::string &scratchFile(const char *extension)
 {
-    static std::string path;
+    static std::map<std::string, std::string> paths; // one per extension
+    std::string &path = paths[extension];
     if (path.empty()) {
         const char *dir = std::getenv("TMPDIR");
         std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/vs-fuzz-XXXXXX" + extension;
@@ -22,7 +24,11 @@ const std::string &scratchFile(const char *extension)
             fail("cannot make a scratch file in " + templ);
         ::close(fd);
         path = templ;
-        std::atexit([] { ::unlink(path.c_str()); });
+        if (paths.size() == 1)
+            std::atexit([] {
+                for (const auto &p : paths)
+                    ::unlink(p.second.c_str());
+            });
     }
     return path;
 }

@@ -15,7 +15,7 @@
 
 namespace fuzz {
 
-// One file per process (a harness runs one input at a time), rewritten for every input. A real
+// One file per process and extension (a harness runs one input at a time), rewritten for every input. A real
 // file, not a memfd: the .xls reader's child process opens it by its name.
 const std::string &scratchFile(const char *extension);
 void writeScratch(const std::string &path, std::string_view bytes);

@@ -45,6 +45,56 @@ put("csv", "," * 20000 + "\n1\n2\n", "wide_header.csv")            # columns pas
 put("csv", "id,name\nc1,Anna\nc2," + "\x80" * 40 + "\n", "continuation_bytes.csv")
 put("csv", "\ufeffsep=;\nid;v\n1;2,5\n", "sep_line_bom.csv")
 
+# ---------------------------------------------------------------- orders (fuzz_orders)
+# One byte of options first (bit 0: quantity x price with invoices, else amount; bits 1-3: chunk
+# size 1, 2, 5, 13, 64, 300, 4096 bytes or 4 MiB; bit 4: two threads; bits 5-6: how much is read
+# first), then the order lines.
+INVOICES = ("invoice,customer,date,quantity,price,note\n"
+            "1001,A,2024-01-01,2,10.00,\"two\nlines\"\n"
+            "1001,A,2024-01-01,1,5.00,plain\n"
+            "1002,A,2024-01-01,1,3.00,\"a \"\"quoted\"\" word\"\n"
+            "C1003,A,2024-01-05,-1,5.00,cancelled\n"
+            "\n"
+            "1004,A,2024-01-15,4,2.50,\n"
+            "1005,B,2024-01-03,1,100,\n"
+            "1006,B,2024-01-03,-2,10,return\n"
+            "1012,,2024-01-04,1,1,no customer\n"
+            "1013,E,,1,1,no date\n"
+            "1014,E,2024-01-06,,1,no amount\n"
+            "1007,C,2024-02-10,1,50\n"
+            "1008,A,2024-02-01,1,7,\"after\r\nthe end\"\n"
+            "1011,\"D\",2024-01-31,1,20,\n"
+            "1015,\"F\"\"G\",2024-01-31,1,0.1,escaped id\n"
+            "1016,\"F\"\"G\",2024-01-31,1,0.3,extra,fields\n")
+AMOUNTS = ("customer,date,amount,note\r\n"
+           "K1,2023-01-05,12.50,n1\r\n"
+           "K2,2023-01-05,-3.00,\"multi\nline, \"\"note\"\"\"\r\n"
+           ",2023-02-01,4,blank id\r\n"
+           "\r\n"
+           "K1,2023-01-05,7.25,\r\n"
+           "K1,2023-03-09,1e2,\r\n"
+           "K3,2023-13-01,5,bad month\r\n"
+           "K3,2024-02-29,5,leap\r\n")
+opts = [0x00, 0x02, 0x04 | 0x10, 0x08 | 0x10 | 0x20, 0x0A | 0x40, 0x0C | 0x10, 0x0E | 0x60]
+for i, o in enumerate(opts):
+    put("orders", bytes([o | 1]) + INVOICES.encode(), "invoices.%d" % i)
+    put("orders", bytes([o]) + AMOUNTS.encode(), "amounts.%d" % i)
+put("orders", bytes([0x04 | 0x10]) + read(os.path.join(DATA, "over_time", "orders.csv"))[:6000], "over_time_head.csv")
+put("orders", bytes([0x06 | 0x10]) + "\ufeffcustomer;date;amount\na;31.01.2024;1.234,50\nb;01.02.2024;12,25\n"
+    "a;02.02.2024;-3,5\nc;1.2.2024;7\n".encode(), "european")
+put("orders", bytes([0x08 | 0x10]) + b"Orders export\ncustomer,date,amount\nx,1/31/2024,10\ny,2/1/2024,20\n"
+    b"x,2/3/2024,30\nz,12/30/2024 10:15,5\n", "us_title_line")
+put("orders", bytes([0x02 | 0x10]) + b"customer,date,amount\n7,2024-01-01,1\n8,2024-01-02,2\n7,20240103,3\n", "number_ids_compact_date")
+put("orders", bytes([0x0A]) + b"customer,date,amount\na,3/4/2024,1\nb,13/4/2024,2\n", "day_first_late")
+# bit 7: the lines as an XLSX sheet ("#N" a date-styled serial, "@t" a shared string, "!" a boolean)
+put("orders", bytes([0x80]) + b"customer,date,amount,note\nK1,#45000,12.5,@n1\nK2,#45000.75,-3,\n,#45001,4,blank id\n\n"
+    b"K1,#45000,7.25\n@K1,#45060,100,shared id\nK3,2024-02-29,5,text date\nK4,#45010,NA\n", "xlsx.amounts")
+put("orders", bytes([0x81]) + b"invoice,customer,date,quantity,price\n1001,7,#45000,2,10\n1001,7,#45000,1,5\n"
+    b"C1002,7,#45003,-1,5\n1003,8,#45003,-2,10\n1004,,#45004,1,1\n1005,9,,1,1\n1006,9,#45005,,1\n", "xlsx.invoices")
+put("orders", bytes([0x80]) + b"Orders\ncustomer,date,amount\n1,3/4/2024,1\n2,13/4/2024,2\n1,#45100,3\n", "xlsx.title_slash_dates")
+put("orders", bytes([0x80]) + b"customer,date,amount,flag\na,#45000,1,!1\nb,#45001,2,!0,extra\na,#60000,3,\n", "xlsx.booleans_extra")
+put("orders", bytes([0x04 | 0x10]) + b"customer\tdate\tamount\n\"a\nb\"\t2024-01-01\t1\n\"a\nb\"\t2024-01-01\t2\n", "tabs_quoted_id")
+
 # ---------------------------------------------------------------- xlsx (raw) and ods
 for f in sorted(os.listdir(os.path.join(DATA, "workbooks"))):
     if f.endswith((".xlsx", ".ods")):

@@ -7,10 +7,10 @@
 # Prints each harness's last coverage line (cov: edges, ft: features) and exits 1 on a finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-minutes=${1:?usage: fuzz/run.sh MINUTES [csv xlsx xlsx_sheet ods xls project xml]}
+minutes=${1:?usage: fuzz/run.sh MINUTES [csv xlsx xlsx_sheet ods xls project xml orders]}
 shift
 harnesses=("$@")
-[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(csv xlsx xlsx_sheet ods xls project xml)
+[[ ${#harnesses[@]} -eq 0 ]] && harnesses=(csv xlsx xlsx_sheet ods xls project xml orders)
 jobs=${JOBS:-1}
 
 if ! command -v clang++ >/dev/null; then
@@ -24,7 +24,7 @@ nice -n 10 cmake --build build-fuzz
 
 out=build-fuzz/fuzz
 mkdir -p "$out/logs" "$out/findings"
-declare -A dict=([xlsx]=xml [xlsx_sheet]=xml)
+declare -A dict=([xlsx]=xml [xlsx_sheet]=xml [orders]=csv)
 run_one() {
   local name=$1
   mkdir -p "$out/found/$name"

@@ -14,22 +14,31 @@
 #include "core/io/table_writer.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 
 namespace vs {
 
-// Order lines of a CSV file are grouped as they stream in (order_stream.h); nullopt: read them
-// as a table (another format, or a file only the table reader reads exactly).
+// Order lines of a CSV file or an XLSX sheet are grouped as they stream in (order_stream.h);
+// nullopt: read them as a table (another format, or a file only the table reader reads exactly).
 static Result<std::optional<StreamedOrderLines>> streamedOrderLines(const std::string &path, const ReadOptions &options,
                                                                     const Project &project)
 {
     if (!canStreamOrderLines(project))
         return std::optional<StreamedOrderLines>();
+    // VALUESCOPE_ORDER_STREAM=0: the table path, for benchmarks that compare the two (bench/)
+    if (const char *v = std::getenv("VALUESCOPE_ORDER_STREAM"); v && std::string_view(v) == "0")
+        return std::optional<StreamedOrderLines>();
     Msg why;
     const ReaderInfo *reader = readerFor(path, &why);
-    if (!reader || std::string_view(reader->format) != "csv" || namedLikeWorkbook(path)) // the table reader says so
+    if (!reader)
         return std::optional<StreamedOrderLines>();
+    const std::string_view format = reader->format;
     try {
+        if (format == "workbook") // an XLSX workbook (an ODS one goes back to the table reader)
+            return streamXlsxOrderLines(path, options, project.source.columns);
+        if (format != "csv" || namedLikeWorkbook(path)) // the table reader says so
+            return std::optional<StreamedOrderLines>();
         return streamOrderLines(path, options, project.source.columns);
     } catch (const std::length_error &) {
         return budget::outOfMemory(path);

@@ -41,4 +41,9 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                                                            const std::map<std::string, std::string> &roles,
                                                            const StreamOptions &stream = {});
 
+// The same for the first (or the chosen) sheet of an XLSX workbook: its rows are grouped as the
+// sheet streams in, no table of them is kept (order_sheet.cpp). nullopt: read it as a table.
+Result<std::optional<StreamedOrderLines>> streamXlsxOrderLines(const std::string &path, const ReadOptions &options,
+                                                               const std::map<std::string, std::string> &roles);
+
 } // namespace vs

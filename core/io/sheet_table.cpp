@@ -124,6 +124,10 @@ void SheetTableBuilder::startRow(int64_t line)
     m_rowHasCells = m_rowHasValue = m_rowHasExtra = false;
     m_rowStart = m_sampleCells.size();
     m_rowWidth = 0;
+    m_row.clear();
+    m_rowTextAt.clear();
+    m_rowText.clear();
+    ++m_rowSerial;
 }
 
 size_t SheetTableBuilder::sampleBytes() const
@@ -138,7 +142,8 @@ uint64_t SheetTableBuilder::held() const
     if (m_sampling)
         return sampleBytes();
     // a number, date or text offset per cell, padding included, and a row number per row
-    return uint64_t(m_rows + 1) * (m_columns.size() + 1) * sizeof(double) + m_textBytes;
+    // (with a sink: as if every cell were kept, the text of every text cell)
+    return uint64_t(m_rows + 1) * (m_width + 1) * sizeof(double) + m_textBytes;
 }
 
 bool SheetTableBuilder::checkBudget()
@@ -152,7 +157,7 @@ bool SheetTableBuilder::roomFor(uint64_t rows, uint64_t cells, uint64_t textByte
 {
     if (stopped())
         return false;
-    const uint64_t width = std::max<uint64_t>(std::max<uint64_t>(cells, m_columns.size()), 1) + 1;
+    const uint64_t width = std::max<uint64_t>(std::max<uint64_t>(cells, m_width), 1) + 1;
     const uint64_t perRow = width * sizeof(double) + textBytes;
     const uint64_t limit = budget::limit(m_input), now = held();
     if (now > limit || (perRow && rows > (limit - now) / perRow))
@@ -220,11 +225,36 @@ void SheetTableBuilder::put(size_t col, Kind kind, double value, std::string_vie
     }
     if (kind == Kind::Empty)
         return;
-    if (col >= m_columns.size()) {
+    if (col >= m_width) {
         m_rowHasExtra = true;
         return;
     }
-    putInColumn(col, kind, value, text);
+    if (m_sink)
+        putInRow(col, kind, value, text);
+    else
+        putInColumn(col, kind, value, text);
+}
+
+void SheetTableBuilder::putInRow(size_t col, Kind kind, double value, std::string_view text)
+{
+    if (m_cellRow[col] == m_rowSerial && m_cellOf[col] < m_row.size()) {
+        // the same cell again: the last one counts
+        m_row[m_cellOf[col]] = {uint32_t(col), kind, value, {}};
+        m_rowTextAt[m_cellOf[col]] = m_rowText.size();
+    } else {
+        m_cellRow[col] = m_rowSerial;
+        m_cellOf[col] = uint32_t(m_row.size());
+        m_row.push_back({uint32_t(col), kind, value, {}});
+        m_rowTextAt.push_back(m_rowText.size());
+    }
+    if (kind == Kind::Text) {
+        m_row[m_cellOf[col]].text = std::string_view(nullptr, 0);
+        m_rowText.append(text);
+        m_row[m_cellOf[col]].value = double(text.size()); // (the view is made when the row is given)
+        m_textBytes += text.size();
+        if (!checkBudget())
+            return;
+    }
 }
 
 void SheetTableBuilder::putInColumn(size_t col, Kind kind, double value, std::string_view text)
@@ -278,13 +308,15 @@ bool SheetTableBuilder::commitRow(int64_t line, bool extra)
 {
     if (m_rows == 0) {
         m_firstLine = line;
+    } else if (m_sink) {
+        // the sink has each row's number: none kept here
     } else if (m_consecutive && line != m_firstLine + int64_t(m_rows)) {
         m_consecutive = false;
         m_rowNumbers.reserve(m_rows + 1);
         for (size_t i = 0; i < m_rows; ++i)
             m_rowNumbers.push_back(m_firstLine + int64_t(i));
     }
-    if (!m_consecutive)
+    if (!m_consecutive && !m_sink)
         m_rowNumbers.push_back(line);
     if (extra && !m_longRows++)
         m_firstLong = line;
@@ -293,7 +325,23 @@ bool SheetTableBuilder::commitRow(int64_t line, bool extra)
         m_full = true;
         return false;
     }
-    if (m_rows * m_columns.size() > kMaxCells) {
+    if (m_sink) {
+        for (size_t k = 0; k < m_row.size(); ++k)
+            if (m_row[k].kind == Kind::Text) {
+                m_row[k].text = std::string_view(m_rowText).substr(m_rowTextAt[k], size_t(m_row[k].value));
+                m_row[k].value = 0;
+            }
+        const bool more = m_sink->row(line, m_row);
+        m_row.clear();
+        m_rowTextAt.clear();
+        m_rowText.clear();
+        ++m_rowSerial;
+        if (!more) {
+            m_sinkStopped = true;
+            return false;
+        }
+    }
+    if (m_rows * m_width > kMaxCells) {
         m_tooLarge = true;
         return false;
     }
@@ -340,6 +388,29 @@ Status SheetTableBuilder::decideLayout()
     m_names = std::move(layout->names);
     m_decimal = layout->format.decimal;
     m_thousands = layout->format.thousands;
+    m_width = m_names.size();
+    if (m_sink) {
+        m_sink->layout(m_names, layout->format);
+        m_cellOf.assign(m_width, 0);
+        m_cellRow.assign(m_width, 0);
+        ++m_rowSerial;
+        for (size_t r = layout->firstData; r < n; ++r) {
+            bool extra = false;
+            for (const SampleCell &c : cellsOf(r)) {
+                if (c.kind == Kind::Empty)
+                    continue;
+                if (c.col >= m_width)
+                    extra = true;
+                else
+                    putInRow(c.col, c.kind, c.value, std::string_view(m_sampleText).substr(c.textBegin, c.textSize));
+            }
+            if (!commitRow(m_sampleLines[r], extra))
+                break;
+        }
+        std::vector<SampleCell>().swap(m_sampleCells);
+        std::string().swap(m_sampleText);
+        return Ok{};
+    }
 
     // Room for the rows the sheet says it has; text columns (by the sample) start as text.
     const size_t columns = m_names.size();
@@ -406,9 +477,11 @@ Result<ReadResult> SheetTableBuilder::finish()
     }
     if (m_error)
         return *m_error;
+    if (m_sinkStopped)
+        return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, m_path);
     if (m_tooLarge)
         return makeError(ErrorKind::Format, Msg::SheetTooLarge,
-                         {m_report.sheet, std::to_string(m_columns.size()), std::to_string(m_rows)}, m_path);
+                         {m_report.sheet, std::to_string(m_width), std::to_string(m_rows)}, m_path);
     ReadResult result;
     result.report = std::move(m_report);
     ReadReport &rep = result.report;

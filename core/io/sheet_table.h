@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,35 @@ namespace vs {
 
 class SheetColumn;
 
+// A data row's cell as the builder types it (numberText, date and text as below).
+enum class SheetCellKind : uint8_t { Empty, Number, Date, Text };
+struct SheetCell {
+    uint32_t col;
+    SheetCellKind kind;
+    double value;          // Number, Date (days since 1970-01-01, to the second)
+    std::string_view text; // Text (trimmed, not empty)
+};
+
+// Takes the data rows instead of the builder's table: a SheetTableBuilder given a sink keeps no
+// columns (order lines grouped as they stream in, order_stream.h). The header and the rows are
+// found exactly as for the table.
+class SheetRowSink {
+public:
+    virtual ~SheetRowSink() = default;
+    virtual void layout(const std::vector<std::string> &names, const NumberFormat &format) = 0;
+    // The cells with a value of one data row (1-based sheet row `line`), within the columns and
+    // one per column (the last one given); false: stop reading (finish() then says
+    // Msg::ImportCancelled unless the sink knows better).
+    virtual bool row(int64_t line, std::span<const SheetCell> cells) = 0;
+};
+
 class SheetTableBuilder {
 public:
     // report carries what the reader found (format, sheets, sheet, warnings); finish() adds the rest.
     SheetTableBuilder(std::string path, const ReadOptions &opt, ReadReport report);
+    // The data rows go to the sink, not into columns: finish() then gives the report and a table
+    // without columns. Set before the first row.
+    void setSink(SheetRowSink *sink) { m_sink = sink; }
     ~SheetTableBuilder();
     SheetTableBuilder(const SheetTableBuilder &) = delete;
     SheetTableBuilder &operator=(const SheetTableBuilder &) = delete;
@@ -60,7 +86,7 @@ public:
     Result<ReadResult> finish();
 
 private:
-    enum class Kind : uint8_t { Empty, Number, Date, Text };
+    using Kind = SheetCellKind;
     struct SampleCell {
         size_t textBegin;
         double value;
@@ -70,8 +96,9 @@ private:
     void put(size_t col, Kind kind, double value, std::string_view text);
     void putInColumn(size_t col, Kind kind, double value, std::string_view text);
     bool commitRow(int64_t line, bool extra);
+    void putInRow(size_t col, Kind kind, double value, std::string_view text); // for the sink
     Status decideLayout();
-    bool stopped() const { return m_error || m_full || m_cancelled || m_tooLarge || m_overBudget; }
+    bool stopped() const { return m_error || m_full || m_cancelled || m_tooLarge || m_overBudget || m_sinkStopped; }
     uint64_t held() const; // bytes held for the table so far (budget.h)
     bool checkBudget();    // false (and stopped) once held() is over the budget
     size_t sampleBytes() const;
@@ -102,6 +129,16 @@ private:
     std::vector<std::string> m_names;
     char m_decimal = '.', m_thousands = ',';
     std::vector<SheetColumn> m_columns;
+    size_t m_width = 0; // columns
+
+    // with a sink: the cells of the row being read (text in m_rowText), a cell's index by column
+    SheetRowSink *m_sink = nullptr;
+    std::vector<SheetCell> m_row;
+    std::vector<size_t> m_rowTextAt;
+    std::string m_rowText;
+    std::vector<uint32_t> m_cellOf, m_cellRow; // index in m_row of a column's cell, the row it is of
+    uint32_t m_rowSerial = 0;
+    bool m_sinkStopped = false;
     size_t m_rows = 0;
     int64_t m_firstLine = 0;
     bool m_consecutive = true;

@@ -11,6 +11,10 @@
 namespace vs {
 
 Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &options);
+// The same read with the data rows given to `sink` (sheet_table.h): the report and a table
+// without columns. nullptr: readXlsxFile.
+class SheetRowSink;
+Result<ReadResult> readXlsxRows(const std::string &path, const ReadOptions &options, SheetRowSink *sink);
 Result<ReadResult> readOdsFile(const std::string &path, const ReadOptions &options);
 // In a separate process: the program started again in its reader mode (helperExecutable(),
 // core/process.h), with memory and CPU-time limits; see xls_reader.cpp.

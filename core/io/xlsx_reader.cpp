@@ -273,6 +273,11 @@ Result<SharedStrings> readSharedStrings(const ZipArchive &zip, const std::string
 
 Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
 {
+    return readXlsxRows(path, opt, nullptr);
+}
+
+Result<ReadResult> readXlsxRows(const std::string &path, const ReadOptions &opt, SheetRowSink *sink)
+{
     VS_TRY_ASSIGN(const auto archive, ZipArchive::open(path));
     const ZipArchive &zip = *archive;
     if (!zip.has("xl/workbook.xml"))
@@ -317,6 +322,7 @@ Result<ReadResult> readXlsxFile(const std::string &path, const ReadOptions &opt)
 
     // Stream the sheet: each cell straight into its column.
     SheetTableBuilder table(path, opt, rep);
+    table.setSink(sink);
     table.consumed(sharedBytes); // the text cells may repeat is the file's too
     const uint64_t sheetBytes = zip.size(sheet->target);
     int64_t lastRow = 0;

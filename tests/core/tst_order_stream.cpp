@@ -7,6 +7,7 @@
 #include "core/analytics/transactions.h"
 #include "core/domain/defaults.h"
 #include "core/io/readers.h"
+#include "testutil.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +119,10 @@ private slots:
     void theWholeAnalysisIsTheSame();
     void onlyTheTableReaderDecides_data();
     void onlyTheTableReaderDecides();
+    void xlsxIsTheCsvGrouping_data();
+    void xlsxIsTheCsvGrouping();
+    void xlsxOnlyTheTableDecides_data();
+    void xlsxOnlyTheTableDecides();
 
 private:
     std::string write(const std::string &name, const std::string &text)
@@ -127,19 +132,47 @@ private:
         return path;
     }
     void compare(const std::string &path, const Roles &roles, const StreamOptions &so);
+    void compareWithTable(const StreamedOrderLines &s, const std::string &path, const Roles &roles);
+    void compareGrouping(const GroupedLines &g, const GroupedLines &plain);
     QTemporaryDir m_dir;
 };
 
 void TstOrderStream::compare(const std::string &path, const Roles &roles, const StreamOptions &so)
 {
+    auto streamed = streamOrderLines(path, ReadOptions{}, roles, so);
+    QVERIFY(streamed.ok());
+    QVERIFY2(streamed->has_value(), "the file went back to the table reader");
+    compareWithTable(**streamed, path, roles);
+}
+
+// The grouping of the lines only: ids in order, days bit for bit, warnings.
+void TstOrderStream::compareGrouping(const GroupedLines &g, const GroupedLines &plain)
+{
+    QCOMPARE(g.ids.size(), plain.ids.size());
+    for (size_t i = 0; i < g.ids.size(); ++i)
+        QCOMPARE(QString::fromStdString(std::string(g.ids.at(i))), QString::fromStdString(std::string(plain.ids.at(i))));
+    const CustomerDays &a = g.days, &b = plain.days;
+    QCOMPARE(a.offset, b.offset);
+    QCOMPARE(a.day, b.day);
+    QCOMPARE(a.orders, b.orders);
+    for (size_t k = 0; k < a.net.size(); ++k) {
+        QCOMPARE(bits(a.net[k]), bits(b.net[k]));
+        QCOMPARE(bits(a.returned[k]), bits(b.returned[k]));
+    }
+    QCOMPARE(a.lines, b.lines);
+    QCOMPARE(a.returnLines, b.returnLines);
+    const auto x = describeAll(g.warnings), y = describeAll(plain.warnings);
+    QCOMPARE(x.size(), y.size());
+    for (size_t i = 0; i < x.size(); ++i)
+        QCOMPARE(QString::fromStdString(x[i]), QString::fromStdString(y[i]));
+}
+
+void TstOrderStream::compareWithTable(const StreamedOrderLines &s, const std::string &path, const Roles &roles)
+{
     auto read = readTable(path, ReadOptions{});
     QVERIFY2(read.ok(), read.ok() ? "" : read.error().describe().c_str());
     auto plain = groupOrderLines(read->table, roles, path);
     QVERIFY2(plain.ok(), plain.ok() ? "" : plain.error().describe().c_str());
-    auto streamed = streamOrderLines(path, ReadOptions{}, roles, so);
-    QVERIFY(streamed.ok());
-    QVERIFY2(streamed->has_value(), "the file went back to the table reader");
-    const StreamedOrderLines &s = **streamed;
     const GroupedLines &g = s.grouped;
     // ids in order of first appearance
     QCOMPARE(g.ids.size(), plain->ids.size());
@@ -330,6 +363,55 @@ void TstOrderStream::onlyTheTableReaderDecides()
         QVERIFY(streamed.ok());
         QVERIFY(!streamed->has_value());
     }
+}
+
+void TstOrderStream::xlsxIsTheCsvGrouping_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("invoices");
+    QTest::newRow("invoices, returns, cancellations, blank ids, dates far out") << "order_lines_invoices" << true;
+    QTest::newRow("amounts, returns, blank cells and rows, a title line") << "order_lines_amounts" << false;
+    QTest::newRow("number ids") << "order_lines_number_ids" << false;
+}
+
+// tests/data/make_order_workbooks.py writes each workbook and a CSV file of the same lines.
+void TstOrderStream::xlsxIsTheCsvGrouping()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, invoices);
+    const Roles &roles = invoices ? kInvoiceRoles : kAmountRoles;
+    const std::string xlsx = testutil::dataPath("workbooks/" + name.toStdString() + ".xlsx");
+    const std::string csv = testutil::dataPath("workbooks/" + name.toStdString() + ".csv");
+    auto streamed = streamXlsxOrderLines(xlsx, ReadOptions{}, roles);
+    QVERIFY(streamed.ok());
+    QVERIFY2(streamed->has_value(), "the sheet went back to the table reader");
+    // what the table of the sheet gives: grouping, report, columns, statistics
+    compareWithTable(**streamed, xlsx, roles);
+    if (QTest::currentTestFailed())
+        return;
+    // what the CSV file of the same lines gives
+    auto read = readTable(csv, ReadOptions{});
+    QVERIFY(read.ok());
+    auto plain = groupOrderLines(read->table, roles, csv);
+    QVERIFY(plain.ok());
+    QVERIFY(plain->days.lines > 0 && plain->days.returnLines > 0 && !plain->warnings.empty());
+    compareGrouping((*streamed)->grouped, *plain);
+}
+
+void TstOrderStream::xlsxOnlyTheTableDecides_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("not order lines: no such columns") << "openpyxl.xlsx";
+    QTest::newRow("an ODS spreadsheet") << "odfpy.ods";
+    QTest::newRow("not a workbook") << "bad_not_a_workbook.xlsx";
+}
+
+void TstOrderStream::xlsxOnlyTheTableDecides()
+{
+    QFETCH(QString, name);
+    auto streamed = streamXlsxOrderLines(testutil::dataPath("workbooks/" + name.toStdString()), ReadOptions{}, kAmountRoles);
+    QVERIFY(streamed.ok());
+    QVERIFY(!streamed->has_value());
 }
 
 QTEST_GUILESS_MAIN(TstOrderStream)

@@ -1,0 +1,382 @@
+#pragma once
+// What the order-line streams share (order_stream.cpp for CSV, order_sheet.cpp for XLSX): the
+// per-customer-day store filled in file order, column statistics taken as describe() takes them,
+// interned text that stays where it is, the ISO day fast path. Internal to core/io.
+#include "core/analytics/stats.h"
+#include "core/analytics/transactions.h"
+#include "core/table/cell_parse.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace vs::orderstore {
+
+inline uint64_t mix(uint64_t x) // splitmix64's finaliser: every input bit moves the low bits
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+// Text that stays where it is: views into it outlive any growth (interned ids and invoices).
+class Arena {
+public:
+    std::string_view keep(std::string_view s)
+    {
+        if (m_blocks.empty() || m_blocks.back().capacity() - m_blocks.back().size() < s.size()) {
+            m_blocks.emplace_back();
+            m_blocks.back().reserve(std::max<size_t>(s.size(), 1 << 20));
+        }
+        std::string &b = m_blocks.back();
+        const size_t at = b.size();
+        b.append(s);
+        return std::string_view(b.data() + at, s.size());
+    }
+    size_t bytes() const { return m_blocks.size() << 20; }
+
+private:
+    std::deque<std::string> m_blocks;
+};
+
+// How many times each value occurs (open addressing on the bits; NaN never enters).
+class ValueCounts {
+public:
+    ValueCounts() { m_keys.assign(64, kEmpty), m_counts.assign(64, 0); }
+    void add(double v, uint64_t n = 1)
+    {
+        uint64_t k;
+        std::memcpy(&k, &v, 8);
+        if ((m_size + 1) * 2 > m_keys.size())
+            grow();
+        size_t h = slot(k);
+        if (m_keys[h] == kEmpty) {
+            m_keys[h] = k;
+            ++m_size;
+        }
+        m_counts[h] += n;
+    }
+    template <class F>
+    void each(F f) const
+    {
+        for (size_t i = 0; i < m_keys.size(); ++i)
+            if (m_keys[i] != kEmpty) {
+                double v;
+                std::memcpy(&v, &m_keys[i], 8);
+                f(v, m_counts[i]);
+            }
+    }
+    size_t bytes() const { return m_keys.size() * 16; }
+    void clear() // keeping the room
+    {
+        if (m_size == 0)
+            return;
+        std::fill(m_keys.begin(), m_keys.end(), kEmpty);
+        std::fill(m_counts.begin(), m_counts.end(), 0);
+        m_size = 0;
+    }
+
+private:
+    static constexpr uint64_t kEmpty = 0x7ff8dead0000beefULL; // a NaN: never a key
+    size_t slot(uint64_t k) const
+    {
+        size_t h = size_t(mix(k)) & (m_keys.size() - 1);
+        while (m_keys[h] != kEmpty && m_keys[h] != k)
+            h = (h + 1) & (m_keys.size() - 1);
+        return h;
+    }
+    void grow()
+    {
+        std::vector<uint64_t> keys = std::move(m_keys);
+        std::vector<uint64_t> counts = std::move(m_counts);
+        m_keys.assign(keys.size() * 2, kEmpty);
+        m_counts.assign(keys.size() * 2, 0);
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] != kEmpty) {
+                const size_t h = slot(keys[i]);
+                m_keys[h] = keys[i];
+                m_counts[h] = counts[i];
+            }
+    }
+    std::vector<uint64_t> m_keys, m_counts;
+    size_t m_size = 0;
+};
+
+// yyyy-mm-dd exactly: the day, without the general parser
+inline bool isoDay(std::string_view s, double &days)
+{
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    int v[8], k = 0;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v[k++] = s[i] - '0';
+    }
+    return civilDays(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], unsigned(v[4] * 10 + v[5]), unsigned(v[6] * 10 + v[7]),
+                     days);
+}
+
+// The per-customer-day store, filled in file order.
+class DayStore {
+public:
+    explicit DayStore(bool invoices) : m_invoices(invoices) { m_table.assign(1 << 16, 0); }
+    void addCustomer()
+    {
+        m_lastSlot.push_back(UINT32_MAX);
+        m_first.push_back(0);
+        m_count.push_back(0);
+    }
+    // Room for this many customer-days at most: address space only, the pages are touched as
+    // days come (growing by doubling would copy every array and touch twice the memory).
+    void reserve(size_t days)
+    {
+        m_day.reserve(days);
+        m_cust.reserve(days);
+        m_net.reserve(days);
+        m_returned.reserve(days);
+        m_orders.reserve(days);
+        if (m_invoices)
+            m_lastInvoice.reserve(days);
+    }
+    size_t customers() const { return m_lastSlot.size(); }
+    void add(uint32_t c, int32_t day, double amount, uint32_t invoice, bool isReturn)
+    {
+        uint32_t s = m_lastSlot[c];
+        if (s == UINT32_MAX || m_day[s] != day)
+            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
+        m_lastSlot[c] = s;
+        ++m_lines;
+        if (isReturn) {
+            m_returned[s] -= std::fabs(amount);
+            m_net[s] -= std::fabs(amount);
+            ++m_returnLines;
+            return;
+        }
+        m_net[s] += amount;
+        if (!m_invoices) {
+            m_orders[s] = 1;
+        } else if (m_orders[s] == 0) {
+            m_orders[s] = 1;
+            m_lastInvoice[s] = invoice;
+        } else if (m_lastInvoice[s] != invoice) {
+            if (m_orders[s] == 1)
+                m_seen.insert(uint64_t(s) << 32 | m_lastInvoice[s]);
+            if (m_seen.insert(uint64_t(s) << 32 | invoice).second)
+                ++m_orders[s];
+            m_lastInvoice[s] = invoice;
+        }
+    }
+    size_t bytes() const { return m_day.capacity() * 36 + m_table.capacity() * 4 + m_lastSlot.capacity() * 12 + m_seen.size() * 32; }
+    size_t lines() const { return m_lines; }
+
+    CustomerDays finish()
+    {
+        CustomerDays d;
+        const size_t n = customers(), slots = m_day.size();
+        d.offset.assign(n + 1, 0);
+        for (uint32_t c : m_cust)
+            ++d.offset[c + 1];
+        for (size_t c = 0; c < n; ++c)
+            d.offset[c + 1] += d.offset[c];
+        std::vector<uint32_t> order(slots);
+        {
+            std::vector<uint32_t> fill(d.offset.begin(), d.offset.end() - 1);
+            for (uint32_t s = 0; s < slots; ++s)
+                order[fill[m_cust[s]]++] = s;
+        }
+        m_table = {};
+        m_lastSlot = {};
+        m_first = {};
+        m_count = {};
+        m_cust = {};
+        for (size_t c = 0; c < n; ++c)
+            std::sort(order.begin() + d.offset[c], order.begin() + d.offset[c + 1],
+                      [&](uint32_t a, uint32_t b) { return m_day[a] < m_day[b]; });
+        auto gather = [&](auto &from, auto &to) {
+            to.resize(slots);
+            for (size_t k = 0; k < slots; ++k)
+                to[k] = from[order[k]];
+            from = {};
+        };
+        gather(m_net, d.net);
+        gather(m_returned, d.returned);
+        gather(m_orders, d.orders);
+        gather(m_day, d.day);
+        d.firstDay = INT32_MAX;
+        d.lastDay = INT32_MIN;
+        for (int32_t day : d.day) {
+            d.firstDay = std::min(d.firstDay, day);
+            d.lastDay = std::max(d.lastDay, day);
+        }
+        d.lines = m_lines;
+        d.returnLines = m_returnLines;
+        return d;
+    }
+
+private:
+    size_t hash(uint32_t c, int32_t day) const
+    {
+        return size_t(mix(uint64_t(c) << 32 | uint32_t(day))) & (m_table.size() - 1);
+    }
+    // A customer whose days took consecutive slots (its lines come together, as in most
+    // exports) is looked up in its own few slots, without the hash table; the first day out of
+    // that run, or the 17th, puts its days into the table for good.
+    static constexpr uint32_t kHashed = UINT32_MAX, kRunMax = 16;
+    uint32_t findRun(uint32_t c, int32_t day)
+    {
+        const uint32_t first = m_first[c], n = m_count[c];
+        for (uint32_t s = first; s < first + n; ++s)
+            if (m_day[s] == day)
+                return s;
+        const uint32_t s = uint32_t(m_day.size());
+        if (n == 0 || (s == first + n && n < kRunMax)) {
+            if (n == 0)
+                m_first[c] = s;
+            m_count[c] = n + 1;
+            append(c, day);
+            return s;
+        }
+        // out of the run: the customer's days go into the table, then this one
+        m_count[c] = kHashed;
+        for (uint32_t k = first; k < first + n; ++k)
+            insert(c, m_day[k], k);
+        return find(c, day);
+    }
+    void append(uint32_t c, int32_t day)
+    {
+        m_day.push_back(day);
+        m_cust.push_back(c);
+        m_net.push_back(0);
+        m_returned.push_back(0);
+        m_orders.push_back(0);
+        if (m_invoices)
+            m_lastInvoice.push_back(0);
+    }
+    void insert(uint32_t c, int32_t day, uint32_t s) // a key not in the table
+    {
+        size_t h = hash(c, day);
+        while (m_table[h])
+            h = (h + 1) & (m_table.size() - 1);
+        m_table[h] = s + 1;
+        if (++m_inTable * 2 > m_table.size())
+            rehash();
+    }
+    uint32_t find(uint32_t c, int32_t day)
+    {
+        size_t h = hash(c, day);
+        while (m_table[h]) {
+            const uint32_t s = m_table[h] - 1;
+            if (m_cust[s] == c && m_day[s] == day)
+                return s;
+            h = (h + 1) & (m_table.size() - 1);
+        }
+        const uint32_t s = uint32_t(m_day.size());
+        append(c, day);
+        m_table[h] = s + 1;
+        if (++m_inTable * 2 > m_table.size())
+            rehash();
+        return s;
+    }
+    void rehash() // the entries of the table only (customers still in a run have none)
+    {
+        std::vector<uint32_t> old(m_table.size() * 2, 0);
+        old.swap(m_table);
+        for (uint32_t e : old)
+            if (e) {
+                size_t h = hash(m_cust[e - 1], m_day[e - 1]);
+                while (m_table[h])
+                    h = (h + 1) & (m_table.size() - 1);
+                m_table[h] = e;
+            }
+    }
+    bool m_invoices;
+    std::vector<int32_t> m_day;
+    std::vector<uint32_t> m_cust, m_orders, m_lastInvoice, m_table, m_lastSlot;
+    std::vector<uint32_t> m_first, m_count; // a customer's run of slots; m_count kHashed: in the table
+    size_t m_inTable = 0;
+    std::vector<double> m_net, m_returned;
+    std::unordered_set<uint64_t> m_seen; // (slot, invoice) of days with more than one invoice
+    size_t m_lines = 0, m_returnLines = 0;
+};
+
+// A column's statistics over every data row, taken in file order as describe() takes them.
+struct ColumnStats {
+    bool number = true;
+    size_t count = 0;
+    Neumaier sum;
+    double mn = INFINITY, mx = -INFINITY;
+    ValueCounts counts;
+    void add(const std::vector<double> &values, const ValueCounts &chunkCounts)
+    {
+        for (double v : values) {
+            if (std::isnan(v))
+                continue;
+            ++count;
+            sum.add(v);
+            mn = v < mn ? v : mn;
+            mx = v > mx ? v : mx;
+        }
+        chunkCounts.each([&](double v, uint64_t k) { counts.add(v, k); });
+    }
+    void add(double v) // one value (not missing)
+    {
+        ++count;
+        sum.add(v);
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+        counts.add(v);
+    }
+    DescriptiveStats finish() const
+    {
+        DescriptiveStats st;
+        st.mean = st.median = st.variance = st.std = st.min = st.max = kMissing;
+        st.count = count;
+        st.sum = sum.value();
+        if (count == 0)
+            return st;
+        const double n = double(count);
+        st.mean = st.sum / n;
+        st.min = mn;
+        st.max = mx;
+        std::vector<std::pair<double, uint64_t>> sorted;
+        counts.each([&](double v, uint64_t k) { sorted.emplace_back(v, k); });
+        std::sort(sorted.begin(), sorted.end());
+        if (count >= 2) {
+            Neumaier ss;
+            for (auto [v, k] : sorted)
+                for (uint64_t i = 0; i < k; ++i)
+                    ss.add((v - st.mean) * (v - st.mean));
+            st.variance = ss.value() / (n - 1);
+            st.std = std::sqrt(st.variance);
+        }
+        auto rank = [&](size_t r) { // the r-th smallest (0-based)
+            size_t seen = 0;
+            for (auto [v, k] : sorted) {
+                seen += k;
+                if (r < seen)
+                    return v;
+            }
+            return sorted.back().first;
+        };
+        const size_t mid = count / 2;
+        st.median = count % 2 ? rank(mid) : (rank(mid - 1) + rank(mid)) / 2.0;
+        return st;
+    }
+};
+
+inline std::string roleColumn(const std::map<std::string, std::string> &roles, const char *r)
+{
+    auto it = roles.find(r);
+    return it == roles.end() ? std::string() : it->second;
+}
+
+} // namespace vs::orderstore
