@@ -236,7 +236,7 @@ constexpr MessageInfo kMessages[] = {
     keyed(Msg::KeyLayout, "key.layout", QT_TRANSLATE_NOOP("messages", "'%1' must be customers, transactions or campaigns, not '%2'")),
     keyed(Msg::KeyTimeUnit, "key.time_unit", QT_TRANSLATE_NOOP("messages", "'%1' must be days, weeks or months, not '%2'")),
     keyed(Msg::KeyAboveMinusOne, "key.above_minus_one", QT_TRANSLATE_NOOP("messages", "'%1' must be greater than -1")),
-    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile or rank")),
+    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, rank or rfm")),
     keyed(Msg::KeySegmentMethod, "key.segment_method", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, thresholds or rfm_rules")),
     keyed(Msg::KeyText, "key.text", QT_TRANSLATE_NOOP("messages", "'%1' must be text")),
     keyed(Msg::KeyUnreadableCells, "key.unreadable_cells", QT_TRANSLATE_NOOP("messages", "'%1' must be error or missing")),

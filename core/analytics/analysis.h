@@ -144,7 +144,7 @@ private:
 struct RfmInfo {
     std::array<std::vector<double>, 3> edges;  // recency, frequency, monetary
     std::array<std::vector<int>, 3> binScores; // the score of each bin
-    bool rankBased = false;
+    std::string scoring = "quantile"; // the key of its RFM scoring (core/domain/models.cpp kRfmScorings)
     // recency score (row, 1-5) x frequency score (column, 1-5)
     std::array<std::array<size_t, 5>, 5> cellCount{};
     std::array<std::array<double, 5>, 5> cellMeanMonetary{}; // NaN where no customer

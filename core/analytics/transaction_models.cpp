@@ -35,15 +35,31 @@ constexpr double kMaterialCorrelation = 0.3;
 
 Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
-void addRfm(const TransactionSummary &s, const Project &p, AnalysisResults &r)
+void addRfm(const TransactionSummary &s, const Project &p, double unitDays, AnalysisResults &r)
 {
-    RfmScores sc = scoreRfm(s.sinceLast, s.orders, s.spend, p.value.rfmScoring == "rank");
+    const RfmScoringInfo *scoring = findRfmScoring(p.value.rfmScoring);
+    if (!scoring)
+        scoring = &rfmScorings().front();
+    RfmScores sc;
+    if (scoring->kind == RfmScoringKind::RPackage) {
+        // rfm counts recency in days (analysis date - the last order's date); the edges shown
+        // are in the time unit, as the other scorings' are
+        std::vector<double> days(s.lastPurchase.size(), kMissing);
+        for (size_t i = 0; i < days.size(); ++i)
+            if (!std::isnan(s.lastPurchase[i]))
+                days[i] = s.observationEnd - s.lastPurchase[i];
+        sc = scoreRfm(days, s.orders, s.spend, scoring->kind);
+        for (double &e : sc.edges[0])
+            e /= unitDays;
+    } else {
+        sc = scoreRfm(s.sinceLast, s.orders, s.spend, scoring->kind);
+    }
     for (Diagnostic &w : sc.warnings)
         r.warnings.push_back(std::move(w));
     RfmInfo info;
     info.edges = sc.edges;
     info.binScores = sc.binScores;
-    info.rankBased = sc.rankBased;
+    info.scoring = scoring->key;
     const size_t n = sc.r.size();
     std::array<std::array<double, 5>, 5> sum{};
     std::vector<double> rs(n, kMissing), fs(n, kMissing), ms(n, kMissing), cell(n, kMissing);
@@ -612,7 +628,7 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         r.extra.push_back({"recency", s.sinceLast});
         r.extra.push_back({"frequency", s.orders});
         r.extra.push_back({"monetary", s.spend});
-        addRfm(s, p, r);
+        addRfm(s, p, unit.value(), r);
         addTotals(false); // frequency and monetary are the orders and the spend already
         return Ok{};
     }
@@ -621,7 +637,7 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
     if (auto st = addPredictive(d, s, p, periodDays(p, unit.value()), holdoutEnd, r); !st)
         return st;
     if (p.segments.method == "rfm_rules")
-        addRfm(s, p, r);
+        addRfm(s, p, unit.value(), r);
     addTotals(true);
     return Ok{};
 }

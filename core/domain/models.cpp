@@ -17,6 +17,13 @@ namespace {
 using enum ParamKind;
 constexpr Layout C = Layout::Customers, T = Layout::Transactions;
 
+const RfmScoringInfo kRfmScorings[] = {
+    {"quantile", QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"), RfmScoringKind::Quantile},
+    {"rank", QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)"), RfmScoringKind::Rank},
+    {"rfm", QT_TRANSLATE_NOOP("parameters", "As the R package rfm scores (the same scores as in R)"),
+     RfmScoringKind::RPackage},
+};
+
 // The parameters, in the order the project reader checks them and the panel shows them.
 const std::vector<ParameterInfo> kParameters = [] {
     std::vector<ParameterInfo> p;
@@ -155,9 +162,10 @@ const std::vector<ParameterInfo> kParameters = [] {
         ParameterInfo scoring{"rfm_scoring", Choice, QT_TRANSLATE_NOOP("parameters", "RFM &scores:"),
                               QT_TRANSLATE_NOOP("parameters", "How recency, frequency and spend become scores from 1 to 5"),
                               Msg::KeyRfmScoring};
-        scoring.choices = {"quantile", "rank"};
-        scoring.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"),
-                                QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)")};
+        for (const RfmScoringInfo &k : kRfmScorings) {
+            scoring.choices.push_back(k.key);
+            scoring.choiceLabels.push_back(k.label);
+        }
         scoring.text = &ValueSpec::rfmScoring;
         p.push_back(scoring);
     }
@@ -202,6 +210,13 @@ std::span<const PurchaseModelInfo> purchaseModels()
 }
 
 const PurchaseModelInfo *findPurchaseModel(std::string_view key) { return findByKey(kPurchaseModels, key); }
+
+std::span<const RfmScoringInfo> rfmScorings()
+{
+    return kRfmScorings;
+}
+
+const RfmScoringInfo *findRfmScoring(std::string_view key) { return findByKey(kRfmScorings, key); }
 
 bool ParameterInfo::accepts(double v) const
 {

@@ -2976,10 +2976,6 @@ now: %4 customers, value %5</source>
         <translation>“%1”必须大于 -1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be quantile or rank</source>
-        <translation>“%1”必须是 quantile 或 rank</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; must be quantile, thresholds or rfm_rules</source>
         <translation>“%1”必须是 quantile、thresholds 或 rfm_rules</translation>
     </message>
@@ -3395,6 +3391,10 @@ now: %4 customers, value %5</source>
         <source>the file is named like a workbook (%1) but holds text; it was read as a delimited text (CSV) file</source>
         <translation>文件名看起来是工作簿（%1），但内容是文本；已按分隔符文本（CSV）文件读取</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; must be quantile, rank or rfm</source>
+        <translation>“%1”必须是 quantile、rank 或 rfm</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3667,6 +3667,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>yyyy-mm-dd. Orders after it are left out; the holdout period runs from the observation end to it.</source>
         <translation>yyyy-mm-dd。此日期之后的订单不计入；保留期为观察截止日至此日。</translation>
+    </message>
+    <message>
+        <source>As the R package rfm scores (the same scores as in R)</source>
+        <translation>按 R 软件包 rfm 的方式评分（与 R 中的分数相同）</translation>
     </message>
 </context>
 <context>

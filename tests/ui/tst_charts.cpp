@@ -214,7 +214,7 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     // rank-based scoring spreads the ties of frequency over all five scores
     stack->push(new SetValueParameterCommand(m_session.get(), *vs::findValueParameter("rfm_scoring"), QStringLiteral("rank")));
     settle();
-    QVERIFY(m_session->results()->rfm->rankBased);
+    QCOMPARE(m_session->results()->rfm->scoring, std::string("rank"));
     QCOMPARE(m_session->results()->rfm->binScores[1].size(), size_t(5));
     // a stricter first rule: fewer Champions
     RfmRulesModel rules(m_session.get());
@@ -238,7 +238,7 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     QCOMPARE(rules.rowCount(), 10);
     QCOMPARE(m_session->results()->segments.front().label, std::string("Champions"));
     QCOMPARE(m_session->results()->segments.front().count, championsBefore);
-    QVERIFY(!m_session->results()->rfm->rankBased);
+    QCOMPARE(m_session->results()->rfm->scoring, std::string("quantile"));
 }
 
 void TstCharts::windowShowsTheOrderCharts()
@@ -278,6 +278,15 @@ void TstCharts::windowShowsTheOrderCharts()
     auto *panel = w.findChild<ParametersPanel *>();
     QVERIFY(panel);
     QVERIFY(panel->rfmThresholds()->text().contains(QLatin1String("Recency")));
+    // the RFM-scores choice offers the R package's scoring in a marketer's words; choosing it rescores
+    QComboBox *scoring = panel->rfmScoringCombo();
+    QVERIFY(scoring);
+    QCOMPARE(scoring->count(), 3);
+    QCOMPARE(scoring->itemText(2), QStringLiteral("As the R package rfm scores (the same scores as in R)"));
+    scoring->setCurrentIndex(2);
+    QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
+    QCOMPARE(w.session()->project().value.rfmScoring, std::string("rfm"));
+    QCOMPARE(w.session()->results()->rfm->scoring, std::string("rfm"));
     // a customer table project has no order charts
     QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
