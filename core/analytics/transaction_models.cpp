@@ -215,9 +215,10 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays &days, const Transa
     info->holdoutLength = s.holdoutLength;
     info->ggExcluded = excluded;
     const bool periods = !(p.value.period == "day" || p.value.period.empty());
-    // "auto" fits every applicable model and compares them; a named model is fitted alone (on a
-    // million customers Pareto/NBD alone takes seconds), with its holdout figures all the same.
-    const bool compare = p.value.purchaseModel == "auto";
+    // "auto", and any model with a holdout period, fits every applicable model and compares them
+    // in one table (the named one stays the one whose predictions are written); a named model
+    // without a holdout is fitted alone (on a million customers Pareto/NBD alone takes seconds).
+    const bool compare = p.value.purchaseModel == "auto" || s.holdoutLength > 0;
 
     // the purchase models
     for (const PurchaseModelInfo &m : purchaseModels()) {
