@@ -5,6 +5,7 @@
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
 #include "ui/models/HoldoutTableModel.h"
+#include "ui/models/CustomerTableModel.h"
 #include "ui/window/ChartTabs.h"
 #include "ui/ParametersPanel.h"
 #include "ui/ExportDialogs.h"
@@ -36,6 +37,7 @@
 #include <QSpinBox>
 #include <QProcess>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QHelpEvent>
@@ -57,6 +59,7 @@ private slots:
     void commandLineWritesChartsAndRefusesUnknownKinds();
     void rfmScoringAndRulesAreUndoable();
     void windowShowsTheOrderCharts();
+    void bootstrapShowsProgressAndStops();
     void paretoAndHistogramShowTheConcentration();
     void scatterSamplesManyCustomersByTheirSegments();
     void reportHoldsTheSegmentsStrategiesAndCharts();
@@ -239,6 +242,59 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     QCOMPARE(m_session->results()->segments.front().label, std::string("Champions"));
     QCOMPARE(m_session->results()->segments.front().count, championsBefore);
     QCOMPARE(m_session->results()->rfm->scoring, std::string("quantile"));
+}
+
+// The CLV interval says what it covers in the column headers; the bootstrap shows its progress
+// in the status bar and its Stop button stops it (the delta method's interval, with a warning).
+void TstCharts::bootstrapShowsProgressAndStops()
+{
+    AnalysisSession session;
+    MainWindow w(&session);
+    QVERIFY(QCoro::waitFor(session.openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"))));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    CustomerTableModel *table = w.customerModel();
+    auto headerTip = [&](const char *name) {
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->headerData(c, Qt::Horizontal, Qt::UserRole).toString() == QLatin1String(name))
+                return table->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+        return QString();
+    };
+    QVERIFY2(headerTip("clv_low").contains(QLatin1String("delta method")) &&
+                 headerTip("clv_low").contains(QLatin1String("uncertainty of the model parameters only")),
+             qPrintable(headerTip("clv_low")));
+    QVERIFY(headerTip("clv_high").contains(QLatin1String("delta method")));
+    // the bootstrap: the bar counts the resamples, the Stop button appears and stops it
+    QToolButton *stop = nullptr;
+    for (QToolButton *b : w.findChildren<QToolButton *>())
+        if (b->text() == QLatin1String("Stop"))
+            stop = b;
+    QVERIFY(stop);
+    QList<double> seen;
+    bool clickOnce = true;
+    connect(&session, &AnalysisSession::longStepProgress, &w, [&](double f) {
+        seen << f;
+        if (seen.size() == 2 && clickOnce) {
+            clickOnce = false;
+            QVERIFY(!stop->isHidden());
+            stop->click();
+        }
+    });
+    session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("clv_interval"), QStringLiteral("bootstrap")));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    QVERIFY(seen.size() >= 2 && seen.size() < 200);
+    QVERIFY(stop->isHidden()); // gone with the computation
+    bool stopped = false;
+    for (const vs::Diagnostic &d : session.results()->warnings)
+        stopped |= d.code == vs::Msg::BootstrapStopped;
+    QVERIFY(stopped);
+    QVERIFY(headerTip("clv_low").contains(QLatin1String("delta method")));
+    // run to the end: the header names the bootstrap
+    seen.clear();
+    session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("bootstrap_samples"), QStringLiteral("30")));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    QCOMPARE(seen.size(), 30);
+    QCOMPARE(seen.last(), 1.0);
+    QVERIFY2(headerTip("clv_low").contains(QLatin1String("percentile bootstrap interval from 30 resamples")), qPrintable(headerTip("clv_low")));
 }
 
 void TstCharts::windowShowsTheOrderCharts()
