@@ -2,6 +2,8 @@
 // with that assertion's own tolerance, on data committed in tests/data (lifetimes' CDNOW
 // summaries and the donations of Fader, Hardie & Shang 2010, as lifetimes ships them).
 //   lifetimes (CamDavidsonPilon/lifetimes, MIT): tests/test_estimation.py, tests/test_utils.py
+//   CLVTools (bachmannpatrick/CLVTools, GPL-3; numbers only): tests/testthat/test_correctness_*.R
+//     on its cdnow transactions, which are the CDNOW sample in resources/sample/cdnow_sample.txt
 // The R package rfm's assertions are in tst_transactions (rPackage*).
 #include "core/analytics/analysis.h"
 #include "core/analytics/btyd.h"
@@ -11,7 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
+#include <span>
 #include <sstream>
 
 using namespace vs;
@@ -60,6 +65,8 @@ private slots:
     void lifetimesBetaGeoBetaBinomFitter();
     void lifetimesGammaGammaFitter();
     void lifetimesSummaryDataFromTransactionData();
+    void lifetimesSummaryStatisticsAreHardies();
+    void clvtoolsCdnowCorrectness();
 
 private:
     Columns m_cdnow, m_cdnowMonetary;
@@ -306,6 +313,100 @@ void TstReferenceSuites::lifetimesSummaryDataFromTransactionData()
         const auto r = summarise("id,date,amount\n2,2014-04-09,20\n2,2014-03-14,10\n2,2014-05-21,25\n", "2014-05-21", true);
         QCOMPARE((*r.column("monetary"))[0], 22.5);
     }
+}
+
+namespace {
+
+AnalysisResults cdnowSample(const std::function<void(Project &)> &edit)
+{
+    auto t = readTable(std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt", ReadOptions{});
+    if (!t)
+        qFatal("%s", t.error().describe().c_str());
+    Project p;
+    p.source.layout = Layout::Transactions;
+    p.source.columns = {{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}};
+    p.value.model = "predictive_clv";
+    p.value.timeUnit = "weeks";
+    p.value.observationEnd = "1997-09-30";
+    edit(p);
+    auto prepared = prepareData(std::make_shared<const Table>(std::move(t->table)), p, "cdnow_sample.txt");
+    if (!prepared)
+        qFatal("%s", prepared.error().describe().c_str());
+    auto r = computeAnalysis(prepared.value(), p);
+    if (!r)
+        qFatal("%s", r.error().describe().c_str());
+    return std::move(r.value());
+}
+
+// R's all.equal / testthat's expect_equal(tolerance): mean relative difference
+double meanRelativeDifference(std::span<const double> target, std::span<const double> current)
+{
+    double diff = 0, scale = 0;
+    for (size_t k = 0; k < target.size(); ++k) {
+        diff += std::fabs(target[k] - current[k]);
+        scale += std::fabs(target[k]);
+    }
+    return diff / scale;
+}
+
+} // namespace
+
+// test_utils.py, test_summary_statistics_are_indentical_to_hardies_paper_confirming_correct_aggregations:
+// orders before 1997-10-01, repeat customers' monetary_value: mean 35, std 30, min 3, median 27,
+// max 300 (rounded), count 946
+void TstReferenceSuites::lifetimesSummaryStatisticsAreHardies()
+{
+    const AnalysisResults r = cdnowSample([](Project &) {});
+    std::vector<double> m;
+    for (size_t i = 0; i < r.rowCount(); ++i)
+        if ((*r.column("frequency"))[i] > 0)
+            m.push_back((*r.column("monetary"))[i]);
+    QCOMPARE(m.size(), size_t(946));
+    double mean = 0, ss = 0;
+    for (double v : m)
+        mean += v;
+    mean /= double(m.size());
+    for (double v : m)
+        ss += (v - mean) * (v - mean);
+    std::sort(m.begin(), m.end());
+    const double median = (m[m.size() / 2 - 1] + m[m.size() / 2]) / 2;
+    QCOMPARE(std::round(mean), 35.0);
+    QCOMPARE(std::round(std::sqrt(ss / double(m.size() - 1))), 30.0);
+    QCOMPARE(std::round(m.front()), 3.0);
+    QCOMPARE(std::round(median), 27.0);
+    QCOMPARE(std::round(m.back()), 300.0);
+}
+
+// CLVTools on its cdnow, estimation split 1997-09-30 (helper_testthat_correctness_clvfitted.R:
+// expect_equal(..., tolerance = 0.001), a mean relative difference)
+void TstReferenceSuites::clvtoolsCdnowCorrectness()
+{
+    const AnalysisResults r = cdnowSample([](Project &p) { p.value.purchaseModel = "auto"; });
+    QVERIFY(r.btyd);
+    const PurchaseModelFit *bg = r.btyd->find("bgnbd"), *pn = r.btyd->find("pareto_nbd");
+    QVERIFY(bg && pn);
+    // test_correctness_bgnbd.R: coefs (0.2425945, 4.4136019, 0.7929199, 2.4258881), LL -9582.429;
+    // as reported in Fader, Hardie & Lee (2005): (0.243, 4.414, 0.793, 2.426), -9582.4
+    const double bgCoef[4] = {0.2425945, 4.4136019, 0.7929199, 2.4258881}, bgPaper[4] = {0.243, 4.414, 0.793, 2.426};
+    QVERIFY(meanRelativeDifference(bgCoef, bg->fit.params) < 0.001);
+    QVERIFY(meanRelativeDifference(bgPaper, bg->fit.params) < 0.001);
+    VS_NEAR(std::fabs(bg->fit.info.logLikelihood / -9582.429 - 1) < 0.001, bg->fit.info.logLikelihood, -9582.429);
+    // test_correctness_pnbd_nocovstaticcov.R: coefs (0.55315, 10.57633, 0.60625, 11.67150), LL
+    // -9594.976; the paper's (0.553, 10.578, 0.606, 11.669), -9595.0; standard errors
+    // (0.0476264, 0.8427222, 0.1872594, 6.2105448)
+    const double pnCoef[4] = {0.55315, 10.57633, 0.60625, 11.67150}, pnPaper[4] = {0.553, 10.578, 0.606, 11.669};
+    const double pnSe[4] = {0.0476264, 0.8427222, 0.1872594, 6.2105448};
+    QVERIFY(meanRelativeDifference(pnCoef, pn->fit.params) < 0.001);
+    QVERIFY(meanRelativeDifference(pnPaper, pn->fit.params) < 0.001);
+    VS_NEAR(std::fabs(pn->fit.info.logLikelihood / -9594.976 - 1) < 0.001, pn->fit.info.logLikelihood, -9594.976);
+    const double se = meanRelativeDifference(pnSe, pn->fit.info.standardErrors);
+    VS_NEAR(se < 0.001, se, 0.001);
+    // test_correctness_gg.R: p 6.25, q 3.74, gamma 15.44 (Fader & Hardie 2013); LL -4055.9177
+    QVERIFY(r.btyd->gammaGamma);
+    const GammaGammaFit &gg = *r.btyd->gammaGamma;
+    const double ggPaper[3] = {6.25, 3.74, 15.44}, ggOurs[3] = {gg.params.p, gg.params.q, gg.params.v};
+    QVERIFY(meanRelativeDifference(ggPaper, ggOurs) < 0.001);
+    VS_NEAR(std::fabs(gg.info.logLikelihood / -4055.9177 - 1) < 0.001, gg.info.logLikelihood, -4055.9177);
 }
 
 QTEST_GUILESS_MAIN(TstReferenceSuites)
