@@ -236,7 +236,7 @@ constexpr MessageInfo kMessages[] = {
     keyed(Msg::KeyLayout, "key.layout", QT_TRANSLATE_NOOP("messages", "'%1' must be customers, transactions or campaigns, not '%2'")),
     keyed(Msg::KeyTimeUnit, "key.time_unit", QT_TRANSLATE_NOOP("messages", "'%1' must be days, weeks or months, not '%2'")),
     keyed(Msg::KeyAboveMinusOne, "key.above_minus_one", QT_TRANSLATE_NOOP("messages", "'%1' must be greater than -1")),
-    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile or rank")),
+    keyed(Msg::KeyRfmScoring, "key.rfm_scoring", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, rank or rfm")),
     keyed(Msg::KeySegmentMethod, "key.segment_method", QT_TRANSLATE_NOOP("messages", "'%1' must be quantile, thresholds or rfm_rules")),
     keyed(Msg::KeyText, "key.text", QT_TRANSLATE_NOOP("messages", "'%1' must be text")),
     keyed(Msg::KeyUnreadableCells, "key.unreadable_cells", QT_TRANSLATE_NOOP("messages", "'%1' must be error or missing")),
@@ -367,6 +367,15 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::DbWriteFailed, "db.write_failed", QT_TRANSLATE_NOOP("messages", "cannot write the table '%1' into the database: %2; the database is unchanged")),
     says(Msg::DbWriteNeedsDatabase, "db.write_needs_database", QT_TRANSLATE_NOOP("messages", "--write-table needs a project whose data come from a database (source.database)")),
     says(Msg::DbNotAvailable, "db.not_available", QT_TRANSLATE_NOOP("messages", "this build of ValueScope cannot read from %1 servers")),
+
+    // the CLV interval
+    keyed(Msg::KeyClvInterval, "key.clv_interval", QT_TRANSLATE_NOOP("messages", "'%1' must be delta or bootstrap, not '%2'")),
+    keyed(Msg::KeyBootstrapSamples, "key.bootstrap_samples", QT_TRANSLATE_NOOP("messages", "'%1' must be a whole number from 20 to 10000")),
+    keyed(Msg::KeyBootstrapSeed, "key.bootstrap_seed", QT_TRANSLATE_NOOP("messages", "'%1' must be a whole number from 0 to 999999999")),
+    says(Msg::ClvIntervalBootstrap, "fit.clv_interval_bootstrap", QT_TRANSLATE_NOOP("messages", "clv_low and clv_high: a %1 % percentile bootstrap interval from %2 resamples of the customers, both models refitted on each (seed %3); it covers the uncertainty of the model parameters only, not whether a customer buys more or less than expected")),
+    says(Msg::BootstrapStopped, "fit.bootstrap_stopped", QT_TRANSLATE_NOOP("messages", "the bootstrap was stopped after %1 of %2 resamples; clv_low and clv_high are the delta method's")),
+    says(Msg::BootstrapFitsFailed, "fit.bootstrap_fits_failed", QT_TRANSLATE_NOOP("messages", "%1 of %2 bootstrap resamples could not be refitted; the interval rests on the other %3")),
+    says(Msg::BootstrapTooFewFits, "fit.bootstrap_too_few_fits", QT_TRANSLATE_NOOP("messages", "only %1 of %2 bootstrap resamples could be refitted, too few for an interval; clv_low and clv_high are the delta method's")),
 };
 
 

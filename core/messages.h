@@ -289,6 +289,14 @@ enum class Msg : uint16_t {
     DbWriteFailed,
     DbWriteNeedsDatabase,
     DbNotAvailable,
+    // the CLV interval (issue 16)
+    KeyClvInterval,
+    KeyBootstrapSamples,
+    KeyBootstrapSeed,
+    ClvIntervalBootstrap,
+    BootstrapStopped,
+    BootstrapFitsFailed,
+    BootstrapTooFewFits,
 
     Count // not a message
 };

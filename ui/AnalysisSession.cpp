@@ -36,11 +36,15 @@ LoadResult loadInBackground(std::string path, std::optional<std::string> passwor
 ComputeResult computeInBackground(std::shared_ptr<const vs::PreparedData> data, vs::Project project,
                                   std::shared_ptr<const vs::AnalysisResults> previous,
                                   std::shared_ptr<const vs::AnalysisResults> baseline,
-                                  std::shared_ptr<const std::atomic<bool>> stop)
+                                  std::shared_ptr<const std::atomic<bool>> stop,
+                                  std::shared_ptr<const std::atomic<bool>> stopLongStep,
+                                  std::function<void(double)> progress)
 {
     vs::ComputeOptions options;
     options.previous = previous.get();
     options.stop = stop.get();
+    options.stopLongStep = stopLongStep.get();
+    options.progress = std::move(progress);
     try {
         auto out = std::make_shared<Computed>(Computed{vs::computeAnalysis(std::move(data), project, options), nullptr});
         if (out->results.ok() && baseline && !(stop && stop->load()))
@@ -162,7 +166,8 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
         bp.source = la.project.source;
         bp.baseline.reset();
         baseProject = std::make_shared<const vs::Project>(std::move(bp));
-        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject, nullptr, nullptr, nullptr);
+        QFuture<ComputeResult> base = QtConcurrent::run(&computeInBackground, la.data, *baseProject, nullptr, nullptr, nullptr,
+                                                        nullptr, std::function<void(double)>());
         baseComputed = co_await base;
         if (!self || generation != m_generation)
             co_return false;
@@ -170,7 +175,11 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
     std::shared_ptr<const vs::AnalysisResults> baseline;
     if (baseComputed && baseComputed->results.ok())
         baseline = std::make_shared<const vs::AnalysisResults>(std::move(baseComputed->results.value()));
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr, baseline, nullptr);
+    auto stopLong = std::make_shared<std::atomic<bool>>(false);
+    m_stopLongStep = stopLong;
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr, baseline, nullptr,
+                                                       std::shared_ptr<const std::atomic<bool>>(stopLong),
+                                                       progressReporter(generation));
     ComputeResult computed = co_await compute;
     if (!self || generation != m_generation)
         co_return false;
@@ -290,6 +299,25 @@ void AnalysisSession::applyProject(const vs::Project &project)
     recompute();
 }
 
+std::function<void(double)> AnalysisSession::progressReporter(quint64 generation)
+{
+    // called on the computing thread: the fraction reaches the window through the event loop
+    QPointer<AnalysisSession> self(this);
+    return [self, generation](double fraction) {
+        if (auto *session = self.data())
+            QMetaObject::invokeMethod(session, [self, generation, fraction] {
+                if (self && generation == self->m_generation)
+                    emit self->longStepProgress(fraction);
+            }, Qt::QueuedConnection);
+    };
+}
+
+void AnalysisSession::stopLongStep()
+{
+    if (m_stopLongStep)
+        m_stopLongStep->store(true);
+}
+
 void AnalysisSession::stopStaleCompute()
 {
     if (m_stop)
@@ -305,11 +333,15 @@ QCoro::Task<void> AnalysisSession::recompute()
     stopStaleCompute(); // the results of the previous edit are not wanted any more
     auto stop = std::make_shared<std::atomic<bool>>(false);
     m_stop = stop;
+    auto stopLong = std::make_shared<std::atomic<bool>>(false);
+    m_stopLongStep = stopLong;
     setBusy(true);
     QPointer<AnalysisSession> self(this); // the window may close while this computes
     const std::shared_ptr<const vs::AnalysisResults> baseline = m_baseline;
     QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, m_data, m_project, m_results, baseline,
-                                                       std::shared_ptr<const std::atomic<bool>>(stop));
+                                                       std::shared_ptr<const std::atomic<bool>>(stop),
+                                                       std::shared_ptr<const std::atomic<bool>>(stopLong),
+                                                       progressReporter(generation));
     ComputeResult computed = co_await compute;
     if (!self || generation != m_generation)
         co_return; // gone, or a newer edit is on its way: these results are stale

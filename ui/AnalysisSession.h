@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -65,6 +66,10 @@ public:
     // The project as it is saved: with the baseline's parameters when one is set.
     vs::Project projectWithBaseline() const;
 
+    // Stops the long optional step of the running recompute (the bootstrap CLV interval): its
+    // results come without it, and a warning says so.
+    void stopLongStep();
+
     // For tests and benchmarks: resolves when the latest recompute has published its results.
     QCoro::Task<bool> waitForResults();
 
@@ -78,6 +83,7 @@ signals:
     void modifiedChanged(bool modified);
     void pathChanged();
     void baselineChanged();
+    void longStepProgress(double fraction); // the running recompute's long step (0-1): a bar and a Stop button
 
 private:
     QCoro::Task<void> recompute();
@@ -85,6 +91,7 @@ private:
     void publish(std::shared_ptr<const vs::AnalysisResults> results,
                  std::shared_ptr<const vs::ScenarioComparison> comparison);
     void stopStaleCompute();
+    std::function<void(double)> progressReporter(quint64 generation); // ComputeOptions::progress for one computation
 
     vs::Project m_project;
     QString m_projectPath, m_dataPath;
@@ -97,6 +104,7 @@ private:
     QString m_lastError;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic<bool>> m_stop; // the running recompute's: set when a newer one starts
+    std::shared_ptr<std::atomic<bool>> m_stopLongStep; // the running recompute's: set by stopLongStep()
     quint64 m_published = 0;
     bool m_busy = false;
     bool m_recovered = false;

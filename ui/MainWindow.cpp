@@ -156,7 +156,16 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_busy->setMaximumWidth(120);
     m_busy->hide();
     statusBar()->addWidget(m_rowsLabel, 1);
+    m_stopLongStep = new QToolButton;
+    m_stopLongStep->setText(tr("Stop"));
+    m_stopLongStep->setToolTip(tr("Stop the bootstrap: the CLV interval falls back to the one from the fits' standard errors"));
+    m_stopLongStep->hide();
+    connect(m_stopLongStep, &QToolButton::clicked, this, [this] {
+        m_stopLongStep->setEnabled(false);
+        m_session->stopLongStep();
+    });
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_stopLongStep);
     statusBar()->addPermanentWidget(m_warningsButton);
     connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
 
@@ -164,7 +173,25 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
 
     connect(m_session, &AnalysisSession::resultsChanged, this, &MainWindow::showResults);
     connect(m_session, &AnalysisSession::failed, this, &MainWindow::showError);
-    connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) { m_busy->setVisible(busy); });
+    connect(m_session, &AnalysisSession::busyChanged, this, [this](bool busy) {
+        m_busy->setVisible(busy);
+        if (!busy) { // the next computation starts without a known length
+            m_busy->setRange(0, 0);
+            m_stopLongStep->hide();
+        }
+    });
+    // a long step (the bootstrap) shows how far it is and can be stopped
+    connect(m_session, &AnalysisSession::longStepProgress, this, [this](double fraction) {
+        if (!m_session->isBusy())
+            return;
+        m_busy->setRange(0, 1000);
+        m_busy->setValue(int(fraction * 1000));
+        m_busy->setToolTip(tr("Bootstrap: %1 % of the resamples refitted").arg(int(fraction * 100)));
+        if (!m_stopLongStep->isVisible()) {
+            m_stopLongStep->setEnabled(true);
+            m_stopLongStep->show();
+        }
+    });
     connect(m_session, &AnalysisSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::pathChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::loaded, this, [this] {

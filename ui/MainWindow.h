@@ -91,5 +91,6 @@ private:
     QLineEdit *m_search;
     QLabel *m_rowsLabel;
     QToolButton *m_warningsButton;
+    QToolButton *m_stopLongStep = nullptr; // stops the bootstrap while it runs
     QProgressBar *m_busy;
 };

@@ -543,7 +543,7 @@ Result<AnalysisResults> computeAnalysis(std::shared_ptr<const PreparedData> data
     r.model = p.source.layout == Layout::Campaigns ? "campaign_effect" : p.value.model;
     r.data = data;
     r.warnings = data->warnings;
-    ModelContext c{*data, p, r, options.stop};
+    ModelContext c{*data, p, r, options.stop, options.progress, options.stopLongStep};
     const Error superseded = makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
     auto t0 = Clock::now();
     Status st = Ok{};

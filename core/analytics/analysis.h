@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -27,6 +28,7 @@ struct NamedValues {
     std::vector<double> values;
     bool isDate = false; // days since 1970-01-01, written as yyyy-mm-dd
     std::optional<Diagnostic> emptyBecause; // why every value is missing, when there is a reason
+    std::optional<Diagnostic> note;         // what the numbers are, where a header should say (clv_low: which interval)
 };
 
 struct SegmentRow {
@@ -144,7 +146,7 @@ private:
 struct RfmInfo {
     std::array<std::vector<double>, 3> edges;  // recency, frequency, monetary
     std::array<std::vector<int>, 3> binScores; // the score of each bin
-    bool rankBased = false;
+    std::string scoring = "quantile"; // the key of its RFM scoring (core/domain/models.cpp kRfmScorings)
     // recency score (row, 1-5) x frequency score (column, 1-5)
     std::array<std::array<size_t, 5>, 5> cellCount{};
     std::array<std::array<double, 5>, 5> cellMeanMonetary{}; // NaN where no customer
@@ -267,6 +269,10 @@ struct ComputeOptions {
     // Set when the results are no longer wanted (a newer edit came): the computation stops at its
     // next step and returns a Cancelled error.
     const std::atomic<bool> *stop = nullptr;
+    // A long optional step (the bootstrap CLV interval): how far it is (0-1), called on the
+    // computing thread; and set when the user stops it: the results come without it, saying so.
+    std::function<void(double)> progress;
+    const std::atomic<bool> *stopLongStep = nullptr;
 };
 
 // Pure and quick: the live what-if path calls this on every edit.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 namespace vs {
@@ -31,9 +32,66 @@ std::vector<double> firstRanks(std::span<const double> x)
     return rank;
 }
 
-void score(std::span<const double> values, bool reversed, bool rankBased, const char *name, std::vector<int> &out,
+std::string scoreList(std::vector<int> used)
+{
+    std::sort(used.begin(), used.end());
+    std::string list;
+    for (int s : used)
+        list += (list.empty() ? "" : ", ") + std::to_string(s);
+    return list;
+}
+
+// The R package rfm (R/utils.R bins(), bins_lower(), bins_upper(); R/rfm-table-transaction.R
+// rfm_prep_bins(), unchanged from 0.1.0 to 0.3.0): thresholds t_k = quantile(x, k/5) + 1,
+// bins [min, t_1), [t_1, t_2), …, [t_4, max + 1); a value gets the last bin it lies in (R assigns
+// the bins in turn), score 5 - k for recency (the most recent 5), k + 1 for frequency and monetary.
+void scoreAsRPackage(std::span<const double> values, bool reversed, const char *name, std::vector<int> &out,
+                     std::vector<double> &usedEdges, std::vector<int> &binScores, std::vector<Diagnostic> &warnings)
+{
+    constexpr int kBins = 5;
+    std::vector<double> sorted;
+    for (double v : values)
+        if (!std::isnan(v))
+            sorted.push_back(v);
+    out.assign(values.size(), 0);
+    if (sorted.empty())
+        return;
+    std::sort(sorted.begin(), sorted.end());
+    // R's seq(0, 1, length.out = 6): from + (1:4) * ((to - from) / 5)
+    const double by = 1.0 / kBins;
+    double lower[kBins], upper[kBins];
+    lower[0] = sorted.front();
+    upper[kBins - 1] = sorted.back() + 1;
+    for (int k = 1; k < kBins; ++k)
+        lower[k] = upper[k - 1] = rQuantile7(sorted, double(k) * by) + 1;
+    auto toScore = [&](int k) { return reversed ? kBins - k : k + 1; };
+    for (size_t i = 0; i < values.size(); ++i)
+        for (int k = 0; k < kBins; ++k)
+            if (values[i] >= lower[k] && values[i] < upper[k])
+                out[i] = toScore(k);
+    usedEdges.push_back(lower[0]);
+    for (int k = 0; k < kBins; ++k)
+        if (upper[k] > lower[k]) {
+            usedEdges.push_back(upper[k]);
+            binScores.push_back(toScore(k));
+        }
+    if (binScores.size() < size_t(kBins)) { // empty bins: many customers share a value
+        std::map<double, size_t> count;
+        for (double v : sorted)
+            ++count[v];
+        const auto common = std::max_element(count.begin(), count.end(),
+                                             [](const auto &a, const auto &b) { return a.second < b.second; });
+        warnings.push_back({Msg::RfmTies, {name, percent(double(common->second) / double(sorted.size())),
+                                           formatNumber(common->first), scoreList(binScores)}});
+    }
+}
+
+void score(std::span<const double> values, bool reversed, RfmScoringKind kind, const char *name, std::vector<int> &out,
            std::vector<double> &usedEdges, std::vector<int> &binScores, std::vector<Diagnostic> &warnings)
 {
+    if (kind == RfmScoringKind::RPackage)
+        return scoreAsRPackage(values, reversed, name, out, usedEdges, binScores, warnings);
+    const bool rankBased = kind == RfmScoringKind::Rank;
     std::vector<double> ranks;
     std::span<const double> basis = values;
     if (rankBased) {
@@ -83,25 +141,35 @@ void score(std::span<const double> values, bool reversed, bool rankBased, const 
                 ++n;
                 same += v == common;
             }
-        std::vector<int> used = binScores;
-        std::sort(used.begin(), used.end());
-        std::string list;
-        for (int s : used)
-            list += (list.empty() ? "" : ", ") + std::to_string(s);
-        warnings.push_back({Msg::RfmTies, {name, percent(n ? double(same) / double(n) : 0), formatNumber(common), list}});
+        warnings.push_back({Msg::RfmTies, {name, percent(n ? double(same) / double(n) : 0), formatNumber(common),
+                                           scoreList(binScores)}});
     }
 }
 
 } // namespace
 
+double rQuantile7(std::span<const double> sorted, double p)
+{
+    const size_t n = sorted.size();
+    const double index = 1 + double(n - 1) * p;
+    const double lo = std::floor(index), hi = std::ceil(index);
+    double q = sorted[size_t(lo) - 1];
+    const double xHi = sorted[size_t(hi) - 1];
+    if (index > lo && xHi != q) {
+        const double h = index - lo;
+        q = (1 - h) * q + h * xHi;
+    }
+    return q;
+}
+
 RfmScores scoreRfm(std::span<const double> recency, std::span<const double> frequency,
-                   std::span<const double> monetary, bool rankBased)
+                   std::span<const double> monetary, RfmScoringKind kind)
 {
     RfmScores s;
-    s.rankBased = rankBased;
-    score(recency, true, rankBased, "Recency", s.r, s.edges[0], s.binScores[0], s.warnings);
-    score(frequency, false, rankBased, "Frequency", s.f, s.edges[1], s.binScores[1], s.warnings);
-    score(monetary, false, rankBased, "Monetary", s.m, s.edges[2], s.binScores[2], s.warnings);
+    s.kind = kind;
+    score(recency, true, kind, "Recency", s.r, s.edges[0], s.binScores[0], s.warnings);
+    score(frequency, false, kind, "Frequency", s.f, s.edges[1], s.binScores[1], s.warnings);
+    score(monetary, false, kind, "Monetary", s.m, s.edges[2], s.binScores[2], s.warnings);
     return s;
 }
 

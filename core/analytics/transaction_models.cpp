@@ -35,15 +35,31 @@ constexpr double kMaterialCorrelation = 0.3;
 
 Error modelError(Msg code, std::vector<std::string> args = {}) { return makeError(ErrorKind::Model, code, std::move(args)); }
 
-void addRfm(const TransactionSummary &s, const Project &p, AnalysisResults &r)
+void addRfm(const TransactionSummary &s, const Project &p, double unitDays, AnalysisResults &r)
 {
-    RfmScores sc = scoreRfm(s.sinceLast, s.orders, s.spend, p.value.rfmScoring == "rank");
+    const RfmScoringInfo *scoring = findRfmScoring(p.value.rfmScoring);
+    if (!scoring)
+        scoring = &rfmScorings().front();
+    RfmScores sc;
+    if (scoring->kind == RfmScoringKind::RPackage) {
+        // rfm counts recency in days (analysis date - the last order's date); the edges shown
+        // are in the time unit, as the other scorings' are
+        std::vector<double> days(s.lastPurchase.size(), kMissing);
+        for (size_t i = 0; i < days.size(); ++i)
+            if (!std::isnan(s.lastPurchase[i]))
+                days[i] = s.observationEnd - s.lastPurchase[i];
+        sc = scoreRfm(days, s.orders, s.spend, scoring->kind);
+        for (double &e : sc.edges[0])
+            e /= unitDays;
+    } else {
+        sc = scoreRfm(s.sinceLast, s.orders, s.spend, scoring->kind);
+    }
     for (Diagnostic &w : sc.warnings)
         r.warnings.push_back(std::move(w));
     RfmInfo info;
     info.edges = sc.edges;
     info.binScores = sc.binScores;
-    info.rankBased = sc.rankBased;
+    info.scoring = scoring->key;
     const size_t n = sc.r.size();
     std::array<std::array<double, 5>, 5> sum{};
     std::vector<double> rs(n, kMissing), fs(n, kMissing), ms(n, kMissing), cell(n, kMissing);
@@ -199,9 +215,10 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays &days, const Transa
     info->holdoutLength = s.holdoutLength;
     info->ggExcluded = excluded;
     const bool periods = !(p.value.period == "day" || p.value.period.empty());
-    // "auto" fits every applicable model and compares them; a named model is fitted alone (on a
-    // million customers Pareto/NBD alone takes seconds), with its holdout figures all the same.
-    const bool compare = p.value.purchaseModel == "auto";
+    // "auto", and any model with a holdout period, fits every applicable model and compares them
+    // in one table (the named one stays the one whose predictions are written); a named model
+    // without a holdout is fitted alone (on a million customers Pareto/NBD alone takes seconds).
+    const bool compare = p.value.purchaseModel == "auto" || s.holdoutLength > 0;
 
     // the purchase models
     for (const PurchaseModelInfo &m : purchaseModels()) {
@@ -350,16 +367,88 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays &days, const Transa
     return std::shared_ptr<const BtydInfo>(std::move(info));
 }
 
-Status addPredictive(const PreparedData &d, const TransactionSummary &s, const Project &p, double unitDays,
-                     int32_t holdoutEnd, AnalysisResults &r)
+// Each customer's CLV under every refit, and the percentile interval of those: the purchase
+// quantities once per (x, T) and (x, tx, T) group (order and groupStart as addPredictive sorts
+// the customers), the expected spend per customer.
+void bootstrapIntervals(const BootstrapFits &boot, PurchaseKind kind, const TransactionSummary &s, double months,
+                        double unitsPerMonth, double d0, double level, const std::vector<uint32_t> &order,
+                        const std::vector<size_t> &groupStart, std::vector<double> &low, std::vector<double> &high)
 {
+    const size_t B = boot.refits.size();
+    std::vector<double> dpAlive(B), dp(B), clv(B);
+    double lastX = NAN, lastT = NAN;
+    for (size_t g = 0; g + 1 < groupStart.size(); ++g) {
+        const uint32_t first = order[groupStart[g]];
+        const double x = s.frequency[first], tx = s.recency[first], T = s.T[first];
+        if (x != lastX || T != lastT) {
+            lastX = x;
+            lastT = T;
+            for (size_t b = 0; b < B; ++b)
+                dpAlive[b] = purchaseDiscountedIfAlive(kind, boot.refits[b].purchase, months, unitsPerMonth, d0, x, T);
+        }
+        for (size_t b = 0; b < B; ++b)
+            dp[b] = purchasePAlive(kind, boot.refits[b].purchase, x, tx, T) * dpAlive[b];
+        for (size_t k = groupStart[g]; k < groupStart[g + 1]; ++k) {
+            const uint32_t i = order[k];
+            for (size_t b = 0; b < B; ++b)
+                clv[b] = boot.refits[b].spend.expectedAverageValue(x, s.monetary[i]) * dp[b];
+            low[i] = percentile(clv, (1 - level) / 2);
+            high[i] = percentile(clv, (1 + level) / 2);
+        }
+    }
+}
+
+// The bootstrap's refits of the chosen purchase model and Gamma-Gamma, from the cache when the
+// fits, the resamples and the seed are the same; null when superseded (a newer edit came).
+std::shared_ptr<const BootstrapFits> bootstrapFits(const ModelContext &c, const TransactionSummary &s,
+                                                   const PurchaseModelFit &chosen, const std::string &fitKey)
+{
+    const Project &p = c.p;
+    const std::string key = fitKey + "|" + fmt(p.value.bootstrapSamples, 0) + "|" + fmt(p.value.bootstrapSeed, 0);
+    {
+        std::lock_guard lock(c.d.fitCache->mutex);
+        if (c.d.fitCache->bootstrapKey == key && c.d.fitCache->bootstrap)
+            return c.d.fitCache->bootstrap;
+    }
+    std::vector<double> x, tx, T, m;
+    for (size_t i = 0; i < s.calibrated.size(); ++i)
+        if (s.calibrated[i]) {
+            x.push_back(s.frequency[i]);
+            tx.push_back(s.recency[i]);
+            T.push_back(s.T[i]);
+            m.push_back(s.monetary[i]);
+        }
+    BootstrapInput in;
+    in.kind = chosen.model->kind;
+    in.x = x, in.tx = tx, in.T = T, in.monetary = m;
+    in.penalizer = p.value.penalizer;
+    in.spendPenalizer = p.value.spendPenalizer;
+    in.samples = int(p.value.bootstrapSamples);
+    in.seed = uint64_t(p.value.bootstrapSeed);
+    auto fits = std::make_shared<const BootstrapFits>(bootstrapRefits(in, c.progress, c.stop, c.stopLongStep));
+    if (c.stopped())
+        return nullptr;
+    if (!fits->stopped) { // a run the user stopped is not kept: the next edit tries again
+        std::lock_guard lock(c.d.fitCache->mutex);
+        c.d.fitCache->bootstrapKey = key;
+        c.d.fitCache->bootstrap = fits;
+    }
+    return fits;
+}
+
+Status addPredictive(const ModelContext &c, const TransactionSummary &s, double unitDays, int32_t holdoutEnd)
+{
+    const PreparedData &d = c.d;
+    const Project &p = c.p;
+    AnalysisResults &r = c.r;
     // the fits, from the cache when their input has not changed
     std::shared_ptr<const BtydInfo> info;
+    const std::string fitKey = std::to_string(s.observationEnd) + "|" + std::to_string(holdoutEnd) + "|" +
+                               p.value.timeUnit + "|" + p.value.period + "|" + std::to_string(unitDays) + "|" +
+                               p.value.purchaseModel + "|" + std::to_string(p.value.penalizer) + "|" +
+                               std::to_string(p.value.spendPenalizer);
     {
-        const std::string key = std::to_string(s.observationEnd) + "|" + std::to_string(holdoutEnd) + "|" +
-                                p.value.timeUnit + "|" + p.value.period + "|" + std::to_string(unitDays) + "|" +
-                                p.value.purchaseModel + "|" + std::to_string(p.value.penalizer) + "|" +
-                                std::to_string(p.value.spendPenalizer);
+        const std::string &key = fitKey;
         std::lock_guard lock(d.fitCache->mutex);
         if (d.fitCache->key != key) {
             d.fitCache->info = fitModels(*d.days, s, p, unitDays, holdoutEnd);
@@ -399,7 +488,8 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
             if (s.calibrated[i])
                 aov[i] = gg->expectedAverageValue(s.frequency[i], s.monetary[i]);
 
-    bool interval = false;
+    bool interval = false, bootstrapped = false;
+    std::optional<Diagnostic> intervalNote; // what clv_low and clv_high are
     if (chosen) {
         const PurchaseKind kind = chosen->model->kind;
         const Params4 &bp = chosen->fit.params;
@@ -520,10 +610,33 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         } else {
             work(0, groups);
         }
-        if (gg && !interval)
+        if (gg && p.value.clvInterval == "bootstrap") {
+            auto boot = bootstrapFits(c, s, *chosen, fitKey);
+            if (!boot)
+                return makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
+            const std::string samples = fmt(p.value.bootstrapSamples, 0);
+            if (boot->stopped) {
+                r.warnings.push_back({Msg::BootstrapStopped, {std::to_string(boot->done), samples}});
+            } else if (boot->refits.size() < 10) {
+                r.warnings.push_back({Msg::BootstrapTooFewFits, {std::to_string(boot->refits.size()), samples}});
+            } else {
+                bootstrapIntervals(*boot, kind, s, months, unitsPerMonth, d0, p.value.intervalLevel, order, groupStart,
+                                   low, high);
+                bootstrapped = true;
+                if (boot->failed)
+                    r.warnings.push_back({Msg::BootstrapFitsFailed, {std::to_string(boot->failed), samples,
+                                                                     std::to_string(boot->refits.size())}});
+                intervalNote = Diagnostic{Msg::ClvIntervalBootstrap, {fmt(p.value.intervalLevel * 100, 0),
+                                                                      std::to_string(boot->refits.size()),
+                                                                      fmt(p.value.bootstrapSeed, 0)}};
+            }
+        }
+        if (gg && !interval && !bootstrapped)
             r.warnings.push_back({Msg::NoStandardErrors});
-        if (interval)
-            r.warnings.push_back({Msg::ClvIntervalDeltaMethod, {fmt(p.value.intervalLevel * 100, 0)}});
+        if (interval && !bootstrapped)
+            intervalNote = Diagnostic{Msg::ClvIntervalDeltaMethod, {fmt(p.value.intervalLevel * 100, 0)}};
+        if (intervalNote)
+            r.warnings.push_back(*intervalNote);
     }
 
     r.value = clv;
@@ -537,7 +650,9 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
     r.extra.push_back({"expected_average_value", std::move(aov)});
     r.extra.push_back({"clv", std::move(clv)});
     r.extra.push_back({"clv_low", std::move(low)});
+    r.extra.back().note = intervalNote;
     r.extra.push_back({"clv_high", std::move(high)});
+    r.extra.back().note = intervalNote;
     auto empty = [&](size_t k, const std::optional<Diagnostic> &why) {
         if (why)
             r.extra[firstModelColumn + k].emptyBecause = why;
@@ -550,7 +665,7 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
         for (size_t k : {2, 3, 4, 5})
             empty(k, noSpend);
     }
-    if (chosen && gg && !interval) // the interval needs the fits' standard errors
+    if (chosen && gg && !interval && !bootstrapped) // the delta method needs the fits' standard errors
         for (size_t k : {4, 5})
             empty(k, Diagnostic{Msg::NoStandardErrors});
     if (s.holdoutLength > 0) {
@@ -564,9 +679,12 @@ Status addPredictive(const PreparedData &d, const TransactionSummary &s, const P
 
 namespace {
 
-Status computeTransactionModel(const PreparedData &d, const Project &p, AnalysisResults &r, bool predictive,
-                               const std::atomic<bool> *stop)
+Status computeTransactionModel(const ModelContext &c, bool predictive)
 {
+    const PreparedData &d = c.d;
+    const Project &p = c.p;
+    AnalysisResults &r = c.r;
+    const std::atomic<bool> *stop = c.stop;
     if (!p.scores.empty())
         return modelError(Msg::ScoresNeedCustomerRows);
     auto unit = daysPerUnit(p.value.timeUnit);
@@ -612,16 +730,16 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
         r.extra.push_back({"recency", s.sinceLast});
         r.extra.push_back({"frequency", s.orders});
         r.extra.push_back({"monetary", s.spend});
-        addRfm(s, p, r);
+        addRfm(s, p, unit.value(), r);
         addTotals(false); // frequency and monetary are the orders and the spend already
         return Ok{};
     }
     if (stop && stop->load())
         return makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
-    if (auto st = addPredictive(d, s, p, periodDays(p, unit.value()), holdoutEnd, r); !st)
+    if (auto st = addPredictive(c, s, periodDays(p, unit.value()), holdoutEnd); !st)
         return st;
     if (p.segments.method == "rfm_rules")
-        addRfm(s, p, r);
+        addRfm(s, p, unit.value(), r);
     addTotals(true);
     return Ok{};
 }
@@ -630,12 +748,12 @@ Status computeTransactionModel(const PreparedData &d, const Project &p, Analysis
 
 Status computeRfmModel(ModelContext &c)
 {
-    return computeTransactionModel(c.d, c.p, c.r, false, c.stop);
+    return computeTransactionModel(c, false);
 }
 
 Status computePredictiveClv(ModelContext &c)
 {
-    return computeTransactionModel(c.d, c.p, c.r, true, c.stop);
+    return computeTransactionModel(c, true);
 }
 
 } // namespace vs

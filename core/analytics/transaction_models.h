@@ -1,6 +1,7 @@
 #pragma once
 // The value models of the transactions layout: RFM and predictive CLV (BG/NBD + Gamma-Gamma).
 #include "core/analytics/analysis.h"
+#include "core/analytics/bootstrap.h"
 
 #include <mutex>
 
@@ -13,6 +14,9 @@ struct FitCache {
     std::string key;
     std::shared_ptr<const BtydInfo> info;
     std::optional<Error> error;
+    // the bootstrap's refits (value.clv_interval = "bootstrap"): for these fits, samples and seed
+    std::string bootstrapKey;
+    std::shared_ptr<const BootstrapFits> bootstrap;
 };
 
 // computeRfmModel and computePredictiveClv (value_models.h) fill results.value, the model

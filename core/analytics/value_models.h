@@ -10,6 +10,8 @@ struct ModelContext {
     const Project &p;
     AnalysisResults &r;
     const std::atomic<bool> *stop = nullptr; // ComputeOptions::stop
+    std::function<void(double)> progress;    // ComputeOptions::progress
+    const std::atomic<bool> *stopLongStep = nullptr; // ComputeOptions::stopLongStep
 
     bool stopped() const { return stop && stop->load(std::memory_order_relaxed); }
 

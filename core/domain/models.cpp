@@ -17,6 +17,13 @@ namespace {
 using enum ParamKind;
 constexpr Layout C = Layout::Customers, T = Layout::Transactions;
 
+const RfmScoringInfo kRfmScorings[] = {
+    {"quantile", QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"), RfmScoringKind::Quantile},
+    {"rank", QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)"), RfmScoringKind::Rank},
+    {"rfm", QT_TRANSLATE_NOOP("parameters", "As the R package rfm scores (the same scores as in R)"),
+     RfmScoringKind::RPackage},
+};
+
 // The parameters, in the order the project reader checks them and the panel shows them.
 const std::vector<ParameterInfo> kParameters = [] {
     std::vector<ParameterInfo> p;
@@ -152,12 +159,40 @@ const std::vector<ParameterInfo> kParameters = [] {
         p.push_back(level);
     }
     {
+        ParameterInfo method{"clv_interval", Choice, QT_TRANSLATE_NOOP("parameters", "Interval me&thod:"),
+                             QT_TRANSLATE_NOOP("parameters", "How the CLV interval is found. Either way it covers the uncertainty of the fitted models only, not whether a customer buys more or less than expected."),
+                             Msg::KeyClvInterval};
+        method.choices = {"delta", "bootstrap"};
+        method.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "From the fits' standard errors (quick)"),
+                               QT_TRANSLATE_NOOP("parameters", "Refit on resampled customers (bootstrap; slower)")};
+        method.namesWrongChoice = true;
+        method.text = &ValueSpec::clvInterval;
+        p.push_back(method);
+    }
+    {
+        ParameterInfo samples{"bootstrap_samples", Number, QT_TRANSLATE_NOOP("parameters", "&Bootstrap resamples:"),
+                              QT_TRANSLATE_NOOP("parameters", "How often the customers are resampled and both models refitted; more is steadier and slower"),
+                              Msg::KeyBootstrapSamples};
+        samples.min = 20, samples.max = 10000, samples.integer = true, samples.step = 50;
+        samples.number = &ValueSpec::bootstrapSamples;
+        p.push_back(samples);
+    }
+    {
+        ParameterInfo seed{"bootstrap_seed", Number, QT_TRANSLATE_NOOP("parameters", "B&ootstrap seed:"),
+                           QT_TRANSLATE_NOOP("parameters", "The same seed gives the same resamples, so a run repeats exactly"),
+                           Msg::KeyBootstrapSeed};
+        seed.min = 0, seed.max = 999999999, seed.integer = true;
+        seed.number = &ValueSpec::bootstrapSeed;
+        p.push_back(seed);
+    }
+    {
         ParameterInfo scoring{"rfm_scoring", Choice, QT_TRANSLATE_NOOP("parameters", "RFM &scores:"),
                               QT_TRANSLATE_NOOP("parameters", "How recency, frequency and spend become scores from 1 to 5"),
                               Msg::KeyRfmScoring};
-        scoring.choices = {"quantile", "rank"};
-        scoring.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Quintiles of the values"),
-                                QT_TRANSLATE_NOOP("parameters", "Quintiles of the ranks (ties spread over 1–5)")};
+        for (const RfmScoringInfo &k : kRfmScorings) {
+            scoring.choices.push_back(k.key);
+            scoring.choiceLabels.push_back(k.label);
+        }
         scoring.text = &ValueSpec::rfmScoring;
         p.push_back(scoring);
     }
@@ -183,7 +218,8 @@ const std::vector<ValueModelInfo> kModels = {
     {"predictive_clv", T, QT_TRANSLATE_NOOP("models", "Predictive CLV: BG/NBD + Gamma-Gamma"),
      {{"customer"}, {"date"}, {"amount", "quantity"}}, false,
      {"purchase_model", "observation_end", "holdout_end", "time_unit", "period", "horizon_months", "month_days",
-      "monthly_discount", "penalizer", "spend_penalizer", "interval_level", "rfm_scoring"},
+      "monthly_discount", "penalizer", "spend_penalizer", "interval_level", "clv_interval", "bootstrap_samples",
+      "bootstrap_seed", "rfm_scoring"},
      computePredictiveClv},
 };
 
@@ -202,6 +238,13 @@ std::span<const PurchaseModelInfo> purchaseModels()
 }
 
 const PurchaseModelInfo *findPurchaseModel(std::string_view key) { return findByKey(kPurchaseModels, key); }
+
+std::span<const RfmScoringInfo> rfmScorings()
+{
+    return kRfmScorings;
+}
+
+const RfmScoringInfo *findRfmScoring(std::string_view key) { return findByKey(kRfmScorings, key); }
 
 bool ParameterInfo::accepts(double v) const
 {

@@ -5,6 +5,7 @@
 // (which model a mapping allows). Adding a model: one entry in kModels (models.cpp), its compute
 // function (core/analytics/value_models.cpp) and the translation of its label.
 #include "core/analytics/btyd.h"
+#include "core/analytics/rfm.h"
 #include "core/error.h"
 #include "core/messages.h"
 #include "core/project/project.h"
@@ -88,6 +89,15 @@ struct PurchaseModelInfo {
 };
 std::span<const PurchaseModelInfo> purchaseModels();
 const PurchaseModelInfo *findPurchaseModel(std::string_view key);
+
+// How RFM scores are made (value.rfm_scoring): the choices of that parameter, in the panel's order.
+struct RfmScoringInfo {
+    const char *key;   // value.rfm_scoring and the summary's rfm.scoring
+    const char *label; // English, for the window (context "parameters")
+    RfmScoringKind kind;
+};
+std::span<const RfmScoringInfo> rfmScorings();
+const RfmScoringInfo *findRfmScoring(std::string_view key);
 
 // A parameter's value as text (numbers in shortest exact form), and set from text; a text that
 // is not a valid value leaves the spec unchanged and gives false.

@@ -246,7 +246,7 @@ std::string summaryJson(const AnalysisResults &r, const Project &p, const Scenar
     if (r.rfm) {
         const char *names[3] = {"recency", "frequency", "monetary"};
         json rfm;
-        rfm["scoring"] = r.rfm->rankBased ? "rank" : "quantile";
+        rfm["scoring"] = r.rfm->scoring;
         for (size_t k = 0; k < 3; ++k) {
             json edges = json::array();
             for (double e : r.rfm->edges[k])

@@ -601,6 +601,12 @@ json toJson(const Project &p)
         v["month_days"] = p.value.monthDays;
     if (!p.value.holdoutEnd.empty())
         v["holdout_end"] = p.value.holdoutEnd;
+    if (p.value.clvInterval != "delta")
+        v["clv_interval"] = p.value.clvInterval;
+    if (p.value.bootstrapSamples != 200)
+        v["bootstrap_samples"] = p.value.bootstrapSamples;
+    if (p.value.bootstrapSeed != 1)
+        v["bootstrap_seed"] = p.value.bootstrapSeed;
     j["value"] = v;
 
     json scores = json::array();

@@ -75,12 +75,15 @@ struct ValueSpec {
     double monthlyDiscount = 0.01;
     double penalizer = 0;                   // predictive_clv: L2 penalty on the fitted parameters
     double intervalLevel = 0.9;             // predictive_clv: the CLV interval's coverage
-    std::string rfmScoring = "quantile";    // RFM scores by quintiles of the values, or of their ranks
+    std::string rfmScoring = "quantile";    // a key of kRfmScorings (core/domain/models.cpp)
     std::string purchaseModel = "bgnbd";    // predictive_clv: bgnbd, pareto_nbd, mbgnbd, bgbb or auto
     double spendPenalizer = 0;              // predictive_clv: L2 penalty on the Gamma-Gamma parameters
     std::string period = "day";             // day, week, month, quarter, year: how purchases are grouped
     double monthDays = 30.4375;             // days in a month for the CLV horizon and discounting
     std::string holdoutEnd;                 // predictive_clv: ISO date; empty = the last order
+    std::string clvInterval = "delta";      // predictive_clv: delta (method) or bootstrap
+    double bootstrapSamples = 200;          // bootstrap: resamples of the customers
+    double bootstrapSeed = 1;               // bootstrap: the resampling's seed (runs repeat)
 };
 
 // A named RFM segment: the ranges (inclusive, 1-5) its R, F and M scores must fall in.

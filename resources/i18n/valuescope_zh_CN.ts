@@ -908,6 +908,18 @@ Customers: %1</source>
         <source>Lapsed: %1, no order between the dates (%2)</source>
         <translation>未再购买：%1，两个日期之间没有订单（%2）</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the bootstrap: the CLV interval falls back to the one from the fits&apos; standard errors</source>
+        <translation>停止自助法：CLV 区间改用由拟合标准误得到的区间</translation>
+    </message>
+    <message>
+        <source>Bootstrap: %1 % of the resamples refitted</source>
+        <translation>自助法：已重新拟合 %1% 的重抽样</translation>
+    </message>
 </context>
 <context>
     <name>MigrationModel</name>
@@ -3038,10 +3050,6 @@ now: %4 customers, value %5</source>
         <translation>“%1”必须大于 -1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be quantile or rank</source>
-        <translation>“%1”必须是 quantile 或 rank</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; must be quantile, thresholds or rfm_rules</source>
         <translation>“%1”必须是 quantile、thresholds 或 rfm_rules</translation>
     </message>
@@ -3457,6 +3465,38 @@ now: %4 customers, value %5</source>
         <source>the file is named like a workbook (%1) but holds text; it was read as a delimited text (CSV) file</source>
         <translation>文件名看起来是工作簿（%1），但内容是文本；已按分隔符文本（CSV）文件读取</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; must be quantile, rank or rfm</source>
+        <translation>“%1”必须是 quantile、rank 或 rfm</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be delta or bootstrap, not &apos;%2&apos;</source>
+        <translation>“%1”必须是 delta 或 bootstrap，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from 20 to 10000</source>
+        <translation>“%1”必须是 20 到 10000 之间的整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number from 0 to 999999999</source>
+        <translation>“%1”必须是 0 到 999999999 之间的整数</translation>
+    </message>
+    <message>
+        <source>clv_low and clv_high: a %1 % percentile bootstrap interval from %2 resamples of the customers, both models refitted on each (seed %3); it covers the uncertainty of the model parameters only, not whether a customer buys more or less than expected</source>
+        <translation>clv_low 与 clv_high：由 %2 次客户重抽样得到的 %1% 百分位自助法区间，每次都重新拟合两个模型（种子 %3）；它只包含模型参数的不确定性，不包含客户实际购买多于或少于预期的情况</translation>
+    </message>
+    <message>
+        <source>the bootstrap was stopped after %1 of %2 resamples; clv_low and clv_high are the delta method&apos;s</source>
+        <translation>自助法在 %2 次重抽样中的第 %1 次后被停止；clv_low 与 clv_high 为 delta 方法的区间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bootstrap resamples could not be refitted; the interval rests on the other %3</source>
+        <translation>%2 次自助法重抽样中有 %1 次无法重新拟合；区间基于其余 %3 次</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 bootstrap resamples could be refitted, too few for an interval; clv_low and clv_high are the delta method&apos;s</source>
+        <translation>%2 次自助法重抽样中只有 %1 次能重新拟合，不足以给出区间；clv_low 与 clv_high 为 delta 方法的区间</translation>
+    </message>
 </context>
 <context>
     <name>models</name>
@@ -3729,6 +3769,42 @@ now: %4 customers, value %5</source>
     <message>
         <source>yyyy-mm-dd. Orders after it are left out; the holdout period runs from the observation end to it.</source>
         <translation>yyyy-mm-dd。此日期之后的订单不计入；保留期为观察截止日至此日。</translation>
+    </message>
+    <message>
+        <source>As the R package rfm scores (the same scores as in R)</source>
+        <translation>按 R 软件包 rfm 的方式评分（与 R 中的分数相同）</translation>
+    </message>
+    <message>
+        <source>Interval me&amp;thod:</source>
+        <translation>区间方法(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>How the CLV interval is found. Either way it covers the uncertainty of the fitted models only, not whether a customer buys more or less than expected.</source>
+        <translation>CLV 区间的求法。两种方法都只包含拟合模型的不确定性，不包含客户实际购买多于或少于预期的情况。</translation>
+    </message>
+    <message>
+        <source>From the fits&apos; standard errors (quick)</source>
+        <translation>由拟合标准误计算（快）</translation>
+    </message>
+    <message>
+        <source>Refit on resampled customers (bootstrap; slower)</source>
+        <translation>对重抽样的客户重新拟合（自助法；较慢）</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap resamples:</source>
+        <translation>自助法重抽样次数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>How often the customers are resampled and both models refitted; more is steadier and slower</source>
+        <translation>客户重抽样并重新拟合两个模型的次数；次数越多越稳定，也越慢</translation>
+    </message>
+    <message>
+        <source>B&amp;ootstrap seed:</source>
+        <translation>自助法种子(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same resamples, so a run repeats exactly</source>
+        <translation>相同的种子给出相同的重抽样，因此结果可完全重现</translation>
     </message>
 </context>
 <context>
@@ -4060,6 +4136,10 @@ now: %4 customers, value %5</source>
     <message>
         <source>Segments without customers on either date are left out.</source>
         <translation>两个日期都没有客户的细分未列出。</translation>
+    </message>
+    <message>
+        <source>CLV interval</source>
+        <translation>CLV 区间</translation>
     </message>
 </context>
 <context>

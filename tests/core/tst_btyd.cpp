@@ -84,6 +84,7 @@ private slots:
     void failedPurchaseFitCostsOnlyItsColumns();
     void bgnbdStandardErrorsAreThePublishedOnes();
     void otherPurchaseModelsMatchPublishedAndScipy();
+    void namedModelWithHoldoutIsComparedWithTheOthers();
     void bgbbReproducesTheDonationsFit();
     void holdoutEndAndHoldoutColumns();
     void calendarPeriodsMatchPandas();
@@ -554,6 +555,33 @@ void TstBtyd::otherPurchaseModelsMatchPublishedAndScipy()
     QVERIFY(hasWarning(*noHold, Msg::ModelChosenByBic));
     for (const PurchaseModelFit &m : noHold->btyd->models)
         QVERIFY(m.bic >= noHold->btyd->chosenFit()->bic && !m.holdout);
+}
+
+// Issue 16: with a holdout period every applicable model is fitted and compared, also when the
+// user named one; the named one stays the one whose columns are written.
+void TstBtyd::namedModelWithHoldoutIsComparedWithTheOthers()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/purchase_models.json"))["cdnow"];
+    for (const char *named : {"bgnbd", "mbgnbd"}) {
+        auto res = cdnow([&](Project &p) { p.value.purchaseModel = named; });
+        QVERIFY2(res.ok(), res.ok() ? "" : res.error().message().c_str());
+        const BtydInfo &b = *res->btyd;
+        QCOMPARE(b.models.size(), size_t(3)); // BG/NBD, Pareto/NBD, MBG/NBD (BG/BB needs a period)
+        QCOMPARE(std::string(b.chosenFit()->model->key), std::string(named));
+        QVERIFY(!hasWarning(*res, Msg::ModelChosenByHoldout));
+        for (const PurchaseModelFit &m : b.models) { // the same figures as scipy's comparison
+            QVERIFY(m.holdout);
+            VS_COMPARE_NUMBER(m.holdout->mae, ref[m.model->key]["holdout"]["mae"], 1e-5, QString::fromUtf8(m.model->key));
+        }
+        // the columns are the named model's, not the best one's (Pareto/NBD on CDNOW)
+        const auto &c0 = ref[named]["customers"][0];
+        const size_t i = rowsById(*res).at(c0["id"].get<std::string>());
+        VS_COMPARE_NUMBER((*res->column("p_alive"))[i], c0["p_alive"], 1e-5, "P(alive) of the named model");
+    }
+    // without a holdout a named model is fitted alone
+    auto noHold = cdnow([](Project &p) { p.value.observationEnd = "1998-06-30"; });
+    QVERIFY(noHold.ok());
+    QCOMPARE(noHold->btyd->models.size(), size_t(1));
 }
 
 void TstBtyd::bgbbReproducesTheDonationsFit()

@@ -6,6 +6,7 @@
 #include "core/analytics/analysis.h"
 #include "core/analytics/rfm.h"
 #include "core/analytics/transactions.h"
+#include "core/domain/models.h"
 #include "core/io/readers.h"
 #include "testutil.h"
 
@@ -15,6 +16,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 
 using namespace vs;
 using testutil::dataPath;
@@ -51,6 +53,9 @@ private slots:
     void quintileScoresMatchPandas();
     void heavyTiesAreReportedNotHidden();
     void rankScoresAndRulesMatchPandas();
+    void rPackageBinsMatchRfmsOwnTest();
+    void rPackageScoresMatchAnIndependentRfm();
+    void rPackageScoringEndToEnd();
     void onlineRetailMatchesPandas();
     void projectKeepsRfmSettings();
     void commandLineWritesTheModelColumns();
@@ -234,7 +239,7 @@ void TstTransactions::quintileScoresMatchPandas()
 {
     const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
     const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
-    const RfmScores s = scoreRfm(rec, freq, mon, false);
+    const RfmScores s = scoreRfm(rec, freq, mon, RfmScoringKind::Quantile);
     for (size_t i = 0; i < rec.size(); ++i) {
         QCOMPARE(s.r[i], ref["quantile"]["r"][i].get<int>());
         QCOMPARE(s.m[i], ref["quantile"]["m"][i].get<int>());
@@ -247,7 +252,7 @@ void TstTransactions::heavyTiesAreReportedNotHidden()
 {
     const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
     const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
-    const RfmScores s = scoreRfm(rec, freq, mon, false);
+    const RfmScores s = scoreRfm(rec, freq, mon, RfmScoringKind::Quantile);
     // pandas.qcut(duplicates="drop") keeps fewer bins: the same groups, in the same order
     const auto &codes = ref["quantile"]["frequency_codes"];
     std::map<int, int> scoreOfCode;
@@ -273,7 +278,7 @@ void TstTransactions::rankScoresAndRulesMatchPandas()
 {
     const auto ref = testutil::loadJson(dataPath("reference/rfm.json"));
     const std::vector<double> rec = ref["recency"], freq = ref["frequency"], mon = ref["monetary"];
-    const RfmScores s = scoreRfm(rec, freq, mon, true);
+    const RfmScores s = scoreRfm(rec, freq, mon, RfmScoringKind::Rank);
     QVERIFY(s.warnings.empty());
     const std::vector<RfmRule> rules = defaultRfmRules();
     for (size_t i = 0; i < rec.size(); ++i) {
@@ -283,6 +288,102 @@ void TstTransactions::rankScoresAndRulesMatchPandas()
         const int k = matchRfmRule(rules, s.r[i], s.f[i], s.m[i]);
         const std::string name = k == int(rules.size()) ? rfmOthersLabel() : rules[size_t(k)].name;
         QCOMPARE(name, ref["rank"]["segment"][i].get<std::string>());
+    }
+}
+
+// rfm's tests/testthat/test-utils.R, "output from bins is as expected":
+// bins(mtcars, "mpg", 5) == c(16.20, 18.92, 22.00, 25.08); bins_lower starts at min(mpg) = 10.4,
+// bins_upper ends at max(mpg) + 1 = 34.9 (test-utils.R asserts these for bins = 5: c(10.4, 5), c(5, 34.9)).
+void TstTransactions::rPackageBinsMatchRfmsOwnTest()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/rfm_package.json"))["mtcars_mpg"];
+    const std::vector<double> mpg = ref["values"];
+    std::vector<double> sorted = mpg;
+    std::sort(sorted.begin(), sorted.end());
+    const double published[4] = {16.20, 18.92, 22.00, 25.08};
+    for (int k = 1; k <= 4; ++k) {
+        const double t = rQuantile7(sorted, k * (1.0 / 5)) + 1;
+        QVERIFY2(std::fabs(t - published[k - 1]) < 1e-12, qPrintable(QString::number(t, 'g', 17)));
+        QCOMPARE(t, ref["thresholds"][size_t(k - 1)].get<double>()); // bit for bit as R computes it
+    }
+    const RfmScores s = scoreRfm(mpg, mpg, mpg, RfmScoringKind::RPackage);
+    QCOMPARE(s.edges[2].front(), 10.4);
+    QCOMPARE(s.edges[2].back(), 34.9);
+    QCOMPARE(s.binScores[2], (std::vector<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(s.binScores[0], (std::vector<int>{5, 4, 3, 2, 1}));
+    for (size_t i = 0; i < mpg.size(); ++i) {
+        QCOMPARE(s.m[i], ref["scores"][i].get<int>());
+        QCOMPARE(s.r[i], 6 - ref["scores"][i].get<int>());
+    }
+    QVERIFY(s.warnings.empty());
+}
+
+// tests/data/make_rfm_package_reference.py: rfm's binning written out in numpy from its R sources
+// (its scores reproduce rfm's README table and test-rfm-segment.R's Champions on rfm_data_orders).
+void TstTransactions::rPackageScoresMatchAnIndependentRfm()
+{
+    const auto ref = testutil::loadJson(dataPath("reference/rfm_package.json"));
+    {   // values exactly on a threshold belong to the upper bin ([t, next)); ties leave bins empty
+        const std::vector<double> v = ref["edge_cases"]["values"];
+        const RfmScores s = scoreRfm(v, v, v, RfmScoringKind::RPackage);
+        for (size_t i = 0; i < v.size(); ++i) {
+            QCOMPARE(s.f[i], ref["edge_cases"]["frequency_scores"][i].get<int>());
+            QCOMPARE(s.r[i], ref["edge_cases"]["recency_scores"][i].get<int>());
+        }
+        const std::vector<double> t = ref["ties"]["values"];
+        const RfmScores st = scoreRfm(t, t, t, RfmScoringKind::RPackage);
+        std::set<int> used;
+        for (size_t i = 0; i < t.size(); ++i) {
+            QCOMPARE(st.f[i], ref["ties"]["scores"][i].get<int>());
+            used.insert(st.f[i]);
+        }
+        QCOMPARE(st.binScores[1], std::vector<int>(used.begin(), used.end()));
+        bool warned = false;
+        for (const std::string &w : vs::describeAll(st.warnings))
+            warned |= w.rfind("Frequency: 75% of customers share the value 1", 0) == 0;
+        QVERIFY(warned);
+    }
+    const auto &c = ref["cdnow"];
+    const std::vector<double> rec = c["recency_days"], orders = c["orders"], spend = c["spend"];
+    const RfmScores s = scoreRfm(rec, orders, spend, RfmScoringKind::RPackage);
+    for (size_t i = 0; i < rec.size(); ++i) {
+        QCOMPARE(s.r[i], c["r"][i].get<int>());
+        QCOMPARE(s.f[i], c["f"][i].get<int>());
+        QCOMPARE(s.m[i], c["m"][i].get<int>());
+    }
+    QCOMPARE(s.edges[2].front(), c["monetary_lower"][0].get<double>());
+    QCOMPARE(s.edges[2].back(), c["monetary_upper"][4].get<double>());
+}
+
+// value.rfm_scoring = "rfm" on the CDNOW sample: the r/f/m scores the R package gives.
+void TstTransactions::rPackageScoringEndToEnd()
+{
+    const auto c = testutil::loadJson(dataPath("reference/rfm_package.json"))["cdnow"];
+    auto table = read(std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt");
+    Project p;
+    p.source.layout = Layout::Transactions;
+    p.source.columns = {{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}};
+    p.value.model = "rfm";
+    p.value.timeUnit = "weeks"; // rfm counts recency in days whatever the unit shown
+    p.value.observationEnd = c["observation_end"];
+    p.value.rfmScoring = "rfm";
+    QVERIFY(findRfmScoring("rfm"));
+    auto r = analyse(table, p);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+    QVERIFY(r->rfm);
+    QCOMPARE(r->rfm->scoring, std::string("rfm"));
+    QCOMPARE(r->rfm->edges[0][1], c["recency_upper"][0].get<double>() / 7); // shown in weeks
+    std::map<long, size_t> rowOf;
+    for (size_t i = 0; i < r->rowCount(); ++i)
+        rowOf[std::stol(std::string(r->data->ids.at(i)))] = i;
+    const auto *rs = r->column("r_score"), *fs = r->column("f_score"), *ms = r->column("m_score");
+    QVERIFY(rs && fs && ms);
+    QCOMPARE(c["customers"].size(), size_t(2357));
+    for (size_t k = 0; k < c["customers"].size(); ++k) {
+        const size_t i = rowOf.at(std::stol(c["customers"][k].get<std::string>()));
+        QCOMPARE((*rs)[i], double(c["r"][k].get<int>()));
+        QCOMPARE((*fs)[i], double(c["f"][k].get<int>()));
+        QCOMPARE((*ms)[i], double(c["m"][k].get<int>()));
     }
 }
 

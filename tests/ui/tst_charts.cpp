@@ -5,6 +5,7 @@
 #include "ui/AnalysisSession.h"
 #include "ui/MainWindow.h"
 #include "ui/models/HoldoutTableModel.h"
+#include "ui/models/CustomerTableModel.h"
 #include "ui/window/ChartTabs.h"
 #include "ui/ParametersPanel.h"
 #include "ui/ExportDialogs.h"
@@ -36,6 +37,7 @@
 #include <QSpinBox>
 #include <QProcess>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QHelpEvent>
@@ -59,6 +61,7 @@ private slots:
     void commandLineWritesChartsAndRefusesUnknownKinds();
     void rfmScoringAndRulesAreUndoable();
     void windowShowsTheOrderCharts();
+    void bootstrapShowsProgressAndStops();
     void paretoAndHistogramShowTheConcentration();
     void scatterSamplesManyCustomersByTheirSegments();
     void reportHoldsTheSegmentsStrategiesAndCharts();
@@ -218,7 +221,7 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     // rank-based scoring spreads the ties of frequency over all five scores
     stack->push(new SetValueParameterCommand(m_session.get(), *vs::findValueParameter("rfm_scoring"), QStringLiteral("rank")));
     settle();
-    QVERIFY(m_session->results()->rfm->rankBased);
+    QCOMPARE(m_session->results()->rfm->scoring, std::string("rank"));
     QCOMPARE(m_session->results()->rfm->binScores[1].size(), size_t(5));
     // a stricter first rule: fewer Champions
     RfmRulesModel rules(m_session.get());
@@ -242,7 +245,60 @@ void TstCharts::rfmScoringAndRulesAreUndoable()
     QCOMPARE(rules.rowCount(), 10);
     QCOMPARE(m_session->results()->segments.front().label, std::string("Champions"));
     QCOMPARE(m_session->results()->segments.front().count, championsBefore);
-    QVERIFY(!m_session->results()->rfm->rankBased);
+    QCOMPARE(m_session->results()->rfm->scoring, std::string("quantile"));
+}
+
+// The CLV interval says what it covers in the column headers; the bootstrap shows its progress
+// in the status bar and its Stop button stops it (the delta method's interval, with a warning).
+void TstCharts::bootstrapShowsProgressAndStops()
+{
+    AnalysisSession session;
+    MainWindow w(&session);
+    QVERIFY(QCoro::waitFor(session.openProject(QStringLiteral(VS_RESOURCES "/sample/cdnow.valuescope.json"))));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    CustomerTableModel *table = w.customerModel();
+    auto headerTip = [&](const char *name) {
+        for (int c = 0; c < table->columnCount(); ++c)
+            if (table->headerData(c, Qt::Horizontal, Qt::UserRole).toString() == QLatin1String(name))
+                return table->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+        return QString();
+    };
+    QVERIFY2(headerTip("clv_low").contains(QLatin1String("delta method")) &&
+                 headerTip("clv_low").contains(QLatin1String("uncertainty of the model parameters only")),
+             qPrintable(headerTip("clv_low")));
+    QVERIFY(headerTip("clv_high").contains(QLatin1String("delta method")));
+    // the bootstrap: the bar counts the resamples, the Stop button appears and stops it
+    QToolButton *stop = nullptr;
+    for (QToolButton *b : w.findChildren<QToolButton *>())
+        if (b->text() == QLatin1String("Stop"))
+            stop = b;
+    QVERIFY(stop);
+    QList<double> seen;
+    bool clickOnce = true;
+    connect(&session, &AnalysisSession::longStepProgress, &w, [&](double f) {
+        seen << f;
+        if (seen.size() == 2 && clickOnce) {
+            clickOnce = false;
+            QVERIFY(!stop->isHidden());
+            stop->click();
+        }
+    });
+    session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("clv_interval"), QStringLiteral("bootstrap")));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    QVERIFY(seen.size() >= 2 && seen.size() < 200);
+    QVERIFY(stop->isHidden()); // gone with the computation
+    bool stopped = false;
+    for (const vs::Diagnostic &d : session.results()->warnings)
+        stopped |= d.code == vs::Msg::BootstrapStopped;
+    QVERIFY(stopped);
+    QVERIFY(headerTip("clv_low").contains(QLatin1String("delta method")));
+    // run to the end: the header names the bootstrap
+    seen.clear();
+    session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("bootstrap_samples"), QStringLiteral("30")));
+    QVERIFY(QCoro::waitFor(session.waitForResults()));
+    QCOMPARE(seen.size(), 30);
+    QCOMPARE(seen.last(), 1.0);
+    QVERIFY2(headerTip("clv_low").contains(QLatin1String("percentile bootstrap interval from 30 resamples")), qPrintable(headerTip("clv_low")));
 }
 
 void TstCharts::windowShowsTheOrderCharts()
@@ -282,6 +338,15 @@ void TstCharts::windowShowsTheOrderCharts()
     auto *panel = w.findChild<ParametersPanel *>();
     QVERIFY(panel);
     QVERIFY(panel->rfmThresholds()->text().contains(QLatin1String("Recency")));
+    // the RFM-scores choice offers the R package's scoring in a marketer's words; choosing it rescores
+    QComboBox *scoring = panel->rfmScoringCombo();
+    QVERIFY(scoring);
+    QCOMPARE(scoring->count(), 3);
+    QCOMPARE(scoring->itemText(2), QStringLiteral("As the R package rfm scores (the same scores as in R)"));
+    scoring->setCurrentIndex(2);
+    QVERIFY(QCoro::waitFor(w.session()->waitForResults()));
+    QCOMPARE(w.session()->project().value.rfmScoring, std::string("rfm"));
+    QCOMPARE(w.session()->results()->rfm->scoring, std::string("rfm"));
     // a customer table project has no order charts
     QVERIFY(QCoro::waitFor(w.session()->openProject(QStringLiteral(VS_RESOURCES "/sample/sample.valuescope.json"))));
     QVERIFY(QCoro::waitFor(w.session()->waitForResults()));

@@ -139,11 +139,18 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
                 return role == Qt::ToolTipRole
                            ? QVariant(tr("Empty: %1").arg(localizedMessage(*e.emptyBecause)))
                            : QVariant(QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation));
-        // a translated title says which column of an export it is
+        // a translated title says which column of an export it is; a column whose numbers need
+        // saying what they are (clv_low: which interval, what it covers) says so first
         const std::string &h = m_table.header[size_t(section)];
-        if (role == Qt::ToolTipRole && columnTitle(h) != QString::fromStdString(h))
-            return tr("Column \"%1\" in exported files").arg(QString::fromStdString(h));
-        return {};
+        if (role != Qt::ToolTipRole)
+            return {};
+        QStringList tip;
+        for (const vs::NamedValues &e : m_results->extra)
+            if (e.name == h && e.note)
+                tip << localizedMessage(*e.note);
+        if (columnTitle(h) != QString::fromStdString(h))
+            tip << tr("Column \"%1\" in exported files").arg(QString::fromStdString(h));
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(QLatin1Char('\n')));
     }
     if (role == Qt::UserRole && orientation == Qt::Horizontal && section >= 0 && section < columnCount())
         return QString::fromStdString(m_table.header[size_t(section)]); // the column's name in exports

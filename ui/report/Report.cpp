@@ -4,6 +4,7 @@
 
 #include "ui/NumberFormat.h"
 #include "ui/Wording.h"
+#include "ui/ErrorText.h"
 #include "ui/WarningText.h"
 #include "ui/charts/Palette.h"
 
@@ -150,6 +151,12 @@ public:
                     name = tr("%1 (chosen)").arg(name);
                 params << QStringList{name, values.join(QStringLiteral(", "))};
             }
+            // what the CLV interval is and what it covers (delta method or bootstrap)
+            for (const vs::NamedValues &e : r.extra)
+                if (e.name == "clv_low" && e.note) {
+                    params << QStringList{tr("CLV interval"), localizedMessage(*e.note)};
+                    break;
+                }
             if (b.gammaGamma && b.gammaGamma->atLimit) {
                 params << QStringList{tr("Gamma-Gamma"), tr("at its boundary: everyone's expected spend is the mean %1")
                                                              .arg(l.toString(b.gammaGamma->limitMean, 'f', 2))};

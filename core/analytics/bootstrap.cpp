@@ -1,0 +1,78 @@
+#include "bootstrap.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vs {
+
+namespace {
+
+constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ull;
+
+uint64_t splitmix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+bool wanted(const std::atomic<bool> *flag) { return flag && flag->load(std::memory_order_relaxed); }
+
+} // namespace
+
+uint32_t bootstrapDraw(uint64_t seed, size_t b, size_t n, size_t k)
+{
+    const uint64_t z = splitmix64(seed + (uint64_t(b) * n + k + 1) * kGolden);
+    return uint32_t((static_cast<unsigned __int128>(z) * n) >> 64);
+}
+
+BootstrapFits bootstrapRefits(const BootstrapInput &in, const std::function<void(double)> &progress,
+                              const std::atomic<bool> *stop, const std::atomic<bool> *cancel)
+{
+    BootstrapFits out;
+    const size_t n = in.x.size();
+    std::vector<double> x(n), tx(n), T(n), gx, gm;
+    gx.reserve(n);
+    gm.reserve(n);
+    for (int b = 0; b < in.samples; ++b) {
+        if (wanted(stop) || wanted(cancel)) {
+            out.stopped = true;
+            break;
+        }
+        gx.clear();
+        gm.clear();
+        for (size_t k = 0; k < n; ++k) {
+            const uint32_t i = bootstrapDraw(in.seed, size_t(b), n, k);
+            x[k] = in.x[i];
+            tx[k] = in.tx[i];
+            T[k] = in.T[i];
+            if (in.x[i] > 0 && in.monetary[i] > 0) {
+                gx.push_back(in.x[i]);
+                gm.push_back(in.monetary[i]);
+            }
+        }
+        auto purchase = fitPurchaseModel(in.kind, x, tx, T, in.penalizer);
+        auto spend = purchase ? fitGammaGamma(gx, gm, in.spendPenalizer) : Result<GammaGammaFit>(purchase.error());
+        if (purchase && spend)
+            out.refits.push_back({purchase->params, std::move(spend.value())});
+        else
+            ++out.failed;
+        ++out.done;
+        if (progress)
+            progress(double(out.done) / double(in.samples));
+    }
+    return out;
+}
+
+double percentile(std::vector<double> &values, double q)
+{
+    if (values.empty())
+        return NAN;
+    std::sort(values.begin(), values.end());
+    const double h = double(values.size() - 1) * q;
+    const size_t lo = size_t(std::floor(h));
+    const size_t hi = std::min(lo + 1, values.size() - 1);
+    return values[lo] + (h - double(lo)) * (values[hi] - values[lo]);
+}
+
+} // namespace vs
