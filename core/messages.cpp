@@ -367,6 +367,8 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::DbWriteFailed, "db.write_failed", QT_TRANSLATE_NOOP("messages", "cannot write the table '%1' into the database: %2; the database is unchanged")),
     says(Msg::DbWriteNeedsDatabase, "db.write_needs_database", QT_TRANSLATE_NOOP("messages", "--write-table needs a project whose data come from a database (source.database)")),
     says(Msg::DbNotAvailable, "db.not_available", QT_TRANSLATE_NOOP("messages", "this build of ValueScope cannot read from %1 servers")),
+    says(Msg::DbRowsPerCustomerOtherSettings, "db.rows_per_customer_other_settings", QT_TRANSLATE_NOOP("messages", "the database summed the order lines per customer for the observation end %1 and purchases per day; read the data again for other dates or periods")),
+    says(Msg::DbConnectionLost, "db.connection_lost", QT_TRANSLATE_NOOP("messages", "the connection to the %1 server at %2 was lost while reading; nothing of this reading is used: %3")),
 };
 
 

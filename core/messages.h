@@ -289,6 +289,8 @@ enum class Msg : uint16_t {
     DbWriteFailed,
     DbWriteNeedsDatabase,
     DbNotAvailable,
+    DbRowsPerCustomerOtherSettings,
+    DbConnectionLost,
 
     Count // not a message
 };

@@ -597,6 +597,14 @@ Customers: %1</source>
         <source>Preview of the data with the roles chosen above</source>
         <translation>数据预览（标出上面选定的角色）</translation>
     </message>
+    <message>
+        <source>The database read %1 order lines and sent %2 rows, one per customer, in %3 s.</source>
+        <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户一行），用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>The database read %1 order lines and sent %2 rows, one per customer and purchase day, in %3 s.</source>
+        <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户每个购买日一行），用时 %3 秒。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3394,6 +3402,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>the file is named like a workbook (%1) but holds text; it was read as a delimited text (CSV) file</source>
         <translation>文件名看起来是工作簿（%1），但内容是文本；已按分隔符文本（CSV）文件读取</translation>
+    </message>
+    <message>
+        <source>the database summed the order lines per customer for the observation end %1 and purchases per day; read the data again for other dates or periods</source>
+        <translation>数据库已按观察截止日 %1、按日计购买汇总了每位客户的订单明细；如需其他日期或周期，请重新读取数据</translation>
+    </message>
+    <message>
+        <source>the connection to the %1 server at %2 was lost while reading; nothing of this reading is used: %3</source>
+        <translation>读取时与位于 %2 的 %1 服务器的连接中断；本次读取的内容一概不用：%3</translation>
     </message>
 </context>
 <context>
