@@ -376,6 +376,8 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::BootstrapStopped, "fit.bootstrap_stopped", QT_TRANSLATE_NOOP("messages", "the bootstrap was stopped after %1 of %2 resamples; clv_low and clv_high are the delta method's")),
     says(Msg::BootstrapFitsFailed, "fit.bootstrap_fits_failed", QT_TRANSLATE_NOOP("messages", "%1 of %2 bootstrap resamples could not be refitted; the interval rests on the other %3")),
     says(Msg::BootstrapTooFewFits, "fit.bootstrap_too_few_fits", QT_TRANSLATE_NOOP("messages", "only %1 of %2 bootstrap resamples could be refitted, too few for an interval; clv_low and clv_high are the delta method's")),
+    says(Msg::DbRowsPerCustomerOtherSettings, "db.rows_per_customer_other_settings", QT_TRANSLATE_NOOP("messages", "the database summed the order lines per customer for the observation end %1 and purchases per day; read the data again for other dates or periods")),
+    says(Msg::DbConnectionLost, "db.connection_lost", QT_TRANSLATE_NOOP("messages", "the connection to the %1 server at %2 was lost while reading; nothing of this reading is used: %3")),
 };
 
 

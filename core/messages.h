@@ -297,6 +297,8 @@ enum class Msg : uint16_t {
     BootstrapStopped,
     BootstrapFitsFailed,
     BootstrapTooFewFits,
+    DbRowsPerCustomerOtherSettings,
+    DbConnectionLost,
 
     Count // not a message
 };

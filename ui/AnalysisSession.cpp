@@ -27,7 +27,7 @@ using ComputeResult = std::shared_ptr<Computed>;
 LoadResult loadInBackground(std::string path, std::optional<std::string> password)
 {
     double ms = 0;
-    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords(), password));
+    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords(), password, true));
 }
 
 // previous: the results shown now, whose statistics are reused where the numbers did not change;

@@ -16,18 +16,24 @@ bash "$here/../../tests/db/servers.sh" start "$state" >/dev/null
 source "$state"
 ch() { curl -sS --fail-with-body -u "vs:$VS_TEST_PASSWORD" "http://127.0.0.1:$1/?database=shop" --data-binary "$2"; }
 
-# the lines: baskets of 10 lines on one day, 1-5 baskets per customer (a customer's own count,
-# as if they dropped out after it): the first on a day of the first 18 months, the next ones a
-# customer's own gap apart (3-402 days); amounts 0.01-100.00. numbers() runs over 5/3 as many
-# numbers as lines wanted (a customer keeps 3 of 5 baskets on average); each shard holds half
-# the customers.
+# the lines, as the BG/NBD story goes: baskets of 10 lines on one day, up to 5 baskets per
+# customer. A customer's first basket falls on a day of the first 18 months; the next ones follow
+# at exponential gaps around the customer's own mean gap (10-209 days); after each basket the
+# customer drops out with the customer's own probability (0.05-0.6: the baskets kept are those up
+# to a geometric count). Amounts 0.01-100.00 times the customer's own scale (0.2-2.0), in cents.
+# (Without the customers' own dropout probability and spend scale BG/NBD and Gamma-Gamma have no
+# heterogeneity to fit, and their fits do not converge.) numbers() runs over 5/3 as many numbers as lines wanted (roughly); each
+# shard holds half the customers.
 gen() { # first count
   echo "SELECT concat('C', toString(intDiv(number, 50))) AS customer,
                toDate('2020-01-01') + (cityHash64(intDiv(number, 50)) % 540)
-                 + (intDiv(number, 10) % 5) * (3 + cityHash64(intDiv(number, 50), 7) % 400) AS order_date,
-               toFloat64(1 + cityHash64(number, 1) % 10000) / 100 AS amount
+                 + toUInt32(arraySum(arrayMap(j -> -log((cityHash64(intDiv(number, 50), j, 11) % 1000000 + 1) / 1000001.)
+                                                    * (10 + cityHash64(intDiv(number, 50), 5) % 200),
+                                              range(toUInt8(intDiv(number, 10) % 5))))) AS order_date,
+               round(toFloat64(1 + cityHash64(number, 1) % 10000) / 100 * (0.2 + (cityHash64(intDiv(number, 50), 13) % 1800) / 1000.), 2) AS amount
         FROM numbers($1, $2)
-        WHERE intDiv(number, 10) % 5 <= cityHash64(intDiv(number, 50), 3) % 5"
+        WHERE intDiv(number, 10) % 5 <= floor(log((cityHash64(intDiv(number, 50), 3) % 1000000 + 1) / 1000001.)
+                                              / log(0.95 - (cityHash64(intDiv(number, 50), 9) % 550) / 1000.))"
 }
 numbers=$((lines / 3 * 5 / 50 * 50))
 half=$((numbers / 2))
@@ -51,7 +57,7 @@ project() { # source-json out
   "source": { $1, "layout": "transactions",
               "columns": { "customer": "customer", "date": "order_date", "amount": "amount" } },
   "value": { "model": "${VS_BENCH_MODEL:-predictive_clv}", "observation_end": "2021-06-30", "time_unit": "weeks",
-             "horizon_months": 12, "monthly_discount": 0.01 },
+             "horizon_months": 12, "monthly_discount": 0.01, "penalizer": 0.001 },
   "segments": { "by": "rfm", "method": "rfm_rules" } }
 JSON
 }

@@ -217,6 +217,23 @@ Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines gro
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
 
+Result<std::shared_ptr<const PreparedData>> prepareSummedLines(SummedLines summed, const Project &p,
+                                                               const std::string &source)
+{
+    auto data = std::make_shared<PreparedData>();
+    data->table = std::make_shared<const Table>();
+    data->file = source;
+    data->layout = Layout::Transactions;
+    addInputMeanings(*data, p);
+    data->ids = std::move(summed.ids);
+    data->warnings = std::move(summed.warnings);
+    data->figures = std::make_shared<const CustomerFigures>(std::move(summed.figures));
+    data->fitCache = std::make_shared<FitCache>();
+    for (auto &cache : data->snapshotFits)
+        cache = std::make_shared<FitCache>();
+    return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
 bool canStreamOrderLines(const Project &p)
 {
     return p.source.layout == Layout::Transactions && p.scores.empty() && p.rates.empty() && p.source.periodColumns.empty();

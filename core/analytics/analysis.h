@@ -103,6 +103,7 @@ private:
 };
 
 struct CustomerDays;
+struct CustomerFigures;
 struct FitCache;
 struct OverTime;
 
@@ -118,6 +119,8 @@ struct PreparedData {
     std::vector<Diagnostic> warnings;
     // transactions layout: the order lines per customer and day (ids are then the customers)
     std::shared_ptr<const CustomerDays> days;
+    // or, from a database that summed them per customer: the figures of one observation end
+    std::shared_ptr<const CustomerFigures> figures;
     std::shared_ptr<FitCache> fitCache; // the last BG/NBD and Gamma-Gamma fits, reused while their input holds
     std::shared_ptr<FitCache> snapshotFits[2]; // the same for the two snapshot dates (over_time.h)
     std::optional<DatabaseStats> database; // a database source: what the engine read and sent
@@ -251,6 +254,11 @@ struct GroupedLines;
 // Order lines already grouped per customer and day (by a database engine): as prepareData, from there on.
 Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &project,
                                                                 const std::string &source);
+struct SummedLines;
+// Order lines summed per customer (by a database engine, for one observation end): the figures
+// the transaction models read; what needs the days (tracking, snapshots, cohorts) is left out.
+Result<std::shared_ptr<const PreparedData>> prepareSummedLines(SummedLines summed, const Project &project,
+                                                               const std::string &source);
 // Order lines grouped as they were read (core/io/order_stream.h): what prepareData gives for the
 // table of those lines, without the lines. `columns` names and types the file's columns (no
 // rows); inputStats are the statistics of its number columns.

@@ -185,7 +185,7 @@ void addTracking(BtydInfo &info, const CustomerDays &days, const TransactionSumm
 // with a positive mean spend; compares the models on the holdout; adds the holdout check, the
 // tracking series and the frequency/recency matrices of the chosen model. A model that cannot be
 // fitted is a warning.
-std::shared_ptr<const BtydInfo> fitModels(const CustomerDays &days, const TransactionSummary &s, const Project &p,
+std::shared_ptr<const BtydInfo> fitModels(const CustomerDays *days, const TransactionSummary &s, const Project &p,
                                           double unitDays, int32_t holdoutEnd)
 {
     std::vector<double> x, tx, T, gx, gm;
@@ -311,7 +311,8 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays &days, const Transa
                                       {fmt(info->spendFrequencyCorrelation, 2), std::to_string(gx.size())}});
     }
 
-    addTracking(*info, days, s, p, holdoutEnd, unitDays);
+    if (days) // per-customer rows from a database carry no days to track
+        addTracking(*info, *days, s, p, holdoutEnd, unitDays);
     const PurchaseModelFit *chosen = info->chosenFit();
     if (!chosen)
         return info;
@@ -451,7 +452,7 @@ Status addPredictive(const ModelContext &c, const TransactionSummary &s, double 
         const std::string &key = fitKey;
         std::lock_guard lock(d.fitCache->mutex);
         if (d.fitCache->key != key) {
-            d.fitCache->info = fitModels(*d.days, s, p, unitDays, holdoutEnd);
+            d.fitCache->info = fitModels(d.days.get(), s, p, unitDays, holdoutEnd);
             d.fitCache->key = key;
             d.fitCache->error.reset();
         }
@@ -690,15 +691,19 @@ Status computeTransactionModel(const ModelContext &c, bool predictive)
     auto unit = daysPerUnit(p.value.timeUnit);
     if (!unit)
         return unit.error();
-    const CustomerDays &days = *d.days;
-    int32_t obsEnd = days.lastDay;
+    const CustomerDays *days = d.days.get();
+    const CustomerFigures *figures = d.figures.get();
+    if (!days && !figures)
+        return modelError(Msg::OrderLinesNoCustomer);
+    const int32_t firstDay = days ? days->firstDay : figures->firstDay, lastDay = days ? days->lastDay : figures->lastDay;
+    int32_t obsEnd = lastDay;
     if (!p.value.observationEnd.empty()) {
         double v = 0;
         if (parseDate(p.value.observationEnd, DateOrder::Unknown, true, v) != CellParse::Ok)
             return modelError(Msg::ObservationEndNotDate, {p.value.observationEnd});
         obsEnd = int32_t(std::floor(v));
-        if (obsEnd < days.firstDay)
-            return modelError(Msg::ObservationEndTooEarly, {formatDate(obsEnd), formatDate(days.firstDay)});
+        if (obsEnd < firstDay)
+            return modelError(Msg::ObservationEndTooEarly, {formatDate(obsEnd), formatDate(firstDay)});
     }
     SummaryOptions options;
     options.period = predictive ? p.value.period : std::string("day");
@@ -710,8 +715,17 @@ Status computeTransactionModel(const ModelContext &c, bool predictive)
         if (options.holdoutEnd < obsEnd)
             return modelError(Msg::HoldoutEndBeforeObservationEnd, {formatDate(options.holdoutEnd), formatDate(obsEnd)});
     }
-    const int32_t holdoutEnd = std::max(obsEnd, std::min(options.holdoutEnd, days.lastDay));
-    const TransactionSummary s = summariseTransactions(days, obsEnd, unit.value(), options);
+    const int32_t holdoutEnd = std::max(obsEnd, std::min(options.holdoutEnd, lastDay));
+    TransactionSummary s;
+    if (days) {
+        s = summariseTransactions(*days, obsEnd, unit.value(), options);
+    } else {
+        // the engine summed per customer for one observation end and holdout end, per day
+        const bool byDay = options.period.empty() || options.period == "day";
+        if (figures->observationEnd != obsEnd || (predictive && figures->holdoutEnd != options.holdoutEnd) || !byDay)
+            return modelError(Msg::DbRowsPerCustomerOtherSettings, {formatDate(figures->observationEnd)});
+        s = summariseFigures(*figures, unit.value());
+    }
     if (s.boughtLater)
         r.warnings.push_back({Msg::BoughtAfterEnd, {std::to_string(s.boughtLater), formatDate(obsEnd)}});
     if (s.onlyReturns)

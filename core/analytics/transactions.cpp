@@ -336,4 +336,39 @@ TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, 
     return s;
 }
 
+TransactionSummary summariseFigures(const CustomerFigures &f, double unitDays)
+{
+    const size_t n = f.customers();
+    const int32_t obsEnd = f.observationEnd;
+    const int32_t holdoutEnd = std::max(obsEnd, std::min(f.holdoutEnd, f.lastDay));
+    TransactionSummary s;
+    s.observationEnd = obsEnd;
+    s.holdoutLength = (holdoutEnd - obsEnd) / unitDays;
+    for (auto *v : {&s.frequency, &s.recency, &s.T, &s.monetary, &s.sinceLast, &s.orders, &s.spend, &s.firstPurchase,
+                    &s.lastPurchase})
+        v->assign(n, kMissing);
+    s.holdoutPurchases = f.holdoutPurchases;
+    s.holdoutSpend = f.holdoutSpend;
+    s.calibrated.assign(n, 0);
+    for (size_t c = 0; c < n; ++c) {
+        if (f.purchaseDays[c] == 0) {
+            ++(f.later[c] ? s.boughtLater : s.onlyReturns);
+            continue;
+        }
+        s.calibrated[c] = 1;
+        const double x = double(f.purchaseDays[c] - 1);
+        const int32_t first = f.first[c], last = f.last[c];
+        s.frequency[c] = x;
+        s.recency[c] = (last - first) / unitDays;
+        s.T[c] = (obsEnd - first) / unitDays;
+        s.monetary[c] = x > 0 ? f.repeatValue[c] / x : 0.0;
+        s.sinceLast[c] = (obsEnd - last) / unitDays;
+        s.orders[c] = f.orders[c];
+        s.spend[c] = f.spend[c];
+        s.firstPurchase[c] = first;
+        s.lastPurchase[c] = last;
+    }
+    return s;
+}
+
 } // namespace vs

@@ -70,4 +70,33 @@ int64_t periodOf(int32_t day, const std::string &period);
 TransactionSummary summariseTransactions(const CustomerDays &days, int32_t observationEnd, double unitDays,
                                          const SummaryOptions &options = {});
 
+// What summariseTransactions reads of a customer's days, summed already (by a database engine,
+// from its own grouping per customer and day) for one observation end and holdout end, with
+// purchases grouped per day: the per-customer rows a push-down returns instead of their days.
+struct CustomerFigures {
+    int32_t observationEnd = 0;
+    int32_t holdoutEnd = INT32_MAX; // as the project gives it (INT32_MAX: none)
+    int32_t firstDay = 0, lastDay = 0; // over all lines
+    size_t lines = 0, returnLines = 0;
+    // per customer, up to the observation end: purchase days (days with an order), the first
+    // and the last of them, orders, net spend, and the net of the purchase days after the first
+    std::vector<uint32_t> purchaseDays;
+    std::vector<int32_t> first, last;
+    std::vector<double> orders, spend, repeatValue;
+    // after the observation end, up to the holdout end: purchase days and net spend
+    std::vector<double> holdoutPurchases, holdoutSpend;
+    std::vector<uint8_t> later; // a purchase after the observation end
+    size_t customers() const { return purchaseDays.size(); }
+};
+
+struct SummedLines {
+    CustomerFigures figures;
+    TextData ids; // customer id per row of the figures
+    std::vector<Diagnostic> warnings;
+};
+
+// The summary summariseTransactions gives for the same days, observation end and holdout end
+// (period "day").
+TransactionSummary summariseFigures(const CustomerFigures &figures, double unitDays);
+
 } // namespace vs

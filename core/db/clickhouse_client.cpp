@@ -7,6 +7,7 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
 #include <cstring>
 #include <mutex>
 
@@ -22,15 +23,43 @@ std::string urlEncode(CURL *curl, const std::string &s)
     return r;
 }
 
+// A string literal by ClickHouse's rules: backslash and quote escaped, a NUL byte as \0 (the
+// query text never carries a raw NUL)
 std::string literal(std::string_view v)
 {
     std::string r = "'";
     for (char c : v) {
+        if (c == '\0') {
+            r += "\\0";
+            continue;
+        }
         if (c == '\\' || c == '\'')
             r += '\\';
         r += c;
     }
     return r + "'";
+}
+
+// {p1}, {p2}... of the statement replaced by the values as literals, in one pass over the
+// statement: a value's own text is never read again, so a value that holds "{p1}" stays a value
+std::string bindLiterals(const std::string &sql, const std::vector<std::string> &params)
+{
+    std::string out;
+    out.reserve(sql.size());
+    for (size_t i = 0; i < sql.size();) {
+        if (sql.compare(i, 2, "{p") == 0) {
+            size_t j = i + 2, k = 0;
+            while (j < sql.size() && std::isdigit((unsigned char)sql[j]))
+                k = k * 10 + size_t(sql[j++] - '0');
+            if (j > i + 2 && j < sql.size() && sql[j] == '}' && k >= 1 && k <= params.size()) {
+                out += literal(params[k - 1]);
+                i = j + 1;
+                continue;
+            }
+        }
+        out += sql[i++];
+    }
+    return out;
 }
 
 // the server's exception without its stack: "Code: 60, e.displayText() = DB::Exception: Table x doesn't exist., e.what() = DB::Exception"
@@ -135,12 +164,7 @@ public:
     Status select(const std::string &sql, const std::vector<std::string> &params, const RowSink &sink,
                   std::vector<DbColumn> *columns) override
     {
-        std::string text = sql;
-        for (size_t i = params.size(); i-- > 0;) { // {p10} before {p1}
-            const std::string key = "{p" + std::to_string(i + 1) + "}";
-            for (size_t p; (p = text.find(key)) != std::string::npos;)
-                text.replace(p, key.size(), literal(params[i]));
-        }
+        const std::string text = params.empty() ? sql : bindLiterals(sql, params);
         Stream stream{sink, columns};
         std::string body;
         int code = 0;
@@ -213,6 +237,18 @@ public:
         return "uniqExactIf(" + e + ", " + cond + ")";
     }
     std::string orderByText(const std::string &e) const override { return e; }
+    // Decimal128 of whole millionths: a Float64 converted to a Decimal directly is truncated
+    // (1.005 becomes 1.004999), rounded to millionths first it is the decimal the data meant
+    std::string moneyOf(const std::string &e) const override { return "toDecimal128(round(" + e + " * 1000000), 0)"; }
+    double moneyScale() const override { return 1e6; }
+    std::string aggregateIf(const std::string &fn, const std::string &e, const std::string &cond) const override
+    {
+        return fn + "If(" + e + ", " + cond + ")";
+    }
+    std::string firstByIf(const std::string &v, const std::string &order, const std::string &cond) const override
+    {
+        return "argMinIf(" + v + ", " + order + ", " + cond + ")";
+    }
 
 private:
     struct Stream {

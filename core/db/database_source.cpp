@@ -2,6 +2,7 @@
 
 #include "core/domain/sources.h"
 #include "core/io/results_writer.h"
+#include "core/table/cell_parse.h"
 
 #include <charconv>
 #include <chrono>
@@ -150,26 +151,80 @@ std::string linesSubquery(const DbClient &db, const Project &p, const std::vecto
     }
     ret += ")";
     return "SELECT " + db.textOf(q(idCol), idType) + " AS vs_customer, " + db.dayOf(q(dateCol)) + " AS vs_day, " + amount +
-           " AS vs_amount, CASE WHEN " + ret + " THEN 1 ELSE 0 END AS vs_return, " + invoice + " AS vs_invoice FROM " +
-           sourceRelation(db, spec);
+           " AS vs_amount, " + db.moneyOf(amount) + " AS vs_money, CASE WHEN " + ret + " THEN 1 ELSE 0 END AS vs_return, " +
+           invoice + " AS vs_invoice FROM " + sourceRelation(db, spec);
+}
+
+// The grouping per customer and day, in the engine: a day's net (purchases less returns, a
+// return always taking away whatever its sign), its returns, its orders (distinct invoices of
+// the purchase lines, or 1), its lines and return lines; money summed as exact decimals.
+std::string dayGroupsQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols)
+{
+    const bool hasInvoice = !roleColumn(p, "invoice").empty();
+    const std::string orders = hasInvoice ? db.countDistinctIf("vs_invoice", "vs_return = 0")
+                                          : "max(CASE WHEN vs_return = 0 THEN 1 ELSE 0 END)";
+    return "SELECT vs_customer, vs_day, sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE vs_money END) AS vs_net, "
+           "sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE 0 END) AS vs_returned, " + orders + " AS vs_orders, "
+           "count(*) AS vs_lines, sum(vs_return) AS vs_return_lines\n"
+           "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
+           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + "\n"
+           "GROUP BY vs_customer, vs_day";
 }
 
 } // namespace
 
 std::string orderLinesQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols)
 {
-    const bool hasInvoice = !roleColumn(p, "invoice").empty();
-    const std::string orders = hasInvoice ? db.countDistinctIf("vs_invoice", "vs_return = 0")
-                                          : "max(CASE WHEN vs_return = 0 THEN 1 ELSE 0 END)";
-    return "SELECT vs_customer, vs_day, sum(CASE WHEN vs_return = 1 THEN -abs(vs_amount) ELSE vs_amount END), "
-           "sum(CASE WHEN vs_return = 1 THEN -abs(vs_amount) ELSE 0 END), " + orders + ", count(*), sum(vs_return)\n"
-           "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
-           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + "\n"
-           "GROUP BY vs_customer, vs_day\nORDER BY " + db.orderByText("vs_customer") + ", vs_day";
+    return dayGroupsQuery(db, p, cols) + "\nORDER BY " + db.orderByText("vs_customer") + ", vs_day";
 }
 
+std::string customerSummaryQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols,
+                                 int32_t observationEnd, int32_t holdoutEnd)
+{
+    // as summariseTransactions reads the days (period "day"): a purchase day is a day with an
+    // order; up to the observation end E its purchase days, first and last, orders, net spend and
+    // the net of the purchase days after the first; after E up to the holdout end H its purchase
+    // days and net spend, and whether it bought after E at all
+    const std::string E = std::to_string(observationEnd), H = std::to_string(holdoutEnd);
+    const std::string in = "vs_day <= " + E, buy = "vs_day <= " + E + " AND vs_orders > 0",
+                      hold = "vs_day > " + E + " AND vs_day <= " + H;
+    return "SELECT vs_customer, " + db.aggregateIf("sum", "1", buy) + ", " + db.aggregateIf("min", "vs_day", buy) + ", " +
+           db.aggregateIf("max", "vs_day", buy) + ", " + db.aggregateIf("sum", "vs_orders", in) + ", " +
+           db.aggregateIf("sum", "vs_net", in) + ", " + db.aggregateIf("sum", "vs_net", buy) + " - " +
+           db.firstByIf("vs_net", "vs_day", buy) + ", " + db.aggregateIf("sum", "1", hold + " AND vs_orders > 0") + ", " +
+           db.aggregateIf("sum", "vs_net", hold) + ", " + db.aggregateIf("max", "1", "vs_day > " + E + " AND vs_orders > 0") +
+           ", sum(vs_lines), sum(vs_return_lines)\n"
+           "FROM (" + dayGroupsQuery(db, p, cols) + "\n) AS vs_days\n"
+           "GROUP BY vs_customer\nORDER BY " + db.orderByText("vs_customer");
+}
+
+DatabaseRows databaseRowsFor(const Project &p, bool window)
+{
+    // the window draws the tracking chart and lets the dates change without reading again;
+    // snapshots, cohorts and purchases grouped per week or month read the days themselves
+    const bool byDay = p.value.period.empty() || p.value.period == "day";
+    if (window || p.snapshots || p.cohorts || !byDay)
+        return DatabaseRows::PerCustomerDay;
+    return DatabaseRows::PerCustomer;
+}
+
+namespace {
+
+// The observation end (and holdout end) the figures are summed for, as computeAnalysis will
+// read them from the project; a date it cannot read leaves the default, for computeAnalysis to
+// name.
+int32_t dayOrDefault(const std::string &text, int32_t fallback)
+{
+    double v = 0;
+    if (text.empty() || parseDate(text, DateOrder::Unknown, true, v) != CellParse::Ok)
+        return fallback;
+    return int32_t(std::floor(v));
+}
+
+} // namespace
+
 Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<std::string> &givenPassword,
-                                        std::atomic<bool> *stop)
+                                        std::atomic<bool> *stop, DatabaseRows detail)
 {
     const DatabaseSpec &spec = *p.source.database;
     const std::string where = databaseSourceName(spec);
@@ -204,62 +259,107 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
             return makeError(ErrorKind::Model, Msg::OrderLinesNeedDate, {}, where);
         if (roleColumn(p, "amount").empty() && (roleColumn(p, "quantity").empty() || roleColumn(p, "unit_price").empty()))
             return makeError(ErrorKind::Model, Msg::OrderLinesNeedAmount, {}, where);
-        // the lines the grouped query leaves out, counted as the file reader counts them
+        // the lines the grouped query leaves out, counted as the file reader counts them, and
+        // the first and last day of the lines it keeps
         uint64_t scanned = 0, noId = 0, noDate = 0, noAmount = 0;
+        double firstDay = kMissing, lastDay = kMissing;
+        const std::string kept = "vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount");
         const std::string count =
             "SELECT count(*), sum(CASE WHEN vs_customer <> '' THEN 0 ELSE 1 END), "
             "sum(CASE WHEN vs_customer <> '' AND vs_day IS NULL THEN 1 ELSE 0 END), "
             "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + " THEN 0 "
-            "WHEN vs_customer <> '' AND vs_day IS NOT NULL THEN 1 ELSE 0 END) FROM (" + linesSubquery(db, p, cols.value()) +
-            "\n) AS vs_lines";
+            "WHEN vs_customer <> '' AND vs_day IS NOT NULL THEN 1 ELSE 0 END), " + db.aggregateIf("min", "vs_day", kept) + ", " +
+            db.aggregateIf("max", "vs_day", kept) + " FROM (" + linesSubquery(db, p, cols.value()) + "\n) AS vs_lines";
         Status s = db.select(count, {}, [&](const DbRow &r) {
             auto n = [&](size_t i) { return uint64_t(std::max(0.0, std::isnan(toNumber(r[i])) ? 0.0 : toNumber(r[i]))); };
             scanned = n(0), noId = n(1), noDate = n(2), noAmount = n(3);
+            firstDay = toNumber(r[4]), lastDay = toNumber(r[5]);
             return true;
         });
         if (!s)
             return s.error();
-        GroupedLines g;
-        CustomerDays &d = g.days;
-        d.firstDay = INT32_MAX;
-        d.lastDay = INT32_MIN;
-        std::string last;
-        bool any = false;
-        uint64_t rows = 0;
-        s = db.select(orderLinesQuery(db, p, cols.value()), {}, [&](const DbRow &r) {
-            ++rows;
-            const std::string_view cust = r[0] ? *r[0] : std::string_view();
-            if (!any || cust != last) {
-                any = true;
-                last.assign(cust);
-                g.ids.push_back(cust);
-                d.offset.push_back(uint32_t(d.day.size()));
-            }
-            const int32_t day = int32_t(toNumber(r[1]));
-            d.day.push_back(day);
-            d.net.push_back(toNumber(r[2]));
-            d.returned.push_back(toNumber(r[3]));
-            d.orders.push_back(uint32_t(toNumber(r[4])));
-            d.lines += size_t(toNumber(r[5]));
-            d.returnLines += size_t(toNumber(r[6]));
-            d.firstDay = std::min(d.firstDay, day);
-            d.lastDay = std::max(d.lastDay, day);
-            return true;
-        });
-        if (!s)
-            return s.error();
-        d.offset.push_back(uint32_t(d.day.size()));
+        std::vector<Diagnostic> warnings;
         const struct { uint64_t n; const char *what; } left[] = {{noId, "customer"}, {noDate, "date"}, {noAmount, "amount"}};
         for (const auto &l : left)
             if (l.n)
-                g.warnings.push_back({Msg::DbLinesLeftOut, {std::to_string(l.n), l.what}});
-        if (d.returnLines)
-            g.warnings.push_back({Msg::ReturnLines, {std::to_string(d.returnLines)}});
-        if (g.ids.size() == 0)
+                warnings.push_back({Msg::DbLinesLeftOut, {std::to_string(l.n), l.what}});
+        if (scanned == noId + noDate + noAmount || std::isnan(firstDay) || std::isnan(lastDay))
             return makeError(ErrorKind::Model, Msg::OrderLinesNoCustomer, {}, where);
         out.stats.rowsScanned = scanned;
+        const double scale = db.moneyScale();
+        auto money = [&](std::optional<std::string_view> v) { return toNumber(v) / scale; };
+        uint64_t rows = 0;
+        if (detail == DatabaseRows::PerCustomer) {
+            // one row per customer: the engine groups per customer and day, then per customer
+            SummedLines g;
+            CustomerFigures &f = g.figures;
+            f.firstDay = int32_t(firstDay);
+            f.lastDay = int32_t(lastDay);
+            f.observationEnd = dayOrDefault(p.value.observationEnd, f.lastDay);
+            f.holdoutEnd = dayOrDefault(p.value.holdoutEnd, INT32_MAX);
+            const int32_t holdoutEnd = std::max(f.observationEnd, std::min(f.holdoutEnd, f.lastDay));
+            s = db.select(customerSummaryQuery(db, p, cols.value(), f.observationEnd, holdoutEnd), {}, [&](const DbRow &r) {
+                ++rows;
+                g.ids.push_back(r[0] ? *r[0] : std::string_view());
+                const uint32_t days = uint32_t(std::max(0.0, toNumber(r[1])));
+                f.purchaseDays.push_back(days);
+                f.first.push_back(days ? int32_t(toNumber(r[2])) : 0);
+                f.last.push_back(days ? int32_t(toNumber(r[3])) : 0);
+                f.orders.push_back(toNumber(r[4]));
+                f.spend.push_back(money(r[5]));
+                f.repeatValue.push_back(days > 1 ? money(r[6]) : 0.0);
+                f.holdoutPurchases.push_back(toNumber(r[7]));
+                f.holdoutSpend.push_back(money(r[8]));
+                f.later.push_back(toNumber(r[9]) > 0);
+                f.lines += size_t(toNumber(r[10]));
+                f.returnLines += size_t(toNumber(r[11]));
+                return true;
+            });
+            if (!s)
+                return s.error();
+            if (f.returnLines)
+                warnings.push_back({Msg::ReturnLines, {std::to_string(f.returnLines)}});
+            g.warnings = std::move(warnings);
+            out.summed = std::move(g);
+            out.stats.perCustomer = true;
+        } else {
+            GroupedLines g;
+            CustomerDays &d = g.days;
+            d.firstDay = INT32_MAX;
+            d.lastDay = INT32_MIN;
+            std::string last;
+            bool any = false;
+            s = db.select(orderLinesQuery(db, p, cols.value()), {}, [&](const DbRow &r) {
+                ++rows;
+                const std::string_view cust = r[0] ? *r[0] : std::string_view();
+                if (!any || cust != last) {
+                    any = true;
+                    last.assign(cust);
+                    g.ids.push_back(cust);
+                    d.offset.push_back(uint32_t(d.day.size()));
+                }
+                const int32_t day = int32_t(toNumber(r[1]));
+                d.day.push_back(day);
+                d.net.push_back(money(r[2]));
+                d.returned.push_back(money(r[3]));
+                d.orders.push_back(uint32_t(toNumber(r[4])));
+                d.lines += size_t(toNumber(r[5]));
+                d.returnLines += size_t(toNumber(r[6]));
+                d.firstDay = std::min(d.firstDay, day);
+                d.lastDay = std::max(d.lastDay, day);
+                return true;
+            });
+            if (!s)
+                return s.error();
+            d.offset.push_back(uint32_t(d.day.size()));
+            if (d.returnLines)
+                warnings.push_back({Msg::ReturnLines, {std::to_string(d.returnLines)}});
+            if (g.ids.size() == 0)
+                return makeError(ErrorKind::Model, Msg::OrderLinesNoCustomer, {}, where);
+            g.warnings = std::move(warnings);
+            out.grouped = std::move(g);
+        }
         out.stats.rowsTransferred = rows;
-        out.grouped = std::move(g);
         out.table = std::make_shared<const Table>();
     } else {
         // only the columns the project uses, in the order of the table

@@ -86,6 +86,15 @@ public:
     virtual std::string startsWithC(const std::string &textExpr) const = 0;
     virtual std::string countDistinctIf(const std::string &expr, const std::string &cond) const = 0;
     virtual std::string orderByText(const std::string &expr) const = 0; // byte order
+    // Money summed exactly: a double as an exact decimal (PostgreSQL numeric from the double's 15
+    // significant digits; ClickHouse Decimal128 of whole millionths), its sums read back divided
+    // by moneyScale().
+    virtual std::string moneyOf(const std::string &doubleExpr) const = 0;
+    virtual double moneyScale() const = 0;
+    // fn(expr) over the rows where cond holds (sum: 0 when none; min, max: any value when none)
+    virtual std::string aggregateIf(const std::string &fn, const std::string &expr, const std::string &cond) const = 0;
+    // the value of the row with the least `order` among the rows where cond holds
+    virtual std::string firstByIf(const std::string &value, const std::string &order, const std::string &cond) const = 0;
 };
 
 DbClient *makePostgresClient();

@@ -10,6 +10,7 @@ struct DatabaseStats {
     uint64_t rowsScanned = 0;     // rows of the table or query the engine read
     uint64_t rowsTransferred = 0; // rows that came to ValueScope
     double queryMs = 0;
+    bool perCustomer = false;     // order lines summed per customer by the engine (else per customer and day)
 };
 
 } // namespace vs

@@ -75,6 +75,14 @@ public:
 
     std::string quoteIdentifier(std::string_view name) const override
     {
+        if (name.find('\0') != std::string_view::npos) {
+            // libpq would quote only the part before the NUL, and so name another table; quoted
+            // whole, the statement ends inside the quotes and the server refuses it
+            std::string r = "\"";
+            for (char c : name)
+                r += c == '"' ? std::string("\"\"") : std::string(1, c);
+            return r + "\"";
+        }
         char *q = PQescapeIdentifier(m_conn, name.data(), name.size());
         std::string r = q ? q : "\"\"";
         PQfreemem(q);
@@ -179,6 +187,17 @@ public:
         return "count(DISTINCT CASE WHEN " + cond + " THEN " + e + " END)";
     }
     std::string orderByText(const std::string &e) const override { return e + " COLLATE \"C\""; }
+    std::string moneyOf(const std::string &e) const override { return "CAST(" + e + " AS numeric)"; }
+    double moneyScale() const override { return 1; }
+    std::string aggregateIf(const std::string &fn, const std::string &e, const std::string &cond) const override
+    {
+        const std::string agg = fn + "(" + e + ") FILTER (WHERE " + cond + ")";
+        return fn == "sum" ? "coalesce(" + agg + ", 0)" : agg;
+    }
+    std::string firstByIf(const std::string &v, const std::string &order, const std::string &cond) const override
+    {
+        return "(array_agg(" + v + " ORDER BY " + order + ") FILTER (WHERE " + cond + "))[1]";
+    }
 
 private:
     Error queryError(PGresult *res) const
@@ -187,8 +206,11 @@ private:
         const std::string why = trimmed(res ? PQresultErrorMessage(res) : PQerrorMessage(m_conn));
         if (state && std::strcmp(state, "42P01") == 0 && !m_spec.table.empty())
             return makeError(ErrorKind::Io, Msg::DbTableMissing, {m_spec.table, m_spec.database, why});
-        if (PQstatus(m_conn) != CONNECTION_OK)
-            return makeError(ErrorKind::Io, Msg::DbCannotConnect, {"PostgreSQL", serverName(m_spec), why});
+        // it was connected: the server or the network ended it (SQLSTATE 57P01-57P03: the server
+        // is shutting down or an administrator ended the backend; class 08: connection exceptions)
+        const bool ended = state && (std::strncmp(state, "57P0", 4) == 0 || std::strncmp(state, "08", 2) == 0);
+        if (ended || PQstatus(m_conn) != CONNECTION_OK)
+            return makeError(ErrorKind::Io, Msg::DbConnectionLost, {"PostgreSQL", serverName(m_spec), why});
         return makeError(ErrorKind::Io, Msg::DbQueryFailed, {"PostgreSQL", why});
     }
 
@@ -275,6 +297,10 @@ private:
             }
             PQclear(res);
         }
+        // the connection ended while the rows came (the server stopped, the backend was
+        // terminated, the network went): what came is incomplete, never a result
+        if (!error && !stopped && PQstatus(m_conn) != CONNECTION_OK)
+            error = queryError(nullptr);
         if (stopped && stop && stop->load())
             return makeError(ErrorKind::Cancelled, Msg::ImportCancelled);
         if (error)

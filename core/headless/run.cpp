@@ -48,7 +48,7 @@ static Result<std::optional<StreamedOrderLines>> streamedOrderLines(const std::s
 // the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
 static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
-                                                  const std::optional<std::string> &password);
+                                                  const std::optional<std::string> &password, bool window);
 
 ReadOptions readOptionsFor(const Project &p)
 {
@@ -116,10 +116,10 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
 }
 
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr,
-                                    const std::optional<std::string> &password)
+                                    const std::optional<std::string> &password, bool window)
 {
     try {
-        return loadAnalysisOrThrow(projectPath, importMs, tr, password);
+        return loadAnalysisOrThrow(projectPath, importMs, tr, password, window);
     } catch (const std::bad_alloc &) {
         return budget::outOfMemory(projectPath);
     }
@@ -128,13 +128,14 @@ Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *impo
 // A database source read with the work pushed down, then prepared as a file's data would be.
 static Result<std::shared_ptr<const PreparedData>> prepareDatabase(const Project &project, const std::string &name,
                                                                    const std::optional<std::string> &password,
-                                                                   std::atomic<bool> *stop)
+                                                                   std::atomic<bool> *stop, DatabaseRows rows)
 {
-    auto db = readDatabaseSource(project, password, stop);
+    auto db = readDatabaseSource(project, password, stop, rows);
     if (!db)
         return db.error();
-    auto prepared = db->grouped ? prepareGroupedLines(std::move(*db->grouped), project, name)
-                                : prepareData(db->table, project, name);
+    auto prepared = db->grouped  ? prepareGroupedLines(std::move(*db->grouped), project, name)
+                    : db->summed ? prepareSummedLines(std::move(*db->summed), project, name)
+                                 : prepareData(db->table, project, name);
     if (!prepared)
         return prepared.error();
     auto data = std::const_pointer_cast<PreparedData>(prepared.value());
@@ -146,7 +147,8 @@ FileAnalysis analyseDatabase(const Project &project, const std::string &password
 {
     FileAnalysis out;
     try {
-        auto prepared = prepareDatabase(project, databaseSourceName(*project.source.database), password, stop);
+        auto prepared = prepareDatabase(project, databaseSourceName(*project.source.database), password, stop,
+                                        databaseRowsFor(project, true));
         if (!prepared) {
             (prepared.error().kind == ErrorKind::Io ? out.readError : out.analysisError) = prepared.error();
             return out;
@@ -165,7 +167,7 @@ FileAnalysis analyseDatabase(const Project &project, const std::string &password
 }
 
 static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
-                                                  const std::optional<std::string> &password)
+                                                  const std::optional<std::string> &password, bool window)
 {
     auto project = loadProject(projectPath, tr);
     if (!project)
@@ -176,7 +178,7 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
     if (la.project.source.database) {
         // the work goes to the engine; only per-customer(-day) rows come back
         la.dataPath = databaseSourceName(*la.project.source.database);
-        auto prepared = prepareDatabase(la.project, la.dataPath, password, nullptr);
+        auto prepared = prepareDatabase(la.project, la.dataPath, password, nullptr, databaseRowsFor(la.project, window));
         if (!prepared)
             return prepared.error();
         la.data = prepared.value();

@@ -65,10 +65,13 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
 
 // Reads the project's data file and prepares it (import timing in *importMs).
 // password: for a database source, the one the window asked for (otherwise read from the
-// variable source.database.password_env names)
+// variable source.database.password_env names). window: order lines from a database come per
+// customer and day (the window's tracking chart and date edits need the days); otherwise per
+// customer whenever the analysis needs no more (database_source.h).
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {},
-                                    const std::optional<std::string> &password = std::nullopt);
-// The import wizard's last step for a database source: the engine's rows analysed with the project.
+                                    const std::optional<std::string> &password = std::nullopt, bool window = false);
+// The import wizard's last step for a database source: the engine's rows analysed with the
+// project, as the window will show them (per customer and day for order lines).
 FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop);
 
 // Runs the whole request. No output file is left half-written: each is written to a temporary

@@ -641,6 +641,14 @@ Customers: %1</source>
         <source>Score: %1</source>
         <translation>评分：%1</translation>
     </message>
+    <message>
+        <source>The database read %1 order lines and sent %2 rows, one per customer, in %3 s.</source>
+        <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户一行），用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>The database read %1 order lines and sent %2 rows, one per customer and purchase day, in %3 s.</source>
+        <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户每个购买日一行），用时 %3 秒。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3496,6 +3504,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>only %1 of %2 bootstrap resamples could be refitted, too few for an interval; clv_low and clv_high are the delta method&apos;s</source>
         <translation>%2 次自助法重抽样中只有 %1 次能重新拟合，不足以给出区间；clv_low 与 clv_high 为 delta 方法的区间</translation>
+    </message>
+    <message>
+        <source>the database summed the order lines per customer for the observation end %1 and purchases per day; read the data again for other dates or periods</source>
+        <translation>数据库已按观察截止日 %1、按日计购买汇总了每位客户的订单明细；如需其他日期或周期，请重新读取数据</translation>
+    </message>
+    <message>
+        <source>the connection to the %1 server at %2 was lost while reading; nothing of this reading is used: %3</source>
+        <translation>读取时与位于 %2 的 %1 服务器的连接中断；本次读取的内容一概不用：%3</translation>
     </message>
 </context>
 <context>

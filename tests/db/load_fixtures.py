@@ -71,8 +71,13 @@ def campaigns_frame():
     return pd.read_csv(root / "tests/data/reference/campaigns.csv", dtype={"campaign": str})
 
 
+def returns_frame():  # tests/data/make_db_fixtures.py
+    return pd.read_csv(root / "tests/data/db/returns_lines.csv", dtype={"customer": str, "invoice": str},
+                       keep_default_na=False)
+
+
 tables = {"cdnow_lines": (lines_frame(), "customer"), "customers": (customers_frame(), "customer_id"),
-          "campaigns": (campaigns_frame(), "campaign")}
+          "campaigns": (campaigns_frame(), "campaign"), "returns_lines": (returns_frame(), "customer")}
 
 psql("CREATE DATABASE shop", db="postgres")
 for name, (df, key) in tables.items():

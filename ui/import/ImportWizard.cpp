@@ -702,8 +702,15 @@ private:
                                : ImportWizard::tr("%1 data rows read.").arg(numbers::count(qulonglong(c->rows))));
         if (c->results && c->results->data && c->results->data->database) {
             const vs::DatabaseStats &d = *c->results->data->database;
-            lines << ImportWizard::tr("The database read %1 rows and sent %2 in %3 s.")
-                         .arg(numbers::count(qulonglong(d.rowsScanned)), numbers::count(qulonglong(d.rowsTransferred)),
+            // what came back: order lines summed per customer, or per customer and day (the
+            // window's tracking chart and date edits need the days), or a customer table's rows
+            const QString text = m_w->layout() != vs::Layout::Transactions
+                                     ? ImportWizard::tr("The database read %1 rows and sent %2 in %3 s.")
+                                 : d.perCustomer
+                                     ? ImportWizard::tr("The database read %1 order lines and sent %2 rows, one per customer, in %3 s.")
+                                     : ImportWizard::tr("The database read %1 order lines and sent %2 rows, one per customer and "
+                                                        "purchase day, in %3 s.");
+            lines << text.arg(numbers::count(qulonglong(d.rowsScanned)), numbers::count(qulonglong(d.rowsTransferred)),
                               QLocale().toString(d.queryMs / 1000, 'f', 2));
         }
         if (c->analysisError) {

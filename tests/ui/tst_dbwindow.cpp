@@ -1,0 +1,367 @@
+// The window with a database source, against the test servers (ctest fixture dbservers):
+// - opening a project whose password variable is not set asks for the password; it is kept in
+//   memory only, never in the project, the autosave or the settings;
+// - File ▸ Write Results to Database puts the customers' results into a table of the database,
+//   replaced at once when it exists;
+// - a connection dropped while the data are read (the server ends it) loses nothing already on
+//   screen: the previous analysis stays, and the message names the engine's reason.
+#include "core/db/database_source.h"
+#include "core/project/project.h"
+#include "ui/AnalysisSession.h"
+#include "ui/MainWindow.h"
+#include "ui/commands/ProjectCommands.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <thread>
+
+using json = nlohmann::json;
+
+namespace {
+std::map<std::string, std::string> readState()
+{
+    std::map<std::string, std::string> m;
+    std::ifstream in(VS_DB_STATE);
+    std::string line;
+    while (std::getline(in, line))
+        if (auto eq = line.find('='); eq != std::string::npos)
+            m[line.substr(0, eq)] = line.substr(eq + 1);
+    return m;
+}
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// Answers the modal dialogs as they come: each answer fills the next input dialog (its text) or
+// closes the next message box; what the dialogs said is kept for the test to check. A message
+// box nobody expected is closed too (and kept), so that a failure shows instead of a hang.
+class DialogAnswers : public QObject {
+public:
+    explicit DialogAnswers(QStringList answers) : m_answers(std::move(answers))
+    {
+        connect(&m_timer, &QTimer::timeout, this, &DialogAnswers::poll);
+        m_timer.start(20);
+    }
+    QStringList asked;      // each dialog's label or message
+    QStringList unexpected; // message boxes after the answers ran out
+    bool done() const { return m_answers.isEmpty(); }
+    void stop() { m_timer.stop(); }
+
+private:
+    void poll()
+    {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        if (m_answers.isEmpty()) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                unexpected << box->text();
+                box->accept();
+            }
+            return;
+        }
+        if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+            asked << input->labelText();
+            input->setTextValue(m_answers.takeFirst());
+            input->accept();
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            asked << box->text();
+            m_answers.takeFirst();
+            box->accept();
+        }
+    }
+    QStringList m_answers;
+    QTimer m_timer;
+};
+} // namespace
+
+class TstDbWindow : public QObject {
+    Q_OBJECT
+    std::map<std::string, std::string> m_state;
+    QTemporaryDir m_dir;
+    std::string m_password;
+
+    // the CDNOW order lines in a database, with a password variable nobody sets
+    QString projectFile(const std::string &engine, const std::string &name, const std::string &query = {})
+    {
+        json db = {{"engine", engine}, {"host", "127.0.0.1"}, {"database", "shop"}, {"user", "vs"},
+                   {"password_env", "VS_DBWINDOW_UNSET_PASSWORD"}, {"tls", false}};
+        db["port"] = std::stoi(engine == "postgresql" ? m_state["VS_PG_PORT"] : m_state["VS_CH_HTTP1"]);
+        if (query.empty())
+            db["table"] = "cdnow_lines";
+        else
+            db["query"] = query;
+        json p = {{"valuescope", 1},
+                  {"source", {{"layout", "transactions"}, {"database", db},
+                              {"columns", {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}}}}},
+                  {"value", {{"model", "rfm"}, {"time_unit", "days"}}},
+                  {"segments", {{"by", "value"}, {"method", "quantile"}, {"count", 4}}}};
+        const QString path = m_dir.filePath(QString::fromStdString(name));
+        std::ofstream(path.toStdString()) << p.dump(2);
+        return path;
+    }
+
+    vs::DatabaseSpec spec(const std::string &engine, const std::string &table = "cdnow_lines")
+    {
+        return vs::DatabaseSpec{engine, "127.0.0.1", std::stoi(engine == "postgresql" ? m_state["VS_PG_PORT"] : m_state["VS_CH_HTTP1"]),
+                                "shop", "vs", table, "", "", false};
+    }
+
+    // rows of a table, or -1 when it does not exist
+    long long countRows(const std::string &engine, const std::string &table)
+    {
+        auto db = vs::connectDatabase(spec(engine), m_password);
+        if (!db)
+            return -2;
+        long long n = -1;
+        vs::Status s = db.value()->select("SELECT count(*) FROM " + db.value()->quoteIdentifier(table), {},
+                                          [&](const vs::DbRow &r) {
+                                              n = std::stoll(std::string(*r[0]));
+                                              return true;
+                                          });
+        return s ? n : -1;
+    }
+
+    // opens the project in the window, answering the password question
+    bool openInWindow(MainWindow &w, AnalysisSession &session, const QString &path, QStringList *asked = nullptr)
+    {
+        QSignalSpy loaded(&session, &AnalysisSession::loaded);
+        DialogAnswers answers({QString::fromStdString(m_password)});
+        w.openProject(path);
+        if (!loaded.wait(60000)) {
+            qWarning() << "not loaded; dialogs:" << answers.asked << answers.unexpected;
+            return false;
+        }
+        if (asked)
+            *asked = answers.asked;
+        return answers.done();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_state = readState();
+        QVERIFY2(!m_state["VS_PG_PORT"].empty(), "the servers are not running (ctest fixture dbservers)");
+        m_password = m_state["VS_TEST_PASSWORD"];
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ValueScopeDbWindowTests"));
+        QSettings().clear();
+        qunsetenv("VS_DBWINDOW_UNSET_PASSWORD");
+    }
+
+    void passwordAskedAndKeptInMemory_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("postgresql") << "postgresql";
+        QTest::newRow("clickhouse") << "clickhouse";
+    }
+    void passwordAskedAndKeptInMemory()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        QStringList asked;
+        QVERIFY(openInWindow(w, session, projectFile(e, e + "_pw.valuescope.json"), &asked));
+        // the password was asked for, naming the user and the server
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked[0].contains(QStringLiteral("vs")) && asked[0].contains(engine + QStringLiteral("://127.0.0.1")),
+                 qPrintable(asked[0]));
+        QVERIFY(session.results());
+        QCOMPARE(session.results()->rowCount(), size_t(2357));
+        // the window reads per customer and day: its tracking chart and date edits need the days
+        QVERIFY(session.results()->data->database);
+        QVERIFY(!session.results()->data->database->perCustomer);
+        QVERIFY(qEnvironmentVariableIsEmpty("VS_DBWINDOW_UNSET_PASSWORD"));
+        // an edit, so that the autosave writes
+        const QString label = QString::fromStdString(session.results()->segments.front().label);
+        session.undoStack()->push(new SetStrategyCommand(&session, label, QStringLiteral("Call them")));
+        const QString autosave =
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave/recovery.json");
+        QFile::remove(autosave);
+        w.setAutosaveInterval(10);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(autosave), 30000);
+        const QString saved = m_dir.filePath(engine + QStringLiteral("_saved.valuescope.json"));
+        QVERIFY(session.saveProject(saved, nullptr));
+        QSettings().sync();
+        const QString password = QString::fromStdString(m_password);
+        for (const QString &file : {autosave, saved, QSettings().fileName()}) {
+            const QString text = readAll(file);
+            QVERIFY2(!text.isEmpty() || file == QSettings().fileName(), qPrintable(file));
+            QVERIFY2(!text.contains(password), qPrintable(file));
+        }
+        QVERIFY(readAll(saved).contains(QStringLiteral("VS_DBWINDOW_UNSET_PASSWORD")));
+        w.setAutosaveInterval(60000);
+        session.undoStack()->clear();
+        QFile::remove(autosave);
+    }
+
+    void writeResultsAction_data() { passwordAskedAndKeptInMemory_data(); }
+    void writeResultsAction()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const std::string table = "vs_window_results";
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        QVERIFY(openInWindow(w, session, projectFile(e, e + "_write.valuescope.json")));
+        QAction *write = w.findChild<QAction *>(QStringLiteral("writeToDatabase"));
+        QVERIFY(write);
+        QVERIFY(write->isEnabled());
+        for (int round = 0; round < 2; ++round) { // created, then replaced
+            if (round == 1) { // the table holds something else until the new one is swapped in
+                auto db = vs::connectDatabase(spec(e), m_password);
+                QVERIFY(db);
+                QVERIFY(countRows(e, table) == 2357);
+            }
+            DialogAnswers answers({QString::fromStdString(table), QString::fromStdString(m_password)});
+            write->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 30000);
+            QCOMPARE(answers.asked.size(), 2); // the table's name, then the password (kept nowhere)
+            QTRY_COMPARE_WITH_TIMEOUT(w.statusBar()->currentMessage(), QStringLiteral("Results written to the table %1")
+                                                                           .arg(QString::fromStdString(table)), 60000);
+            QCOMPARE(countRows(e, table), 2357LL);
+            // nothing left of the swap
+            QCOMPARE(countRows(e, table + "_vs_new"), -1LL);
+            QCOMPARE(countRows(e, table + "_vs_old"), -1LL);
+        }
+        // the table holds the window's results: the customers' segments as shown
+        auto db = vs::connectDatabase(spec(e), m_password);
+        QVERIFY(db);
+        std::map<std::string, std::string> segmentOf;
+        QVERIFY(db.value()->select("SELECT customer, segment FROM " + db.value()->quoteIdentifier(table), {},
+                                   [&](const vs::DbRow &r) {
+                                       segmentOf[std::string(*r[0])] = std::string(*r[1]);
+                                       return true;
+                                   }));
+        const auto &res = *session.results();
+        QCOMPARE(segmentOf.size(), res.rowCount());
+        for (size_t i = 0; i < res.rowCount(); ++i)
+            QCOMPARE(segmentOf[std::string(res.data->ids.at(i))], res.segments[size_t(res.segment[i])].label);
+    }
+
+    // The server ends the connection while the data are read: the analysis on screen stays, and
+    // the message names the engine's reason.
+    void droppedConnectionKeepsTheAnalysis_data() { passwordAskedAndKeptInMemory_data(); }
+    void droppedConnectionKeepsTheAnalysis()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        const QString first = projectFile(e, e + "_first.valuescope.json");
+        QVERIFY(openInWindow(w, session, first));
+        const auto shown = session.results();
+        QVERIFY(shown);
+        // a query the engine works on until it is ended
+        const std::string marker = "vs_dropped_marker";
+        const std::string query =
+            e == "postgresql"
+                ? "SELECT customer, order_date, amount FROM cdnow_lines CROSS JOIN (SELECT pg_sleep(600) AS " + marker + ") AS s"
+                : "SELECT l.customer AS customer, l.order_date AS order_date, l.amount AS amount FROM cdnow_lines AS l CROSS JOIN "
+                  "(SELECT count() AS " + marker + " FROM system.numbers WHERE sipHash64(number) = 0) AS s";
+        const QString second = projectFile(e, e + "_dropped.valuescope.json", query);
+        // the server's administrator ends it from another connection once it runs (until the
+        // window has reported the failure)
+        std::atomic<bool> ended{false};
+        std::thread admin([&] {
+            auto db = vs::connectDatabase(spec(e), m_password);
+            if (!db)
+                return;
+            const std::string find =
+                e == "postgresql" ? "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()"
+                                  : "SELECT query_id FROM system.processes WHERE query LIKE '%" + marker +
+                                        "%' AND query NOT LIKE '%system.processes%'";
+            while (!ended) { // until the window has failed: a query found may have ended on its own
+                std::string id;
+                (void)db.value()->select(find, {}, [&](const vs::DbRow &r) {
+                    id = std::string(*r[0]);
+                    return true;
+                });
+                if (!id.empty()) {
+                    if (e == "postgresql") {
+                        (void)db.value()->select("SELECT pg_terminate_backend(" + id + ")", {}, [](const vs::DbRow &) { return true; });
+                    } else {
+                        // KILL QUERY is not a read: it cannot go through the program's read-only
+                        // connection, so the administrator posts it with Python's urllib
+                        qputenv("VS_DBWINDOW_KILL", QByteArray::fromStdString("KILL QUERY WHERE query_id = '" + id + "' ASYNC"));
+                        qputenv("VS_DBWINDOW_AUTH", QByteArray::fromStdString("vs:" + m_password).toBase64());
+                        const std::string cmd =
+                            "/usr/bin/python3 -c \"import os, urllib.request as u; r = u.Request('http://127.0.0.1:" +
+                            m_state["VS_CH_HTTP1"] + "/', data=os.environ['VS_DBWINDOW_KILL'].encode()); "
+                            "r.add_header('Authorization', 'Basic ' + os.environ['VS_DBWINDOW_AUTH']); u.urlopen(r, timeout=60).read()\"";
+                        (void)std::system(cmd.c_str());
+                    }
+                }
+                std::this_thread::yield();
+            }
+        });
+        QSignalSpy failed(&session, &AnalysisSession::failed);
+        DialogAnswers answers({QString::fromStdString(m_password), QStringLiteral("close the message")});
+        w.openProject(second);
+        const bool gotFailure = failed.wait(60000);
+        ended = true;
+        admin.join();
+        QVERIFY(gotFailure);
+        QTRY_VERIFY_WITH_TIMEOUT(answers.done(), 30000);
+        // the message box said what the engine said
+        QCOMPARE(answers.asked.size(), 2);
+        const QString message = failed.front().front().toString();
+        QCOMPARE(answers.asked[1], message);
+        // PostgreSQL: the connection was ended; ClickHouse: the query was killed (engine's words)
+        // (libpq gives the server's FATAL message, or its own when the socket closed first)
+        QVERIFY2(e == "postgresql" ? message.contains(QStringLiteral("was lost while reading")) &&
+                                         (message.contains(QStringLiteral("terminating connection due to administrator command")) ||
+                                          message.contains(QStringLiteral("server closed the connection unexpectedly")))
+                                   : message.contains(QStringLiteral("could not run the query")) &&
+                                         message.contains(QStringLiteral("cancelled"), Qt::CaseInsensitive),
+                 qPrintable(message));
+        // nothing already shown is lost
+        QCOMPARE(session.results(), shown);
+        QCOMPARE(session.projectPath(), QFileInfo(first).absoluteFilePath());
+        QCOMPARE(session.results()->rowCount(), size_t(2357));
+        // the same reason in Chinese, through the translated message
+        answers.stop();
+        QTranslator zh;
+        QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+        QCoreApplication::installTranslator(&zh);
+        QSignalSpy failedZh(&session, &AnalysisSession::failed);
+        DialogAnswers answersZh({QString::fromStdString(m_password), QStringLiteral("close")});
+        w.openProject(projectFile(e, e + "_missing.valuescope.json", "SELECT customer, order_date, amount FROM no_such_table_x"));
+        QVERIFY(failedZh.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(answersZh.done(), 30000);
+        QCoreApplication::removeTranslator(&zh);
+        const QString zhMessage = failedZh.front().front().toString();
+        QVERIFY2(zhMessage.contains(QStringLiteral("no_such_table_x")), qPrintable(zhMessage));
+        QVERIFY2(!zhMessage.contains(QStringLiteral("could not run the query")), qPrintable(zhMessage));
+        QCOMPARE(session.results(), shown);
+    }
+};
+
+QTEST_MAIN(TstDbWindow)
+#include "tst_dbwindow.moc"
