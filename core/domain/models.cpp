@@ -163,8 +163,8 @@ const std::vector<ParameterInfo> kParameters = [] {
                              QT_TRANSLATE_NOOP("parameters", "How the CLV interval is found. Either way it covers the uncertainty of the fitted models only, not whether a customer buys more or less than expected."),
                              Msg::KeyClvInterval};
         method.choices = {"delta", "bootstrap"};
-        method.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "From the fits' standard errors (quick)"),
-                               QT_TRANSLATE_NOOP("parameters", "Refit on resampled customers (bootstrap; slower)")};
+        method.choiceLabels = {QT_TRANSLATE_NOOP("parameters", "Standard errors (quick)"),
+                               QT_TRANSLATE_NOOP("parameters", "Bootstrap: refit on resampled customers (slower)")};
         method.namesWrongChoice = true;
         method.text = &ValueSpec::clvInterval;
         p.push_back(method);

@@ -3799,14 +3799,6 @@ now: %4 customers, value %5</source>
         <translation>CLV 区间的求法。两种方法都只包含拟合模型的不确定性，不包含客户实际购买多于或少于预期的情况。</translation>
     </message>
     <message>
-        <source>From the fits&apos; standard errors (quick)</source>
-        <translation>由拟合标准误计算（快）</translation>
-    </message>
-    <message>
-        <source>Refit on resampled customers (bootstrap; slower)</source>
-        <translation>对重抽样的客户重新拟合（自助法；较慢）</translation>
-    </message>
-    <message>
         <source>&amp;Bootstrap resamples:</source>
         <translation>自助法重抽样次数(&amp;B)：</translation>
     </message>
@@ -3821,6 +3813,14 @@ now: %4 customers, value %5</source>
     <message>
         <source>The same seed gives the same resamples, so a run repeats exactly</source>
         <translation>相同的种子给出相同的重抽样，因此结果可完全重现</translation>
+    </message>
+    <message>
+        <source>Standard errors (quick)</source>
+        <translation>标准误（快速）</translation>
+    </message>
+    <message>
+        <source>Bootstrap: refit on resampled customers (slower)</source>
+        <translation>自助法：对重抽样客户重新拟合（较慢）</translation>
     </message>
 </context>
 <context>
