@@ -484,6 +484,9 @@ void ParametersPanel::syncParameter(const vs::ParameterInfo &param, bool shown)
     label->setVisible(shown);
     editor->setVisible(shown);
     const vs::Project &p = m_session->project();
+    const bool matters = !param.matters || param.matters(p.value);
+    label->setEnabled(matters);
+    editor->setEnabled(matters);
     const QString text = QString::fromStdString(vs::parameterText(p.value, param));
     if (auto *spin = qobject_cast<QSpinBox *>(editor))
         spin->setValue(int(p.value.*(param.number)));

@@ -175,6 +175,7 @@ const std::vector<ParameterInfo> kParameters = [] {
                               Msg::KeyBootstrapSamples};
         samples.min = 20, samples.max = 10000, samples.integer = true, samples.step = 50;
         samples.number = &ValueSpec::bootstrapSamples;
+        samples.matters = [](const ValueSpec &v) { return v.clvInterval == "bootstrap"; };
         p.push_back(samples);
     }
     {
@@ -183,6 +184,7 @@ const std::vector<ParameterInfo> kParameters = [] {
                            Msg::KeyBootstrapSeed};
         seed.min = 0, seed.max = 999999999, seed.integer = true;
         seed.number = &ValueSpec::bootstrapSeed;
+        seed.matters = [](const ValueSpec &v) { return v.clvInterval == "bootstrap"; };
         p.push_back(seed);
     }
     {

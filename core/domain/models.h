@@ -49,6 +49,9 @@ struct ParameterInfo {
     bool numberAsText = false;              // Text: a number in the file is taken as its text
     double ValueSpec::*number = nullptr;    // Number
     std::string ValueSpec::*text = nullptr; // the others
+    // Whether the parameter matters with these settings (the window greys its editor out when
+    // not); null: always
+    bool (*matters)(const ValueSpec &) = nullptr;
 
     bool accepts(double v) const;
 };

@@ -267,6 +267,11 @@ void TstCharts::bootstrapShowsProgressAndStops()
                  headerTip("clv_low").contains(QLatin1String("uncertainty of the model parameters only")),
              qPrintable(headerTip("clv_low")));
     QVERIFY(headerTip("clv_high").contains(QLatin1String("delta method")));
+    // the bootstrap's resamples and seed are greyed out until the bootstrap is chosen
+    QWidget *samplesEditor = w.parametersPanel()->parameterEditor("bootstrap_samples");
+    QWidget *seedEditor = w.parametersPanel()->parameterEditor("bootstrap_seed");
+    QVERIFY(samplesEditor && seedEditor);
+    QVERIFY(!samplesEditor->isEnabled() && !seedEditor->isEnabled());
     // the bootstrap: the bar counts the resamples, the Stop button appears and stops it
     QToolButton *stop = nullptr;
     for (QToolButton *b : w.findChildren<QToolButton *>())
@@ -284,6 +289,7 @@ void TstCharts::bootstrapShowsProgressAndStops()
         }
     });
     session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("clv_interval"), QStringLiteral("bootstrap")));
+    QVERIFY(samplesEditor->isEnabled() && seedEditor->isEnabled());
     QVERIFY(QCoro::waitFor(session.waitForResults()));
     QVERIFY(seen.size() >= 2 && seen.size() < 200);
     QVERIFY(stop->isHidden()); // gone with the computation

@@ -179,7 +179,8 @@ public:
             method = tr("thresholds %1").arg(edges.join(QStringLiteral(" · ")));
         } else
             method = tr("RFM rules (%1 segments)").arg(project.segments.rules.size());
-        params << QStringList{tr("Segments"), tr("by %1, %2").arg(by, method)};
+        // RFM rules segment by the RFM scores: "by rfm" would only repeat it with a key's name
+        params << QStringList{tr("Segments"), project.segments.method == "rfm_rules" ? method : tr("by %1, %2").arg(by, method)};
         table({}, params, 0);
         for (const vs::ScoreSpec &sc : project.scores) {
             QList<QStringList> items;
