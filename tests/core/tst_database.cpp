@@ -244,6 +244,7 @@ private slots:
             QTest::newRow((std::string(e) + " rfm, quantity x price").c_str()) << e << "price" << true;
             QTest::newRow((std::string(e) + " predictive, weeks: days needed").c_str()) << e << "weeks" << false;
             QTest::newRow((std::string(e) + " cohorts: days needed").c_str()) << e << "cohorts" << false;
+            QTest::newRow((std::string(e) + " snapshots: days needed").c_str()) << e << "snapshots" << false;
         }
     }
     void returnsSameAsFile()
@@ -256,7 +257,7 @@ private slots:
         p["source"]["columns"] = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"},
                                   {"quantity", "quantity"}, {"invoice", "invoice"}};
         p["value"]["holdout_end"] = "1998-03-31";
-        if (v == "rfm" || v == "price" || v == "cohorts") {
+        if (v == "rfm" || v == "price" || v == "cohorts" || v == "snapshots") {
             p["value"] = {{"model", "rfm"}, {"time_unit", "days"}, {"observation_end", "1998-02-15"}};
             p["segments"] = {{"by", "value"}, {"method", "quantile"}, {"count", 5}};
         }
@@ -268,6 +269,8 @@ private slots:
             p["value"]["period"] = "week";
         if (v == "cohorts")
             p["cohorts"] = {{"period", "quarter"}, {"measure", "customers"}};
+        if (v == "snapshots") // issue 19 from a database: the migration between two dates
+            p["snapshots"] = {{"from", "1997-09-30"}, {"to", "1998-02-15"}};
         const std::string tag = e + "_returns_" + v;
         p["source"]["path"] = testutil::dataPath("db/returns_lines.csv");
         std::ofstream(tmp("file_" + tag + ".json")) << p.dump(2);
@@ -289,12 +292,14 @@ private slots:
         else // a row per customer and day
             QVERIFY2(transferred > customers && transferred < 7791, std::to_string(transferred).c_str());
         // the same segments (counts and totals), and the holdout the models were checked on
-        for (const char *key : {"customers", "total_value", "segments", "rfm", "cohorts", "bgnbd", "gamma_gamma", "holdout"}) {
+        for (const char *key : {"customers", "total_value", "segments", "rfm", "cohorts", "period_migration", "bgnbd", "gamma_gamma", "holdout"}) {
             QCOMPARE(summary.contains(key), fileSummary.contains(key));
             if (fileSummary.contains(key))
                 QVERIFY2(sameJsonNumbers(summary[key], fileSummary[key], 1e-9),
                          (std::string(key) + ": " + summary[key].dump() + " / " + fileSummary[key].dump()).c_str());
         }
+        if (v == "snapshots")
+            QVERIFY(summary.contains("period_migration") && summary["period_migration"]["changed"].get<double>() > 0);
         if (v == "holdout") // the models checked on the holdout, as for the file
             QVERIFY(summary["holdout"]["length"].get<double>() > 0);
         // the returns and the customers without a purchase are counted as for the file
