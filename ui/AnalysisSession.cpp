@@ -10,6 +10,7 @@
 #include <QCoroFuture>
 #include <QCoroSignal>
 #include <QCoroTask>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QUndoStack>
@@ -78,7 +79,12 @@ AnalysisSession::AnalysisSession(QObject *parent) : QObject(parent), m_project(b
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
-AnalysisSession::~AnalysisSession() = default;
+AnalysisSession::~AnalysisSession()
+{
+    // a computation still running (a bootstrap may take minutes) is not wanted any more: the
+    // thread pool would otherwise keep the program from ending until it is done
+    stopStaleCompute();
+}
 
 bool AnalysisSession::isModified() const
 {
@@ -175,9 +181,12 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
     std::shared_ptr<const vs::AnalysisResults> baseline;
     if (baseComputed && baseComputed->results.ok())
         baseline = std::make_shared<const vs::AnalysisResults>(std::move(baseComputed->results.value()));
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    m_stop = stop;
     auto stopLong = std::make_shared<std::atomic<bool>>(false);
     m_stopLongStep = stopLong;
-    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr, baseline, nullptr,
+    QFuture<ComputeResult> compute = QtConcurrent::run(&computeInBackground, la.data, la.project, nullptr, baseline,
+                                                       std::shared_ptr<const std::atomic<bool>>(stop),
                                                        std::shared_ptr<const std::atomic<bool>>(stopLong),
                                                        progressReporter(generation));
     ComputeResult computed = co_await compute;
@@ -304,8 +313,9 @@ std::function<void(double)> AnalysisSession::progressReporter(quint64 generation
     // called on the computing thread: the fraction reaches the window through the event loop
     QPointer<AnalysisSession> self(this);
     return [self, generation](double fraction) {
-        if (auto *session = self.data())
-            QMetaObject::invokeMethod(session, [self, generation, fraction] {
+        // posted to the application, which outlives the session: the session may go meanwhile
+        if (self)
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [self, generation, fraction] {
                 if (self && generation == self->m_generation)
                     emit self->longStepProgress(fraction);
             }, Qt::QueuedConnection);
@@ -323,7 +333,12 @@ void AnalysisSession::stopStaleCompute()
     if (m_stop)
         m_stop->store(true);
     m_stop.reset();
+    if (m_stopLongStep) // and its long step (the bootstrap), which checks only this flag
+        m_stopLongStep->store(true);
+    m_stopLongStep.reset();
 }
+
+bool AnalysisSession::longStepStopped() const { return m_stopLongStep && m_stopLongStep->load(); }
 
 QCoro::Task<void> AnalysisSession::recompute()
 {

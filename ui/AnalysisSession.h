@@ -69,6 +69,8 @@ public:
     // Stops the long optional step of the running recompute (the bootstrap CLV interval): its
     // results come without it, and a warning says so.
     void stopLongStep();
+    // Whether the running computation's long step was told to stop (a newer computation has not been)
+    bool longStepStopped() const;
 
     // For tests and benchmarks: resolves when the latest recompute has published its results.
     QCoro::Task<bool> waitForResults();

@@ -187,10 +187,10 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
         m_busy->setRange(0, 1000);
         m_busy->setValue(int(fraction * 1000));
         m_busy->setToolTip(tr("Bootstrap: %1 % of the resamples refitted").arg(int(fraction * 100)));
-        if (!m_stopLongStep->isVisible()) {
-            m_stopLongStep->setEnabled(true);
+        // enabled again for a newer computation even when Stop was pressed on the one before
+        m_stopLongStep->setEnabled(!m_session->longStepStopped());
+        if (!m_stopLongStep->isVisible())
             m_stopLongStep->show();
-        }
     });
     connect(m_session, &AnalysisSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::pathChanged, this, &MainWindow::updateTitle);

@@ -66,12 +66,16 @@ BootstrapFits bootstrapRefits(const BootstrapInput &in, const std::function<void
 
 double percentile(std::vector<double> &values, double q)
 {
-    if (values.empty())
+    // a refit whose figure came out NaN or infinite has no place in the order (and std::sort
+    // must not see a NaN)
+    const auto finiteEnd = std::partition(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    const size_t n = size_t(finiteEnd - values.begin());
+    if (n == 0)
         return NAN;
-    std::sort(values.begin(), values.end());
-    const double h = double(values.size() - 1) * q;
+    std::sort(values.begin(), finiteEnd);
+    const double h = double(n - 1) * q;
     const size_t lo = size_t(std::floor(h));
-    const size_t hi = std::min(lo + 1, values.size() - 1);
+    const size_t hi = std::min(lo + 1, n - 1);
     return values[lo] + (h - double(lo)) * (values[hi] - values[lo]);
 }
 

@@ -250,8 +250,13 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     if (!req.reportPath.empty() && !hooks.report)
         return makeError(ErrorKind::Project, Msg::ReportsNotInThisVersion, {}, req.reportPath);
 
+    // the tracking charts (asked for, or in the report) need the purchases per day: a database
+    // then sends a row per customer and day instead of one per customer
+    bool needsDays = !req.reportPath.empty();
+    for (const auto &chart : req.charts)
+        needsDays |= chart.first == "tracking" || chart.first == "tracking_cumulative";
     double importMs = 0;
-    auto loaded = loadAnalysis(req.projectPath, &importMs);
+    auto loaded = loadAnalysis(req.projectPath, &importMs, {}, std::nullopt, needsDays);
     if (!loaded)
         return loaded.error();
     if (!req.writeTable.empty() && !loaded->project.source.database)
