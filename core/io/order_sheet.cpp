@@ -299,19 +299,9 @@ public:
             return false;
         // ids and invoices in a number column are numbers: "7" and "7.0" are one
         auto asNumbers = [&](const TextData &names, bool rename) -> bool {
-            std::unordered_set<uint64_t> seen;
             TextData renamed;
-            for (size_t i = 0; i < names.size(); ++i) {
-                double v;
-                if (parseNumber(names.at(i), m_fmt, v) != CellParse::Ok)
-                    return false;
-                uint64_t bits;
-                std::memcpy(&bits, &v, 8);
-                if (!seen.insert(bits).second)
-                    return false;
-                if (rename)
-                    renamed.push_back(formatNumber(v));
-            }
+            if (!orderstore::namesAsNumbers(names, m_fmt, rename ? &renamed : nullptr))
+                return false;
             if (rename)
                 grouped.ids = std::move(renamed);
             return true;

@@ -379,4 +379,26 @@ inline std::string roleColumn(const std::map<std::string, std::string> &roles, c
     return it == roles.end() ? std::string() : it->second;
 }
 
+// Ids (or invoices) from a number column are numbers, as the table reads them: "7" and "7.0" are
+// one. False when a name does not read as a number or two names are the same number (the table
+// reader decides then); with `renamed`, the names written as numbers, in order.
+template <class Names>
+bool namesAsNumbers(const Names &names, const NumberFormat &fmt, TextData *renamed)
+{
+    std::unordered_set<uint64_t> seen;
+    for (size_t i = 0; i < names.size(); ++i) {
+        const std::string_view s = names.at(i);
+        double v;
+        if (parseNumber(s, fmt, v) != CellParse::Ok)
+            return false;
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        if (!seen.insert(bits).second)
+            return false;
+        if (renamed)
+            renamed->push_back(formatNumber(v));
+    }
+    return true;
+}
+
 } // namespace vs::orderstore

@@ -616,20 +616,9 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         return plain;
     // ids and invoices in a number column are numbers: "7" and "7.0" are one, "NA" none
     auto asNumbers = [&](auto &&names, bool rename) -> bool {
-        std::unordered_set<uint64_t> seen;
         TextData renamed;
-        for (size_t i = 0; i < names.size(); ++i) {
-            const std::string_view s = names.at(i);
-            double v;
-            if (parseNumber(s, cx.fmt, v) != CellParse::Ok)
-                return false;
-            uint64_t bits;
-            std::memcpy(&bits, &v, 8);
-            if (!seen.insert(bits).second)
-                return false;
-            if (rename)
-                renamed.push_back(formatNumber(v));
-        }
+        if (!orderstore::namesAsNumbers(names, cx.fmt, rename ? &renamed : nullptr))
+            return false;
         if (rename)
             g.ids = std::move(renamed);
         return true;
