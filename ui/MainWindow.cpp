@@ -6,6 +6,7 @@
 #include "KeyboardPolicy.h"
 #include "UserGuide.h"
 #include "WhatIfPanel.h"
+#include "Wording.h"
 #include "charts/Charts.h"
 #include "charts/SegmentChart.h"
 #include "import/ImportWizard.h"
@@ -507,13 +508,7 @@ void MainWindow::showMovedCustomers(int fromIndex, int toIndex)
         return;
     const vs::PeriodMigration &m = *results->overTime->migration;
     std::vector<uint32_t> rows = vs::customersInCell(m, fromIndex, toIndex);
-    auto name = [](const std::string &label) {
-        if (label == vs::kNewCustomersRow)
-            return tr("(new customers)");
-        if (label == vs::kNoSegmentLabel)
-            return tr("(no segment)");
-        return QString::fromStdString(label);
-    };
+    const auto name = migrationRowName;
     const QString text = toIndex == vs::lapsedColumn(m)
                              ? tr("Lapsed: %1, no order between the dates (%2)")
                                    .arg(name(m.fromSegments[size_t(fromIndex)]), QLocale().toString(qulonglong(rows.size())))

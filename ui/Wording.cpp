@@ -1,5 +1,7 @@
 #include "Wording.h"
 
+#include "core/analytics/over_time.h"
+
 #include "core/domain/measures.h"
 
 #include <QCoreApplication>
@@ -22,4 +24,13 @@ QString columnTitle(std::string_view column)
     if (const char *label = vs::modelColumnLabel(column))
         return QCoreApplication::translate("measures", label);
     return QString::fromUtf8(column.data(), qsizetype(column.size()));
+}
+
+QString migrationRowName(const std::string &label)
+{
+    if (label == vs::kNewCustomersRow)
+        return QCoreApplication::translate("PeriodMigrationChart", "(new customers)");
+    if (label == vs::kNoSegmentLabel)
+        return QCoreApplication::translate("PeriodMigrationChart", "(no segment)");
+    return QString::fromStdString(label);
 }

@@ -897,14 +897,6 @@ Customers: %1</source>
         <translation>%1 在 %2 上的密码：</translation>
     </message>
     <message>
-        <source>(new customers)</source>
-        <translation>（新客户）</translation>
-    </message>
-    <message>
-        <source>(no segment)</source>
-        <translation>（无细分）</translation>
-    </message>
-    <message>
         <source>Moved: %1 → %2 (%3)</source>
         <translation>迁移：%1 → %2（%3）</translation>
     </message>
@@ -4112,10 +4104,6 @@ now: %4 customers, value %5</source>
     <message>
         <source>Between %1 and %2</source>
         <translation>%1 至 %2 之间</translation>
-    </message>
-    <message>
-        <source>(new customers)</source>
-        <translation>（新客户）</translation>
     </message>
     <message>
         <source>%1 of %2 customers changed segment; %3 are new (first order after %4); %5 lapsed: they bought nothing between the dates (the last column; they are counted in the matrix as well, by their segment on %6).</source>

@@ -9,19 +9,13 @@
 #include <QMouseEvent>
 #include <QPainterPath>
 #include <QToolTip>
+#include "ui/Wording.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace {
-QString segmentName(const std::string &label)
-{
-    if (label == vs::kNewCustomersRow)
-        return QCoreApplication::translate("PeriodMigrationChart", "(new customers)");
-    if (label == vs::kNoSegmentLabel)
-        return QCoreApplication::translate("PeriodMigrationChart", "(no segment)");
-    return QString::fromStdString(label);
-}
+QString segmentName(const std::string &label) { return migrationRowName(label); }
 QString lapsedName() { return QCoreApplication::translate("PeriodMigrationChart", "lapsed"); }
 
 // a value as short as a cell needs: 56,470 or 56.5k

@@ -371,13 +371,7 @@ private:
     {
         const QString from = QString::fromStdString(m.from), to = QString::fromStdString(m.to);
         heading(tr("Between %1 and %2").arg(from, to), 14);
-        auto name = [](const std::string &label) {
-            if (label == vs::kNewCustomersRow)
-                return tr("(new customers)");
-            if (label == vs::kNoSegmentLabel)
-                return tr("(no segment)");
-            return QString::fromStdString(label);
-        };
+        const auto name = migrationRowName;
         size_t customers = 0, arrived = 0, lapsed = 0;
         for (size_t i = 0; i < m.moved.size(); ++i)
             for (size_t n : m.moved[i])
