@@ -38,17 +38,6 @@ void check(bool ok, const std::string &what)
         fuzz::fail("the streamed grouping differs from the plain one: " + what);
 }
 
-const char *kContentTypes =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
-const char *kWorkbook =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><workbookPr/>"
-    "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-const char *kRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-    "</Relationships>";
 const char *kStyles =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
     "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
@@ -106,16 +95,7 @@ std::string workbookOf(std::string_view lines)
         sheet += "</row>";
     }
     sheet += "</sheetData></worksheet>";
-    std::vector<std::pair<std::string, std::string>> parts = {
-        {"[Content_Types].xml", kContentTypes},
-        {"xl/workbook.xml", kWorkbook},
-        {"xl/_rels/workbook.xml.rels", kRels},
-        {"xl/styles.xml", kStyles},
-        {"xl/worksheets/sheet1.xml", sheet},
-    };
-    if (shared)
-        parts.push_back({"xl/sharedStrings.xml", "<sst>" + sst + "</sst>"});
-    return fuzz::zipOf(parts);
+    return fuzz::oneSheetXlsx(kStyles, sheet, shared ? "<sst>" + sst + "</sst>" : std::string());
 }
 
 void checkStrings(const std::vector<std::string> &a, const std::vector<std::string> &b, const char *what)

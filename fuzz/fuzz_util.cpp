@@ -172,4 +172,32 @@ void fail(const std::string &why)
     std::abort();
 }
 
+namespace {
+const char *kContentTypes =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+const char *kWorkbook =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><workbookPr/>"
+    "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+const char *kRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "</Relationships>";
+} // namespace
+
+std::string oneSheetXlsx(const std::string &styles, const std::string &sheet, const std::string &sharedStrings)
+{
+    std::vector<std::pair<std::string, std::string>> parts = {
+        {"[Content_Types].xml", kContentTypes},
+        {"xl/workbook.xml", kWorkbook},
+        {"xl/_rels/workbook.xml.rels", kRels},
+        {"xl/styles.xml", styles},
+        {"xl/worksheets/sheet1.xml", sheet},
+    };
+    if (!sharedStrings.empty())
+        parts.push_back({"xl/sharedStrings.xml", sharedStrings});
+    return zipOf(parts);
+}
+
 } // namespace fuzz

@@ -22,6 +22,9 @@ void writeScratch(const std::string &path, std::string_view bytes);
 
 // A zip archive of stored (uncompressed) entries.
 std::string zipOf(const std::vector<std::pair<std::string, std::string>> &entries);
+// A workbook of one sheet "Data" with these styles and sheet XML, and a shared-string table
+// when `sharedStrings` is not empty (the harnesses of the sheet reader and the order stream).
+std::string oneSheetXlsx(const std::string &styles, const std::string &sheet, const std::string &sharedStrings);
 
 // Splits the input at the first `separator` (the whole input and "" if there is none).
 std::pair<std::string_view, std::string_view> split(std::string_view data, std::string_view separator);

@@ -7,17 +7,6 @@
 #include "core/io/readers.h"
 
 namespace {
-const char *kContentTypes =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
-const char *kWorkbook =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><workbookPr/>"
-    "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-const char *kRels =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-    "</Relationships>";
 const char *kStyles =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
     "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\"/></numFmts>"
@@ -27,17 +16,8 @@ const char *kStyles =
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const auto [sheet, shared] = fuzz::split(std::string_view(reinterpret_cast<const char *>(data), size), "\n====\n");
-    std::vector<std::pair<std::string, std::string>> parts = {
-        {"[Content_Types].xml", kContentTypes},
-        {"xl/workbook.xml", kWorkbook},
-        {"xl/_rels/workbook.xml.rels", kRels},
-        {"xl/styles.xml", kStyles},
-        {"xl/worksheets/sheet1.xml", std::string(sheet)},
-    };
-    if (!shared.empty())
-        parts.push_back({"xl/sharedStrings.xml", std::string(shared)});
     const std::string &path = fuzz::scratchFile(".xlsx");
-    fuzz::writeScratch(path, fuzz::zipOf(parts));
+    fuzz::writeScratch(path, fuzz::oneSheetXlsx(kStyles, std::string(sheet), std::string(shared)));
     fuzz::checkRead(vs::readTable(path, vs::ReadOptions{}));
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -20,6 +21,19 @@ inline nlohmann::json loadJson(const std::string &path)
     std::stringstream ss;
     ss << in.rdbuf();
     return nlohmann::json::parse(ss.str());
+}
+
+// The NAME=value lines of a file, such as the state tests/db/servers.sh writes for the database
+// tests (its ports and directories).
+inline std::map<std::string, std::string> readKeyValues(const std::string &path)
+{
+    std::map<std::string, std::string> m;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line))
+        if (auto eq = line.find('='); eq != std::string::npos)
+            m[line.substr(0, eq)] = line.substr(eq + 1);
+    return m;
 }
 
 inline std::string readFile(const std::string &path)

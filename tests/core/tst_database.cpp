@@ -21,16 +21,7 @@ using json = nlohmann::json;
 
 namespace {
 
-std::map<std::string, std::string> readState()
-{
-    std::map<std::string, std::string> m;
-    std::ifstream in(VS_DB_STATE);
-    std::string line;
-    while (std::getline(in, line))
-        if (auto eq = line.find('='); eq != std::string::npos)
-            m[line.substr(0, eq)] = line.substr(eq + 1);
-    return m;
-}
+std::map<std::string, std::string> readState() { return testutil::readKeyValues(VS_DB_STATE); }
 
 std::vector<std::vector<std::string>> parseCsv(const std::string &text)
 {

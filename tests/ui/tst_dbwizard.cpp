@@ -4,6 +4,7 @@
 // password typed stays in memory: a saved project does not contain it. With VS_DB_SHOTS set, the
 // connection page is saved as PNG in English and Chinese (the README's screenshots).
 #include "ui/AnalysisSession.h"
+#include "testutil.h"
 #include "ui/import/ImportWizard.h"
 
 #include <QCheckBox>
@@ -24,16 +25,7 @@
 #include <map>
 
 namespace {
-std::map<std::string, std::string> readState()
-{
-    std::map<std::string, std::string> m;
-    std::ifstream in(VS_DB_STATE);
-    std::string line;
-    while (std::getline(in, line))
-        if (auto eq = line.find('='); eq != std::string::npos)
-            m[line.substr(0, eq)] = line.substr(eq + 1);
-    return m;
-}
+std::map<std::string, std::string> readState() { return testutil::readKeyValues(VS_DB_STATE); }
 } // namespace
 
 class TstDbWizard : public QObject {
