@@ -298,17 +298,10 @@ public:
             (dateColumnOrder == DateOrder::MonthFirst && m_readDayFirst))
             return false;
         // ids and invoices in a number column are numbers: "7" and "7.0" are one
-        auto asNumbers = [&](const TextData &names, bool rename) -> bool {
-            TextData renamed;
-            if (!orderstore::namesAsNumbers(names, m_fmt, rename ? &renamed : nullptr))
-                return false;
-            if (rename)
-                grouped.ids = std::move(renamed);
-            return true;
-        };
-        if (typeOf(m_customer) == ColumnType::Number && !asNumbers(grouped.ids, true))
+        if (typeOf(m_customer) == ColumnType::Number && !orderstore::namesAsNumbers(grouped.ids, m_fmt, true))
             return false;
-        if (m_invoice >= 0 && typeOf(m_invoice) == ColumnType::Number && (m_invoiceC || !asNumbers(m_invoiceNames, false)))
+        if (m_invoice >= 0 && typeOf(m_invoice) == ColumnType::Number &&
+            (m_invoiceC || !orderstore::namesAsNumbers(m_invoiceNames, m_fmt, false)))
             return false;
         if (grouped.ids.size() == 0)
             return false; // the table reader's message

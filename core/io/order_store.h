@@ -55,6 +55,10 @@ public:
     {
         uint64_t k;
         std::memcpy(&k, &v, 8);
+        if (k == m_lastKey) { // the value of the line before (a customer's id, line after line)
+            m_counts[m_lastSlot] += n;
+            return;
+        }
         if ((m_size + 1) * 2 > m_keys.size())
             grow();
         size_t h = slot(k);
@@ -63,6 +67,8 @@ public:
             ++m_size;
         }
         m_counts[h] += n;
+        m_lastKey = k;
+        m_lastSlot = h;
     }
     template <class F>
     void each(F f) const
@@ -82,6 +88,7 @@ public:
         std::fill(m_keys.begin(), m_keys.end(), kEmpty);
         std::fill(m_counts.begin(), m_counts.end(), 0);
         m_size = 0;
+        m_lastKey = kEmpty;
     }
 
 private:
@@ -97,6 +104,7 @@ private:
     {
         std::vector<uint64_t> keys = std::move(m_keys);
         std::vector<uint64_t> counts = std::move(m_counts);
+        m_lastKey = kEmpty;
         m_keys.assign(keys.size() * 2, kEmpty);
         m_counts.assign(keys.size() * 2, 0);
         for (size_t i = 0; i < keys.size(); ++i)
@@ -108,6 +116,8 @@ private:
     }
     std::vector<uint64_t> m_keys, m_counts;
     size_t m_size = 0;
+    uint64_t m_lastKey = kEmpty; // the last value added and its slot
+    size_t m_lastSlot = 0;
 };
 
 // yyyy-mm-dd exactly: the day, without the general parser
@@ -187,6 +197,26 @@ public:
             ++d.offset[c + 1];
         for (size_t c = 0; c < n; ++c)
             d.offset[c + 1] += d.offset[c];
+        d.lines = m_lines;
+        d.returnLines = m_returnLines;
+        // Every customer's days in consecutive slots, in order of day (a log sorted by customer
+        // and date): the arrays are the result as they are, nothing is copied.
+        bool inOrder = true;
+        for (size_t s = 1; s < slots && inOrder; ++s)
+            inOrder = m_cust[s] > m_cust[s - 1] || (m_cust[s] == m_cust[s - 1] && m_day[s] > m_day[s - 1]);
+        if (inOrder) {
+            d.net = std::move(m_net);
+            d.returned = std::move(m_returned);
+            d.orders = std::move(m_orders);
+            d.day = std::move(m_day);
+            m_table = {};
+            m_lastSlot = {};
+            m_first = {};
+            m_count = {};
+            m_cust = {};
+            setSpan(d);
+            return d;
+        }
         std::vector<uint32_t> order(slots);
         {
             std::vector<uint32_t> fill(d.offset.begin(), d.offset.end() - 1);
@@ -211,18 +241,20 @@ public:
         gather(m_returned, d.returned);
         gather(m_orders, d.orders);
         gather(m_day, d.day);
+        setSpan(d);
+        return d;
+    }
+
+private:
+    static void setSpan(CustomerDays &d)
+    {
         d.firstDay = INT32_MAX;
         d.lastDay = INT32_MIN;
         for (int32_t day : d.day) {
             d.firstDay = std::min(d.firstDay, day);
             d.lastDay = std::max(d.lastDay, day);
         }
-        d.lines = m_lines;
-        d.returnLines = m_returnLines;
-        return d;
     }
-
-private:
     size_t hash(uint32_t c, int32_t day) const
     {
         return size_t(mix(uint64_t(c) << 32 | uint32_t(day))) & (m_table.size() - 1);
@@ -381,23 +413,42 @@ inline std::string roleColumn(const std::map<std::string, std::string> &roles, c
 
 // Ids (or invoices) from a number column are numbers, as the table reads them: "7" and "7.0" are
 // one. False when a name does not read as a number or two names are the same number (the table
-// reader decides then); with `renamed`, the names written as numbers, in order.
-template <class Names>
-bool namesAsNumbers(const Names &names, const NumberFormat &fmt, TextData *renamed)
+// reader decides then); with rename, names are rewritten as their numbers ("7.0" becomes "7").
+// The names are distinct (interned).
+inline bool namesAsNumbers(TextData &names, const NumberFormat &fmt, bool rename)
 {
-    std::unordered_set<uint64_t> seen;
+    // a whole number written plainly (1 to 15 digits, no leading zero) is its own text as a
+    // number, and distinct plain names are distinct numbers: most ids, nothing to do
+    auto plain = [](std::string_view s) {
+        if (s.empty() || s.size() > 15 || (s[0] == '0' && s.size() > 1))
+            return false;
+        for (char c : s)
+            if (c < '0' || c > '9')
+                return false;
+        return true;
+    };
+    bool allPlain = true;
+    for (size_t i = 0; i < names.size() && allPlain; ++i)
+        allPlain = plain(names.at(i));
+    if (allPlain)
+        return true;
+    std::vector<uint64_t> bits(names.size());
+    TextData renamed;
+    char buf[kNumberTextMax];
     for (size_t i = 0; i < names.size(); ++i) {
         const std::string_view s = names.at(i);
         double v;
         if (parseNumber(s, fmt, v) != CellParse::Ok)
             return false;
-        uint64_t bits;
-        std::memcpy(&bits, &v, 8);
-        if (!seen.insert(bits).second)
-            return false;
-        if (renamed)
-            renamed->push_back(formatNumber(v));
+        std::memcpy(&bits[i], &v, 8);
+        if (rename)
+            renamed.push_back(std::string_view(buf, formatNumberTo(buf, v)));
     }
+    std::sort(bits.begin(), bits.end());
+    if (std::adjacent_find(bits.begin(), bits.end()) != bits.end())
+        return false;
+    if (rename)
+        names = std::move(renamed);
     return true;
 }
 

@@ -61,8 +61,7 @@ struct Chunk {
     bool invoiceStartsWithC = false;
     std::vector<Typing> typing;
     std::vector<Line> kept;
-    std::vector<std::string_view> customers, invoices; // chunk-local numbers' text
-    StringIndex customerIndex{1024}, invoiceIndex{16};
+    StringIndex customerIndex{1024}, invoiceIndex{16}; // chunk-local numbers and their text
     std::deque<std::string> arena;                      // fields the tokenizer unescaped
 
     // Ready for the next text. A chunk is used again and again, keeping its room: buffers freed
@@ -84,8 +83,6 @@ struct Chunk {
             t.anyDate = false;
         }
         kept.clear();
-        customers.clear();
-        invoices.clear();
         customerIndex.clear();
         invoiceIndex.clear();
         arena.clear();
@@ -230,10 +227,8 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         }
         bool isNew = false;
         uint32_t c = lastCustomer; // a customer's lines mostly come together: its number again
-        if (lastCustomer == UINT32_MAX || id != ch.customers[lastCustomer]) {
+        if (lastCustomer == UINT32_MAX || id != customers.keys()[lastCustomer]) {
             c = customers.insert(id, isNew, stable);
-            if (isNew)
-                ch.customers.push_back(stable(id));
             lastCustomer = c;
         }
         bool cancelled = amount < 0 || (ro.quantity >= 0 && quantity < 0);
@@ -242,8 +237,6 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
             const std::string_view s = trimSpaces(cell(ro.invoice));
             if (!s.empty()) {
                 inv = invoices.insert(s, isNew, stable);
-                if (isNew)
-                    ch.invoices.push_back(stable(s));
                 if (s[0] == 'C' || s[0] == 'c') {
                     cancelled = true; // (only as long as the column is text: checked when merged)
                     ch.invoiceStartsWithC = true;
@@ -523,9 +516,10 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                 stats[c].counts = ValueCounts();
             stillTyping[2 * c] = stats[c].number;
         }
-        globalOf.resize(ch.customers.size());
-        for (size_t k = 0; k < ch.customers.size(); ++k) {
-            const std::string_view id = ch.customers[k];
+        const std::vector<std::string_view> &ids = ch.customerIndex.keys(), &invoices = ch.invoiceIndex.keys();
+        globalOf.resize(ids.size());
+        for (size_t k = 0; k < ids.size(); ++k) {
+            const std::string_view id = ids[k];
             bool isNew = false;
             // the text is copied only for a new id
             const uint32_t gi = globalIds.insert(id, isNew, [&](std::string_view s) { return idText.keep(s); });
@@ -535,13 +529,13 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
             }
             globalOf[k] = gi;
         }
-        invoiceOf.resize(ch.invoices.size());
-        for (size_t k = 0; k < ch.invoices.size(); ++k) {
+        invoiceOf.resize(invoices.size());
+        for (size_t k = 0; k < invoices.size(); ++k) {
             bool isNew = false;
             const uint32_t gi =
-                globalInvoices.insert(ch.invoices[k], isNew, [&](std::string_view s) { return invoiceText.keep(s); });
+                globalInvoices.insert(invoices[k], isNew, [&](std::string_view s) { return invoiceText.keep(s); });
             if (isNew)
-                invoiceNames.push_back(ch.invoices[k]);
+                invoiceNames.push_back(invoices[k]);
             invoiceOf[k] = gi;
         }
         for (const Line &l : ch.kept)
@@ -584,11 +578,13 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     out.columns.decimal = cx.fmt.decimal;
     out.columns.thousands = cx.fmt.thousands;
     DateOrder dateColumnOrder = DateOrder::Unknown;
+    std::vector<size_t> numberColumns;
     for (size_t c = 0; c < cx.columns; ++c) {
         const std::string &name = layout->names[c];
         if (stats[c].number) {
             out.columns.columns.push_back(Column::numberColumn(name, {}));
-            out.inputStats.emplace_back(name, stats[c].finish());
+            out.inputStats.emplace_back(name, DescriptiveStats{});
+            numberColumns.push_back(c);
             continue;
         }
         const Typing &t = typing[c];
@@ -610,24 +606,22 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         if (int(c) == cx.roles.date)
             dateColumnOrder = order;
     }
+    // the number columns' statistics (their values sorted for the median) on another core, while
+    // the ids are read as numbers and the days put in order here
+    std::future<void> statsDone = std::async(std::launch::async, [&] {
+        for (size_t i = 0; i < numberColumns.size(); ++i)
+            out.inputStats[i].second = stats[numberColumns[i]].finish();
+    });
     // a date column read in one order where the table reader reads the whole column in the other
     if ((dateColumnOrder == DateOrder::DayFirst && readMonthFirst) ||
         (dateColumnOrder == DateOrder::MonthFirst && readDayFirst))
         return plain;
     // ids and invoices in a number column are numbers: "7" and "7.0" are one, "NA" none
-    auto asNumbers = [&](auto &&names, bool rename) -> bool {
-        TextData renamed;
-        if (!orderstore::namesAsNumbers(names, cx.fmt, rename ? &renamed : nullptr))
-            return false;
-        if (rename)
-            g.ids = std::move(renamed);
-        return true;
-    };
     if (cx.roles.customer >= 0 && out.columns.columns[size_t(cx.roles.customer)].type != ColumnType::Text &&
-        !asNumbers(g.ids, true))
+        !orderstore::namesAsNumbers(g.ids, cx.fmt, true))
         return plain;
     if (cx.roles.invoice >= 0 && out.columns.columns[size_t(cx.roles.invoice)].type != ColumnType::Text &&
-        (invoiceC || !asNumbers(invoiceNames, false)))
+        (invoiceC || !orderstore::namesAsNumbers(invoiceNames, cx.fmt, false)))
         return plain;
     if (g.ids.size() == 0)
         return plain; // the table reader's message
@@ -645,6 +639,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         if (skipped[w])
             g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
     g.days = store.finish();
+    statsDone.get();
     if (g.days.returnLines)
         g.warnings.push_back({Msg::ReturnLines, {std::to_string(g.days.returnLines)}});
     out.report = std::move(rep);

@@ -7,8 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <deque>
+#include <future>
+#include <thread>
 
 namespace vs {
 
@@ -93,15 +97,8 @@ OutputTable resultsTable(const AnalysisResults &r)
 namespace {
 void appendNumber(std::string &buf, double v)
 {
-    if (std::isnan(v))
-        return;
-    if (v == 0) {
-        buf.push_back('0');
-        return;
-    }
-    char tmp[32];
-    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
-    buf.append(tmp, size_t(end - tmp));
+    char tmp[kNumberTextMax];
+    buf.append(tmp, formatNumberTo(tmp, v));
 }
 void appendText(std::string &buf, std::string_view t)
 {
@@ -109,6 +106,36 @@ void appendText(std::string &buf, std::string_view t)
         buf.append(t);
     else
         buf += csvEscapeText(t);
+}
+// Rows [0, rows) formatted by format(from, to, text) in blocks on every core, written in order:
+// a million customers' lines take a fraction of one core's time.
+template <class Format>
+void writeInBlocks(std::ostream &out, size_t rows, Format format)
+{
+    constexpr size_t kBlock = size_t(1) << 15;
+    if (rows <= kBlock) {
+        std::string text;
+        format(0, rows, text);
+        out.write(text.data(), std::streamsize(text.size()));
+        return;
+    }
+    const size_t blocks = (rows + kBlock - 1) / kBlock;
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<std::string>> inFlight;
+    size_t next = 0;
+    while (next < blocks || !inFlight.empty()) {
+        while (next < blocks && inFlight.size() <= threads) {
+            const size_t from = next++ * kBlock, to = std::min(rows, from + kBlock);
+            inFlight.push_back(std::async(std::launch::async, [&format, from, to] {
+                std::string text;
+                format(from, to, text);
+                return text;
+            }));
+        }
+        const std::string text = inFlight.front().get();
+        inFlight.pop_front();
+        out.write(text.data(), std::streamsize(text.size()));
+    }
 }
 } // namespace
 
@@ -153,35 +180,32 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
         appendText(t, s.strategy);
         segText.push_back(std::move(t));
     }
-    const TextData &ids = r.data->ids;
-    buf.reserve(1 << 21);
-    for (size_t row = 0; row < r.rowCount(); ++row) {
-        appendText(buf, ids.at(row));
-        buf.push_back(',');
-        appendNumber(buf, r.value[row]);
-        buf.push_back(',');
-        if (r.segment[row] >= 0)
-            buf += segText[size_t(r.segment[row])];
-        else
-            buf.push_back(',');
-        for (const NamedValues &s : r.scores) {
-            buf.push_back(',');
-            appendNumber(buf, s.values[row]);
-        }
-        for (const NamedValues &e : r.extra) {
-            buf.push_back(',');
-            if (e.isDate && !std::isnan(e.values[row]))
-                buf += formatDate(e.values[row]);
-            else if (!e.isDate)
-                appendNumber(buf, e.values[row]);
-        }
-        buf.push_back('\n');
-        if (buf.size() > (1 << 21) - 4096) {
-            f.stream().write(buf.data(), std::streamsize(buf.size()));
-            buf.clear();
-        }
-    }
     f.stream().write(buf.data(), std::streamsize(buf.size()));
+    const TextData &ids = r.data->ids;
+    writeInBlocks(f.stream(), r.rowCount(), [&](size_t from, size_t to, std::string &out) {
+        for (size_t row = from; row < to; ++row) {
+            appendText(out, ids.at(row));
+            out.push_back(',');
+            appendNumber(out, r.value[row]);
+            out.push_back(',');
+            if (r.segment[row] >= 0)
+                out += segText[size_t(r.segment[row])];
+            else
+                out.push_back(',');
+            for (const NamedValues &s : r.scores) {
+                out.push_back(',');
+                appendNumber(out, s.values[row]);
+            }
+            for (const NamedValues &e : r.extra) {
+                out.push_back(',');
+                if (e.isDate && !std::isnan(e.values[row]))
+                    out += formatDate(e.values[row]);
+                else if (!e.isDate)
+                    appendNumber(out, e.values[row]);
+            }
+            out.push_back('\n');
+        }
+    });
     return f.commit();
 }
 

@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 
 namespace vs {
 
@@ -77,17 +80,26 @@ size_t Table::byteSize() const
     return total;
 }
 
-std::string formatNumber(double v)
+size_t formatNumberTo(char *buf, double v)
 {
     if (std::isnan(v))
-        return {};
-    if (v == 0)
-        return "0"; // also for -0
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    if (ec != std::errc())
-        return {};
-    return std::string(buf, end);
+        return 0;
+    if (v == 0) {
+        buf[0] = '0'; // also for -0
+        return 1;
+    }
+    // as Python's repr: positional from 1e-4 up to the 15 digits a number column holds (an id
+    // 100000 is "100000", not "1e+05", the shortest text), else with an exponent
+    const double a = std::fabs(v);
+    const auto [end, ec] = a >= 1e-4 && a < 1e15 ? std::to_chars(buf, buf + kNumberTextMax, v, std::chars_format::fixed)
+                                                 : std::to_chars(buf, buf + kNumberTextMax, v);
+    return ec == std::errc() ? size_t(end - buf) : 0;
+}
+
+std::string formatNumber(double v)
+{
+    char buf[kNumberTextMax];
+    return std::string(buf, formatNumberTo(buf, v));
 }
 
 std::string formatDate(double days)
@@ -102,8 +114,18 @@ std::string formatDate(double days)
     const sys_days d{std::chrono::days{int64_t(whole)}};
     const year_month_day ymd{d};
     char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
-                          unsigned(ymd.day()));
+    int n;
+    const int y = int(ymd.year());
+    if (y >= 0 && y <= 9999) { // "%04d-%02u-%02u" without printf (a million dates in a results file)
+        const unsigned m = unsigned(ymd.month()), dd = unsigned(ymd.day());
+        const char digits[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                                 char('0' + m / 10), char('0' + m % 10), '-', char('0' + dd / 10), char('0' + dd % 10)};
+        std::memcpy(buf, digits, 10);
+        buf[10] = '\0';
+        n = 10;
+    } else {
+        n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, unsigned(ymd.month()), unsigned(ymd.day()));
+    }
     const long secs = std::lround((days - whole) * 86400.0);
     if (secs > 0 && secs < 86400)
         std::snprintf(buf + n, sizeof buf - size_t(n), " %02ld:%02ld:%02ld", secs / 3600, (secs / 60) % 60,

@@ -100,8 +100,12 @@ struct Table {
     size_t byteSize() const;
 };
 
-// Shortest decimal text that reads back to exactly the same double; "" for NaN.
+// Shortest decimal text that reads back to exactly the same double, positional from 1e-4 to
+// 1e15 (as Python's repr, to 1e15 instead of 1e16), else with an exponent; "" for NaN.
 std::string formatNumber(double v);
+// The same into buf (at least kNumberTextMax bytes, not terminated); returns its length.
+constexpr size_t kNumberTextMax = 64;
+size_t formatNumberTo(char *buf, double v);
 // ISO date (yyyy-mm-dd, with " HH:MM:SS" when there is a time of day) from days since 1970-01-01.
 std::string formatDate(double days);
 

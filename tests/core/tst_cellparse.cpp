@@ -18,6 +18,8 @@ private slots:
     void dates_data();
     void dates();
     void formatNumberRoundTrips();
+    void formatNumberText_data();
+    void formatNumberText();
 };
 
 void TstCellParse::numbers_data()
@@ -133,6 +135,30 @@ void TstCellParse::formatNumberRoundTrips()
     }
     QCOMPARE(formatNumber(std::nan("")), std::string());
     QCOMPARE(formatNumber(-0.0), std::string("0"));
+}
+
+// What a results file shows: positional as Python's repr up to 1e15 (an id 100000 was "1e+05",
+// the shortest text, which a CRM does not match to customer 100000), else with an exponent
+void TstCellParse::formatNumberText_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("id 100000") << 100000.0 << "100000";
+    QTest::newRow("id 2000000") << 2000000.0 << "2000000";
+    QTest::newRow("15 digits") << 100000000000000.0 << "100000000000000";
+    QTest::newRow("1e15") << 1e15 << "1e+15";
+    QTest::newRow("amount") << 390.07000000000005 << "390.07000000000005";
+    QTest::newRow("negative") << -1200.5 << "-1200.5";
+    QTest::newRow("1e-4") << 0.0001 << "0.0001";
+    QTest::newRow("below 1e-4") << 0.00001 << "1e-05";
+    QTest::newRow("tiny") << 2.5e-7 << "2.5e-07";
+}
+
+void TstCellParse::formatNumberText()
+{
+    QFETCH(double, value);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(formatNumber(value)), text);
 }
 
 QTEST_APPLESS_MAIN(TstCellParse)
