@@ -1,10 +1,12 @@
 #include "transactions.h"
 
 #include "core/analytics/string_index.h"
+#include "core/parallel.h"
 #include "core/table/cell_parse.h"
 #include "core/table/convert.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -267,72 +269,81 @@ TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, 
                     &s.lastPurchase, &s.holdoutPurchases, &s.holdoutSpend})
         v->assign(n, kMissing);
     s.calibrated.assign(n, 0);
-    for (size_t c = 0; c < n; ++c) {
-        int32_t first = INT32_MAX, last = 0;
-        int64_t firstPeriod = 0, lastPeriod = 0, holdoutPeriod = INT64_MIN;
-        size_t purchasePeriods = 0, holdoutPeriods = 0;
-        bool later = false;
-        double orders = 0, spend = 0, repeatValue = 0, holdoutSpend = 0;
-        for (uint32_t k = d.offset[c]; k < d.offset[c + 1]; ++k) {
-            const bool purchase = d.orders[k] > 0;
-            if (d.day[k] > obsEnd) {
-                later |= purchase;
-                if (d.day[k] > holdoutEnd)
+    std::atomic<size_t> boughtLater{0}, onlyReturns{0};
+    // customers in blocks, on every core
+    parallelBlocks(n, 1 << 16, [&](size_t from, size_t to) {
+        size_t blockLater = 0, blockOnlyReturns = 0;
+        for (size_t c = from; c < to; ++c) {
+            int32_t first = INT32_MAX, last = 0;
+            int64_t firstPeriod = 0, lastPeriod = 0, holdoutPeriod = INT64_MIN;
+            size_t purchasePeriods = 0, holdoutPeriods = 0;
+            bool later = false;
+            double orders = 0, spend = 0, repeatValue = 0, holdoutSpend = 0;
+            for (uint32_t k = d.offset[c]; k < d.offset[c + 1]; ++k) {
+                const bool purchase = d.orders[k] > 0;
+                if (d.day[k] > obsEnd) {
+                    later |= purchase;
+                    if (d.day[k] > holdoutEnd)
+                        continue;
+                    holdoutSpend += d.net[k];
+                    if (purchase) {
+                        const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
+                        holdoutPeriods += per != holdoutPeriod;
+                        holdoutPeriod = per;
+                    }
                     continue;
-                holdoutSpend += d.net[k];
-                if (purchase) {
-                    const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
-                    holdoutPeriods += per != holdoutPeriod;
-                    holdoutPeriod = per;
                 }
-                continue;
-            }
-            spend += d.net[k];
-            if (!purchase) {
-                // a return in a period with a purchase belongs to that period's value
-                if (purchasePeriods > 1 && !byDay && periodOf(d.day[k], options.period) == lastPeriod)
+                spend += d.net[k];
+                if (!purchase) {
+                    // a return in a period with a purchase belongs to that period's value
+                    if (purchasePeriods > 1 && !byDay && periodOf(d.day[k], options.period) == lastPeriod)
+                        repeatValue += d.net[k];
+                    continue;
+                }
+                orders += d.orders[k];
+                const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
+                if (purchasePeriods == 0) {
+                    first = d.day[k];
+                    firstPeriod = per;
+                    lastPeriod = per;
+                    purchasePeriods = 1;
+                } else if (per != lastPeriod) {
+                    ++purchasePeriods;
+                    lastPeriod = per;
                     repeatValue += d.net[k];
+                } else if (purchasePeriods > 1) {
+                    repeatValue += d.net[k]; // another day of a repeat period
+                }
+                last = d.day[k];
+            }
+            s.holdoutPurchases[c] = double(holdoutPeriods);
+            s.holdoutSpend[c] = holdoutSpend;
+            if (purchasePeriods == 0) {
+                ++(later ? blockLater : blockOnlyReturns);
                 continue;
             }
-            orders += d.orders[k];
-            const int64_t per = byDay ? d.day[k] : periodOf(d.day[k], options.period);
-            if (purchasePeriods == 0) {
-                first = d.day[k];
-                firstPeriod = per;
-                lastPeriod = per;
-                purchasePeriods = 1;
-            } else if (per != lastPeriod) {
-                ++purchasePeriods;
-                lastPeriod = per;
-                repeatValue += d.net[k];
-            } else if (purchasePeriods > 1) {
-                repeatValue += d.net[k]; // another day of a repeat period
+            s.calibrated[c] = 1;
+            const double x = double(purchasePeriods - 1);
+            s.frequency[c] = x;
+            if (byDay) {
+                s.recency[c] = (last - first) / unitDays;
+                s.T[c] = (obsEnd - first) / unitDays;
+            } else {
+                s.recency[c] = double(lastPeriod - firstPeriod);
+                s.T[c] = double(obsPeriod - firstPeriod);
             }
-            last = d.day[k];
+            s.monetary[c] = x > 0 ? repeatValue / x : 0.0;
+            s.sinceLast[c] = (obsEnd - last) / unitDays;
+            s.orders[c] = orders;
+            s.spend[c] = spend;
+            s.firstPurchase[c] = first;
+            s.lastPurchase[c] = last;
         }
-        s.holdoutPurchases[c] = double(holdoutPeriods);
-        s.holdoutSpend[c] = holdoutSpend;
-        if (purchasePeriods == 0) {
-            ++(later ? s.boughtLater : s.onlyReturns);
-            continue;
-        }
-        s.calibrated[c] = 1;
-        const double x = double(purchasePeriods - 1);
-        s.frequency[c] = x;
-        if (byDay) {
-            s.recency[c] = (last - first) / unitDays;
-            s.T[c] = (obsEnd - first) / unitDays;
-        } else {
-            s.recency[c] = double(lastPeriod - firstPeriod);
-            s.T[c] = double(obsPeriod - firstPeriod);
-        }
-        s.monetary[c] = x > 0 ? repeatValue / x : 0.0;
-        s.sinceLast[c] = (obsEnd - last) / unitDays;
-        s.orders[c] = orders;
-        s.spend[c] = spend;
-        s.firstPurchase[c] = first;
-        s.lastPurchase[c] = last;
-    }
+        boughtLater += blockLater;
+        onlyReturns += blockOnlyReturns;
+    });
+    s.boughtLater = boughtLater;
+    s.onlyReturns = onlyReturns;
     return s;
 }
 

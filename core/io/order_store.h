@@ -6,6 +6,8 @@
 #include "core/analytics/transactions.h"
 #include "core/table/cell_parse.h"
 
+#include <boost/sort/spreadsort/float_sort.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -381,7 +383,13 @@ struct ColumnStats {
         st.max = mx;
         std::vector<std::pair<double, uint64_t>> sorted;
         counts.each([&](double v, uint64_t k) { sorted.emplace_back(v, k); });
-        std::sort(sorted.begin(), sorted.end());
+        // by value (each value once): a radix sort on the bits, a million distinct ids at a time
+        boost::sort::spreadsort::float_sort(
+            sorted.begin(), sorted.end(),
+            [](const std::pair<double, uint64_t> &p, unsigned offset) {
+                return boost::sort::spreadsort::float_mem_cast<double, int64_t>(p.first) >> offset;
+            },
+            [](const std::pair<double, uint64_t> &a, const std::pair<double, uint64_t> &b) { return a.first < b.first; });
         if (count >= 2) {
             Neumaier ss;
             for (auto [v, k] : sorted)

@@ -608,10 +608,11 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     }
     // the number columns' statistics (their values sorted for the median) on another core, while
     // the ids are read as numbers and the days put in order here
-    std::future<void> statsDone = std::async(std::launch::async, [&] {
-        for (size_t i = 0; i < numberColumns.size(); ++i)
+    std::vector<std::future<void>> statsDone;
+    for (size_t i = 0; i < numberColumns.size(); ++i)
+        statsDone.push_back(std::async(std::launch::async, [&out, &stats, &numberColumns, i] {
             out.inputStats[i].second = stats[numberColumns[i]].finish();
-    });
+        }));
     // a date column read in one order where the table reader reads the whole column in the other
     if ((dateColumnOrder == DateOrder::DayFirst && readMonthFirst) ||
         (dateColumnOrder == DateOrder::MonthFirst && readDayFirst))
@@ -639,7 +640,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         if (skipped[w])
             g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
     g.days = store.finish();
-    statsDone.get();
+    for (std::future<void> &f : statsDone)
+        f.get();
     if (g.days.returnLines)
         g.warnings.push_back({Msg::ReturnLines, {std::to_string(g.days.returnLines)}});
     out.report = std::move(rep);

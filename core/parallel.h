@@ -1,0 +1,60 @@
+#pragma once
+// Work spread over every core for the steps of an analysis whose parts are independent (the
+// statistics of each measure, customers in blocks). Header-only; no thread outlives a call.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <future>
+#include <thread>
+#include <vector>
+
+namespace vs {
+
+// task(i) for every i in [0, n), on this thread and one more thread per further core; returns
+// when all are done. The first exception a task throws is rethrown here after the others end.
+template <class Task>
+void parallelFor(size_t n, Task &&task)
+{
+    const size_t threads = std::min<size_t>(n, std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 1) {
+        for (size_t i = 0; i < n; ++i)
+            task(i);
+        return;
+    }
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;)
+            task(i);
+    };
+    std::vector<std::future<void>> others;
+    for (size_t t = 1; t < threads; ++t)
+        others.push_back(std::async(std::launch::async, work));
+    std::exception_ptr failed;
+    try {
+        work();
+    } catch (...) {
+        failed = std::current_exception();
+        next.store(n); // the others stop after their task
+    }
+    for (auto &f : others) {
+        try {
+            f.get();
+        } catch (...) {
+            if (!failed)
+                failed = std::current_exception();
+        }
+    }
+    if (failed)
+        std::rethrow_exception(failed);
+}
+
+// parallelFor over [0, n) in blocks of `block`: task(from, to).
+template <class Task>
+void parallelBlocks(size_t n, size_t block, Task &&task)
+{
+    block = std::max<size_t>(block, 1);
+    parallelFor((n + block - 1) / block, [&](size_t b) { task(b * block, std::min(n, (b + 1) * block)); });
+}
+
+} // namespace vs
