@@ -1,5 +1,7 @@
 #include "fuzz_util.h"
 
+#include <cstring>
+
 #include "core/io/budget.h"
 #include "core/io/encoding.h"
 
@@ -164,6 +166,40 @@ void checkRead(const vs::Result<vs::ReadResult> &r)
         fail("row numbers do not match the rows");
     j["columns"] = cols;
     (void)j.dump(); // throws (and so aborts) on text that is not UTF-8
+}
+
+void checkSameRead(const vs::Result<vs::ReadResult> &a, const vs::Result<vs::ReadResult> &b)
+{
+    if (bool(a) != bool(b))
+        fail("one read failed, the other did not: " + (a ? b.error().describe() : a.error().describe()));
+    if (!a) {
+        if (a.error().describe() != b.error().describe())
+            fail("different errors: " + a.error().describe() + " / " + b.error().describe());
+        return;
+    }
+    const vs::ReadReport &ra = a->report, &rb = b->report;
+    if (ra.format != rb.format || ra.encoding != rb.encoding || ra.delimiter != rb.delimiter || ra.decimal != rb.decimal ||
+        ra.thousands != rb.thousands || ra.headerRow != rb.headerRow || ra.dateOrder != rb.dateOrder ||
+        ra.skippedBlankRows != rb.skippedBlankRows || vs::describeAll(ra.warnings) != vs::describeAll(rb.warnings))
+        fail("different read reports");
+    const vs::Table &ta = a->table, &tb = b->table;
+    if (ta.columns.size() != tb.columns.size() || ta.rowCount() != tb.rowCount())
+        fail("different table shapes");
+    for (size_t i = 0; i < ta.rowCount(); ++i)
+        if (ta.rowNumber(i) != tb.rowNumber(i))
+            fail("data row " + std::to_string(i) + " on different lines");
+    for (size_t k = 0; k < ta.columns.size(); ++k) {
+        const vs::Column &x = ta.columns[k], &y = tb.columns[k];
+        if (x.name != y.name || x.type != y.type)
+            fail("column " + std::to_string(k) + " differs in name or type");
+        for (size_t i = 0; i < ta.rowCount(); ++i) {
+            const bool same = x.type == vs::ColumnType::Text
+                                  ? x.texts().at(i) == y.texts().at(i)
+                                  : std::memcmp(&x.numbers()[i], &y.numbers()[i], sizeof(double)) == 0;
+            if (!same)
+                fail("column '" + x.name + "' row " + std::to_string(i) + " differs");
+        }
+    }
 }
 
 void fail(const std::string &why)

@@ -32,6 +32,8 @@ std::pair<std::string_view, std::string_view> split(std::string_view data, std::
 // A read that succeeded must give a table a user can be shown: every column as long as the
 // table, and the JSON `inspect` writes (strict UTF-8: invalid text aborts) buildable from it.
 void checkRead(const vs::Result<vs::ReadResult> &r);
+// Two reads of the same bytes give the same table (bit for bit) and report, or the same error.
+void checkSameRead(const vs::Result<vs::ReadResult> &a, const vs::Result<vs::ReadResult> &b);
 
 // Aborts with the message: libFuzzer (and the replay runner) report it with the input.
 [[noreturn]] void fail(const std::string &why);

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <future>
 #include <unordered_map>
 
 namespace vs {
@@ -257,6 +258,32 @@ prepareGroupedOrderLines(Table columns, GroupedLines &&grouped,
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
 
+namespace {
+// describe() of every number column, of all rows or of `rows` (each column on a core)
+std::vector<std::pair<std::string, DescriptiveStats>> describeNumberColumns(const Table &table,
+                                                                            const std::vector<uint32_t> &rows)
+{
+    std::vector<const Column *> numbers;
+    for (const Column &c : table.columns)
+        if (c.type == ColumnType::Number)
+            numbers.push_back(&c);
+    std::vector<std::pair<std::string, DescriptiveStats>> out(numbers.size());
+    parallelFor(numbers.size(), [&](size_t k) {
+        const Column &c = *numbers[k];
+        out[k].first = c.name;
+        if (rows.empty()) {
+            out[k].second = describe(c.numbers());
+            return;
+        }
+        std::vector<double> kept(rows.size());
+        for (size_t i = 0; i < kept.size(); ++i)
+            kept[i] = c.numbers()[rows[i]];
+        out[k].second = describe(kept);
+    });
+    return out;
+}
+} // namespace
+
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &p,
                                                         const std::string &file)
 {
@@ -272,15 +299,17 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
         if (!grouped)
             return grouped.error();
         takeGroupedLines(*data, std::move(*grouped));
-        for (const Column &c : table->columns) // S8 of the order lines' own numbers
-            if (c.type == ColumnType::Number)
-                data->inputStats.emplace_back(c.name, describe(c.numbers()));
+        data->inputStats = describeNumberColumns(*table, {}); // S8 of the order lines' own numbers
         return std::shared_ptr<const PreparedData>(std::move(data));
     }
 
     const std::string idRole = p.source.layout == Layout::Campaigns ? "campaign" : "customer";
     const std::string idColumn = role(p, idRole.c_str());
     const size_t n = table->rowCount();
+    // the input columns described on the other cores while the ids are read here (again for
+    // the rows kept, if some are left out)
+    std::vector<std::pair<std::string, DescriptiveStats>> allRowsStats;
+    auto described = std::async(std::launch::async, [&] { allRowsStats = describeNumberColumns(*table, {}); });
     if (idColumn.empty()) {
         // no id column: number the rows as the spreadsheet does
         data->ids.reserve(n, n * 7);
@@ -335,22 +364,12 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->rows = std::move(keep);
         }
     }
+    described.get();
     if (data->ids.size() == 0)
         return makeError(ErrorKind::Model, Msg::NoRowsToAnalyse, {}, file);
 
-    // Descriptive statistics of every numeric input column (S8).
-    for (const Column &c : table->columns) {
-        if (c.type != ColumnType::Number)
-            continue;
-        if (data->rows.empty()) {
-            data->inputStats.emplace_back(c.name, describe(c.numbers()));
-        } else {
-            std::vector<double> kept(data->rows.size());
-            for (size_t i = 0; i < kept.size(); ++i)
-                kept[i] = c.numbers()[data->rows[i]];
-            data->inputStats.emplace_back(c.name, describe(kept));
-        }
-    }
+    // Descriptive statistics of every numeric input column (S8), of the rows kept.
+    data->inputStats = data->rows.empty() ? std::move(allRowsStats) : describeNumberColumns(*table, data->rows);
     data->unreadableAsMissing = p.source.unreadableAsMissing;
     // every column the project maps to a number role or a score, converted now, once
     for (const auto &[r, col] : p.source.columns)

@@ -66,8 +66,29 @@ namespace {
 // Rows of a delimited text.
 class CsvCursor : public RowCursor {
 public:
-    CsvCursor(std::string_view text, char delimiter, int64_t firstLine) : m_tok(text, delimiter, firstLine), m_size(text.size()) {}
+    CsvCursor(std::string_view text, char delimiter, int64_t firstLine)
+        : m_text(text), m_delimiter(delimiter), m_tok(text, delimiter, firstLine), m_size(text.size()) {}
     bool next(Record &rec) override { return m_tok.next(rec); }
+    int64_t line() const override { return m_tok.line(); }
+    // Cut after a line break near each 1/parts of the rest. A cut inside a quoted field leaves
+    // the piece before it ending inside quotes: its error() says so, and the rows are read again
+    // in one piece (tableFromRows).
+    std::vector<Piece> splitRest(size_t parts) override
+    {
+        std::vector<Piece> pieces;
+        size_t from = m_tok.position();
+        const size_t rest = m_text.size() - std::min(from, m_text.size());
+        for (size_t k = 1; k <= parts && from < m_text.size(); ++k) {
+            size_t to = m_text.size();
+            if (k < parts) {
+                const size_t nl = m_text.find('\n', std::max(from, m_tok.position() + rest / parts * k));
+                to = nl == std::string_view::npos ? m_text.size() : nl + 1;
+            }
+            pieces.push_back({std::make_unique<CsvCursor>(m_text.substr(from, to - from), m_delimiter, 0), from});
+            from = to;
+        }
+        return pieces;
+    }
     double progress() const override { return double(m_tok.position()) / double(std::max<size_t>(1, m_size)); }
     uint64_t bytesRead() const override { return m_tok.position(); }
     std::optional<Error> error() const override
@@ -78,6 +99,8 @@ public:
     }
 
 private:
+    std::string_view m_text;
+    char m_delimiter;
     Tokenizer m_tok;
     size_t m_size;
 };
@@ -145,6 +168,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     auto open = [&] { return std::unique_ptr<RowCursor>(new CsvCursor(text, rep.delimiter, firstLine)); };
     ReadOptions withEstimate = opt;
     withEstimate.rowEstimate = size_t(std::count(text.begin(), text.end(), '\n')) + 1;
+    withEstimate.textBytes = text.size();
     return tableFromRows(open, fileName, withEstimate, rep);
 }
 

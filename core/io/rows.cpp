@@ -3,13 +3,27 @@
 #include "core/io/budget.h"
 #include "core/io/typing.h"
 
+#include "core/parallel.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <thread>
 
 namespace vs {
 
 namespace {
+
+// The rows of one piece of the text (tableFromRows).
+struct PieceRows {
+    std::unique_ptr<RowCursor> cursor; // the cells' views may point into it
+    std::vector<std::vector<std::string_view>> cells;
+    std::vector<int64_t> rowNumbers; // lines from the piece's start (base)
+    int64_t base = 0, lines = 0;     // the piece's first line; the lines it took
+    size_t shortRows = 0, longRows = 0, blank = 0, cutRows = 0;
+    int64_t firstShort = 0, firstLong = 0, firstCut = 0;
+    bool quoteOpen = false; // it ended inside a quoted field
+};
 
 // All records of a file in three flat arrays (one allocation each, not one per record).
 class RecordList {
@@ -284,59 +298,131 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     const std::vector<std::string> &names = layout->names;
     const NumberFormat fmt = layout->format;
 
-    // 2. One pass over the whole text, cells straight into their columns.
-    // the rows to make room for are a hint (lines counted): at most budget::kReserveBytes
-    const size_t lineEstimate = opt.rowEstimate ? opt.rowEstimate : 1024;
+    // 2. One pass over the whole text, cells straight into their columns: the rows after the
+    // header in pieces read on every core, or in one piece.
+    // the rows to make room for: the lines counted (a file has no more rows than lines), within
+    // what the memory budget lets the text hold
     const size_t rowBytes = columns * sizeof(std::string_view) + sizeof(int64_t);
-    const size_t rowCap = budget::reserveRows(opt.maxRows ? std::min(opt.maxRows, lineEstimate) : lineEstimate, rowBytes);
-    std::vector<std::vector<std::string_view>> cells(columns);
-    for (auto &c : cells)
-        c.reserve(rowCap);
-    std::vector<int64_t> rowNumbers;
-    rowNumbers.reserve(rowCap);
-    size_t shortRows = 0, longRows = 0, blank = 0, seenRecords = 0, cutRows = 0;
-    int64_t firstShort = 0, firstLong = 0, firstCut = 0;
+    size_t rowCap = opt.rowEstimate ? opt.rowEstimate : 1024;
+    rowCap = std::min<uint64_t>(rowCap, budget::limit(opt.textBytes) / rowBytes);
+    if (opt.maxRows)
+        rowCap = std::min(rowCap, opt.maxRows);
+    size_t blank = 0, seenRecords = 0, cutRows = 0;
+    int64_t firstCut = 0;
     auto cursor = openCursor();
     Record rec;
-    const size_t progressStep = 1 << 16;
-    while (cursor->next(rec)) {
+    while (seenRecords < firstData && cursor->next(rec)) { // the header and the lines above it
         if (rec.blank()) {
             ++blank;
             continue;
         }
         if (rec.dataBeyond && !cutRows++)
             firstCut = rec.line;
-        if (seenRecords++ < firstData)
-            continue;
-        if (opt.maxRows && rowNumbers.size() >= opt.maxRows)
-            break;
-        // the cells as views into the text, short rows padded: within the memory budget
-        if (!budget::allows(uint64_t(rowNumbers.size() + 1) * rowBytes, cursor->bytesRead()))
-            return budget::exceeded(fileName, cursor->bytesRead());
-        rowNumbers.push_back(rec.line);
-        const size_t n = rec.fields.size();
-        for (size_t c = 0; c < columns; ++c)
-            cells[c].push_back(c < n ? rec.fields[c] : std::string_view());
-        if (n < columns) {
-            if (!shortRows++)
-                firstShort = rec.line;
-        } else if (n > columns) {
-            bool extraData = false;
-            for (size_t c = columns; c < n; ++c)
-                extraData |= !rec.fields[c].empty();
-            if (extraData && !longRows++)
-                firstLong = rec.line;
+        ++seenRecords;
+    }
+    const int64_t dataLine = cursor->line();
+    const uint64_t dataByte = cursor->bytesRead();
+    const std::thread::id caller = std::this_thread::get_id();
+    // a piece's rows; on the budget a piece holds its share of the allowance
+    auto readPiece = [&](RowCursor &in, uint64_t startByte, size_t share, size_t pieces, PieceRows &out) -> Status {
+        out.cells.resize(columns);
+        for (auto &c : out.cells)
+            c.reserve(rowCap / pieces + 1);
+        out.rowNumbers.reserve(rowCap / pieces + 1);
+        Record r;
+        while (in.next(r)) {
+            if (r.blank()) {
+                ++out.blank;
+                continue;
+            }
+            if (r.dataBeyond && !out.cutRows++)
+                out.firstCut = r.line;
+            if (opt.maxRows && out.rowNumbers.size() >= opt.maxRows)
+                break;
+            // the cells as views into the text, short rows padded: within the memory budget
+            const uint64_t read = startByte + in.bytesRead();
+            if (uint64_t(out.rowNumbers.size() + 1) * rowBytes >
+                budget::kPerInputByte * in.bytesRead() + (budget::limit(read) - budget::kPerInputByte * read) / share)
+                return budget::exceeded(fileName, read);
+            out.rowNumbers.push_back(r.line);
+            const size_t n = r.fields.size();
+            for (size_t c = 0; c < columns; ++c)
+                out.cells[c].push_back(c < n ? r.fields[c] : std::string_view());
+            if (n < columns) {
+                if (!out.shortRows++)
+                    out.firstShort = r.line;
+            } else if (n > columns) {
+                bool extraData = false;
+                for (size_t c = columns; c < n; ++c)
+                    extraData |= !r.fields[c].empty();
+                if (extraData && !out.longRows++)
+                    out.firstLong = r.line;
+            }
+            if ((out.rowNumbers.size() % (size_t(1) << 16)) == 0) {
+                if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
+                    return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
+                if (opt.progress && std::this_thread::get_id() == caller)
+                    opt.progress(0.6 * in.progress());
+            }
         }
-        if ((rowNumbers.size() % progressStep) == 0) {
-            if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
-                return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
-            if (opt.progress)
-                opt.progress(0.6 * cursor->progress());
+        out.lines = in.line();
+        out.quoteOpen = in.error().has_value();
+        return Ok{};
+    };
+    std::vector<PieceRows> pieces;
+    std::vector<RowCursor::Piece> cut;
+    const size_t parts = opt.pieces ? opt.pieces : std::max(1u, std::thread::hardware_concurrency());
+    if (parts > 1 && !opt.maxRows && opt.textBytes > dataByte + opt.splitBytes)
+        cut = cursor->splitRest(parts);
+    if (cut.size() > 1) {
+        pieces.resize(cut.size());
+        std::vector<Status> done(cut.size(), Ok{});
+        parallelFor(cut.size(), [&](size_t k) {
+            done[k] = readPiece(*cut[k].cursor, cut[k].startByte, cut.size(), cut.size(), pieces[k]);
+        });
+        for (const Status &st : done)
+            if (!st && st.error().code == Msg::ImportCancelled)
+                return st.error();
+        bool whole = true; // every piece ended outside quotes, within the budget
+        for (const Status &st : done)
+            whole &= bool(st);
+        for (size_t k = 0; k < pieces.size(); ++k)
+            whole &= !pieces[k].quoteOpen;
+        if (whole) {
+            int64_t base = dataLine; // the pieces' lines from the start of the text
+            for (size_t k = 0; k < pieces.size(); ++k) {
+                pieces[k].base = base;
+                base += pieces[k].lines;
+                pieces[k].cursor = std::move(cut[k].cursor);
+            }
+        } else {
+            pieces.clear(); // a cut in a quoted field, or a piece over its share: in one piece
+        }
+        cut.clear();
+    }
+    if (pieces.empty()) {
+        pieces.resize(1);
+        if (Status st = readPiece(*cursor, 0, 1, 1, pieces[0]); !st)
+            return st.error();
+        if (auto e = cursor->error()) {
+            e->file = fileName;
+            return *e;
         }
     }
-    if (auto e = cursor->error()) {
-        e->file = fileName;
-        return *e;
+    size_t shortRows = 0, longRows = 0, dataRows = 0;
+    int64_t firstShort = 0, firstLong = 0;
+    for (const PieceRows &p : pieces) {
+        if (p.shortRows && !shortRows)
+            firstShort = p.base + p.firstShort;
+        if (p.longRows && !longRows)
+            firstLong = p.base + p.firstLong;
+        if (p.cutRows && !cutRows)
+            firstCut = p.base + p.firstCut;
+        shortRows += p.shortRows;
+        longRows += p.longRows;
+        cutRows += p.cutRows;
+        blank += p.blank;
+        dataRows += p.rowNumbers.size();
     }
     rep.skippedBlankRows = blank;
     if (shortRows)
@@ -349,18 +435,27 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
 
     if (opt.progress)
         opt.progress(0.65);
-    const size_t dataRows = rowNumbers.size();
-    auto fillColumn = [&](size_t c, std::vector<std::string_view> &out) {
-        out.swap(cells[c]); // hand the column over; its memory goes when typing is done
-        cells[c].clear();
-        cells[c].shrink_to_fit();
-        if (opt.progress)
+    auto fillColumn = [&](size_t c, PieceCells &out) {
+        // hand the column over; its memory goes when typing is done
+        out.parts.resize(pieces.size());
+        for (size_t k = 0; k < pieces.size(); ++k)
+            out.parts[k].swap(pieces[k].cells[c]);
+        if (opt.progress && std::this_thread::get_id() == caller)
             opt.progress(0.65 + 0.35 * double(c + 1) / double(columns));
     };
     result.table = buildTypedTable(names, dataRows, fillColumn, fmt, opt.cancel, &rep.dateOrder);
     if (opt.cancel && opt.cancel->load())
         return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
     // Store row numbers only when they are not simply consecutive.
+    std::vector<int64_t> rowNumbers;
+    if (pieces.size() == 1) {
+        rowNumbers = std::move(pieces[0].rowNumbers);
+    } else {
+        rowNumbers.reserve(dataRows);
+        for (const PieceRows &p : pieces)
+            for (int64_t l : p.rowNumbers)
+                rowNumbers.push_back(p.base + l);
+    }
     bool consecutive = true;
     for (size_t i = 1; i < rowNumbers.size() && consecutive; ++i)
         consecutive = rowNumbers[i] == rowNumbers[0] + int64_t(i);

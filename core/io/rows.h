@@ -38,6 +38,16 @@ public:
     virtual double progress() const = 0;             // 0..1 of the pass
     virtual uint64_t bytesRead() const = 0;          // of the text, for the memory budget
     virtual std::optional<Error> error() const = 0;  // after next() returned false
+    virtual int64_t line() const = 0;                // the line the next record starts on
+
+    // The rows not read yet as up to `parts` cursors over consecutive pieces of the text, each
+    // starting after a line break and numbering its lines from 0, so that they can be read on
+    // every core (tableFromRows); none when this cursor cannot be cut (then read on with it).
+    struct Piece {
+        std::unique_ptr<RowCursor> cursor;
+        uint64_t startByte = 0; // where the piece starts in the text
+    };
+    virtual std::vector<Piece> splitRest(size_t /*parts*/) { return {}; }
 };
 
 // openCursor is called twice: once for a sample (header, number format), once for all rows.

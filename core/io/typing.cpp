@@ -1,5 +1,7 @@
 #include "typing.h"
 
+#include "core/parallel.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -97,31 +99,50 @@ Column typeTextColumn(std::string name, TextData cells, const NumberFormat &fmt,
 }
 
 Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
-                      const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
-                      const NumberFormat &fmt, const std::atomic<bool> *cancel, DateOrder *dateOrder)
+                      const std::function<void(size_t, PieceCells &)> &fillColumn, const NumberFormat &fmt,
+                      const std::atomic<bool> *cancel, DateOrder *dateOrder)
 {
-    std::vector<std::string_view> col;
     (void)rows;
     Table t;
     t.decimal = fmt.decimal;
     t.thousands = fmt.thousands;
-    t.columns.reserve(names.size());
-    for (size_t c = 0; c < names.size(); ++c) {
+    std::vector<std::optional<Column>> typed(names.size());
+    std::vector<DateOrder> orders(names.size(), DateOrder::Unknown);
+    // the columns on every core, each on its own
+    parallelFor(names.size(), [&](size_t c) {
         if (cancel && cancel->load(std::memory_order_relaxed))
-            return t;
+            return;
+        PieceCells col;
         fillColumn(c, col);
-        if (auto typed = numericColumn(names[c], col, fmt, dateOrder)) {
-            t.columns.push_back(std::move(*typed));
-            continue;
+        if (col.parts.size() == 1) { // one piece: a plain vector for the loops
+            if (auto numeric = numericColumn(names[c], col.parts[0], fmt, &orders[c])) {
+                typed[c] = std::move(*numeric);
+                return;
+            }
+        } else if (auto numeric = numericColumn(names[c], col, fmt, &orders[c])) {
+            typed[c] = std::move(*numeric);
+            return;
         }
         TextData text;
-        size_t bytes = 0;
-        for (std::string_view s : col)
-            bytes += s.size();
-        text.reserve(col.size(), bytes);
-        for (std::string_view s : col)
-            text.push_back(s);
-        t.columns.push_back(Column::textColumn(names[c], std::move(text)));
+        size_t bytes = 0, cells = 0;
+        for (const auto &part : col.parts) {
+            cells += part.size();
+            for (std::string_view s : part)
+                bytes += s.size();
+        }
+        text.reserve(cells, bytes);
+        for (auto &part : col.parts) {
+            for (std::string_view s : part)
+                text.push_back(s);
+            part = {};
+        }
+        typed[c] = Column::textColumn(names[c], std::move(text));
+    });
+    t.columns.reserve(names.size());
+    for (size_t c = 0; c < names.size() && typed[c]; ++c) {
+        t.columns.push_back(std::move(*typed[c]));
+        if (dateOrder && orders[c] != DateOrder::Unknown) // the last date column's order, as read in turn
+            *dateOrder = orders[c];
     }
     return t;
 }

@@ -13,13 +13,35 @@
 
 namespace vs {
 
+// A column's cells as the pieces of the text they were read from (on every core), in order.
+struct PieceCells {
+    std::vector<std::vector<std::string_view>> parts;
+    size_t size() const
+    {
+        size_t n = 0;
+        for (const auto &p : parts)
+            n += p.size();
+        return n;
+    }
+    std::string_view at(size_t i) const
+    {
+        for (const auto &p : parts) {
+            if (i < p.size())
+                return p[i];
+            i -= p.size();
+        }
+        return {};
+    }
+};
+
 // A column is a number column when every non-missing cell is a number, a date column when every
 // one is a date; text otherwise. Numbers with leading zeros ("00123") or more than 15 digits are
 // identifiers, not quantities, and keep their text.
-// fillColumn(c, cells) puts the cells of column c into cells (one column at a time keeps memory low).
+// fillColumn(c, cells) puts the cells of column c into cells; the columns are typed on every core,
+// each taken when a core is free (a column at a time a core keeps memory low).
 Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
-                      const std::function<void(size_t, std::vector<std::string_view> &)> &fillColumn,
-                      const NumberFormat &fmt, const std::atomic<bool> *cancel, DateOrder *dateOrder);
+                      const std::function<void(size_t, PieceCells &)> &fillColumn, const NumberFormat &fmt,
+                      const std::atomic<bool> *cancel, DateOrder *dateOrder);
 
 // The same rule for one column whose cells are already packed as text (workbook columns that
 // hold text): a number or date column when every cell reads as one, else the text as it is.

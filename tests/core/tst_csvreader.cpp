@@ -30,6 +30,7 @@ private slots:
     void escapedQuotesInTheHeaderSample();
     void runOfContinuationBytesNamesItsRow();
     void textAfterClosingQuoteStaysInItsField();
+    void piecesReadAsOne();
 
 private:
     nlohmann::json m_expect;
@@ -56,6 +57,51 @@ void TstCsvReader::goodFiles()
     auto r = readCsvFile(dataPath("csv/" + file.toStdString()), ReadOptions{});
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
     testutil::checkTable(r->table, r->report, e);
+    // the same read in three pieces on every core, as a file of more than 4 MB is read
+    ReadOptions pieces;
+    pieces.splitBytes = 0;
+    pieces.pieces = 3;
+    auto p = readCsvFile(dataPath("csv/" + file.toStdString()), pieces);
+    QVERIFY2(p.ok(), p.ok() ? "" : p.error().describe().c_str());
+    testutil::checkTable(p->table, p->report, e);
+}
+
+// Rows read in pieces are the rows read in one: cells, types, the lines the rows are on, the
+// warnings and their rows, also where a cut falls into a quoted field (read again in one piece)
+void TstCsvReader::piecesReadAsOne()
+{
+    std::string text = "note,id,amount,day\n\n";
+    for (int i = 0; i < 60; ++i) {
+        text += i % 7 == 3 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain";
+        text += "," + std::to_string(i) + "," + std::to_string(i * 1.25) + ",2024-03-" + std::to_string(1 + i % 28);
+        if (i % 11 == 5)
+            text += ",extra"; // a long row
+        if (i % 13 == 7)
+            text = text.substr(0, text.rfind(',')); // a short row
+        text += i % 9 == 4 ? "\r\n\r\n" : "\n";
+    }
+    auto one = readCsvBytes(text, "p.csv", ReadOptions{});
+    QVERIFY(one.ok());
+    QCOMPARE(one->table.rowCount(), size_t(60));
+    QVERIFY(!one->report.warnings.empty());
+    for (size_t parts = 2; parts <= 9; ++parts) {
+        ReadOptions o;
+        o.splitBytes = 0;
+        o.pieces = parts;
+        auto p = readCsvBytes(text, "p.csv", o);
+        QVERIFY(p.ok());
+        QCOMPARE(describeAll(p->report.warnings), describeAll(one->report.warnings));
+        QCOMPARE(p->report.skippedBlankRows, one->report.skippedBlankRows);
+        QCOMPARE(p->table.columns.size(), one->table.columns.size());
+        QCOMPARE(p->table.rowCount(), one->table.rowCount());
+        for (size_t i = 0; i < one->table.rowCount(); ++i)
+            QCOMPARE(p->table.rowNumber(i), one->table.rowNumber(i));
+        for (size_t c = 0; c < one->table.columns.size(); ++c) {
+            QCOMPARE(p->table.columns[c].type, one->table.columns[c].type);
+            for (size_t i = 0; i < one->table.rowCount(); ++i)
+                QCOMPARE(p->table.columns[c].cellText(i), one->table.columns[c].cellText(i));
+        }
+    }
 }
 
 void TstCsvReader::badFiles_data()
