@@ -120,6 +120,17 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
     const Roles &ro = cx.roles;
     ch.kept.reserve(text.size() / 24);
     uint32_t lastCustomer = UINT32_MAX;
+    // each column's last text read as a number, and the last ISO day (views into the text, or
+    // into the arena, which keeps what it holds)
+    struct Recent {
+        std::string_view text;
+        bool valid = false, identifier = false;
+        CellParse parse = CellParse::Missing;
+        double value = kMissing;
+    };
+    std::vector<Recent> recent(cx.columns);
+    std::string_view isoText;
+    double isoValue = kMissing;
     while (tok.next(rec)) {
         if (rec.blank()) {
             ++ch.blank;
@@ -150,16 +161,25 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
             const int ci = int(c);
             const bool needNumber = ci == ro.amount || ci == ro.quantity || ci == ro.price;
             if (t.number || needNumber) {
-                const CellParse p = parseNumber(s, cx.fmt, v);
+                // the text of the row before (a customer's id, a day, line after line): as read then
+                Recent &r = recent[c];
+                if (!r.valid || s != r.text) {
+                    r.parse = parseNumber(s, cx.fmt, r.value);
+                    if (r.parse == CellParse::Missing)
+                        r.value = kMissing;
+                    r.identifier = r.parse == CellParse::Ok && identifierLike(s);
+                    r.text = s;
+                    r.valid = true;
+                }
+                const CellParse p = r.parse;
+                v = r.value;
                 numberOk = p != CellParse::Invalid;
-                if (p == CellParse::Missing)
-                    v = kMissing;
                 if (needNumber && !numberOk) { // the table reader says which cell (or that dates are no numbers)
                     ch.fallback = true;
                     return;
                 }
                 if (t.number) {
-                    if (!numberOk || (p == CellParse::Ok && identifierLike(s))) {
+                    if (!numberOk || r.identifier) {
                         t.number = false;
                         t.values.clear();
                         t.values.shrink_to_fit();
@@ -176,9 +196,15 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
             }
             if (ci == ro.date) {
                 double d;
+                if (s == isoText && !isoText.empty()) { // the day of the row before
+                    dayValue = isoValue;
+                    continue;
+                }
                 if (isoDay(s, d)) {
                     dayValue = d;
                     t.anyDate = true;
+                    isoText = s;
+                    isoValue = d;
                     continue;
                 }
                 const CellParse p = parseDate(s, DateOrder::Unknown, false, d, t.date ? &t.info : nullptr);

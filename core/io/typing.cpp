@@ -12,6 +12,8 @@ bool identifierLike(std::string_view s)
     s = trimSpaces(s);
     if (s.size() >= 2 && s[0] == '0' && s[1] >= '0' && s[1] <= '9')
         return true; // 00123
+    if (s.size() <= 15)
+        return false; // at most 15 digits
     size_t digits = 0;
     for (char c : s)
         digits += (c >= '0' && c <= '9');

@@ -17,6 +17,11 @@ bool isSpaceByte(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' ||
 // Strips ASCII spaces and the UTF-8 no-break spaces U+00A0, U+202F, U+3000 at both ends.
 std::string_view trimAll(std::string_view s)
 {
+    if (!s.empty()) { // most cells: ASCII at both ends, not a space (the no-break spaces are not ASCII)
+        const unsigned char f = (unsigned char)s.front(), b = (unsigned char)s.back();
+        if (f < 0x80 && b < 0x80 && !isSpaceByte(f) && !isSpaceByte(b))
+            return s;
+    }
     for (bool changed = true; changed && !s.empty();) {
         changed = false;
         if (isSpaceByte((unsigned char)s.front())) { s.remove_prefix(1); changed = true; continue; }
