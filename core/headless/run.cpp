@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 namespace vs {
 
@@ -261,10 +262,19 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         return loaded.error();
     if (!req.writeTable.empty() && !loaded->project.source.database)
         return makeError(ErrorKind::Project, Msg::DbWriteNeedsDatabase, {}, req.projectPath);
-    auto results = computeAnalysis(loaded->data, loaded->project);
+    // the statistics (S8, the value's distribution) are computed on the other cores while the
+    // results file is written, when nothing before that file needs them
+    const bool statisticsAlongside =
+        !req.outPath.empty() && req.charts.empty() && req.reportPath.empty() && !loaded->project.baseline;
+    ComputeOptions computeOptions;
+    computeOptions.statistics = !statisticsAlongside;
+    auto results = computeAnalysis(loaded->data, loaded->project, computeOptions);
     if (!results)
         return results.error();
     AnalysisResults &r = results.value();
+    std::future<void> statistics;
+    if (statisticsAlongside)
+        statistics = std::async(std::launch::async, [&r] { addStatistics(r); });
     r.timings.importMs = importMs;
     for (const Diagnostic &w : loaded->readReport.warnings)
         r.warnings.insert(r.warnings.begin(), w);
@@ -292,6 +302,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         if (!s)
             return s;
     }
+    if (statistics.valid())
+        statistics.get();
     if (!req.earlyWarningsPath.empty()) {
         OutputTable t = earlyWarningTable(r);
         if (!pseudonymKey.empty())

@@ -11,6 +11,7 @@
 #include <deque>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <span>
 
 namespace vs {
@@ -182,10 +183,11 @@ Result<ReadResult> readCsvFile(const std::string &path, const ReadOptions &optio
     if (size < 0)
         return makeError(ErrorKind::Io, Msg::FileCannotBeRead, {}, path);
     in.seekg(0);
-    std::string bytes(size_t(size), '\0');
-    if (!in.read(bytes.data(), size))
+    // not zeroed first: the read fills it (a pass over the file's size less)
+    const std::unique_ptr<char[]> bytes(new char[size_t(size)]);
+    if (!in.read(bytes.get(), size))
         return makeError(ErrorKind::Io, Msg::FileCannotBeReadToEnd, {}, path);
-    return readCsvBytes(bytes, path, options);
+    return readCsvBytes(std::string_view(bytes.get(), size_t(size)), path, options);
 }
 
 } // namespace vs

@@ -28,7 +28,7 @@ struct ReadOptions {
     size_t maxRows = 0;               // 0 = all rows; a preview reads fewer
     size_t rowEstimate = 0;           // how many rows to make room for (readers set it)
     uint64_t textBytes = 0;           // the text the rows come from (readers set it)
-    // Text after the header longer than splitBytes is read in `pieces` on every core (0: one a
+    // Text after the header longer than splitBytes is read in `pieces` on every core (0: two a
     // core); tests and the fuzzer cut small texts into several pieces.
     uint64_t splitBytes = uint64_t(4) << 20;
     size_t pieces = 0;

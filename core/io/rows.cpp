@@ -371,7 +371,8 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     };
     std::vector<PieceRows> pieces;
     std::vector<RowCursor::Piece> cut;
-    const size_t parts = opt.pieces ? opt.pieces : std::max(1u, std::thread::hardware_concurrency());
+    // two pieces a core: a core that is done takes the next piece (pieces read at unequal speeds)
+    const size_t parts = opt.pieces ? opt.pieces : 2 * size_t(std::max(1u, std::thread::hardware_concurrency()));
     if (parts > 1 && !opt.maxRows && opt.textBytes > dataByte + opt.splitBytes)
         cut = cursor->splitRest(parts);
     if (cut.size() > 1) {
