@@ -3,9 +3,15 @@
 //   memory only, never in the project, the autosave or the settings;
 // - File ▸ Write Results to Database puts the customers' results into a table of the database,
 //   replaced at once when it exists;
+// - order lines come one row per customer when nothing needs the days; an edit of the observation
+//   end, or one that needs the days (cohorts), reads again, and the results equal the file's;
 // - a connection dropped while the data are read (the server ends it) loses nothing already on
 //   screen: the previous analysis stays, and the message names the engine's reason.
 #include "core/db/database_source.h"
+#include "core/analytics/over_time.h"
+#include "core/domain/models.h"
+#include "core/headless/run.h"
+#include "core/io/results_writer.h"
 #include "core/project/project.h"
 #include "ui/AnalysisSession.h"
 #include "testutil.h"
@@ -184,9 +190,9 @@ private slots:
                  qPrintable(asked[0]));
         QVERIFY(session.results());
         QCOMPARE(session.results()->rowCount(), size_t(2357));
-        // the window reads per customer and day: its tracking chart and date edits need the days
+        // RFM needs nothing per day: the engine sums the order lines per customer
         QVERIFY(session.results()->data->database);
-        QVERIFY(!session.results()->data->database->perCustomer);
+        QVERIFY(session.results()->data->database->perCustomer);
         QVERIFY(qEnvironmentVariableIsEmpty("VS_DBWINDOW_UNSET_PASSWORD"));
         // an edit, so that the autosave writes
         const QString label = QString::fromStdString(session.results()->segments.front().label);
@@ -254,6 +260,130 @@ private slots:
         QCOMPARE(segmentOf.size(), res.rowCount());
         for (size_t i = 0; i < res.rowCount(); ++i)
             QCOMPARE(segmentOf[std::string(res.data->ids.at(i))], res.segments[size_t(res.segment[i])].label);
+    }
+
+    // the same analysis from the CDNOW file (the lines the database tables hold) with the window
+    // project's model and segments and an observation end
+    std::shared_ptr<const vs::AnalysisResults> fileResults(const std::string &observationEnd, bool cohorts)
+    {
+        json p = {{"valuescope", 1},
+                  {"source", {{"layout", "transactions"}, {"path", std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt"},
+                              {"columns", {{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}}}}},
+                  {"value", {{"model", "rfm"}, {"time_unit", "days"}}},
+                  {"segments", {{"by", "value"}, {"method", "quantile"}, {"count", 4}}}};
+        if (!observationEnd.empty())
+            p["value"]["observation_end"] = observationEnd;
+        if (cohorts)
+            p["cohorts"] = {{"period", "quarter"}, {"measure", "customers"}};
+        const std::string path = m_dir.filePath(QStringLiteral("file_%1.json").arg(QString::fromStdString(observationEnd))).toStdString();
+        std::ofstream(path) << p.dump(2);
+        auto la = vs::loadAnalysis(path, nullptr);
+        if (!la)
+            return nullptr;
+        auto r = vs::computeAnalysis(la->data, la->project);
+        return r ? std::make_shared<const vs::AnalysisResults>(std::move(r.value())) : nullptr;
+    }
+
+    // per customer: value, segment, recency, frequency, monetary equal (to 1e-9 relative: the
+    // engine sums money as exact decimals, the file as doubles)
+    static bool sameResults(const vs::AnalysisResults &a, const vs::AnalysisResults &b, QString *why)
+    {
+        if (a.rowCount() != b.rowCount()) {
+            *why = QStringLiteral("%1 customers against %2").arg(a.rowCount()).arg(b.rowCount());
+            return false;
+        }
+        std::map<std::string, size_t> rowOf;
+        for (size_t i = 0; i < b.rowCount(); ++i)
+            rowOf[std::string(b.data->ids.at(i))] = i;
+        auto same = [](double x, double y) { return x == y || std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(y)); };
+        for (size_t i = 0; i < a.rowCount(); ++i) {
+            const std::string id(a.data->ids.at(i));
+            const auto it = rowOf.find(id);
+            if (it == rowOf.end()) {
+                *why = QStringLiteral("customer %1 is not in the file's results").arg(QString::fromStdString(id));
+                return false;
+            }
+            const size_t j = it->second;
+            bool ok = same(a.value[i], b.value[j]) && a.segments[size_t(a.segment[i])].label == b.segments[size_t(b.segment[j])].label;
+            for (const char *col : {"recency", "frequency", "monetary"})
+                ok = ok && a.column(col) && b.column(col) && same((*a.column(col))[i], (*b.column(col))[j]);
+            if (!ok) {
+                *why = QStringLiteral("customer %1 differs").arg(QString::fromStdString(id));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // RFM in the window: the engine sends a row per customer; an edit of the observation end reads
+    // again (per customer, for the new end), one that needs the days (cohorts) reads the days.
+    // Each time the results equal the file run with the same settings.
+    void perCustomerRowsReadAgainOnEdits_data() { passwordAskedAndKeptInMemory_data(); }
+    void perCustomerRowsReadAgainOnEdits()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        QVERIFY(openInWindow(w, session, projectFile(e, e + "_percustomer.valuescope.json")));
+        auto transferred = [&] {
+            const json summary = json::parse(vs::summaryJson(*session.results(), session.project()));
+            return summary["database"]["rows_transferred"].get<size_t>();
+        };
+        QString why;
+        {
+            const auto r = session.results();
+            QVERIFY(r && r->data->database && r->data->database->perCustomer);
+            QCOMPARE(transferred(), r->rowCount());
+            QCOMPARE(r->rowCount(), size_t(2357));
+            const auto file = fileResults("", false);
+            QVERIFY(file);
+            QVERIFY2(sameResults(*r, *file, &why), qPrintable(why));
+        }
+        // another observation end: the engine sums the lines again, for the new end
+        const auto before = session.results();
+        QSignalSpy reading(&session, &AnalysisSession::databaseReading);
+        session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("observation_end"),
+                                                               QStringLiteral("1997-12-31")));
+        QTRY_VERIFY_WITH_TIMEOUT(session.results() != before && !session.isBusy(), 60000);
+        QVERIFY2(session.lastError().isEmpty(), qPrintable(session.lastError()));
+        QVERIFY(!reading.isEmpty() && reading.front().front().toBool()); // the Stop button showed
+        QVERIFY(!session.isReadingDatabase());
+        {
+            const auto r = session.results();
+            QVERIFY(r->data != before->data);
+            QVERIFY(r->data->database->perCustomer);
+            QCOMPARE(transferred(), r->rowCount());
+            const auto file = fileResults("1997-12-31", false);
+            QVERIFY(file);
+            QVERIFY2(sameResults(*r, *file, &why), qPrintable(why));
+            QVERIFY(!sameResults(*before, *file, &why)); // the edit changed what is shown
+        }
+        // cohorts need the days: the engine sends a row per customer and day
+        const auto perCustomer = session.results();
+        session.undoStack()->push(new SetCohortsCommand(&session, vs::CohortSpec{"quarter", "customers"}));
+        QTRY_VERIFY_WITH_TIMEOUT(session.results() != perCustomer && !session.isBusy(), 60000);
+        QVERIFY2(session.lastError().isEmpty(), qPrintable(session.lastError()));
+        {
+            const auto r = session.results();
+            QVERIFY(!r->data->database->perCustomer);
+            QVERIFY(transferred() > r->rowCount());
+            QVERIFY(r->overTime && r->overTime->cohorts);
+            const auto file = fileResults("1997-12-31", true);
+            QVERIFY(file);
+            QVERIFY2(sameResults(*r, *file, &why), qPrintable(why));
+        }
+        // the days serve any other end without reading again
+        const auto days = session.results()->data;
+        session.undoStack()->undo(); // cohorts off
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy() && !session.results()->overTime, 60000);
+        session.undoStack()->undo(); // the first observation end
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy() && session.project().value.observationEnd.empty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy(), 60000);
+        QCOMPARE(session.results()->data, days);
+        const auto file = fileResults("", false);
+        QVERIFY2(sameResults(*session.results(), *file, &why), qPrintable(why));
     }
 
     // The server ends the connection while the data are read: the analysis on screen stays, and
