@@ -95,6 +95,12 @@ private:
 };
 } // namespace
 
+// Whether the spy's signal came, or comes within ms. QSignalSpy::wait() alone counts only a
+// signal that comes while it waits, and the window may have finished already: when the worker
+// thread is done before the coroutine that started it reaches co_await, the coroutine goes on at
+// once, inside the call that opened the project (its message box answered there too).
+bool received(QSignalSpy &spy, int ms) { return !spy.isEmpty() || spy.wait(ms); }
+
 class TstDbWindow : public QObject {
     Q_OBJECT
     std::map<std::string, std::string> m_state;
@@ -148,7 +154,7 @@ class TstDbWindow : public QObject {
         QSignalSpy loaded(&session, &AnalysisSession::loaded);
         DialogAnswers answers({QString::fromStdString(m_password)});
         w.openProject(path);
-        if (!loaded.wait(60000)) {
+        if (!received(loaded, 60000)) {
             qWarning() << "not loaded; dialogs:" << answers.asked << answers.unexpected;
             return false;
         }
@@ -416,7 +422,11 @@ private slots:
             if (!db)
                 return;
             const std::string find =
-                e == "postgresql" ? "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()"
+                // PostgreSQL keeps only a query's first kilobyte there (track_activity_query_size):
+                // the push-down's query holds the user's query, and its marker, further on, so the
+                // sleeping backend is found by what it waits for
+                e == "postgresql" ? "SELECT pid FROM pg_stat_activity WHERE state = 'active' AND (query LIKE '%" + marker +
+                                        "%' OR wait_event = 'PgSleep') AND pid <> pg_backend_pid()"
                                   : "SELECT query_id FROM system.processes WHERE query LIKE '%" + marker +
                                         "%' AND query NOT LIKE '%system.processes%'";
             while (!ended) { // until the window has failed: a query found may have ended on its own
@@ -446,7 +456,7 @@ private slots:
         QSignalSpy failed(&session, &AnalysisSession::failed);
         DialogAnswers answers({QString::fromStdString(m_password), QStringLiteral("close the message")});
         w.openProject(second);
-        const bool gotFailure = failed.wait(60000);
+        const bool gotFailure = received(failed, 60000);
         ended = true;
         admin.join();
         QVERIFY(gotFailure);
@@ -471,20 +481,15 @@ private slots:
         QCOMPARE(session.results(), shown);
         QCOMPARE(session.projectPath(), QFileInfo(first).absoluteFilePath());
         QCOMPARE(session.results()->rowCount(), size_t(2357));
-        // the same reason in Chinese, through the translated message (the message path is the
-        // engines' common one, checked on PostgreSQL: on ClickHouse this step once waited past a
-        // minute for the failure in a full local run, right after the killed query; cause not
-        // found yet)
+        // the same reason in Chinese, through the translated message, right after the ended query
         answers.stop();
-        if (e != "postgresql")
-            return;
         QTranslator zh;
         QVERIFY(zh.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
         QCoreApplication::installTranslator(&zh);
         QSignalSpy failedZh(&session, &AnalysisSession::failed);
         DialogAnswers answersZh({QString::fromStdString(m_password), QStringLiteral("close")});
         w.openProject(projectFile(e, e + "_missing.valuescope.json", "SELECT customer, order_date, amount FROM no_such_table_x"));
-        QVERIFY(failedZh.wait(60000));
+        QVERIFY(received(failedZh, 60000));
         QTRY_VERIFY_WITH_TIMEOUT(answersZh.done(), 30000);
         QCoreApplication::removeTranslator(&zh);
         const QString zhMessage = failedZh.front().front().toString();
