@@ -169,7 +169,7 @@ std::string dayGroupsQuery(const DbClient &db, const Project &p, const std::vect
            "sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE 0 END) AS vs_returned, " + orders + " AS vs_orders, "
            "count(*) AS vs_lines, sum(vs_return) AS vs_return_lines\n"
            "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
-           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + "\n"
+           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") + "\n"
            "GROUP BY vs_customer, vs_day";
 }
 
@@ -290,11 +290,11 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
         // the first and last day of the lines it keeps
         uint64_t scanned = 0, noId = 0, noDate = 0, noAmount = 0;
         double firstDay = kMissing, lastDay = kMissing;
-        const std::string kept = "vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount");
+        const std::string kept = "vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount");
         const std::string count =
             "SELECT count(*), sum(CASE WHEN vs_customer <> '' THEN 0 ELSE 1 END), "
             "sum(CASE WHEN vs_customer <> '' AND vs_day IS NULL THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + " THEN 0 "
+            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") + " THEN 0 "
             "WHEN vs_customer <> '' AND vs_day IS NOT NULL THEN 1 ELSE 0 END), " + db.aggregateIf("min", "vs_day", kept) + ", " +
             db.aggregateIf("max", "vs_day", kept) + " FROM (" + linesSubquery(db, p, cols.value()) + "\n) AS vs_lines";
         Status s = db.select(count, {}, [&](const DbRow &r) {
