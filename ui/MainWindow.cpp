@@ -159,6 +159,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_busy->hide();
     statusBar()->addWidget(m_rowsLabel, 1);
     m_stopLongStep = new QToolButton;
+    m_stopLongStep->setObjectName(QStringLiteral("stopLongStep"));
     m_stopLongStep->setText(tr("Stop"));
     m_stopLongStep->setToolTip(tr("Stop the bootstrap: the CLV interval falls back to the one from the fits' standard errors"));
     m_stopLongStep->hide();

@@ -31,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 
 #include <nlohmann/json.hpp>
@@ -390,6 +391,58 @@ private slots:
         QCOMPARE(session.results()->data, days);
         const auto file = fileResults("", false);
         QVERIFY2(sameResults(*session.results(), *file, &why), qPrintable(why));
+    }
+
+    // Stop while the engine is asked again after an edit (PostgreSQL; the table held locked by
+    // another session, so that the query waits): the reading ends, the analysis shown stays and
+    // the banner says it is for the settings before.
+    void stopWhileReadingAgain()
+    {
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        QVERIFY(openInWindow(w, session, projectFile("postgresql", "pg_stop_again.valuescope.json")));
+        const auto shown = session.results();
+        QVERIFY(shown && shown->data->database->perCustomer);
+        auto db = vs::connectDatabase(spec("postgresql"), m_password);
+        QVERIFY(db);
+        auto count = [&](const std::string &sql) {
+            long long n = -1;
+            (void)db.value()->select(sql, {}, [&](const vs::DbRow &r) {
+                n = std::stoll(std::string(*r[0]));
+                return true;
+            });
+            return n;
+        };
+        // another session takes the table and keeps it (psql; the password through the environment)
+        qputenv("PGPASSWORD", QByteArray::fromStdString(m_password));
+        const std::string lock = "psql -X -q -h " + m_state["VS_PG_SOCKET"] + " -p " + m_state["VS_PG_PORT"] +
+                                 " -U vs -d shop -c 'BEGIN; LOCK TABLE cdnow_lines IN ACCESS EXCLUSIVE MODE; "
+                                 "SELECT pg_sleep(120); COMMIT' >/dev/null 2>&1";
+        std::thread locker([&] { (void)std::system(lock.c_str()); });
+        QTRY_VERIFY_WITH_TIMEOUT(count("SELECT count(*) FROM pg_locks WHERE mode = 'AccessExclusiveLock' AND "
+                                       "relation = 'cdnow_lines'::regclass") == 1, 30000);
+        // another observation end: the engine is asked again, and waits for the table
+        session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("observation_end"),
+                                                               QStringLiteral("1997-12-31")));
+        QVERIFY(session.isReadingDatabase());
+        auto *stop = w.findChild<QToolButton *>(QStringLiteral("stopReading"));
+        QVERIFY(stop);
+        QTRY_VERIFY_WITH_TIMEOUT(count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") >= 1, 30000);
+        QVERIFY(stop->isVisible() && stop->isEnabled());
+        stop->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy(), 30000);
+        (void)count("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event = 'PgSleep') AS t");
+        locker.join();
+        qunsetenv("PGPASSWORD");
+        QVERIFY(!session.isReadingDatabase());
+        QVERIFY(!stop->isVisible());
+        QCOMPARE(session.results(), shown); // nothing shown is lost
+        QVERIFY2(session.lastError().contains(QStringLiteral("stopped")), qPrintable(session.lastError()));
+        // undone: the rows it has serve the first settings again, without the engine
+        session.undoStack()->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isBusy() && session.lastError().isEmpty(), 30000);
+        QCOMPARE(session.results()->data, shown->data);
     }
 
     // The server ends the connection while the data are read: the analysis on screen stays, and
