@@ -3,6 +3,9 @@
 // Usage: bench_ui DATA.csv   (QT_QPA_PLATFORM=offscreen is fine)
 //        bench_ui ORDER_LINES.csv --order-lines: an order log (customer,date,amount) to RFM segments,
 //        then the same import stopped ("Stop reading") after a quarter of its time
+//        bench_ui PROJECT.valuescope.json --open: the project opened in the window (a database
+//        source: its password from the variable password_env names) until its results show, then
+//        opened again and stopped (the status bar's Stop) halfway through the engine's query
 #include "core/domain/defaults.h"
 #include "core/headless/run.h"
 #include "core/process.h"
@@ -22,6 +25,8 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <sys/resource.h>
 
 #include <atomic>
 #include <cstdio>
@@ -126,6 +131,54 @@ QCoro::Task<int> runOrderLines(QString path, MainWindow *window)
     co_return cancelled ? 0 : 3;
 }
 
+// A project opened as File > Open does (a database source read with the work pushed down): time to
+// the results on screen, the longest UI pause meanwhile, the peak memory so far; then the same
+// opening stopped halfway through the engine's query, and the analysis shown kept.
+QCoro::Task<int> runOpen(QString path, MainWindow *window)
+{
+    AnalysisSession *session = window->session();
+    GapMeter meter;
+    QElapsedTimer total;
+    meter.start();
+    total.start();
+    window->openProject(path);
+    co_await qCoro(session, &AnalysisSession::loaded);
+    QApplication::processEvents(); // the views drawn
+    const qint64 ms = total.elapsed(), gap = meter.stop();
+    const auto shown = session->results();
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    const auto &db = shown->data->database;
+    std::printf("opened: %zu customers in %lld ms, longest UI pause %lld ms, peak memory %ld MB%s\n", shown->rowCount(),
+                (long long)ms, (long long)gap, ru.ru_maxrss / 1024,
+                db ? QStringLiteral(" (engine: %1 lines scanned, %2 rows sent, %3 per customer, query %4 ms)")
+                         .arg(db->rowsScanned).arg(db->rowsTransferred).arg(db->perCustomer ? "one" : "not one")
+                         .arg(qlonglong(db->queryMs)).toLocal8Bit().constData()
+                   : "");
+    if (!db) // a file: nothing to stop
+        co_return 0;
+    // Stop halfway through the engine's query: the reading ends, the analysis on screen stays
+    meter.start();
+    QElapsedTimer stop;
+    bool stopped = false, failed = false;
+    QObject::connect(session, &AnalysisSession::readingStopped, [&] { stopped = true; });
+    QObject::connect(session, &AnalysisSession::failed, [&] { failed = true; });
+    const int stopAt = std::max(50, int(db->queryMs / 2));
+    QTimer::singleShot(stopAt, [&] {
+        stop.start();
+        session->stopReading();
+    });
+    window->openProject(path);
+    QTimer tick;
+    tick.start(50);
+    while (!stopped && !failed && !(stop.isValid() && stop.elapsed() > 120000))
+        co_await qCoro(&tick, &QTimer::timeout);
+    std::printf("Stop at %lld ms: %s %lld ms after the click, longest UI pause %lld ms, analysis shown %s\n",
+                (long long)stopAt, stopped ? "stopped" : "NOT stopped", (long long)stop.elapsed(), (long long)meter.stop(),
+                session->results() == shown ? "kept" : "NOT kept");
+    co_return stopped && session->results() == shown ? 0 : 3;
+}
+
 // Five weight edits, each timed from the push to the redrawn views.
 QCoro::Task<void> timeEdits(AnalysisSession *session, GapMeter &meter, double firstWeight, const char *what)
 {
@@ -211,9 +264,10 @@ int main(int argc, char *argv[])
     window.show();
     int code = 0;
     QTimer::singleShot(0, [&] {
-        const bool orderLines = argc > 2 && std::string_view(argv[2]) == "--order-lines";
-        auto task = orderLines ? runOrderLines(QString::fromLocal8Bit(argv[1]), &window)
-                               : run(QString::fromLocal8Bit(argv[1]), &window);
+        const std::string_view mode = argc > 2 ? argv[2] : "";
+        auto task = mode == "--order-lines" ? runOrderLines(QString::fromLocal8Bit(argv[1]), &window)
+                    : mode == "--open"      ? runOpen(QString::fromLocal8Bit(argv[1]), &window)
+                                            : run(QString::fromLocal8Bit(argv[1]), &window);
         QCoro::connect(std::move(task), &app, [&](int c) {
             code = c;
             QCoreApplication::exit(c); // not quit(): that closes the window, which asks to save

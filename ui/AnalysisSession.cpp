@@ -4,6 +4,7 @@
 #include "WarningText.h"
 #include "Wording.h"
 
+#include "core/db/database_source.h"
 #include "core/headless/run.h"
 #include "core/project/edits.h"
 
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QUndoStack>
 #include <QPointer>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -25,11 +27,17 @@ struct Computed {
 };
 using ComputeResult = std::shared_ptr<Computed>;
 
-LoadResult loadInBackground(std::string path, std::optional<std::string> password)
+// the window draws the tracking chart: a database sends the days when the model has one
+// (vs::databaseRowsFor)
+LoadResult loadInBackground(std::string path, std::optional<std::string> password, std::shared_ptr<std::atomic<bool>> stop,
+                            std::shared_ptr<std::atomic<uint64_t>> rows)
 {
     double ms = 0;
-    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(vs::loadAnalysis(path, &ms, interfaceWords(), password, true));
+    return std::make_shared<vs::Result<vs::LoadedAnalysis>>(
+        vs::loadAnalysis(path, &ms, interfaceWords(), password, true, stop.get(), rows.get()));
 }
+
+using ReadResult = std::shared_ptr<vs::Result<std::shared_ptr<const vs::PreparedData>>>;
 
 // previous: the results shown now, whose statistics are reused where the numbers did not change;
 // baseline: the what-if baseline the new results are compared with; stop: set when a newer edit
@@ -148,18 +156,28 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
 {
     const quint64 generation = ++m_generation;
     stopStaleCompute();
+    endReading();
     setBusy(true);
     QPointer<AnalysisSession> self(this); // the window may close while this reads
     std::optional<std::string> pw;
     if (password)
         pw = password->toStdString();
-    QFuture<LoadResult> future = QtConcurrent::run(&loadInBackground, path.toStdString(), std::move(pw));
+    // a database source is read with Stop and the rows counted as they come
+    auto stopRead = std::make_shared<std::atomic<bool>>(false);
+    auto rowsRead = std::make_shared<std::atomic<uint64_t>>(0);
+    if (auto p = vs::loadProject(path.toStdString()); p && p->source.database)
+        startReading(stopRead, rowsRead);
+    QFuture<LoadResult> future = QtConcurrent::run(&loadInBackground, path.toStdString(), pw, stopRead, rowsRead);
     LoadResult loadResult = co_await future;
     if (!self || generation != m_generation)
         co_return false;
+    endReading();
     if (!*loadResult) {
         setBusy(false);
-        emit failed(localizedError(loadResult->error()));
+        if (loadResult->error().kind == vs::ErrorKind::Cancelled && stopRead->load())
+            emit readingStopped(); // Stop: nothing to say but that the analysis shown stays
+        else
+            emit failed(localizedError(loadResult->error()));
         co_return false;
     }
     vs::LoadedAnalysis &la = loadResult->value();
@@ -198,6 +216,7 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
         co_return false;
     }
     m_project = la.project;
+    m_password = la.project.source.database ? pw : std::nullopt;
     m_recovered = false;
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_dataPath = QString::fromStdString(la.dataPath);
@@ -221,12 +240,16 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
 }
 
 void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,
-                                    std::shared_ptr<const vs::AnalysisResults> results)
+                                    std::shared_ptr<const vs::AnalysisResults> results, std::optional<QString> password)
 {
     ++m_generation; // anything still computing belongs to the analysis being replaced
     stopStaleCompute();
+    endReading();
     setBusy(false);
     m_project = std::move(project);
+    m_password.reset();
+    if (password && m_project.source.database)
+        m_password = password->toStdString();
     m_recovered = false;
     m_projectPath.clear();
     m_dataPath = QFileInfo(dataPath).absoluteFilePath();
@@ -280,7 +303,9 @@ void AnalysisSession::clear()
 {
     ++m_generation;
     stopStaleCompute();
+    endReading();
     m_project = blankProject();
+    m_password.reset();
     m_projectPath.clear();
     m_dataPath.clear();
     m_data.reset();
@@ -328,8 +353,42 @@ void AnalysisSession::stopLongStep()
         m_stopLongStep->store(true);
 }
 
+void AnalysisSession::stopReading()
+{
+    if (m_stopRead)
+        m_stopRead->store(true);
+}
+
+void AnalysisSession::startReading(std::shared_ptr<std::atomic<bool>> stop, std::shared_ptr<std::atomic<uint64_t>> rows)
+{
+    m_stopRead = std::move(stop);
+    m_rowsRead = std::move(rows);
+    if (!m_readTimer) {
+        m_readTimer = new QTimer(this);
+        m_readTimer->setInterval(250);
+        connect(m_readTimer, &QTimer::timeout, this, [this] {
+            if (m_rowsRead)
+                emit databaseRowsRead(qulonglong(m_rowsRead->load()));
+        });
+    }
+    m_readTimer->start();
+    emit databaseReading(true);
+}
+
+void AnalysisSession::endReading()
+{
+    if (!m_stopRead)
+        return;
+    m_stopRead.reset();
+    m_rowsRead.reset();
+    m_readTimer->stop();
+    emit databaseReading(false);
+}
+
 void AnalysisSession::stopStaleCompute()
 {
+    if (m_stopRead) // a reading for settings no longer wanted
+        m_stopRead->store(true);
     if (m_stop)
         m_stop->store(true);
     m_stop.reset();
@@ -340,12 +399,52 @@ void AnalysisSession::stopStaleCompute()
 
 bool AnalysisSession::longStepStopped() const { return m_stopLongStep && m_stopLongStep->load(); }
 
+QCoro::Task<void> AnalysisSession::readDatabaseAgain(quint64 generation)
+{
+    // the rows the engine sent cannot compute the new settings (another observation end, or the
+    // days needed): the engine is asked again; the analysis shown stays until the rows arrive
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    auto rows = std::make_shared<std::atomic<uint64_t>>(0);
+    endReading();
+    startReading(stop, rows);
+    setBusy(true);
+    QPointer<AnalysisSession> self(this);
+    QFuture<ReadResult> future = QtConcurrent::run([project = m_project, password = m_password, stop, rows] {
+        return std::make_shared<vs::Result<std::shared_ptr<const vs::PreparedData>>>(
+            vs::readDatabaseForWindow(project, password, stop.get(), rows.get()));
+    });
+    ReadResult read = co_await future;
+    if (!self || generation != m_generation)
+        co_return; // a newer edit (which stopped this reading) or another analysis
+    endReading();
+    if (!*read) {
+        setBusy(false);
+        const bool stopped = read->error().kind == vs::ErrorKind::Cancelled;
+        m_lastError = stopped ? tr("Reading from the database was stopped: the results shown are for the settings before "
+                                   "the last change.")
+                              : localizedError(read->error());
+        emit computeFailed(m_lastError);
+        if (!stopped)
+            emit failed(m_lastError); // as when the database cannot be read on opening
+        ++m_published;
+        emit resultsChanged(); // views keep the last good results; the banner says why
+        co_return;
+    }
+    m_data = read->value();
+    co_await recompute();
+}
+
 QCoro::Task<void> AnalysisSession::recompute()
 {
     if (!m_data)
         co_return;
     const quint64 generation = ++m_generation;
     stopStaleCompute(); // the results of the previous edit are not wanted any more
+    endReading();
+    if (m_project.source.database && !vs::databaseDataServes(*m_data, m_project, true)) {
+        co_await readDatabaseAgain(generation);
+        co_return;
+    }
     auto stop = std::make_shared<std::atomic<bool>>(false);
     m_stop = stop;
     auto stopLong = std::make_shared<std::atomic<bool>>(false);

@@ -45,12 +45,13 @@ public:
     QStringList allColumns() const;
 
     // Loads a project and its data off the UI thread; emits loaded() or failed(). password: for a
-    // database source, the one the window asked for (kept nowhere).
+    // database source, the one the window asked for (kept in memory only, for reading again).
     QCoro::Task<bool> openProject(QString path, std::optional<QString> password = std::nullopt);
     // Takes a new analysis the import wizard has read and computed off the UI thread (its
-    // results carry their prepared data); the undo history starts afresh.
+    // results carry their prepared data); the undo history starts afresh. password: a database
+    // source's (in memory only, for reading again).
     void adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,
-                       std::shared_ptr<const vs::AnalysisResults> results);
+                       std::shared_ptr<const vs::AnalysisResults> results, std::optional<QString> password = std::nullopt);
     // Writes the project (source.path relative to the project's folder); false and a message on failure.
     bool saveProject(const QString &path, QString *error);
     void clear();
@@ -72,6 +73,11 @@ public:
     // Whether the running computation's long step was told to stop (a newer computation has not been)
     bool longStepStopped() const;
 
+    // A database source being read (opening, or again because an edit needs other rows from the
+    // engine, databaseDataServes): Stop ends the reading, and the analysis shown stays.
+    bool isReadingDatabase() const { return bool(m_stopRead); }
+    void stopReading();
+
     // For tests and benchmarks: resolves when the latest recompute has published its results.
     QCoro::Task<bool> waitForResults();
 
@@ -86,9 +92,16 @@ signals:
     void pathChanged();
     void baselineChanged();
     void longStepProgress(double fraction); // the running recompute's long step (0-1): a bar and a Stop button
+    void databaseReading(bool reading);     // a database source is being read: a Stop button
+    void databaseRowsRead(qulonglong rows); // while reading: the rows the engine has sent so far
+    void readingStopped();                  // Stop ended the reading of a project: the analysis shown stays
 
 private:
     QCoro::Task<void> recompute();
+    QCoro::Task<void> readDatabaseAgain(quint64 generation);
+    // the reading's Stop flag and row count, and a timer reporting the count while it runs
+    void startReading(std::shared_ptr<std::atomic<bool>> stop, std::shared_ptr<std::atomic<uint64_t>> rows);
+    void endReading();
     void setBusy(bool busy);
     void publish(std::shared_ptr<const vs::AnalysisResults> results,
                  std::shared_ptr<const vs::ScenarioComparison> comparison);
@@ -107,6 +120,10 @@ private:
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic<bool>> m_stop; // the running recompute's: set when a newer one starts
     std::shared_ptr<std::atomic<bool>> m_stopLongStep; // the running recompute's: set by stopLongStep()
+    std::optional<std::string> m_password;            // a database source's, from the window: memory only
+    std::shared_ptr<std::atomic<bool>> m_stopRead;     // the running database reading's: set by stopReading()
+    std::shared_ptr<std::atomic<uint64_t>> m_rowsRead; // its rows so far
+    class QTimer *m_readTimer = nullptr;
     quint64 m_published = 0;
     bool m_busy = false;
     bool m_recovered = false;

@@ -6,6 +6,7 @@
 #include "KeyboardPolicy.h"
 #include "UserGuide.h"
 #include "WhatIfPanel.h"
+#include "NumberFormat.h"
 #include "Wording.h"
 #include "charts/Charts.h"
 #include "charts/SegmentChart.h"
@@ -158,6 +159,7 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
     m_busy->hide();
     statusBar()->addWidget(m_rowsLabel, 1);
     m_stopLongStep = new QToolButton;
+    m_stopLongStep->setObjectName(QStringLiteral("stopLongStep"));
     m_stopLongStep->setText(tr("Stop"));
     m_stopLongStep->setToolTip(tr("Stop the bootstrap: the CLV interval falls back to the one from the fits' standard errors"));
     m_stopLongStep->hide();
@@ -165,8 +167,18 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
         m_stopLongStep->setEnabled(false);
         m_session->stopLongStep();
     });
+    m_stopReading = new QToolButton;
+    m_stopReading->setObjectName(QStringLiteral("stopReading"));
+    m_stopReading->setText(tr("Stop"));
+    m_stopReading->setToolTip(tr("Stop reading from the database: the analysis shown stays"));
+    m_stopReading->hide();
+    connect(m_stopReading, &QToolButton::clicked, this, [this] {
+        m_stopReading->setEnabled(false);
+        m_session->stopReading();
+    });
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_stopLongStep);
+    statusBar()->addPermanentWidget(m_stopReading);
     statusBar()->addPermanentWidget(m_warningsButton);
     connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
 
@@ -192,6 +204,26 @@ MainWindow::MainWindow(AnalysisSession *session, QWidget *parent)
         m_stopLongStep->setEnabled(!m_session->longStepStopped());
         if (!m_stopLongStep->isVisible())
             m_stopLongStep->show();
+    });
+    // a database source being read: the engine works, then its rows come; Stop ends it
+    connect(m_session, &AnalysisSession::databaseReading, this, [this](bool reading) {
+        m_stopReading->setEnabled(true);
+        m_stopReading->setVisible(reading);
+        if (reading) {
+            m_busy->setRange(0, 0);
+            m_busy->setToolTip(tr("The database is working on the query"));
+            statusBar()->showMessage(tr("Reading from the database…"));
+        } else {
+            m_busy->setToolTip(QString());
+            statusBar()->clearMessage();
+        }
+    });
+    connect(m_session, &AnalysisSession::databaseRowsRead, this, [this](qulonglong rows) {
+        if (rows)
+            statusBar()->showMessage(tr("Reading from the database: %1 rows received").arg(numbers::count(rows)));
+    });
+    connect(m_session, &AnalysisSession::readingStopped, this, [this] {
+        statusBar()->showMessage(tr("Reading stopped; the analysis shown stays."), 10000);
     });
     connect(m_session, &AnalysisSession::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_session, &AnalysisSession::pathChanged, this, &MainWindow::updateTitle);

@@ -92,5 +92,6 @@ private:
     QLabel *m_rowsLabel;
     QToolButton *m_warningsButton;
     QToolButton *m_stopLongStep = nullptr; // stops the bootstrap while it runs
+    QToolButton *m_stopReading = nullptr;  // stops reading a database source (the analysis shown stays)
     QProgressBar *m_busy;
 };

@@ -60,6 +60,21 @@ OverTimeBox::OverTimeBox(AnalysisSession *session, QWidget *parent)
     syncFromProject();
 }
 
+namespace {
+// the first and the last day of the order lines: from their days, or from the figures a database
+// summed per customer (switching snapshots on then reads the days from the engine)
+std::optional<std::pair<int32_t, int32_t>> orderDays(const std::shared_ptr<const vs::AnalysisResults> &results)
+{
+    if (!results || !results->data)
+        return std::nullopt;
+    if (const auto &d = results->data->days)
+        return std::make_pair(d->firstDay, d->lastDay);
+    if (const auto &f = results->data->figures)
+        return std::make_pair(f->firstDay, f->lastDay);
+    return std::nullopt;
+}
+} // namespace
+
 void OverTimeBox::syncFromProject()
 {
     const vs::Project &p = m_session->project();
@@ -67,9 +82,9 @@ void OverTimeBox::syncFromProject()
     m_updating = true;
     // the dates the data span, when the order lines are known
     const auto results = m_session->results();
-    if (results && results->data && results->data->days) {
-        const QDate first = QDate(1970, 1, 1).addDays(results->data->days->firstDay);
-        const QDate last = QDate(1970, 1, 1).addDays(results->data->days->lastDay);
+    if (const auto span = orderDays(results)) {
+        const QDate first = QDate(1970, 1, 1).addDays(span->first);
+        const QDate last = QDate(1970, 1, 1).addDays(span->second);
         for (QDateEdit *e : {m_from, m_to})
             e->setDateRange(first, last);
     }
@@ -99,8 +114,8 @@ void OverTimeBox::pushSnapshots()
     if (m_compare->isChecked()) {
         if (!p.snapshots) { // switched on: half a year up to the last order
             const auto results = m_session->results();
-            if (results && results->data && results->data->days)
-                s = vs::defaultSnapshots(results->data->days->firstDay, results->data->days->lastDay);
+            if (const auto span = orderDays(results))
+                s = vs::defaultSnapshots(span->first, span->second);
             else
                 s = vs::SnapshotSpec{toIso(m_from->date()), toIso(m_to->date())};
         } else {

@@ -3,7 +3,11 @@
 # tests/db/servers.sh with numbers(), analysed by `valuescope run` (predictive CLV with RFM
 # segments) with the work pushed down; against the same generator's first 10,000,000 lines as a
 # CSV file read by `valuescope run`. Prints wall time and the peak memory (max RSS) of ValueScope.
+# Then the same from the window (BUILD_DIR/bench/bench_ui --open, benchmarks built): RFM and
+# predictive CLV opened from the cluster and the file, time to results, longest UI pause, peak
+# memory, and Stop halfway through the engine's query.
 #   bench/db/bench_clickhouse.sh BUILD_DIR [LINES]
+# Run it under the build lock on a shared machine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build=$(cd "${1:?build dir}" && pwd)
@@ -51,13 +55,19 @@ echo "generated $(ch "$VS_CH_HTTP1" "SELECT count() FROM big_lines") lines in tw
 ch "$VS_CH_HTTP1" "$(gen 0 16666650) FORMAT CSVWithNames" >"$work/lines10m.csv"
 echo "file case: $(($(wc -l <"$work/lines10m.csv") - 1)) lines"
 
-project() { # source-json out
+project() { # source-json out [model]
+  local model=${3:-${VS_BENCH_MODEL:-predictive_clv}} value
+  if [[ $model == rfm ]]; then
+    value='"model": "rfm", "observation_end": "2021-06-30", "time_unit": "weeks"'
+  else
+    value="\"model\": \"$model\", \"observation_end\": \"2021-06-30\", \"time_unit\": \"weeks\",
+             \"horizon_months\": 12, \"monthly_discount\": 0.01, \"penalizer\": 0.001"
+  fi
   cat >"$2" <<JSON
 { "valuescope": 1,
   "source": { $1, "layout": "transactions",
               "columns": { "customer": "customer", "date": "order_date", "amount": "amount" } },
-  "value": { "model": "${VS_BENCH_MODEL:-predictive_clv}", "observation_end": "2021-06-30", "time_unit": "weeks",
-             "horizon_months": 12, "monthly_discount": 0.01, "penalizer": 0.001 },
+  "value": { $value },
   "segments": { "by": "rfm", "method": "rfm_rules" } }
 JSON
 }
@@ -76,3 +86,25 @@ echo "| run | customers | wall | peak memory (max RSS) | database |"
 echo "|---|---|---|---|---|"
 run "file, 10M lines (CSV)" "$work/file.json"
 run "ClickHouse, 2 shards, $((lines / 1000000))M lines" "$work/db.json"
+
+# the window: File > Open of the same projects, RFM and predictive CLV
+[[ -x $build/bench/bench_ui ]] || { echo "no $build/bench/bench_ui (configure with -DVALUESCOPE_BUILD_BENCHMARKS=ON)"; exit 0; }
+db_source="\"database\": {\"engine\": \"clickhouse\", \"host\": \"127.0.0.1\", \"port\": $VS_CH_HTTP1, \"database\": \"shop\", \"user\": \"vs\", \"password_env\": \"VS_BENCH_PW\", \"table\": \"big_lines\"}"
+window() { # name project
+  mkdir -p "$work/home"
+  HOME=$work/home QT_QPA_PLATFORM=offscreen VS_BENCH_PW=$VS_TEST_PASSWORD \
+    /usr/bin/time -f "%e %M" -o "$work/time" "$build/bench/bench_ui" "$2" --open >"$work/window.out" 2>"$work/stderr" ||
+    { cat "$work/window.out" "$work/stderr" >&2; exit 1; }
+  read -r secs kb <"$work/time"
+  printf '| %s | %d MB (whole process) |\n' "$1" $((kb / 1024))
+  sed 's/^/|   | /' "$work/window.out"
+}
+echo
+echo "| window (bench_ui --open) | peak memory |"
+echo "|---|---|"
+for model in rfm predictive_clv; do
+  project "\"path\": \"$work/lines10m.csv\"" "$work/file_$model.json" "$model"
+  project "$db_source" "$work/db_$model.json" "$model"
+  window "file, 10M lines (CSV), $model" "$work/file_$model.json"
+  window "ClickHouse, 2 shards, $((lines / 1000000))M lines, $model" "$work/db_$model.json"
+done

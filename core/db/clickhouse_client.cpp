@@ -7,9 +7,14 @@
 
 #include <curl/curl.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <random>
 
 namespace vs {
 
@@ -110,6 +115,23 @@ void unescapeTsv(std::string_view in, std::string &out)
         default: out += in[i];
         }
     }
+}
+
+// A query id no other query of this process (or of another ValueScope) has had: the process
+// and a count over all connections. (An id made of the connection's address and its own count
+// came again when a new connection was allocated where a closed one had been, and the server
+// answers a query whose id is still running elsewhere with an error, or one being killed with
+// that kill.)
+std::string nextQueryId()
+{
+    static std::atomic<uint64_t> count{0};
+    static const std::string process = [] {
+        std::random_device rd;
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%ld-%08x", long(getpid()), unsigned(rd()));
+        return std::string(buf);
+    }();
+    return "valuescope-" + process + "-" + std::to_string(++count);
 }
 
 class ClickHouseClient final : public DbClient {
@@ -230,7 +252,7 @@ public:
     }
     std::string dayOf(const std::string &e) const override { return "toInt32(toDate(" + e + "))"; }
     std::string doubleOf(const std::string &e) const override { return "toFloat64(" + e + ")"; }
-    std::string notNan(const std::string &e) const override { return "(NOT isNaN(" + e + "))"; }
+    std::string finite(const std::string &e) const override { return "isFinite(" + e + ")"; }
     std::string startsWithC(const std::string &e) const override { return "(upper(substring(" + e + ", 1, 1)) = 'C')"; }
     std::string countDistinctIf(const std::string &e, const std::string &cond) const override
     {
@@ -347,7 +369,7 @@ private:
     {
         body.clear();
         curl_easy_reset(m_curl);
-        const std::string queryId = "valuescope-" + std::to_string(reinterpret_cast<uintptr_t>(this)) + "-" + std::to_string(++m_queries);
+        const std::string queryId = nextQueryId();
         const std::string url = m_base + (readOnly ? "&readonly=1" : "") + "&query_id=" + queryId;
         curl_easy_setopt(m_curl, CURLOPT_URL, url.c_str());
         curl_easy_setopt(m_curl, CURLOPT_POST, 1L);
@@ -357,6 +379,8 @@ private:
         curl_easy_setopt(m_curl, CURLOPT_USERNAME, m_spec.user.empty() ? "default" : m_spec.user.c_str());
         curl_easy_setopt(m_curl, CURLOPT_PASSWORD, m_password.c_str());
         curl_easy_setopt(m_curl, CURLOPT_CONNECTTIMEOUT, 10L);
+        if (m_timeoutSeconds)
+            curl_easy_setopt(m_curl, CURLOPT_TIMEOUT, m_timeoutSeconds);
         curl_easy_setopt(m_curl, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(m_curl, CURLOPT_SSL_VERIFYPEER, 1L);
         curl_easy_setopt(m_curl, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -384,9 +408,12 @@ private:
             // the server may go on until it has something to send: it is told to stop now
             std::string ignored;
             int code = 0;
+            // (within seconds: Stop must not wait on a server that does not answer)
             std::atomic<bool> *flag = stop;
             stop = nullptr;
+            m_timeoutSeconds = 10;
             (void)post("KILL QUERY WHERE query_id = " + literal(queryId) + " ASYNC", false, ignored, code, nullptr);
+            m_timeoutSeconds = 0;
             stop = flag;
             return makeError(ErrorKind::Cancelled, Msg::ImportCancelled);
         }
@@ -402,7 +429,7 @@ private:
     }
 
     CURL *m_curl = nullptr;
-    uint64_t m_queries = 0;
+    long m_timeoutSeconds = 0; // the whole request's, when set
     DatabaseSpec m_spec;
     std::string m_password;
     std::string m_base;

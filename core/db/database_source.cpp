@@ -1,5 +1,7 @@
 #include "database_source.h"
 
+#include "core/analytics/analysis.h"
+#include "core/domain/models.h"
 #include "core/domain/sources.h"
 #include "core/io/results_writer.h"
 #include "core/table/cell_parse.h"
@@ -167,7 +169,7 @@ std::string dayGroupsQuery(const DbClient &db, const Project &p, const std::vect
            "sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE 0 END) AS vs_returned, " + orders + " AS vs_orders, "
            "count(*) AS vs_lines, sum(vs_return) AS vs_return_lines\n"
            "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
-           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + "\n"
+           "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") + "\n"
            "GROUP BY vs_customer, vs_day";
 }
 
@@ -198,12 +200,23 @@ std::string customerSummaryQuery(const DbClient &db, const Project &p, const std
            "GROUP BY vs_customer\nORDER BY " + db.orderByText("vs_customer");
 }
 
-DatabaseRows databaseRowsFor(const Project &p, bool window)
+namespace {
+
+// whether the project's value model reads this parameter (core/domain/models.cpp)
+bool modelUses(const Project &p, std::string_view parameter)
 {
-    // the window draws the tracking chart and lets the dates change without reading again;
-    // snapshots, cohorts and purchases grouped per week or month read the days themselves
-    const bool byDay = p.value.period.empty() || p.value.period == "day";
-    if (window || p.snapshots || p.cohorts || !byDay)
+    const ValueModelInfo *m = findValueModel(p.value.model);
+    return m && modelHasParameter(*m, parameter);
+}
+
+} // namespace
+
+DatabaseRows databaseRowsFor(const Project &p, bool trackingChart)
+{
+    // snapshots, cohorts, purchases grouped per week or month and the tracking chart (a model
+    // that fits purchase models) read the days themselves
+    const bool byDay = !modelUses(p, "period") || p.value.period.empty() || p.value.period == "day";
+    if (p.snapshots || p.cohorts || !byDay || (trackingChart && modelUses(p, "purchase_model")))
         return DatabaseRows::PerCustomerDay;
     return DatabaseRows::PerCustomer;
 }
@@ -223,8 +236,22 @@ int32_t dayOrDefault(const std::string &text, int32_t fallback)
 
 } // namespace
 
+bool databaseDataServes(const PreparedData &data, const Project &p, bool trackingChart)
+{
+    if (!data.figures)
+        return true;
+    if (databaseRowsFor(p, trackingChart) == DatabaseRows::PerCustomerDay)
+        return false;
+    // the dates the figures were summed for (readDatabaseSource): a date that cannot be read
+    // leaves the default there and here, for computeAnalysis to name
+    const CustomerFigures &f = *data.figures;
+    if (f.observationEnd != dayOrDefault(p.value.observationEnd, f.lastDay))
+        return false;
+    return !modelUses(p, "holdout_end") || f.holdoutEnd == dayOrDefault(p.value.holdoutEnd, INT32_MAX);
+}
+
 Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<std::string> &givenPassword,
-                                        std::atomic<bool> *stop, DatabaseRows detail)
+                                        std::atomic<bool> *stop, DatabaseRows detail, std::atomic<uint64_t> *rowsRead)
 {
     const DatabaseSpec &spec = *p.source.database;
     const std::string where = databaseSourceName(spec);
@@ -263,11 +290,11 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
         // the first and last day of the lines it keeps
         uint64_t scanned = 0, noId = 0, noDate = 0, noAmount = 0;
         double firstDay = kMissing, lastDay = kMissing;
-        const std::string kept = "vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount");
+        const std::string kept = "vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount");
         const std::string count =
             "SELECT count(*), sum(CASE WHEN vs_customer <> '' THEN 0 ELSE 1 END), "
             "sum(CASE WHEN vs_customer <> '' AND vs_day IS NULL THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.notNan("vs_amount") + " THEN 0 "
+            "sum(CASE WHEN vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") + " THEN 0 "
             "WHEN vs_customer <> '' AND vs_day IS NOT NULL THEN 1 ELSE 0 END), " + db.aggregateIf("min", "vs_day", kept) + ", " +
             db.aggregateIf("max", "vs_day", kept) + " FROM (" + linesSubquery(db, p, cols.value()) + "\n) AS vs_lines";
         Status s = db.select(count, {}, [&](const DbRow &r) {
@@ -299,7 +326,8 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
             f.holdoutEnd = dayOrDefault(p.value.holdoutEnd, INT32_MAX);
             const int32_t holdoutEnd = std::max(f.observationEnd, std::min(f.holdoutEnd, f.lastDay));
             s = db.select(customerSummaryQuery(db, p, cols.value(), f.observationEnd, holdoutEnd), {}, [&](const DbRow &r) {
-                ++rows;
+                if ((++rows & 0xffff) == 0 && rowsRead)
+                    rowsRead->store(rows);
                 g.ids.push_back(r[0] ? *r[0] : std::string_view());
                 const uint32_t days = uint32_t(std::max(0.0, toNumber(r[1])));
                 f.purchaseDays.push_back(days);
@@ -330,7 +358,8 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
             std::string last;
             bool any = false;
             s = db.select(orderLinesQuery(db, p, cols.value()), {}, [&](const DbRow &r) {
-                ++rows;
+                if ((++rows & 0xffff) == 0 && rowsRead)
+                    rowsRead->store(rows);
                 const std::string_view cust = r[0] ? *r[0] : std::string_view();
                 if (!any || cust != last) {
                     any = true;
@@ -392,7 +421,8 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
         std::vector<TextData> texts(picked.size());
         uint64_t rows = 0;
         Status s = db.select(sql, {}, [&](const DbRow &r) {
-            ++rows;
+            if ((++rows & 0xffff) == 0 && rowsRead)
+                rowsRead->store(rows);
             for (size_t i = 0; i < picked.size(); ++i) {
                 if (picked[i]->type == ColumnType::Text)
                     texts[i].push_back(r[i] ? *r[i] : std::string_view());

@@ -27,14 +27,25 @@ struct DatabaseData {
 
 // What comes back for order lines.
 enum class DatabaseRows { PerCustomer, PerCustomerDay };
-// PerCustomer unless the days are needed: in the window (tracking chart, date edits without
-// reading again), for snapshots or cohorts, or for purchases grouped per week, month, ...
-DatabaseRows databaseRowsFor(const Project &project, bool window);
+// The one rule, for the command line and the window: PerCustomer unless something needs the
+// purchase days themselves: snapshots, cohorts, a value model whose purchases are grouped per
+// week, month, ..., or the tracking chart of a model that fits purchase models (trackingChart:
+// the chart is drawn; the window always offers it, the command line when asked or in a report).
+DatabaseRows databaseRowsFor(const Project &project, bool trackingChart);
+
+// Whether order lines a database sent can compute the project without reading again: rows per
+// customer and day (and customer tables) serve any settings; rows per customer only the
+// observation end and holdout end they were summed for, and only while databaseRowsFor needs no
+// days. The window reads again when they do not.
+struct PreparedData;
+bool databaseDataServes(const PreparedData &data, const Project &project, bool trackingChart);
 
 // password: from the window; nullopt reads the variable source.database.password_env names.
+// rowsRead: when given, the rows received so far (for a progress display; updated as they come).
 Result<DatabaseData> readDatabaseSource(const Project &project, const std::optional<std::string> &password = std::nullopt,
                                         std::atomic<bool> *stop = nullptr,
-                                        DatabaseRows rows = DatabaseRows::PerCustomerDay);
+                                        DatabaseRows rows = DatabaseRows::PerCustomerDay,
+                                        std::atomic<uint64_t> *rowsRead = nullptr);
 
 // For the import wizard: the tables of the database, and the first rows of the source (every
 // column, typed by the engine) for the mapping page.

@@ -82,7 +82,9 @@ public:
     virtual std::string textOf(const std::string &expr, ColumnType type) const = 0;   // trimmed text
     virtual std::string dayOf(const std::string &expr) const = 0;                     // days since 1970-01-01
     virtual std::string doubleOf(const std::string &expr) const = 0;
-    virtual std::string notNan(const std::string &doubleExpr) const = 0;
+    // true for a finite number: false (or NULL) for NaN, an infinity or NULL, so that such an
+    // amount is counted and left out as a file's line without an amount is
+    virtual std::string finite(const std::string &doubleExpr) const = 0;
     virtual std::string startsWithC(const std::string &textExpr) const = 0;
     virtual std::string countDistinctIf(const std::string &expr, const std::string &cond) const = 0;
     virtual std::string orderByText(const std::string &expr) const = 0; // byte order

@@ -180,7 +180,8 @@ public:
     }
     std::string dayOf(const std::string &e) const override { return "(CAST(" + e + " AS date) - DATE '1970-01-01')"; }
     std::string doubleOf(const std::string &e) const override { return "CAST(" + e + " AS double precision)"; }
-    std::string notNan(const std::string &e) const override { return "(" + e + " <> 'NaN'::float8)"; }
+    // NaN sorts above Infinity in PostgreSQL: neither is below it
+    std::string finite(const std::string &e) const override { return "(abs(" + e + ") < 'Infinity'::float8)"; }
     std::string startsWithC(const std::string &e) const override { return "(upper(left(" + e + ", 1)) = 'C')"; }
     std::string countDistinctIf(const std::string &e, const std::string &cond) const override
     {

@@ -3,6 +3,7 @@
 #include "core/io/xlsx_writer.h"
 
 #include "core/db/database_source.h"
+#include "core/domain/charts.h"
 #include "core/io/order_stream.h"
 
 #include "core/io/atomic_file.h"
@@ -49,7 +50,8 @@ static Result<std::optional<StreamedOrderLines>> streamedOrderLines(const std::s
 // the work of analyseFile and loadAnalysis, which turn a std::bad_alloc into Msg::OutOfMemory
 static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOptions &options, const Project &project);
 static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
-                                                  const std::optional<std::string> &password, bool window);
+                                                  const std::optional<std::string> &password, bool trackingChart,
+                                                  std::atomic<bool> *stop, std::atomic<uint64_t> *rowsRead);
 
 ReadOptions readOptionsFor(const Project &p)
 {
@@ -117,10 +119,11 @@ static FileAnalysis analyseFileOrThrow(const std::string &path, const ReadOption
 }
 
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr,
-                                    const std::optional<std::string> &password, bool window)
+                                    const std::optional<std::string> &password, bool trackingChart,
+                                    std::atomic<bool> *stop, std::atomic<uint64_t> *rowsRead)
 {
     try {
-        return loadAnalysisOrThrow(projectPath, importMs, tr, password, window);
+        return loadAnalysisOrThrow(projectPath, importMs, tr, password, trackingChart, stop, rowsRead);
     } catch (const std::bad_alloc &) {
         return budget::outOfMemory(projectPath);
     }
@@ -129,9 +132,10 @@ Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *impo
 // A database source read with the work pushed down, then prepared as a file's data would be.
 static Result<std::shared_ptr<const PreparedData>> prepareDatabase(const Project &project, const std::string &name,
                                                                    const std::optional<std::string> &password,
-                                                                   std::atomic<bool> *stop, DatabaseRows rows)
+                                                                   std::atomic<bool> *stop, DatabaseRows rows,
+                                                                   std::atomic<uint64_t> *rowsRead = nullptr)
 {
-    auto db = readDatabaseSource(project, password, stop, rows);
+    auto db = readDatabaseSource(project, password, stop, rows, rowsRead);
     if (!db)
         return db.error();
     auto prepared = db->grouped  ? prepareGroupedLines(std::move(*db->grouped), project, name)
@@ -142,6 +146,18 @@ static Result<std::shared_ptr<const PreparedData>> prepareDatabase(const Project
     auto data = std::const_pointer_cast<PreparedData>(prepared.value());
     data->database = db->stats;
     return std::shared_ptr<const PreparedData>(std::move(data));
+}
+
+Result<std::shared_ptr<const PreparedData>> readDatabaseForWindow(const Project &project,
+                                                                  const std::optional<std::string> &password,
+                                                                  std::atomic<bool> *stop, std::atomic<uint64_t> *rowsRead)
+{
+    try {
+        return prepareDatabase(project, databaseSourceName(*project.source.database), password, stop,
+                               databaseRowsFor(project, true), rowsRead);
+    } catch (const std::bad_alloc &) {
+        return budget::outOfMemory(databaseSourceName(*project.source.database));
+    }
 }
 
 FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop)
@@ -168,7 +184,8 @@ FileAnalysis analyseDatabase(const Project &project, const std::string &password
 }
 
 static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath, double *importMs, const Translate &tr,
-                                                  const std::optional<std::string> &password, bool window)
+                                                  const std::optional<std::string> &password, bool trackingChart,
+                                                  std::atomic<bool> *stop, std::atomic<uint64_t> *rowsRead)
 {
     auto project = loadProject(projectPath, tr);
     if (!project)
@@ -179,7 +196,8 @@ static Result<LoadedAnalysis> loadAnalysisOrThrow(const std::string &projectPath
     if (la.project.source.database) {
         // the work goes to the engine; only per-customer(-day) rows come back
         la.dataPath = databaseSourceName(*la.project.source.database);
-        auto prepared = prepareDatabase(la.project, la.dataPath, password, nullptr, databaseRowsFor(la.project, window));
+        auto prepared = prepareDatabase(la.project, la.dataPath, password, stop, databaseRowsFor(la.project, trackingChart),
+                                        rowsRead);
         if (!prepared)
             return prepared.error();
         la.data = prepared.value();
@@ -252,12 +270,13 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         return makeError(ErrorKind::Project, Msg::ReportsNotInThisVersion, {}, req.reportPath);
 
     // the tracking charts (asked for, or in the report) need the purchases per day: a database
-    // then sends a row per customer and day instead of one per customer
-    bool needsDays = !req.reportPath.empty();
+    // then sends a row per customer and day instead of one per customer (databaseRowsFor)
+    bool trackingChart = !req.reportPath.empty();
     for (const auto &chart : req.charts)
-        needsDays |= chart.first == "tracking" || chart.first == "tracking_cumulative";
+        if (const ChartKindInfo *kind = findChartKind(chart.first))
+            trackingChart |= kind->view == ChartView::Tracking;
     double importMs = 0;
-    auto loaded = loadAnalysis(req.projectPath, &importMs, {}, std::nullopt, needsDays);
+    auto loaded = loadAnalysis(req.projectPath, &importMs, {}, std::nullopt, trackingChart);
     if (!loaded)
         return loaded.error();
     if (!req.writeTable.empty() && !loaded->project.source.database)

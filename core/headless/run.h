@@ -65,14 +65,22 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
 
 // Reads the project's data file and prepares it (import timing in *importMs).
 // password: for a database source, the one the window asked for (otherwise read from the
-// variable source.database.password_env names). window: order lines from a database come per
-// customer and day (the window's tracking chart and date edits need the days); otherwise per
-// customer whenever the analysis needs no more (database_source.h).
+// variable source.database.password_env names). trackingChart: the tracking chart is drawn, so
+// order lines from a database come per customer and day when the model has one; otherwise per
+// customer whenever the analysis needs no more (databaseRowsFor, database_source.h). stop and
+// rowsRead: Stop and progress while a database is read.
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {},
-                                    const std::optional<std::string> &password = std::nullopt, bool window = false);
+                                    const std::optional<std::string> &password = std::nullopt, bool trackingChart = false,
+                                    std::atomic<bool> *stop = nullptr, std::atomic<uint64_t> *rowsRead = nullptr);
 // The import wizard's last step for a database source: the engine's rows analysed with the
-// project, as the window will show them (per customer and day for order lines).
+// project, as the window will show them (databaseRowsFor with the tracking chart).
 FileAnalysis analyseDatabase(const Project &project, const std::string &password, std::atomic<bool> *stop);
+// A project's database source read again for the window (its settings changed so that the rows
+// it has cannot compute it, databaseDataServes): read as the window reads it, prepared as a
+// file's data would be.
+Result<std::shared_ptr<const PreparedData>> readDatabaseForWindow(const Project &project,
+                                                                  const std::optional<std::string> &password,
+                                                                  std::atomic<bool> *stop, std::atomic<uint64_t> *rowsRead);
 
 // Runs the whole request. No output file is left half-written: each is written to a temporary
 // file and renamed, and nothing is written when the analysis fails.

@@ -7,6 +7,10 @@
         <source>The baseline saved with this project cannot be computed, so it was left out: %1</source>
         <translation>无法计算此项目保存的基准，已忽略：%1</translation>
     </message>
+    <message>
+        <source>Reading from the database was stopped: the results shown are for the settings before the last change.</source>
+        <translation>从数据库读取已停止：显示的结果对应上一次更改之前的设置。</translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>
@@ -919,6 +923,26 @@ Customers: %1</source>
     <message>
         <source>Bootstrap: %1 % of the resamples refitted</source>
         <translation>自助法：已重新拟合 %1% 的重抽样</translation>
+    </message>
+    <message>
+        <source>Stop reading from the database: the analysis shown stays</source>
+        <translation>停止从数据库读取：当前显示的分析保持不变</translation>
+    </message>
+    <message>
+        <source>The database is working on the query</source>
+        <translation>数据库正在执行查询</translation>
+    </message>
+    <message>
+        <source>Reading from the database…</source>
+        <translation>正在从数据库读取…</translation>
+    </message>
+    <message>
+        <source>Reading from the database: %1 rows received</source>
+        <translation>正在从数据库读取：已收到 %1 行</translation>
+    </message>
+    <message>
+        <source>Reading stopped; the analysis shown stays.</source>
+        <translation>读取已停止；当前显示的分析保持不变。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -422,6 +423,54 @@ private slots:
                       cols, e + "_queryerror.json");
         QCOMPARE(err.code, Msg::DbQueryFailed);
         QVERIFY2(err.describe().find("nonsense_column") != std::string::npos, err.describe().c_str());
+    }
+
+    // An amount that is not a finite number (NaN, +-Infinity) is counted and left out, as a file's
+    // line without an amount: the CDNOW lines with three amounts made Infinity, -Infinity and NaN
+    // by a query give the file run whose lines with those amounts have none.
+    void nonFiniteAmountsLeftOut_data() { errors_data(); }
+    void nonFiniteAmountsLeftOut()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const std::string query =
+            e == "postgresql"
+                ? "SELECT customer, order_date, CASE WHEN amount = 11.77 THEN 'Infinity'::float8 WHEN amount = 14.96 THEN "
+                  "'-Infinity'::float8 WHEN amount = 13.97 THEN 'NaN'::float8 ELSE amount END AS amount FROM cdnow_lines"
+                : "SELECT customer, order_date, multiIf(amount = 11.77, inf, amount = 14.96, -inf, amount = 13.97, nan, amount) "
+                  "AS amount FROM cdnow_lines";
+        const json cols = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"}};
+        const std::string project = projectFor("cdnow.valuescope.json", databaseSource(e, "", query), e + "_nonfinite.json", cols);
+        Status s = run(project, tmp(e + "_nonfinite.csv"), tmp(e + "_nonfinite.summary.json"));
+        QVERIFY2(s, s ? "" : s.error().describe().c_str());
+        // the file: the same lines, those amounts blank
+        std::ifstream in(std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt");
+        std::ofstream csv(tmp("nonfinite_lines.csv"));
+        csv << "customer,order_date,amount\n";
+        std::string c1, c2, date, qty, amount;
+        size_t blank = 0;
+        while (in >> c1 >> c2 >> date >> qty >> amount) {
+            const bool out = amount == "11.77" || amount == "14.96" || amount == "13.97";
+            blank += out;
+            csv << c2 << ',' << date.substr(0, 4) << '-' << date.substr(4, 2) << '-' << date.substr(6, 2) << ','
+                << (out ? std::string() : amount) << '\n';
+        }
+        csv.close();
+        QCOMPARE(blank, size_t(606));
+        json p = testutil::loadJson(std::string(VS_RESOURCES) + "/sample/cdnow.valuescope.json");
+        p["source"] = {{"path", tmp("nonfinite_lines.csv")}, {"layout", "transactions"}, {"columns", cols}};
+        std::ofstream(tmp("file_nonfinite.json")) << p.dump(2);
+        s = run(tmp("file_nonfinite.json"), tmp("file_" + e + "_nonfinite.csv"));
+        QVERIFY2(s, s ? "" : s.error().describe().c_str());
+        compareOutputs(tmp(e + "_nonfinite.csv"), tmp("file_" + e + "_nonfinite.csv"));
+        // counted and said
+        const json summary = testutil::loadJson(tmp(e + "_nonfinite.summary.json"));
+        QCOMPARE(summary["database"]["rows_scanned"].get<size_t>(), size_t(6919));
+        bool said = false;
+        for (const json &w : summary["warnings"])
+            said |= w.get<std::string>().find("606 order line") != std::string::npos &&
+                    w.get<std::string>().find("amount") != std::string::npos;
+        QVERIFY2(said, summary["warnings"].dump().c_str());
     }
 
     void injection_data() { errors_data(); }

@@ -273,11 +273,8 @@ void TstCharts::bootstrapShowsProgressAndStops()
     QVERIFY(samplesEditor && seedEditor);
     QVERIFY(!samplesEditor->isEnabled() && !seedEditor->isEnabled());
     // the bootstrap: the bar counts the resamples, the Stop button appears and stops it
-    QToolButton *stop = nullptr;
-    for (QToolButton *b : w.findChildren<QToolButton *>())
-        if (b->text() == QLatin1String("Stop"))
-            stop = b;
-    QVERIFY(stop);
+    QToolButton *stop = w.findChild<QToolButton *>(QStringLiteral("stopLongStep"));
+    QVERIFY(stop && stop->text() == QLatin1String("Stop"));
     QList<double> seen;
     bool clickOnce = true;
     connect(&session, &AnalysisSession::longStepProgress, &w, [&](double f) {

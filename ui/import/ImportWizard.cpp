@@ -703,7 +703,8 @@ private:
         if (c->results && c->results->data && c->results->data->database) {
             const vs::DatabaseStats &d = *c->results->data->database;
             // what came back: order lines summed per customer, or per customer and day (the
-            // window's tracking chart and date edits need the days), or a customer table's rows
+            // tracking chart and over-time views need the days, vs::databaseRowsFor), or a
+            // customer table's rows
             const QString text = m_w->layout() != vs::Layout::Transactions
                                      ? ImportWizard::tr("The database read %1 rows and sent %2 in %3 s.")
                                  : d.perCustomer
@@ -804,7 +805,8 @@ bool ImportWizard::fromDatabase() const
 void ImportWizard::accept()
 {
     if (m_checked)
-        m_session->adoptAnalysis(m_project, path(), m_fullReport, m_checked);
+        m_session->adoptAnalysis(m_project, path(), m_fullReport, m_checked,
+                                 fromDatabase() ? std::optional<QString>(m_password) : std::nullopt);
     QWizard::accept();
 }
 
