@@ -599,6 +599,12 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         f.second.wait();
     if (!ok)
         return plain;
+    // the chunks' room back to the heap, for what is sorted and summed next (pages already
+    // touched: fresh ones cost as much as the work on them here)
+    inFlight.clear();
+    spare.clear();
+    pool.clear();
+    pending = std::string();
 
     // the columns' types, as buildTypedTable gives them
     out.columns.decimal = cx.fmt.decimal;
