@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <exception>
 #include <future>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -28,8 +29,12 @@ void parallelFor(size_t n, Task &&task)
             task(i);
     };
     std::vector<std::future<void>> others;
-    for (size_t t = 1; t < threads; ++t)
-        others.push_back(std::async(std::launch::async, work));
+    try {
+        for (size_t t = 1; t < threads; ++t)
+            others.push_back(std::async(std::launch::async, work));
+    } catch (const std::system_error &) {
+        // no thread to be had (a process or container limit): the ones started and this one
+    }
     std::exception_ptr failed;
     try {
         work();
@@ -47,6 +52,21 @@ void parallelFor(size_t n, Task &&task)
     }
     if (failed)
         std::rethrow_exception(failed);
+}
+
+// f() on another thread, or here at once when no thread can be started; the future is ready
+// when f is done (its destructor waits for it).
+template <class F>
+std::future<void> startAlongside(F &f)
+{
+    try {
+        return std::async(std::launch::async, f);
+    } catch (const std::system_error &) {
+        f();
+        std::promise<void> done;
+        done.set_value();
+        return done.get_future();
+    }
 }
 
 // parallelFor over [0, n) in blocks of `block`: task(from, to).

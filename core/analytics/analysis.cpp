@@ -309,7 +309,8 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     // the input columns described on the other cores while the ids are read here (again for
     // the rows kept, if some are left out)
     std::vector<std::pair<std::string, DescriptiveStats>> allRowsStats;
-    auto described = std::async(std::launch::async, [&] { allRowsStats = describeNumberColumns(*table, {}); });
+    auto describeAll = [&] { allRowsStats = describeNumberColumns(*table, {}); };
+    std::future<void> described = startAlongside(describeAll);
     if (idColumn.empty()) {
         // no id column: number the rows as the spreadsheet does
         data->ids.reserve(n, n * 7);

@@ -51,7 +51,8 @@ public:
             rehash(n * 2);
         m_keys.reserve(n);
     }
-    // Empty again, keeping its room (a reader that numbers strings chunk after chunk).
+    // Empty again, keeping its room (a reader that numbers strings chunk after chunk). The keys'
+    // characters must still be there: a few keys are found again to empty their slots.
     void clear()
     {
         if (m_keys.size() * 8 < m_slots.size()) { // few keys: empty their own slots only

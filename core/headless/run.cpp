@@ -14,6 +14,8 @@
 #include "core/io/results_writer.h"
 #include "core/io/table_writer.h"
 
+#include "core/parallel.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -292,8 +294,9 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         return results.error();
     AnalysisResults &r = results.value();
     std::future<void> statistics;
+    auto addTheStatistics = [&r] { addStatistics(r); };
     if (statisticsAlongside)
-        statistics = std::async(std::launch::async, [&r] { addStatistics(r); });
+        statistics = startAlongside(addTheStatistics);
     r.timings.importMs = importMs;
     for (const Diagnostic &w : loaded->readReport.warnings)
         r.warnings.insert(r.warnings.begin(), w);

@@ -7,6 +7,7 @@
 #include "core/io/encoding.h"
 #include "core/io/order_store.h"
 #include "core/io/typing.h"
+#include "core/parallel.h"
 #include "core/table/cell_parse.h"
 
 #include <algorithm>
@@ -83,7 +84,7 @@ struct Chunk {
             t.anyDate = false;
         }
         kept.clear();
-        customerIndex.clear();
+        customerIndex.clear(); // (before the text and the arena its keys view are replaced)
         invoiceIndex.clear();
         arena.clear();
     }
@@ -577,9 +578,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         while (more && inFlight.size() < threads + 1) {
             Chunk *p = nextChunk();
             more = !p->last;
-            const std::vector<char> flags = stillTyping;
-            auto job = std::async(std::launch::async, [p, &cx, flags] { parseChunk(*p, cx, flags); });
-            inFlight.emplace_back(p, std::move(job));
+            auto parse = [p, &cx, flags = stillTyping] { parseChunk(*p, cx, flags); };
+            inFlight.emplace_back(p, startAlongside(parse));
         }
         Chunk *ch = inFlight.front().first;
         std::future<void> job = std::move(inFlight.front().second);
@@ -640,11 +640,11 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     }
     // the number columns' statistics (their values sorted for the median) on another core, while
     // the ids are read as numbers and the days put in order here
-    std::vector<std::future<void>> statsDone;
-    for (size_t i = 0; i < numberColumns.size(); ++i)
-        statsDone.push_back(std::async(std::launch::async, [&out, &stats, &numberColumns, i] {
-            out.inputStats[i].second = stats[numberColumns[i]].finish();
-        }));
+    auto finishStats = [&] {
+        parallelFor(numberColumns.size(),
+                    [&](size_t i) { out.inputStats[i].second = stats[numberColumns[i]].finish(); });
+    };
+    std::future<void> statsDone = startAlongside(finishStats);
     // a date column read in one order where the table reader reads the whole column in the other
     if ((dateColumnOrder == DateOrder::DayFirst && readMonthFirst) ||
         (dateColumnOrder == DateOrder::MonthFirst && readDayFirst))
@@ -672,8 +672,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         if (skipped[w])
             g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
     g.days = store.finish();
-    for (std::future<void> &f : statsDone)
-        f.get();
+    statsDone.get();
     if (g.days.returnLines)
         g.warnings.push_back({Msg::ReturnLines, {std::to_string(g.days.returnLines)}});
     out.report = std::move(rep);

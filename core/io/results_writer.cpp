@@ -12,6 +12,7 @@
 #include <cmath>
 #include <deque>
 #include <future>
+#include <system_error>
 #include <thread>
 
 namespace vs {
@@ -120,17 +121,24 @@ void writeInBlocks(std::ostream &out, size_t rows, Format format)
         return;
     }
     const size_t blocks = (rows + kBlock - 1) / kBlock;
-    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    const size_t threads = std::min(8u, std::max(1u, std::thread::hardware_concurrency())); // blocks held: a few
     std::deque<std::future<std::string>> inFlight;
     size_t next = 0;
     while (next < blocks || !inFlight.empty()) {
         while (next < blocks && inFlight.size() <= threads) {
             const size_t from = next++ * kBlock, to = std::min(rows, from + kBlock);
-            inFlight.push_back(std::async(std::launch::async, [&format, from, to] {
+            auto job = [&format, from, to] {
                 std::string text;
                 format(from, to, text);
                 return text;
-            }));
+            };
+            try {
+                inFlight.push_back(std::async(std::launch::async, job));
+            } catch (const std::system_error &) { // no thread to be had: formatted here
+                std::promise<std::string> here;
+                here.set_value(job());
+                inFlight.push_back(here.get_future());
+            }
         }
         const std::string text = inFlight.front().get();
         inFlight.pop_front();

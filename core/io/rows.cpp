@@ -6,6 +6,7 @@
 #include "core/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <map>
 #include <thread>
@@ -323,8 +324,14 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     const int64_t dataLine = cursor->line();
     const uint64_t dataByte = cursor->bytesRead();
     const std::thread::id caller = std::this_thread::get_id();
+    // what the pieces have read so far (the progress this thread reports), and whether one failed
+    // (the others stop: the rows are read again in one piece)
+    std::atomic<uint64_t> piecesRead{0};
+    std::atomic<bool> pieceFailed{false};
+    const uint64_t restBytes = std::max<uint64_t>(1, opt.textBytes > dataByte ? opt.textBytes - dataByte : 1);
     // a piece's rows; on the budget a piece holds its share of the allowance
     auto readPiece = [&](RowCursor &in, uint64_t startByte, size_t share, size_t pieces, PieceRows &out) -> Status {
+        uint64_t reported = 0;
         out.cells.resize(columns);
         for (auto &c : out.cells)
             c.reserve(rowCap / pieces + 1);
@@ -361,8 +368,13 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
             if ((out.rowNumbers.size() % (size_t(1) << 16)) == 0) {
                 if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
                     return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
+                if (pieces > 1 && pieceFailed.load(std::memory_order_relaxed))
+                    return Ok{}; // read again in one piece
+                const uint64_t now = in.bytesRead();
+                const uint64_t all = piecesRead.fetch_add(now - reported, std::memory_order_relaxed) + now - reported;
+                reported = now;
                 if (opt.progress && std::this_thread::get_id() == caller)
-                    opt.progress(0.6 * in.progress());
+                    opt.progress(pieces > 1 ? 0.6 * std::min(1.0, double(all) / double(restBytes)) : 0.6 * in.progress());
             }
         }
         out.lines = in.line();
@@ -372,23 +384,25 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     std::vector<PieceRows> pieces;
     std::vector<RowCursor::Piece> cut;
     // two pieces a core: a core that is done takes the next piece (pieces read at unequal speeds)
-    const size_t parts = opt.pieces ? opt.pieces : 2 * size_t(std::max(1u, std::thread::hardware_concurrency()));
+    // (at most 16: a column's cells are looked up through its pieces; one core: one piece)
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t parts = opt.pieces ? opt.pieces : cores > 1 ? std::min<size_t>(2 * cores, 16) : 1;
     if (parts > 1 && !opt.maxRows && opt.textBytes > dataByte + opt.splitBytes)
         cut = cursor->splitRest(parts);
     if (cut.size() > 1) {
         pieces.resize(cut.size());
         std::vector<Status> done(cut.size(), Ok{});
         parallelFor(cut.size(), [&](size_t k) {
+            if (pieceFailed.load(std::memory_order_relaxed))
+                return;
             done[k] = readPiece(*cut[k].cursor, cut[k].startByte, cut.size(), cut.size(), pieces[k]);
+            if (!done[k] || pieces[k].quoteOpen)
+                pieceFailed = true;
         });
         for (const Status &st : done)
             if (!st && st.error().code == Msg::ImportCancelled)
                 return st.error();
-        bool whole = true; // every piece ended outside quotes, within the budget
-        for (const Status &st : done)
-            whole &= bool(st);
-        for (size_t k = 0; k < pieces.size(); ++k)
-            whole &= !pieces[k].quoteOpen;
+        const bool whole = !pieceFailed; // every piece ended outside quotes, within the budget
         if (whole) {
             int64_t base = dataLine; // the pieces' lines from the start of the text
             for (size_t k = 0; k < pieces.size(); ++k) {

@@ -27,8 +27,9 @@ template <class Cells>
 bool tryNumbers(const Cells &cells, const NumberFormat &fmt, std::vector<double> &out)
 {
     out.clear();
-    out.reserve(cells.size()); // filled as far as the cells are numbers: a text column touches little
-    for (size_t i = 0; i < cells.size(); ++i) {
+    const size_t n = cells.size();
+    out.reserve(n); // filled as far as the cells are numbers: a text column touches little
+    for (size_t i = 0; i < n; ++i) {
         double v;
         const std::string_view cell = cells.at(i);
         switch (parseNumber(cell, fmt, v)) {
@@ -49,7 +50,8 @@ bool tryDates(const Cells &cells, std::vector<double> &out, DateOrder &order)
 {
     DateParseInfo info;
     bool any = false;
-    for (size_t i = 0; i < cells.size(); ++i) {
+    const size_t n = cells.size();
+    for (size_t i = 0; i < n; ++i) {
         double v;
         switch (parseDate(cells.at(i), DateOrder::Unknown, false, v, &info)) {
         case CellParse::Ok: any = true; break;
@@ -64,8 +66,8 @@ bool tryDates(const Cells &cells, std::vector<double> &out, DateOrder &order)
         order = DateOrder::DayFirst;
     else if (info.slashMonthGt12 && !info.slashDayGt12)
         order = DateOrder::MonthFirst;
-    out.resize(cells.size());
-    for (size_t i = 0; i < cells.size(); ++i) {
+    out.resize(n);
+    for (size_t i = 0; i < n; ++i) {
         double v;
         out[i] = parseDate(cells.at(i), order, false, v) == CellParse::Ok ? v : kMissing;
     }

@@ -14,6 +14,7 @@
 namespace vs {
 
 // A column's cells as the pieces of the text they were read from (on every core), in order.
+// at(i) is quick when the cells are visited in order (it remembers the piece of the last one).
 struct PieceCells {
     std::vector<std::vector<std::string_view>> parts;
     size_t size() const
@@ -25,13 +26,15 @@ struct PieceCells {
     }
     std::string_view at(size_t i) const
     {
-        for (const auto &p : parts) {
-            if (i < p.size())
-                return p[i];
-            i -= p.size();
-        }
-        return {};
+        if (i < m_base) // back to the start (a second pass)
+            m_part = 0, m_base = 0;
+        while (m_part < parts.size() && i - m_base >= parts[m_part].size())
+            m_base += parts[m_part++].size();
+        return m_part < parts.size() ? parts[m_part][i - m_base] : std::string_view();
     }
+
+private:
+    mutable size_t m_part = 0, m_base = 0; // the piece of the last cell, and its first cell's index
 };
 
 // A column is a number column when every non-missing cell is a number, a date column when every

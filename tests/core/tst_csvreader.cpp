@@ -33,6 +33,7 @@ private slots:
     void piecesReadAsOne();
 
 private:
+    void checkPieces(const std::string &text, size_t rows, size_t fromParts, size_t toParts);
     nlohmann::json m_expect;
 };
 
@@ -80,11 +81,23 @@ void TstCsvReader::piecesReadAsOne()
             text = text.substr(0, text.rfind(',')); // a short row
         text += i % 9 == 4 ? "\r\n\r\n" : "\n";
     }
+    // and a quoted field of 300 lines in the middle: every cut in two or three pieces falls into
+    // it, and the rows are read again in one piece
+    std::string quoted = "note,id,amount,day\nplain,1,2.5,2024-03-01\nplain,2,3.5,2024-03-02\n\"";
+    for (int i = 0; i < 300; ++i)
+        quoted += "line " + std::to_string(i) + ", still quoted\n";
+    quoted += "\",3,4.5,2024-03-03\nplain,4,5.5\nplain,5,6.5,2024-03-05,x\n";
+    checkPieces(text, 60, 2, 9);
+    checkPieces(quoted, 5, 2, 3);
+}
+
+void TstCsvReader::checkPieces(const std::string &text, size_t rows, size_t fromParts, size_t toParts)
+{
     auto one = readCsvBytes(text, "p.csv", ReadOptions{});
     QVERIFY(one.ok());
-    QCOMPARE(one->table.rowCount(), size_t(60));
+    QCOMPARE(one->table.rowCount(), rows);
     QVERIFY(!one->report.warnings.empty());
-    for (size_t parts = 2; parts <= 9; ++parts) {
+    for (size_t parts = fromParts; parts <= toParts; ++parts) {
         ReadOptions o;
         o.splitBytes = 0;
         o.pieces = parts;
