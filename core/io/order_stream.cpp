@@ -54,8 +54,8 @@ struct Chunk {
     // parsed
     bool fallback = false;
     int64_t lines = 0; // line breaks in the chunk
-    size_t dataRows = 0, blank = 0, shortRows = 0, longRows = 0, cutRows = 0;
-    int64_t firstShort = -1, firstLong = -1, firstCut = -1;
+    size_t dataRows = 0;
+    RowShapes shapes; // lines from the chunk's start
     size_t skipped[3] = {0, 0, 0};
     int64_t firstSkipped[3] = {-1, -1, -1};
     bool dateReadDayFirst = false, dateReadMonthFirst = false, dateCompact = false;
@@ -72,8 +72,8 @@ struct Chunk {
         last = fallback = false;
         endOffset = 0;
         lines = 0;
-        dataRows = blank = shortRows = longRows = cutRows = 0;
-        firstShort = firstLong = firstCut = -1;
+        dataRows = 0;
+        shapes = {};
         for (int w = 0; w < 3; ++w)
             skipped[w] = 0, firstSkipped[w] = -1;
         dateReadDayFirst = dateReadMonthFirst = dateCompact = invoiceStartsWithC = false;
@@ -134,23 +134,13 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
     double isoValue = kMissing;
     while (tok.next(rec)) {
         if (rec.blank()) {
-            ++ch.blank;
+            ++ch.shapes.blank;
             continue;
         }
-        if (rec.dataBeyond && !ch.cutRows++)
-            ch.firstCut = rec.line;
+        ch.shapes.cut(rec);
         ++ch.dataRows;
         const size_t n = rec.fields.size();
-        if (n < cx.columns) {
-            if (!ch.shortRows++)
-                ch.firstShort = rec.line;
-        } else if (n > cx.columns) {
-            bool extraData = false;
-            for (size_t c = cx.columns; c < n; ++c)
-                extraData |= !rec.fields[c].empty();
-            if (extraData && !ch.longRows++)
-                ch.firstLong = rec.line;
-        }
+        ch.shapes.fields(rec, cx.columns);
         auto cell = [&](int c) { return size_t(c) < n ? rec.fields[size_t(c)] : std::string_view(); };
         // every column's type, as the table reader would find it
         double amount = kMissing, quantity = kMissing, price = kMissing, dayValue = kMissing;
@@ -339,8 +329,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
 
     // the header and the number format, from the first records as tableFromRows finds them
     std::optional<TableLayout> layout;
-    size_t blankBefore = 0, cutBefore = 0;
-    int64_t firstCutBefore = -1, dataLine = 1;
+    RowShapes shapes; // of the whole read: the lines above the data first
+    int64_t dataLine = 1;
     size_t dataStart = 0;
     {
         Tokenizer tok(text, rep.delimiter, 1);
@@ -368,11 +358,10 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         Tokenizer again(text, rep.delimiter, 1);
         for (size_t seen = 0; seen < layout->firstData && again.next(rec);) {
             if (rec.blank()) {
-                ++blankBefore;
+                ++shapes.blank;
                 continue;
             }
-            if (rec.dataBeyond && !cutBefore++)
-                firstCutBefore = rec.line;
+            shapes.cut(rec);
             ++seen;
         }
         dataStart = again.position();
@@ -491,8 +480,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     std::vector<ColumnStats> stats(cx.columns);
     std::vector<Typing> typing(cx.columns); // number/date flags and date info, over all chunks
     std::vector<char> stillTyping(2 * cx.columns, 1);
-    size_t rows = 0, blank = blankBefore, shortRows = 0, longRows = 0, cutRows = cutBefore;
-    int64_t firstShort = -1, firstLong = -1, firstCut = firstCutBefore;
+    size_t rows = 0;
     size_t skipped[3] = {0, 0, 0};
     int64_t firstSkipped[3] = {-1, -1, -1};
     bool readDayFirst = false, readMonthFirst = false, compact = false, invoiceC = false;
@@ -509,16 +497,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                 firstSkipped[w] = at(ch.firstSkipped[w]);
             skipped[w] += ch.skipped[w];
         }
-        if (ch.shortRows && !shortRows)
-            firstShort = at(ch.firstShort);
-        if (ch.longRows && !longRows)
-            firstLong = at(ch.firstLong);
-        if (ch.cutRows && !cutRows)
-            firstCut = at(ch.firstCut);
-        shortRows += ch.shortRows;
-        longRows += ch.longRows;
-        cutRows += ch.cutRows;
-        blank += ch.blank;
+        shapes.add(ch.shapes, line);
         rows += ch.dataRows;
         line += ch.lines;
         readDayFirst |= ch.dateReadDayFirst;
@@ -659,14 +638,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     if (g.ids.size() == 0)
         return plain; // the table reader's message
 
-    rep.skippedBlankRows = blank;
-    if (shortRows)
-        rep.warnings.push_back({Msg::ShortRows, {std::to_string(shortRows), std::to_string(firstShort)}});
-    if (longRows)
-        rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
-    if (cutRows)
-        rep.warnings.push_back({Msg::ColumnsBeyondLimit, {std::to_string(cutRows), std::to_string(budget::kMaxColumns),
-                                                          std::to_string(firstCut)}});
+    shapes.report(rep);
     const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
     for (int w = 0; w < 3; ++w)
         if (skipped[w])

@@ -21,9 +21,8 @@ struct PieceRows {
     std::vector<std::vector<std::string_view>> cells;
     std::vector<int64_t> rowNumbers; // lines from the piece's start (base)
     int64_t base = 0, lines = 0;     // the piece's first line; the lines it took
-    size_t shortRows = 0, longRows = 0, blank = 0, cutRows = 0;
-    int64_t firstShort = 0, firstLong = 0, firstCut = 0;
-    bool quoteOpen = false; // it ended inside a quoted field
+    RowShapes shapes;                // lines from the piece's start
+    bool quoteOpen = false;          // it ended inside a quoted field
 };
 
 // All records of a file in three flat arrays (one allocation each, not one per record).
@@ -308,17 +307,16 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     rowCap = std::min<uint64_t>(rowCap, budget::limit(opt.textBytes) / rowBytes);
     if (opt.maxRows)
         rowCap = std::min(rowCap, opt.maxRows);
-    size_t blank = 0, seenRecords = 0, cutRows = 0;
-    int64_t firstCut = 0;
+    size_t seenRecords = 0;
+    RowShapes shapes; // of the whole read
     auto cursor = openCursor();
     Record rec;
     while (seenRecords < firstData && cursor->next(rec)) { // the header and the lines above it
         if (rec.blank()) {
-            ++blank;
+            ++shapes.blank;
             continue;
         }
-        if (rec.dataBeyond && !cutRows++)
-            firstCut = rec.line;
+        shapes.cut(rec);
         ++seenRecords;
     }
     const int64_t dataLine = cursor->line();
@@ -339,11 +337,10 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         Record r;
         while (in.next(r)) {
             if (r.blank()) {
-                ++out.blank;
+                ++out.shapes.blank;
                 continue;
             }
-            if (r.dataBeyond && !out.cutRows++)
-                out.firstCut = r.line;
+            out.shapes.cut(r);
             if (opt.maxRows && out.rowNumbers.size() >= opt.maxRows)
                 break;
             // the cells as views into the text, short rows padded: within the memory budget
@@ -355,16 +352,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
             const size_t n = r.fields.size();
             for (size_t c = 0; c < columns; ++c)
                 out.cells[c].push_back(c < n ? r.fields[c] : std::string_view());
-            if (n < columns) {
-                if (!out.shortRows++)
-                    out.firstShort = r.line;
-            } else if (n > columns) {
-                bool extraData = false;
-                for (size_t c = columns; c < n; ++c)
-                    extraData |= !r.fields[c].empty();
-                if (extraData && !out.longRows++)
-                    out.firstLong = r.line;
-            }
+            out.shapes.fields(r, columns);
             if ((out.rowNumbers.size() % (size_t(1) << 16)) == 0) {
                 if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
                     return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
@@ -424,29 +412,12 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
             return *e;
         }
     }
-    size_t shortRows = 0, longRows = 0, dataRows = 0;
-    int64_t firstShort = 0, firstLong = 0;
+    size_t dataRows = 0;
     for (const PieceRows &p : pieces) {
-        if (p.shortRows && !shortRows)
-            firstShort = p.base + p.firstShort;
-        if (p.longRows && !longRows)
-            firstLong = p.base + p.firstLong;
-        if (p.cutRows && !cutRows)
-            firstCut = p.base + p.firstCut;
-        shortRows += p.shortRows;
-        longRows += p.longRows;
-        cutRows += p.cutRows;
-        blank += p.blank;
+        shapes.add(p.shapes, p.base);
         dataRows += p.rowNumbers.size();
     }
-    rep.skippedBlankRows = blank;
-    if (shortRows)
-        rep.warnings.push_back({Msg::ShortRows, {std::to_string(shortRows), std::to_string(firstShort)}});
-    if (longRows)
-        rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
-    if (cutRows)
-        rep.warnings.push_back({Msg::ColumnsBeyondLimit, {std::to_string(cutRows), std::to_string(budget::kMaxColumns),
-                                                          std::to_string(firstCut)}});
+    shapes.report(rep);
 
     if (opt.progress)
         opt.progress(0.65);
@@ -482,6 +453,47 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     if (opt.progress)
         opt.progress(1.0);
     return result;
+}
+
+void RowShapes::fields(const Record &r, size_t columns)
+{
+    const size_t n = r.fields.size();
+    if (n < columns) {
+        if (!shortRows++)
+            firstShort = r.line;
+    } else if (n > columns) {
+        bool extraData = false;
+        for (size_t c = columns; c < n; ++c)
+            extraData |= !r.fields[c].empty();
+        if (extraData && !longRows++)
+            firstLong = r.line;
+    }
+}
+
+void RowShapes::add(const RowShapes &later, int64_t base)
+{
+    if (later.shortRows && !shortRows)
+        firstShort = base + later.firstShort;
+    if (later.longRows && !longRows)
+        firstLong = base + later.firstLong;
+    if (later.cutRows && !cutRows)
+        firstCut = base + later.firstCut;
+    shortRows += later.shortRows;
+    longRows += later.longRows;
+    cutRows += later.cutRows;
+    blank += later.blank;
+}
+
+void RowShapes::report(ReadReport &rep) const
+{
+    rep.skippedBlankRows = blank;
+    if (shortRows)
+        rep.warnings.push_back({Msg::ShortRows, {std::to_string(shortRows), std::to_string(firstShort)}});
+    if (longRows)
+        rep.warnings.push_back(extraFieldsWarning(longRows, firstLong));
+    if (cutRows)
+        rep.warnings.push_back({Msg::ColumnsBeyondLimit, {std::to_string(cutRows), std::to_string(budget::kMaxColumns),
+                                                          std::to_string(firstCut)}});
 }
 
 Diagnostic extraFieldsWarning(size_t rows, int64_t firstRow)

@@ -80,6 +80,23 @@ Result<TableLayout> findLayout(std::span<const SampleRow> sample, const std::str
 // "N row(s) have more fields than the header (first: row R); the extra fields were ignored"
 Diagnostic extraFieldsWarning(size_t rows, int64_t firstRow);
 
+// The rows of a read that do not fit the header, counted as they come (in a piece of the text, a
+// chunk of order lines) and put together in file order: blank rows, short rows (padded), rows
+// whose extra fields hold something, rows with data past the last column a sheet can have; each
+// with the line of the first.
+struct RowShapes {
+    size_t blank = 0, shortRows = 0, longRows = 0, cutRows = 0;
+    int64_t firstShort = 0, firstLong = 0, firstCut = 0;
+    void cut(const Record &r) // data past the last column
+    {
+        if (r.dataBeyond && !cutRows++)
+            firstCut = r.line;
+    }
+    void fields(const Record &r, size_t columns); // fewer fields than columns, or more
+    void add(const RowShapes &later, int64_t base); // a later part's, its lines counted from base
+    void report(ReadReport &rep) const;              // the blank rows and the warnings
+};
+
 // "the workbook has no sheet named 'X' (it has 'A', 'B')"
 Error noSuchSheet(const std::string &path, const std::string &asked, const std::vector<std::string> &sheets);
 
