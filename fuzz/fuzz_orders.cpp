@@ -153,11 +153,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check(a.offset == b.offset, "days per customer");
     check(a.day == b.day, "days");
     check(a.orders == b.orders, "orders a day");
-    check(a.net.size() == b.net.size() && a.returned.size() == b.returned.size(), "sums");
-    for (size_t k = 0; k < a.net.size(); ++k) {
+    check(a.net.size() == b.net.size(), "sums");
+    for (size_t k = 0; k < a.net.size(); ++k)
         check(sameBits(a.net[k], b.net[k]), "net of day " + std::to_string(k));
-        check(sameBits(a.returned[k], b.returned[k]), "returns of day " + std::to_string(k));
-    }
     check(a.firstDay == b.firstDay && a.lastDay == b.lastDay, "first or last day");
     check(a.lines == b.lines && a.returnLines == b.returnLines, "lines");
     checkStrings(vs::describeAll(g.warnings), vs::describeAll(plain->warnings), "grouping warnings");

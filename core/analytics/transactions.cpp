@@ -196,14 +196,13 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
         std::sort(first, last, [&](uint32_t l, uint32_t r) { return day[l] != day[r] ? day[l] < day[r] : l < r; });
         for (auto it = first; it != last;) {
             const int32_t dd = day[*it];
-            double net = 0, returned = 0;
+            double net = 0;
             uint32_t orders = 0;
             bool anyOrder = false;
             dayInvoices.clear();
             for (; it != last && day[*it] == dd; ++it) {
                 const uint32_t i = *it;
                 if (isReturn[i]) { // a return always takes away, whatever sign its amount was written with
-                    returned -= std::fabs(amount[i]);
                     net -= std::fabs(amount[i]);
                     ++d.returnLines;
                     continue;
@@ -221,7 +220,6 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
             }
             d.day.push_back(dd);
             d.net.push_back(net);
-            d.returned.push_back(returned);
             d.orders.push_back(orders);
             d.firstDay = std::min(d.firstDay, dd);
             d.lastDay = std::max(d.lastDay, dd);

@@ -16,7 +16,6 @@ struct CustomerDays {
     std::vector<uint32_t> offset;  // customer i's days are [offset[i], offset[i + 1])
     std::vector<int32_t> day;      // days since 1970-01-01
     std::vector<double> net;       // the day's purchases less the day's returns
-    std::vector<double> returned;  // the day's returns and cancellations (<= 0)
     std::vector<uint32_t> orders;  // the day's orders: distinct invoices, or 1 without an invoice column
     int32_t firstDay = 0, lastDay = 0; // over all lines
     size_t lines = 0;

@@ -158,15 +158,15 @@ std::string linesSubquery(const DbClient &db, const Project &p, const std::vecto
 }
 
 // The grouping per customer and day, in the engine: a day's net (purchases less returns, a
-// return always taking away whatever its sign), its returns, its orders (distinct invoices of
-// the purchase lines, or 1), its lines and return lines; money summed as exact decimals.
+// return always taking away whatever its sign), its orders (distinct invoices of the purchase
+// lines, or 1), its lines and return lines; money summed as exact decimals.
 std::string dayGroupsQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols)
 {
     const bool hasInvoice = !roleColumn(p, "invoice").empty();
     const std::string orders = hasInvoice ? db.countDistinctIf("vs_invoice", "vs_return = 0")
                                           : "max(CASE WHEN vs_return = 0 THEN 1 ELSE 0 END)";
     return "SELECT vs_customer, vs_day, sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE vs_money END) AS vs_net, "
-           "sum(CASE WHEN vs_return = 1 THEN -abs(vs_money) ELSE 0 END) AS vs_returned, " + orders + " AS vs_orders, "
+           + orders + " AS vs_orders, "
            "count(*) AS vs_lines, sum(vs_return) AS vs_return_lines\n"
            "FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
            "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") + "\n"
@@ -370,10 +370,9 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
                 const int32_t day = int32_t(toNumber(r[1]));
                 d.day.push_back(day);
                 d.net.push_back(money(r[2]));
-                d.returned.push_back(money(r[3]));
-                d.orders.push_back(uint32_t(toNumber(r[4])));
-                d.lines += size_t(toNumber(r[5]));
-                d.returnLines += size_t(toNumber(r[6]));
+                d.orders.push_back(uint32_t(toNumber(r[3])));
+                d.lines += size_t(toNumber(r[4]));
+                d.returnLines += size_t(toNumber(r[5]));
                 d.firstDay = std::min(d.firstDay, day);
                 d.lastDay = std::max(d.lastDay, day);
                 return true;

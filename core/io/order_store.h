@@ -154,7 +154,6 @@ public:
         m_day.reserve(days);
         m_cust.reserve(days);
         m_net.reserve(days);
-        m_returned.reserve(days);
         m_orders.reserve(days);
         if (m_invoices)
             m_lastInvoice.reserve(days);
@@ -168,7 +167,6 @@ public:
         m_lastSlot[c] = s;
         ++m_lines;
         if (isReturn) {
-            m_returned[s] -= std::fabs(amount);
             m_net[s] -= std::fabs(amount);
             ++m_returnLines;
             return;
@@ -187,7 +185,7 @@ public:
             m_lastInvoice[s] = invoice;
         }
     }
-    size_t bytes() const { return m_day.capacity() * 36 + m_table.capacity() * 4 + m_lastSlot.capacity() * 12 + m_seen.size() * 32; }
+    size_t bytes() const { return m_day.capacity() * 28 + m_table.capacity() * 4 + m_lastSlot.capacity() * 12 + m_seen.size() * 32; }
     size_t lines() const { return m_lines; }
 
     CustomerDays finish()
@@ -208,7 +206,6 @@ public:
             inOrder = m_cust[s] > m_cust[s - 1] || (m_cust[s] == m_cust[s - 1] && m_day[s] > m_day[s - 1]);
         if (inOrder) {
             d.net = std::move(m_net);
-            d.returned = std::move(m_returned);
             d.orders = std::move(m_orders);
             d.day = std::move(m_day);
             m_table = {};
@@ -240,7 +237,6 @@ public:
             from = {};
         };
         gather(m_net, d.net);
-        gather(m_returned, d.returned);
         gather(m_orders, d.orders);
         gather(m_day, d.day);
         setSpan(d);
@@ -290,7 +286,6 @@ private:
         m_day.push_back(day);
         m_cust.push_back(c);
         m_net.push_back(0);
-        m_returned.push_back(0);
         m_orders.push_back(0);
         if (m_invoices)
             m_lastInvoice.push_back(0);
@@ -337,7 +332,7 @@ private:
     std::vector<uint32_t> m_cust, m_orders, m_lastInvoice, m_table, m_lastSlot;
     std::vector<uint32_t> m_first, m_count; // a customer's run of slots; m_count kHashed: in the table
     size_t m_inTable = 0;
-    std::vector<double> m_net, m_returned;
+    std::vector<double> m_net;
     std::unordered_set<uint64_t> m_seen; // (slot, invoice) of days with more than one invoice
     size_t m_lines = 0, m_returnLines = 0;
 };
