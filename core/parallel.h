@@ -8,6 +8,7 @@
 #include <future>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace vs {
@@ -54,17 +55,22 @@ void parallelFor(size_t n, Task &&task)
         std::rethrow_exception(failed);
 }
 
-// f() on another thread, or here at once when no thread can be started; the future is ready
-// when f is done (its destructor waits for it).
+// f() on another thread, or here at once when no thread can be started; the future holds what
+// f returns when it is done (its destructor waits for it).
 template <class F>
-std::future<void> startAlongside(F &f)
+std::future<std::invoke_result_t<F &>> startAlongside(F f)
 {
+    using R = std::invoke_result_t<F &>;
     try {
         return std::async(std::launch::async, f);
     } catch (const std::system_error &) {
-        f();
-        std::promise<void> done;
-        done.set_value();
+        std::promise<R> done;
+        if constexpr (std::is_void_v<R>) {
+            f();
+            done.set_value();
+        } else {
+            done.set_value(f());
+        }
         return done.get_future();
     }
 }

@@ -309,8 +309,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
     // the input columns described on the other cores while the ids are read here (again for
     // the rows kept, if some are left out)
     std::vector<std::pair<std::string, DescriptiveStats>> allRowsStats;
-    auto describeAll = [&] { allRowsStats = describeNumberColumns(*table, {}); };
-    std::future<void> described = startAlongside(describeAll);
+    std::future<void> described = startAlongside([&] { allRowsStats = describeNumberColumns(*table, {}); });
     if (idColumn.empty()) {
         // no id column: number the rows as the spreadsheet does
         data->ids.reserve(n, n * 7);

@@ -18,29 +18,31 @@ double accurateSum(std::span<const double> values)
     return s.value();
 }
 
-DescriptiveStats describe(std::span<const double> values)
+DescriptiveStats RunningStats::first() const
 {
     DescriptiveStats st;
     st.mean = st.median = st.variance = st.std = st.min = st.max = kMissing;
-    Neumaier sum;
-    size_t count = 0;
-    double mn = INFINITY, mx = -INFINITY;
-    for (double v : values) {
-        if (std::isnan(v))
-            continue;
-        ++count;
-        sum.add(v);
-        mn = v < mn ? v : mn;
-        mx = v > mx ? v : mx;
-    }
     st.count = count;
     st.sum = sum.value();
     if (count == 0)
         return st;
-    const double n = double(count);
-    st.mean = st.sum / n;
+    st.mean = st.sum / double(count);
     st.min = mn;
     st.max = mx;
+    return st;
+}
+
+DescriptiveStats describe(std::span<const double> values)
+{
+    RunningStats running;
+    for (double v : values)
+        if (!std::isnan(v))
+            running.add(v);
+    DescriptiveStats st = running.first();
+    const size_t count = st.count;
+    if (count == 0)
+        return st;
+    const double n = double(count);
     if (count >= 2) {
         Neumaier ss;
         for (double v : values)

@@ -27,6 +27,23 @@ struct Neumaier {
     double value() const { return sum + comp; }
 };
 
+// The first pass of describe(), value by value in order: count, sum, least and greatest. The
+// order-line stream (order_store.h) keeps one per column across its chunks.
+struct RunningStats {
+    size_t count = 0;
+    Neumaier sum;
+    double mn = INFINITY, mx = -INFINITY;
+    void add(double v) // not missing
+    {
+        ++count;
+        sum.add(v);
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+    }
+    // count, sum, mean, min and max as describe() gives them; median, variance and std missing
+    DescriptiveStats first() const;
+};
+
 // Accurate sum (Neumaier) of the non-missing values.
 double accurateSum(std::span<const double> values);
 

@@ -294,9 +294,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
         return results.error();
     AnalysisResults &r = results.value();
     std::future<void> statistics;
-    auto addTheStatistics = [&r] { addStatistics(r); };
     if (statisticsAlongside)
-        statistics = startAlongside(addTheStatistics);
+        statistics = startAlongside([&r] { addStatistics(r); });
     r.timings.importMs = importMs;
     for (const Diagnostic &w : loaded->readReport.warnings)
         r.warnings.insert(r.warnings.begin(), w);

@@ -340,42 +340,27 @@ private:
 // A column's statistics over every data row, taken in file order as describe() takes them.
 struct ColumnStats {
     bool number = true;
-    size_t count = 0;
-    Neumaier sum;
-    double mn = INFINITY, mx = -INFINITY;
+    RunningStats running;
     ValueCounts counts;
     void add(const std::vector<double> &values, const ValueCounts &chunkCounts)
     {
-        for (double v : values) {
-            if (std::isnan(v))
-                continue;
-            ++count;
-            sum.add(v);
-            mn = v < mn ? v : mn;
-            mx = v > mx ? v : mx;
-        }
+        for (double v : values)
+            if (!std::isnan(v))
+                running.add(v);
         chunkCounts.each([&](double v, uint64_t k) { counts.add(v, k); });
     }
     void add(double v) // one value (not missing)
     {
-        ++count;
-        sum.add(v);
-        mn = v < mn ? v : mn;
-        mx = v > mx ? v : mx;
+        running.add(v);
         counts.add(v);
     }
     DescriptiveStats finish() const
     {
-        DescriptiveStats st;
-        st.mean = st.median = st.variance = st.std = st.min = st.max = kMissing;
-        st.count = count;
-        st.sum = sum.value();
+        DescriptiveStats st = running.first();
+        const size_t count = st.count;
         if (count == 0)
             return st;
         const double n = double(count);
-        st.mean = st.sum / n;
-        st.min = mn;
-        st.max = mx;
         std::vector<std::pair<double, uint64_t>> sorted;
         counts.each([&](double v, uint64_t k) { sorted.emplace_back(v, k); });
         // by value (each value once): a radix sort on the bits, a million distinct ids at a time

@@ -557,8 +557,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         while (more && inFlight.size() < threads + 1) {
             Chunk *p = nextChunk();
             more = !p->last;
-            auto parse = [p, &cx, flags = stillTyping] { parseChunk(*p, cx, flags); };
-            inFlight.emplace_back(p, startAlongside(parse));
+            inFlight.emplace_back(p, startAlongside([p, &cx, flags = stillTyping] { parseChunk(*p, cx, flags); }));
         }
         Chunk *ch = inFlight.front().first;
         std::future<void> job = std::move(inFlight.front().second);
@@ -619,11 +618,10 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     }
     // the number columns' statistics (their values sorted for the median) on another core, while
     // the ids are read as numbers and the days put in order here
-    auto finishStats = [&] {
+    std::future<void> statsDone = startAlongside([&] {
         parallelFor(numberColumns.size(),
                     [&](size_t i) { out.inputStats[i].second = stats[numberColumns[i]].finish(); });
-    };
-    std::future<void> statsDone = startAlongside(finishStats);
+    });
     // a date column read in one order where the table reader reads the whole column in the other
     if ((dateColumnOrder == DateOrder::DayFirst && readMonthFirst) ||
         (dateColumnOrder == DateOrder::MonthFirst && readDayFirst))

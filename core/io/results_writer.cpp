@@ -4,6 +4,7 @@
 
 #include "core/domain/models.h"
 #include "core/io/atomic_file.h"
+#include "core/parallel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +13,6 @@
 #include <cmath>
 #include <deque>
 #include <future>
-#include <system_error>
 #include <thread>
 
 namespace vs {
@@ -127,18 +127,11 @@ void writeInBlocks(std::ostream &out, size_t rows, Format format)
     while (next < blocks || !inFlight.empty()) {
         while (next < blocks && inFlight.size() <= threads) {
             const size_t from = next++ * kBlock, to = std::min(rows, from + kBlock);
-            auto job = [&format, from, to] {
+            inFlight.push_back(startAlongside([&format, from, to] {
                 std::string text;
                 format(from, to, text);
                 return text;
-            };
-            try {
-                inFlight.push_back(std::async(std::launch::async, job));
-            } catch (const std::system_error &) { // no thread to be had: formatted here
-                std::promise<std::string> here;
-                here.set_value(job());
-                inFlight.push_back(here.get_future());
-            }
+            }));
         }
         const std::string text = inFlight.front().get();
         inFlight.pop_front();
