@@ -207,14 +207,23 @@ void takeGroupedLines(PreparedData &data, GroupedLines &&grouped)
 }
 } // namespace
 
-Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &p,
-                                                                const std::string &source)
+namespace {
+// Order lines that come without a table of them (grouped as they streamed, or summed by a database)
+std::shared_ptr<PreparedData> tablelessOrderLines(const Project &p, const std::string &source)
 {
     auto data = std::make_shared<PreparedData>();
     data->table = std::make_shared<const Table>();
     data->file = source;
     data->layout = Layout::Transactions;
     addInputMeanings(*data, p);
+    return data;
+}
+} // namespace
+
+Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines grouped, const Project &p,
+                                                                const std::string &source)
+{
+    auto data = tablelessOrderLines(p, source);
     takeGroupedLines(*data, std::move(grouped));
     return std::shared_ptr<const PreparedData>(std::move(data));
 }
@@ -222,11 +231,7 @@ Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines gro
 Result<std::shared_ptr<const PreparedData>> prepareSummedLines(SummedLines summed, const Project &p,
                                                                const std::string &source)
 {
-    auto data = std::make_shared<PreparedData>();
-    data->table = std::make_shared<const Table>();
-    data->file = source;
-    data->layout = Layout::Transactions;
-    addInputMeanings(*data, p);
+    auto data = tablelessOrderLines(p, source);
     data->ids = std::move(summed.ids);
     data->warnings = std::move(summed.warnings);
     data->figures = std::make_shared<const CustomerFigures>(std::move(summed.figures));

@@ -128,14 +128,12 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
     std::vector<int32_t> day(n);
     std::vector<uint8_t> isReturn(n, 0);
     std::deque<std::string> numericIds;
-    size_t skipped[3] = {0, 0, 0};
-    int64_t firstSkipped[3] = {-1, -1, -1};
+    LinesLeftOut leftOut;
     std::vector<uint8_t> keep(n, 1);
     out.ids.reserve(n / 4 + 16, n);
     auto skip = [&](size_t i, int why) {
         keep[i] = 0;
-        if (!skipped[why]++)
-            firstSkipped[why] = table.rowNumber(i);
+        leftOut.add(why, table.rowNumber(i));
     };
     for (size_t i = 0; i < n; ++i) {
         if (customerOf.blank(i)) { skip(i, 0); continue; }
@@ -160,10 +158,7 @@ Result<GroupedLines> groupOrderLines(const Table &table, const std::map<std::str
         }
         isReturn[i] = cancelled;
     }
-    const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
-    for (int w = 0; w < 3; ++w)
-        if (skipped[w])
-            out.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
+    leftOut.warn(out.warnings);
 
     // Lines per customer by counting sort, then each customer's lines by day and invoice.
     const size_t customers = out.ids.size();
@@ -251,6 +246,23 @@ int64_t periodOf(int32_t day, const std::string &period)
     if (period == "quarter")
         return y * 4 + (m - 1) / 3;
     return y; // year
+}
+
+void LinesLeftOut::add(const LinesLeftOut &later, int64_t base)
+{
+    for (int w = 0; w < 3; ++w) {
+        if (later.count[w] && !count[w])
+            first[w] = base + later.first[w];
+        count[w] += later.count[w];
+    }
+}
+
+void LinesLeftOut::warn(std::vector<Diagnostic> &warnings) const
+{
+    const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
+    for (int w = 0; w < 3; ++w)
+        if (count[w])
+            warnings.push_back({what[w], {std::to_string(count[w]), std::to_string(first[w])}});
 }
 
 TransactionSummary summariseTransactions(const CustomerDays &d, int32_t obsEnd, double unitDays,

@@ -23,6 +23,21 @@ struct CustomerDays {
     size_t customers() const { return offset.empty() ? 0 : offset.size() - 1; }
 };
 
+// Order lines left out for want of a customer id, a date or an amount: how many for each, and the
+// row of the first (the table's grouping and both order-line streams warn alike).
+struct LinesLeftOut {
+    enum Why { NoId = 0, NoDate = 1, NoAmount = 2 };
+    size_t count[3] = {0, 0, 0};
+    int64_t first[3] = {-1, -1, -1};
+    void add(int why, int64_t row)
+    {
+        if (!count[why]++)
+            first[why] = row;
+    }
+    void add(const LinesLeftOut &later, int64_t base); // a later part's, its rows counted from base
+    void warn(std::vector<Diagnostic> &warnings) const;
+};
+
 struct GroupedLines {
     CustomerDays days;
     TextData ids;                      // customer id, in order of first appearance

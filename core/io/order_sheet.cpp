@@ -230,8 +230,7 @@ public:
         else if (std::isnan(amount))
             why = 2;
         if (why >= 0) {
-            if (!m_skipped[why]++)
-                m_firstSkipped[why] = line;
+            m_leftOut.add(why, line);
             return true;
         }
         bool isNew = false;
@@ -305,10 +304,7 @@ public:
             return false;
         if (grouped.ids.size() == 0)
             return false; // the table reader's message
-        const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
-        for (int w = 0; w < 3; ++w)
-            if (m_skipped[w])
-                grouped.warnings.push_back({what[w], {std::to_string(m_skipped[w]), std::to_string(m_firstSkipped[w])}});
+        m_leftOut.warn(grouped.warnings);
         grouped.days = m_store->finish();
         if (grouped.days.returnLines)
             grouped.warnings.push_back({Msg::ReturnLines, {std::to_string(grouped.days.returnLines)}});
@@ -337,8 +333,7 @@ private:
     Arena m_idArena, m_invoiceArena;
     TextData m_invoiceNames;
     std::string m_idText, m_invoiceText;
-    size_t m_skipped[3] = {0, 0, 0};
-    int64_t m_firstSkipped[3] = {-1, -1, -1};
+    LinesLeftOut m_leftOut;
     bool m_readDayFirst = false, m_readMonthFirst = false, m_invoiceC = false;
 };
 

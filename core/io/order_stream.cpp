@@ -56,8 +56,7 @@ struct Chunk {
     int64_t lines = 0; // line breaks in the chunk
     size_t dataRows = 0;
     RowShapes shapes; // lines from the chunk's start
-    size_t skipped[3] = {0, 0, 0};
-    int64_t firstSkipped[3] = {-1, -1, -1};
+    LinesLeftOut leftOut; // rows from the chunk's start
     bool dateReadDayFirst = false, dateReadMonthFirst = false, dateCompact = false;
     bool invoiceStartsWithC = false;
     std::vector<Typing> typing;
@@ -74,8 +73,7 @@ struct Chunk {
         lines = 0;
         dataRows = 0;
         shapes = {};
-        for (int w = 0; w < 3; ++w)
-            skipped[w] = 0, firstSkipped[w] = -1;
+        leftOut = {};
         dateReadDayFirst = dateReadMonthFirst = dateCompact = invoiceStartsWithC = false;
         for (Typing &t : typing) {
             t.values.clear();
@@ -238,8 +236,7 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         else if (std::isnan(amount))
             why = 2;
         if (why >= 0) {
-            if (!ch.skipped[why]++)
-                ch.firstSkipped[why] = rec.line;
+            ch.leftOut.add(why, rec.line);
             continue;
         }
         bool isNew = false;
@@ -481,8 +478,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     std::vector<Typing> typing(cx.columns); // number/date flags and date info, over all chunks
     std::vector<char> stillTyping(2 * cx.columns, 1);
     size_t rows = 0;
-    size_t skipped[3] = {0, 0, 0};
-    int64_t firstSkipped[3] = {-1, -1, -1};
+    LinesLeftOut leftOut;
     bool readDayFirst = false, readMonthFirst = false, compact = false, invoiceC = false;
     int64_t line = dataLine;
     const size_t rowBytes = cx.columns * sizeof(std::string_view) + sizeof(int64_t);
@@ -491,12 +487,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     auto merge = [&](Chunk &ch) -> bool {
         if (ch.fallback)
             return false;
-        auto at = [&](int64_t rel) { return rel < 0 ? rel : rel + line; };
-        for (int w = 0; w < 3; ++w) {
-            if (ch.skipped[w] && !skipped[w])
-                firstSkipped[w] = at(ch.firstSkipped[w]);
-            skipped[w] += ch.skipped[w];
-        }
+        leftOut.add(ch.leftOut, line);
         shapes.add(ch.shapes, line);
         rows += ch.dataRows;
         line += ch.lines;
@@ -637,10 +628,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         return plain; // the table reader's message
 
     shapes.report(rep);
-    const Msg what[3] = {Msg::LinesWithoutId, Msg::LinesWithoutDate, Msg::LinesWithoutAmount};
-    for (int w = 0; w < 3; ++w)
-        if (skipped[w])
-            g.warnings.push_back({what[w], {std::to_string(skipped[w]), std::to_string(firstSkipped[w])}});
+    leftOut.warn(g.warnings);
     g.days = store.finish();
     statsDone.get();
     if (g.days.returnLines)
