@@ -65,6 +65,7 @@ constexpr MessageInfo kMessages[] = {
     says(Msg::FileCannotBeOpened, "read.cannot_open", QT_TRANSLATE_NOOP("messages", "the file cannot be opened")),
     says(Msg::FileCannotBeReadToEnd, "read.cannot_read_to_end", QT_TRANSLATE_NOOP("messages", "the file cannot be read to its end")),
     says(Msg::FileCannotBeRead, "read.cannot_read", QT_TRANSLATE_NOOP("messages", "the file cannot be read")),
+    says(Msg::FileChangedWhileRead, "read.changed_while_read", QT_TRANSLATE_NOOP("messages", "the file changed while it was read (another program shortened it); open it again when that program is done")),
     says(Msg::FileEmptyNoRows, "read.empty_no_rows", QT_TRANSLATE_NOOP("messages", "the file is empty: it has no rows of data")),
     says(Msg::FileEmpty, "read.empty", QT_TRANSLATE_NOOP("messages", "the file is empty")),
     says(Msg::NamedLikeWorkbook, "read.named_like_workbook", QT_TRANSLATE_NOOP("messages", "the file is named like a workbook but is not one (it may be damaged)")),

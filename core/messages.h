@@ -27,6 +27,7 @@ enum class Msg : uint16_t {
     FileCannotBeOpened,
     FileCannotBeReadToEnd,
     FileCannotBeRead,
+    FileChangedWhileRead,
     FileEmptyNoRows,
     FileEmpty,
     NamedLikeWorkbook,

@@ -115,11 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const std::string_view text(reinterpret_cast<const char *>(data) + 1, size - 1);
     const Roles &roles = (o & 1) ? kInvoiceRoles : kAmountRoles;
     static const size_t kChunks[8] = {1, 2, 5, 13, 64, 300, 4096, size_t(4) << 20};
-    static const size_t kHeads[4] = {size_t(17) << 20, 1, 64, 1024};
     vs::StreamOptions so;
     so.chunkBytes = kChunks[(o >> 1) & 7];
     so.threads = 1 + ((o >> 4) & 1);
-    so.headBytes = kHeads[(o >> 5) & 3];
     if (so.chunkBytes < 16 && text.size() > 2048)
         so.chunkBytes = 64; // a thread a chunk: a byte a chunk of a long input is only slow
     const bool xlsx = o & 0x80;

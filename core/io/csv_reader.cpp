@@ -3,6 +3,7 @@
 #include "core/io/budget.h"
 #include "core/io/csv_tokenizer.h"
 #include "core/io/encoding.h"
+#include "core/io/mapped_file.h"
 #include "core/io/rows.h"
 
 #include <algorithm>
@@ -90,6 +91,7 @@ public:
         }
         return pieces;
     }
+    std::string_view text() const override { return m_text; }
     double progress() const override { return double(m_tok.position()) / double(std::max<size_t>(1, m_size)); }
     uint64_t bytesRead() const override { return m_tok.position(); }
     std::optional<Error> error() const override
@@ -175,19 +177,14 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
 
 Result<ReadResult> readCsvFile(const std::string &path, const ReadOptions &options)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(ErrorKind::Io, Msg::FileCannotBeOpenedExists, {}, path);
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        return makeError(ErrorKind::Io, Msg::FileCannotBeRead, {}, path);
-    in.seekg(0);
-    // not zeroed first: the read fills it (a pass over the file's size less)
-    const std::unique_ptr<char[]> bytes(new char[size_t(size)]);
-    if (!in.read(bytes.get(), size))
-        return makeError(ErrorKind::Io, Msg::FileCannotBeReadToEnd, {}, path);
-    return readCsvBytes(std::string_view(bytes.get(), size_t(size)), path, options);
+    // the page cache parsed in place (mapped_file.h)
+    auto file = MappedFile::open(path);
+    if (!file)
+        return file.error();
+    auto read = readCsvBytes(file->bytes(), path, options);
+    if (file->changed())
+        return makeError(ErrorKind::Io, Msg::FileChangedWhileRead, {}, path);
+    return read;
 }
 
 } // namespace vs

@@ -5,6 +5,7 @@
 #include "core/io/budget.h"
 #include "core/io/csv_tokenizer.h"
 #include "core/io/encoding.h"
+#include "core/io/mapped_file.h"
 #include "core/io/order_store.h"
 #include "core/io/typing.h"
 #include "core/parallel.h"
@@ -14,7 +15,6 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
-#include <fstream>
 #include <future>
 #include <thread>
 #include <unordered_set>
@@ -48,7 +48,7 @@ struct Line {
 };
 
 struct Chunk {
-    std::string text;
+    std::string_view text; // of the mapped file
     bool last = false;
     uint64_t endOffset = 0; // of the text in the file (for the memory budget)
     // parsed
@@ -281,40 +281,26 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     const Out plain = std::nullopt;
     if (opt.maxRows)
         return plain;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    // the page cache parsed in place (mapped_file.h): chunks are views of it, released as merged
+    auto mapped = MappedFile::open(path);
+    if (!mapped)
+        return plain; // the table reader's message
+    MappedFile &file = *mapped;
+    const std::string_view bytes = file.bytes();
+    const size_t fileSize = bytes.size();
+    if (fileSize == 0)
         return plain;
-    in.seekg(0, std::ios::end);
-    const std::streamoff fileSize = in.tellg();
-    if (fileSize <= 0)
-        return plain;
-    in.seekg(0);
-    const size_t chunkBytes = std::max<size_t>(so.chunkBytes, 1);
-    // the start of the file: encoding, delimiter, header
-    std::string head(size_t(std::min<std::streamoff>(fileSize, std::streamoff(std::max<size_t>(so.headBytes, 1)))), '\0');
-    if (!in.read(head.data(), std::streamsize(head.size())))
-        return plain;
-    uint64_t offset = head.size();
-    // the first records must be in it (the header is looked for in the first 1,000)
-    while (offset < uint64_t(fileSize) && std::count(head.begin(), head.end(), '\n') < 1100) {
-        const size_t at = head.size();
-        head.resize(size_t(std::min<uint64_t>(uint64_t(fileSize), 2 * at)));
-        if (!in.read(head.data() + at, std::streamsize(head.size() - at)))
-            return plain;
-        offset = head.size();
-    }
-    const bool whole = offset == uint64_t(fileSize);
     size_t bom = 0;
     if (opt.encoding.userSet && canonicalEncodingName(opt.encoding.value) != "UTF-8")
         return plain;
-    if (head.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
         bom = 3;
-    else if (head.size() >= 2 && ((uint8_t(head[0]) == 0xFF && uint8_t(head[1]) == 0xFE) ||
-                                  (uint8_t(head[0]) == 0xFE && uint8_t(head[1]) == 0xFF)))
+    else if (bytes.size() >= 2 && ((uint8_t(bytes[0]) == 0xFF && uint8_t(bytes[1]) == 0xFE) ||
+                                  (uint8_t(bytes[0]) == 0xFE && uint8_t(bytes[1]) == 0xFF)))
         return plain;
-    if (head.find('\0') != std::string::npos)
+    if (bytes.find('\0') != std::string_view::npos)
         return plain;
-    std::string_view text = std::string_view(head).substr(bom);
+    const std::string_view text = bytes.substr(bom);
     if (text.substr(0, 4) == "sep=" || text.substr(0, 4) == "SEP=")
         return plain;
     ReadReport rep;
@@ -342,7 +328,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                 lines.push_back(rec.line);
                 bytes += rec.fields.size() * sizeof(std::string_view) + 16;
             }
-        if (tok.unterminatedQuote() || (!whole && tok.position() + 1 >= text.size()))
+        if (tok.unterminatedQuote())
             return plain;
         std::vector<SampleRow> sample;
         for (size_t i = 0; i < fields.size(); ++i)
@@ -363,7 +349,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         }
         dataStart = again.position();
         dataLine = again.line();
-        if (again.unterminatedQuote() || (!whole && dataStart + 1 >= text.size()))
+        if (again.unterminatedQuote())
             return plain;
         // the lines above the data are not parsed as chunks: not UTF-8 there is the table
         // reader's to decode too (a header name in Latin-1; found by fuzz_orders)
@@ -398,22 +384,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
 
     // chunks: read, parsed on every core, merged in file order
     const unsigned threads = so.threads ? so.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::string pending(text.substr(dataStart));
-    head.clear();
-    head.shrink_to_fit();
-    bool eof = whole;
-    auto fill = [&](size_t want) {
-        while (!eof && pending.size() < want) {
-            const size_t at = pending.size();
-            pending.resize(want);
-            in.read(pending.data() + at, std::streamsize(want - at));
-            const size_t got = size_t(in.gcount());
-            pending.resize(at + got);
-            offset += got;
-            if (got == 0 || offset >= uint64_t(fileSize))
-                eof = true;
-        }
-    };
+    const size_t chunkBytes = std::max<size_t>(so.chunkBytes, 1);
+    size_t next = dataStart; // where the next chunk starts in the text
     // the next chunk: up to the first line break after chunkBytes that is outside quotes (as far
     // as quotes pair up; a chunk that does not end with a whole record is found when parsed)
     std::vector<std::unique_ptr<Chunk>> pool; // every chunk ever made; free ones in `spare`
@@ -426,43 +398,29 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         Chunk *ch = spare.back();
         spare.pop_back();
         ch->reset();
-        // read a little past chunkBytes, so that the line break after it is usually there
-        size_t want = chunkBytes + std::min<size_t>(chunkBytes, 1 << 16);
-        for (;;) {
-            fill(want);
-            size_t cut = std::string::npos;
-            if (pending.size() >= chunkBytes) {
-                if (std::memchr(pending.data(), '"', pending.size()) == nullptr) {
-                    const size_t nl = pending.find('\n', chunkBytes - 1);
-                    cut = nl == std::string::npos ? nl : nl + 1;
-                } else {
-                    bool quoted = false;
-                    for (size_t i = 0; i < pending.size(); ++i) {
-                        if (pending[i] == '"')
-                            quoted = !quoted;
-                        else if (pending[i] == '\n' && !quoted && i + 1 >= chunkBytes) {
-                            cut = i + 1;
-                            break;
-                        }
+        const std::string_view rest = text.substr(next);
+        size_t cut = std::string_view::npos;
+        if (rest.size() > chunkBytes) {
+            const size_t nl = rest.find('\n', chunkBytes - 1);
+            if (nl != std::string_view::npos && std::memchr(rest.data(), '"', nl) == nullptr) {
+                cut = nl + 1;
+            } else if (nl != std::string_view::npos) {
+                bool quoted = false;
+                for (size_t i = 0; i < rest.size(); ++i) {
+                    if (rest[i] == '"')
+                        quoted = !quoted;
+                    else if (rest[i] == '\n' && !quoted && i + 1 >= chunkBytes) {
+                        cut = i + 1;
+                        break;
                     }
                 }
             }
-            if (cut == std::string::npos) {
-                if (!eof) { // a record longer than a chunk: read on
-                    want = std::max(want, pending.size()) * 2;
-                    continue;
-                }
-                ch->text.assign(pending);
-                pending.clear();
-                ch->last = true;
-                ch->endOffset = offset;
-                return ch;
-            }
-            ch->text.assign(pending, 0, cut);
-            pending.erase(0, cut);
-            ch->endOffset = offset - pending.size();
-            return ch;
         }
+        ch->last = cut == std::string_view::npos;
+        ch->text = ch->last ? rest : rest.substr(0, cut);
+        next += ch->text.size();
+        ch->endOffset = bom + next;
+        return ch;
     };
 
     // what the merge keeps
@@ -481,7 +439,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     LinesLeftOut leftOut;
     bool readDayFirst = false, readMonthFirst = false, compact = false, invoiceC = false;
     int64_t line = dataLine;
-    const size_t rowBytes = cx.columns * sizeof(std::string_view) + sizeof(int64_t);
+    const size_t rowBytes = heldRowBytes(cx.columns);
     std::vector<uint32_t> globalOf, invoiceOf;
 
     auto merge = [&](Chunk &ch) -> bool {
@@ -555,6 +513,11 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         inFlight.pop_front();
         job.get();
         ok = merge(*ch);
+        // nothing views the merged text now (its indexes are emptied): its pages leave the
+        // process (they stay in the page cache)
+        ch->customerIndex.clear();
+        ch->invoiceIndex.clear();
+        file.release(ch->endOffset);
         spare.push_back(ch);
         if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) {
             for (auto &f : inFlight)
@@ -566,6 +529,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     }
     for (auto &f : inFlight)
         f.second.wait();
+    if (file.changed()) // (a chunk with the zeros read in place of the lost pages turns the stream down)
+        return makeError(ErrorKind::Io, Msg::FileChangedWhileRead, {}, path);
     if (!ok)
         return plain;
     // the chunks' room back to the heap, for what is sorted and summed next (pages already
@@ -573,7 +538,6 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     inFlight.clear();
     spare.clear();
     pool.clear();
-    pending = std::string();
 
     // the columns' types, as buildTypedTable gives them
     out.columns.decimal = cx.fmt.decimal;

@@ -28,7 +28,6 @@ struct StreamedOrderLines {
 struct StreamOptions {
     size_t chunkBytes = size_t(4) << 20; // text per chunk (tests force tiny chunks)
     unsigned threads = 0;                // parsing threads; 0: one per core
-    size_t headBytes = size_t(17) << 20; // read first, for the encoding, delimiter and header
 };
 
 // nullopt: not for the stream; read the file as a table and group that (the same result).

@@ -18,7 +18,7 @@ namespace {
 // The rows of one piece of the text (tableFromRows).
 struct PieceRows {
     std::unique_ptr<RowCursor> cursor; // the cells' views may point into it
-    std::vector<std::vector<std::string_view>> cells;
+    std::vector<CellPart> cells;     // a column's cells: where in the cursor's text
     std::vector<int64_t> rowNumbers; // lines from the piece's start (base)
     int64_t base = 0, lines = 0;     // the piece's first line; the lines it took
     RowShapes shapes;                // lines from the piece's start
@@ -302,7 +302,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     // header in pieces read on every core, or in one piece.
     // the rows to make room for: the lines counted (a file has no more rows than lines), within
     // what the memory budget lets the text hold
-    const size_t rowBytes = columns * sizeof(std::string_view) + sizeof(int64_t);
+    const size_t rowBytes = heldRowBytes(columns);
     size_t rowCap = opt.rowEstimate ? opt.rowEstimate : 1024;
     rowCap = std::min<uint64_t>(rowCap, budget::limit(opt.textBytes) / rowBytes);
     if (opt.maxRows)
@@ -330,8 +330,8 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     // a piece's rows; on the budget a piece holds its share of the allowance
     auto readPiece = [&](RowCursor &in, uint64_t startByte, size_t share, size_t pieces, PieceRows &out) -> Status {
         uint64_t reported = 0;
-        out.cells.resize(columns);
-        for (auto &c : out.cells)
+        out.cells.assign(columns, CellPart(in.text()));
+        for (CellPart &c : out.cells)
             c.reserve(rowCap / pieces + 1);
         out.rowNumbers.reserve(rowCap / pieces + 1);
         Record r;
@@ -425,7 +425,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         // hand the column over; its memory goes when typing is done
         out.parts.resize(pieces.size());
         for (size_t k = 0; k < pieces.size(); ++k)
-            out.parts[k].swap(pieces[k].cells[c]);
+            out.parts[k] = std::move(pieces[k].cells[c]);
         if (opt.progress && std::this_thread::get_id() == caller)
             opt.progress(0.65 + 0.35 * double(c + 1) / double(columns));
     };

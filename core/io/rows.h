@@ -48,7 +48,13 @@ public:
         uint64_t startByte = 0; // where the piece starts in the text
     };
     virtual std::vector<Piece> splitRest(size_t /*parts*/) { return {}; }
+    // The text most cells are views of (tableFromRows keeps their places in it), if there is one.
+    virtual std::string_view text() const { return {}; }
 };
+
+// What tableFromRows holds a row of this many columns in, for the memory budget (the order-line
+// stream counts with it too, to turn down the files the table reader would).
+inline size_t heldRowBytes(size_t columns) { return columns * sizeof(uint64_t) + sizeof(int64_t); }
 
 // openCursor is called twice: once for a sample (header, number format), once for all rows.
 Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>()> &openCursor,

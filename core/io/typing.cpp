@@ -129,16 +129,16 @@ Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
         }
         TextData text;
         size_t bytes = 0, cells = 0;
-        for (const auto &part : col.parts) {
+        for (const CellPart &part : col.parts) {
             cells += part.size();
-            for (std::string_view s : part)
-                bytes += s.size();
+            for (size_t i = 0; i < part.size(); ++i)
+                bytes += part.at(i).size();
         }
         text.reserve(cells, bytes);
-        for (auto &part : col.parts) {
-            for (std::string_view s : part)
-                text.push_back(s);
-            part = {};
+        for (CellPart &part : col.parts) {
+            for (size_t i = 0; i < part.size(); ++i)
+                text.push_back(part.at(i));
+            part = CellPart();
         }
         typed[c] = Column::textColumn(names[c], std::move(text));
     });

@@ -3529,6 +3529,10 @@ now: %4 customers, value %5</source>
         <source>the connection to the %1 server at %2 was lost while reading; nothing of this reading is used: %3</source>
         <translation>读取时与位于 %2 的 %1 服务器的连接中断；本次读取的内容一概不用：%3</translation>
     </message>
+    <message>
+        <source>the file changed while it was read (another program shortened it); open it again when that program is done</source>
+        <translation>读取期间文件发生了变化（另一个程序把它截短了）；请等该程序完成后再打开</translation>
+    </message>
 </context>
 <context>
     <name>models</name>

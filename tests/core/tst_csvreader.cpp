@@ -7,9 +7,12 @@
 #include "tablecheck.h"
 #include "testutil.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 
 using namespace vs;
 using testutil::dataPath;
@@ -31,6 +34,7 @@ private slots:
     void runOfContinuationBytesNamesItsRow();
     void textAfterClosingQuoteStaysInItsField();
     void piecesReadAsOne();
+    void shortenedWhileReadIsNamed();
 
 private:
     void checkPieces(const std::string &text, size_t rows, size_t fromParts, size_t toParts);
@@ -272,6 +276,42 @@ void TstCsvReader::textAfterClosingQuoteStaysInItsField()
     QCOMPARE(r->table.columns[1].numbers()[0], 10.0);
     QCOMPARE(r->table.columns[1].numbers()[1], 20.0);
     QCOMPARE(r->table.columns[2].numbers()[0], 2.0);
+}
+
+// The file is parsed where the page cache holds it (mapped). Another program that shortens it
+// while it is read takes those pages away: the read says the file changed, naming it, instead of
+// stopping the program (SIGBUS) or giving the rows that were left.
+void TstCsvReader::shortenedWhileReadIsNamed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("shortened.csv").toStdString();
+    for (size_t pieces : {size_t(1), size_t(3)}) {
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << "customer,revenue\n";
+            for (int i = 0; i < 400000; ++i)
+                out << "C" << i << "," << (i % 977) << ".25\n";
+        }
+        ReadOptions o;
+        o.pieces = pieces;
+        o.splitBytes = 1 << 20;
+        int calls = 0;
+        o.progress = [&](double) {
+            if (calls++ == 0)
+                std::filesystem::resize_file(path, 100); // the first progress report: most rows unread
+        };
+        auto r = readCsvFile(path, o);
+        QVERIFY(calls > 0);
+        QVERIFY2(!r.ok(), "the rows left were taken as the file");
+        QCOMPARE(r.error().code, Msg::FileChangedWhileRead);
+        QCOMPARE(r.error().file, path);
+        QVERIFY2(r.error().describe().find("changed while it was read") != std::string::npos, r.error().describe().c_str());
+        // read again when the other program is done: what is there now
+        auto now = readCsvFile(path, ReadOptions{});
+        QVERIFY2(now.ok(), now.ok() ? "" : now.error().describe().c_str());
+        QVERIFY(now->table.rowCount() < 20);
+    }
 }
 
 QTEST_APPLESS_MAIN(TstCsvReader)

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -123,6 +124,7 @@ private slots:
     void xlsxIsTheCsvGrouping();
     void xlsxOnlyTheTableDecides_data();
     void xlsxOnlyTheTableDecides();
+    void shortenedWhileReadIsNamed();
 
 private:
     std::string write(const std::string &name, const std::string &text)
@@ -267,9 +269,9 @@ void TstOrderStream::streamedIsThePlainGrouping()
                "x,2/3/2024,30\n"
                "z,12/30/2024 10:15,5\n";
     const std::string path = write(file, text);
-    // the whole file at once, or its start first and the rest read as the chunks go
-    for (StreamOptions so : {StreamOptions{}, StreamOptions{1, 1}, StreamOptions{64, 2}, StreamOptions{4096, 2, 8192},
-                             StreamOptions{100, 3, 1024}}) {
+    // in one chunk or in many, on one to three threads
+    for (StreamOptions so : {StreamOptions{}, StreamOptions{1, 1}, StreamOptions{64, 2}, StreamOptions{4096, 2},
+                             StreamOptions{100, 3}}) {
         compare(path, invoices ? kInvoiceRoles : kAmountRoles, so);
         if (QTest::currentTestFailed())
             return;
@@ -282,7 +284,7 @@ void TstOrderStream::chunkBoundariesDoNotMatter()
     const std::string path = write("boundaries.csv", amountLines(400, 7, false, true));
     for (size_t bytes : {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 4181, 10946})
         for (unsigned threads : {1u, 2u, 3u}) {
-            compare(path, kAmountRoles, StreamOptions{bytes, threads, threads == 3 ? 2048 : size_t(17) << 20});
+            compare(path, kAmountRoles, StreamOptions{bytes, threads});
             if (QTest::currentTestFailed())
                 return qWarning("chunks of %zu bytes, %u threads", bytes, threads);
         }
@@ -410,6 +412,26 @@ void TstOrderStream::xlsxOnlyTheTableDecides()
     auto streamed = streamXlsxOrderLines(testutil::dataPath("workbooks/" + name.toStdString()), ReadOptions{}, kAmountRoles);
     QVERIFY(streamed.ok());
     QVERIFY(!streamed->has_value());
+}
+
+// Chunks are views of the mapped file. A file shortened while its chunks are read (another
+// program writing it anew) is named as changed; the pages it lost read as zeros, not SIGBUS.
+void TstOrderStream::shortenedWhileReadIsNamed()
+{
+    for (unsigned threads : {1u, 2u}) {
+        const std::string path = write("shortened.csv", amountLines(30000, 50, false, false));
+        ReadOptions o;
+        int calls = 0;
+        o.progress = [&](double) {
+            if (calls++ == 0) // after the first chunk
+                std::filesystem::resize_file(path, 64);
+        };
+        auto s = streamOrderLines(path, o, kAmountRoles, StreamOptions{4096, threads});
+        QVERIFY(calls > 0);
+        QVERIFY2(!s.ok(), "the lines left were taken as the file");
+        QCOMPARE(s.error().code, Msg::FileChangedWhileRead);
+        QCOMPARE(s.error().file, path);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstOrderStream)
