@@ -204,14 +204,18 @@ std::string repeatDaysPerWeekQuery(const DbClient &db, const Project &p, const s
                                    int32_t observationEnd, int32_t holdoutEnd)
 {
     // as addTracking reads the days (period "day"): a customer who bought up to the observation
-    // end E (a purchase day: a day with an order) has from that first purchase day f on a repeat
-    // purchase day for each day d with an order, f < d <= H, counted in the 7-day week
-    // (d - firstDay) / 7; d - firstDay > 0, so the division of either engine (PostgreSQL's of
-    // integers, ClickHouse's of floats, floored) is the file path's
+    // end E has from that first purchase day f on a repeat purchase day for each purchase day d,
+    // f < d <= H, counted in the 7-day week (d - firstDay) / 7; d - firstDay > 0, so the division
+    // of either engine (PostgreSQL's of integers, ClickHouse's of floats, floored) is the file
+    // path's. A purchase day (a day with an order: vs_orders > 0 in dayGroupsQuery, a distinct
+    // invoice or the day's one order of its purchase lines) is a day with a kept line that is no
+    // return: only those days are grouped, without the sums the figures need.
     const std::string E = std::to_string(observationEnd), H = std::to_string(holdoutEnd);
+    const std::string purchaseDays = "SELECT vs_customer, vs_day FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
+                                     "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") +
+                                     " AND vs_return = 0\nGROUP BY vs_customer, vs_day";
     return "SELECT floor((vs_day - (" + std::to_string(firstDay) + ")) / 7) AS vs_week, count(*)\n"
-           "FROM (" + db.daysAfterFirst(dayGroupsQuery(db, p, cols), "vs_day <= " + E + " AND vs_orders > 0",
-                                        "vs_day <= " + H + " AND vs_orders > 0") + "\n) AS vs_repeats\n"
+           "FROM (" + db.daysAfterFirst(purchaseDays, "vs_day <= " + E, "vs_day <= " + H) + "\n) AS vs_repeats\n"
            "GROUP BY vs_week\nORDER BY vs_week";
 }
 
