@@ -27,8 +27,8 @@ struct Computed {
 };
 using ComputeResult = std::shared_ptr<Computed>;
 
-// the window draws the tracking chart: a database sends the days when the model has one
-// (vs::databaseRowsFor)
+// the window draws the tracking chart: a database sends its repeat purchases per week when the
+// model has one (vs::databaseRowsFor)
 LoadResult loadInBackground(std::string path, std::optional<std::string> password, std::shared_ptr<std::atomic<bool>> stop,
                             std::shared_ptr<std::atomic<uint64_t>> rows)
 {

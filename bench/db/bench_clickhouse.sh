@@ -7,7 +7,10 @@
 # predictive CLV opened from the cluster and the file, time to results, longest UI pause, peak
 # memory, and Stop halfway through the engine's query.
 #   bench/db/bench_clickhouse.sh BUILD_DIR [LINES]
-# Run it under the build lock on a shared machine.
+# VS_BENCH_WINDOW_ONLY=MODEL (rfm or predictive_clv): only the window opening the cluster's lines
+# with that model (no CSV file, no `run`).
+# Run it under the build lock on a shared machine (`flock -o`, so that the servers it starts do
+# not keep the lock).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build=$(cd "${1:?build dir}" && pwd)
@@ -51,9 +54,12 @@ ch "$VS_CH_HTTP2" "INSERT INTO big_lines_local $(gen $half $((numbers - half)))"
 t1=$(date +%s.%N)
 echo "generated $(ch "$VS_CH_HTTP1" "SELECT count() FROM big_lines") lines in two shards in $(echo "$t1 - $t0" | bc) s"
 
+only=${VS_BENCH_WINDOW_ONLY:-}
 # the 10M-line file case: the same generator, for about 10,000,000 lines
-ch "$VS_CH_HTTP1" "$(gen 0 16666650) FORMAT CSVWithNames" >"$work/lines10m.csv"
-echo "file case: $(($(wc -l <"$work/lines10m.csv") - 1)) lines"
+if [[ -z $only ]]; then
+  ch "$VS_CH_HTTP1" "$(gen 0 16666650) FORMAT CSVWithNames" >"$work/lines10m.csv"
+  echo "file case: $(($(wc -l <"$work/lines10m.csv") - 1)) lines"
+fi
 
 project() { # source-json out [model]
   local model=${3:-${VS_BENCH_MODEL:-predictive_clv}} value
@@ -82,10 +88,12 @@ run() { # name project
   db=$(/usr/bin/python3 -c "import json,sys; d=json.load(open('$work/$1.summary.json')).get('database'); print('' if not d else '%d rows scanned, %d sent, query %.1f s' % (d['rows_scanned'], d['rows_transferred'], d['query_ms']/1000))")
   printf '| %s | %s customers | %s s | %d MB | %s |\n' "$1" "$customers" "$secs" $((kb / 1024)) "$db"
 }
-echo "| run | customers | wall | peak memory (max RSS) | database |"
-echo "|---|---|---|---|---|"
-run "file, 10M lines (CSV)" "$work/file.json"
-run "ClickHouse, 2 shards, $((lines / 1000000))M lines" "$work/db.json"
+if [[ -z $only ]]; then
+  echo "| run | customers | wall | peak memory (max RSS) | database |"
+  echo "|---|---|---|---|---|"
+  run "file, 10M lines (CSV)" "$work/file.json"
+  run "ClickHouse, 2 shards, $((lines / 1000000))M lines" "$work/db.json"
+fi
 
 # the window: File > Open of the same projects, RFM and predictive CLV
 [[ -x $build/bench/bench_ui ]] || { echo "no $build/bench/bench_ui (configure with -DVALUESCOPE_BUILD_BENCHMARKS=ON)"; exit 0; }
@@ -102,9 +110,11 @@ window() { # name project
 echo
 echo "| window (bench_ui --open) | peak memory |"
 echo "|---|---|"
-for model in rfm predictive_clv; do
-  project "\"path\": \"$work/lines10m.csv\"" "$work/file_$model.json" "$model"
+for model in ${only:-rfm predictive_clv}; do
   project "$db_source" "$work/db_$model.json" "$model"
-  window "file, 10M lines (CSV), $model" "$work/file_$model.json"
+  if [[ -z $only ]]; then
+    project "\"path\": \"$work/lines10m.csv\"" "$work/file_$model.json" "$model"
+    window "file, 10M lines (CSV), $model" "$work/file_$model.json"
+  fi
   window "ClickHouse, 2 shards, $((lines / 1000000))M lines, $model" "$work/db_$model.json"
 done

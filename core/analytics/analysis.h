@@ -256,7 +256,8 @@ Result<std::shared_ptr<const PreparedData>> prepareGroupedLines(GroupedLines gro
                                                                 const std::string &source);
 struct SummedLines;
 // Order lines summed per customer (by a database engine, for one observation end): the figures
-// the transaction models read; what needs the days (tracking, snapshots, cohorts) is left out.
+// the transaction models read (and the tracking chart's weeks, when summed); what needs the days
+// (snapshots, cohorts) is left out.
 Result<std::shared_ptr<const PreparedData>> prepareSummedLines(SummedLines summed, const Project &project,
                                                                const std::string &source);
 // Order lines grouped as they were read (core/io/order_stream.h): what prepareData gives for the

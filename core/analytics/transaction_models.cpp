@@ -114,14 +114,17 @@ std::string fmt(double v, int digits)
 }
 
 // Repeat purchases per period (7-day weeks from the first order for the period "day"), actual
-// and expected by each model from each customer's first purchase on.
-void addTracking(BtydInfo &info, const CustomerDays &days, const TransactionSummary &s, const Project &p,
-                 int32_t holdoutEnd, double unitDays)
+// and expected by each model from each customer's first purchase on. The actual ones counted from
+// the days, or (figures from a database, period "day") as the engine counted them per week.
+void addTracking(BtydInfo &info, const CustomerDays *days, const CustomerFigures *figures, const TransactionSummary &s,
+                 const Project &p, int32_t holdoutEnd, double unitDays)
 {
     TrackingSeries &t = info.tracking;
     const std::string &per = p.value.period;
     const bool byDay = per == "day" || per.empty();
-    const int32_t first = days.firstDay;
+    if (!days && !(figures && figures->repeatsPerWeek && byDay))
+        return;
+    const int32_t first = days ? days->firstDay : figures->firstDay;
     const int64_t p0 = byDay ? 0 : periodOf(first, per);
     auto binOf = [&](int32_t day) { return byDay ? int64_t((day - first) / 7) : periodOf(day, per) - p0; };
     const int64_t bins = binOf(holdoutEnd) + 1;
@@ -143,6 +146,14 @@ void addTracking(BtydInfo &info, const CustomerDays &days, const TransactionSumm
             t.periodStart.push_back(d);
         }
     }
+    if (!days) { // the engine's weeks, for the same first day and holdout end
+        const std::vector<double> &weeks = *figures->repeatsPerWeek;
+        if (weeks.size() != t.actual.size()) { // summed for other dates: no chart rather than a wrong one
+            t = TrackingSeries{};
+            return;
+        }
+        t.actual = weeks;
+    }
     // first purchase (day, or period index) -> customers
     std::map<int64_t, double> cohort;
     for (size_t c = 0; c < s.calibrated.size(); ++c) {
@@ -150,15 +161,17 @@ void addTracking(BtydInfo &info, const CustomerDays &days, const TransactionSumm
             continue;
         const int32_t f = int32_t(s.firstPurchase[c]);
         cohort[byDay ? f : periodOf(f, per)] += 1;
+        if (!days)
+            continue;
         int64_t lastUnit = byDay ? f : periodOf(f, per);
-        for (uint32_t k = days.offset[c]; k < days.offset[c + 1]; ++k) {
-            if (days.orders[k] == 0 || days.day[k] <= f || days.day[k] > holdoutEnd)
+        for (uint32_t k = days->offset[c]; k < days->offset[c + 1]; ++k) {
+            if (days->orders[k] == 0 || days->day[k] <= f || days->day[k] > holdoutEnd)
                 continue;
-            const int64_t u = byDay ? days.day[k] : periodOf(days.day[k], per);
+            const int64_t u = byDay ? days->day[k] : periodOf(days->day[k], per);
             if (u == lastUnit)
                 continue;
             lastUnit = u;
-            t.actual[size_t(binOf(days.day[k]))] += 1;
+            t.actual[size_t(binOf(days->day[k]))] += 1;
         }
     }
     for (const PurchaseModelFit &m : info.models) {
@@ -185,8 +198,8 @@ void addTracking(BtydInfo &info, const CustomerDays &days, const TransactionSumm
 // with a positive mean spend; compares the models on the holdout; adds the holdout check, the
 // tracking series and the frequency/recency matrices of the chosen model. A model that cannot be
 // fitted is a warning.
-std::shared_ptr<const BtydInfo> fitModels(const CustomerDays *days, const TransactionSummary &s, const Project &p,
-                                          double unitDays, int32_t holdoutEnd)
+std::shared_ptr<const BtydInfo> fitModels(const CustomerDays *days, const CustomerFigures *figures, const TransactionSummary &s,
+                                          const Project &p, double unitDays, int32_t holdoutEnd)
 {
     std::vector<double> x, tx, T, gx, gm;
     std::vector<uint32_t> who;
@@ -311,8 +324,7 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays *days, const Transa
                                       {fmt(info->spendFrequencyCorrelation, 2), std::to_string(gx.size())}});
     }
 
-    if (days) // per-customer rows from a database carry no days to track
-        addTracking(*info, *days, s, p, holdoutEnd, unitDays);
+    addTracking(*info, days, figures, s, p, holdoutEnd, unitDays);
     const PurchaseModelFit *chosen = info->chosenFit();
     if (!chosen)
         return info;
@@ -452,7 +464,7 @@ Status addPredictive(const ModelContext &c, const TransactionSummary &s, double 
         const std::string &key = fitKey;
         std::lock_guard lock(d.fitCache->mutex);
         if (d.fitCache->key != key) {
-            d.fitCache->info = fitModels(d.days.get(), s, p, unitDays, holdoutEnd);
+            d.fitCache->info = fitModels(d.days.get(), d.figures.get(), s, p, unitDays, holdoutEnd);
             d.fitCache->key = key;
             d.fitCache->error.reset();
         }

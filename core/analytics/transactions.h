@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,10 @@ struct CustomerFigures {
     // after the observation end, up to the holdout end: purchase days and net spend
     std::vector<double> holdoutPurchases, holdoutSpend;
     std::vector<uint8_t> later; // a purchase after the observation end
+    // for the tracking chart: the calibrated customers' repeat purchase days (after their first
+    // purchase day, up to the holdout end) per 7-day week from firstDay, as addTracking counts
+    // them from the days; nullopt when not asked for
+    std::optional<std::vector<double>> repeatsPerWeek;
     size_t customers() const { return purchaseDays.size(); }
 };
 

@@ -271,6 +271,13 @@ public:
     {
         return "argMinIf(" + v + ", " + order + ", " + cond + ")";
     }
+    std::string daysAfterFirst(const std::string &rows, const std::string &firstCond, const std::string &cond) const override
+    {
+        // minIf gives 0 for a customer without a first day: such customers are left out by vs_has
+        return "SELECT vs_day FROM (SELECT groupArrayIf(vs_day, " + cond + ") AS vs_days, minIf(vs_day, " + firstCond +
+               ") AS vs_first, countIf(" + firstCond + ") AS vs_has FROM (" + rows +
+               "\n) AS vs_rows GROUP BY vs_customer) ARRAY JOIN vs_days AS vs_day WHERE vs_has > 0 AND vs_day > vs_first";
+    }
 
 private:
     struct Stream {

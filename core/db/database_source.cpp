@@ -200,6 +200,25 @@ std::string customerSummaryQuery(const DbClient &db, const Project &p, const std
            "GROUP BY vs_customer\nORDER BY " + db.orderByText("vs_customer");
 }
 
+std::string repeatDaysPerWeekQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols, int32_t firstDay,
+                                   int32_t observationEnd, int32_t holdoutEnd)
+{
+    // as addTracking reads the days (period "day"): a customer who bought up to the observation
+    // end E has from that first purchase day f on a repeat purchase day for each purchase day d,
+    // f < d <= H, counted in the 7-day week (d - firstDay) / 7; d - firstDay > 0, so the division
+    // of either engine (PostgreSQL's of integers, ClickHouse's of floats, floored) is the file
+    // path's. A purchase day (a day with an order: vs_orders > 0 in dayGroupsQuery, a distinct
+    // invoice or the day's one order of its purchase lines) is a day with a kept line that is no
+    // return: only those days are grouped, without the sums the figures need.
+    const std::string E = std::to_string(observationEnd), H = std::to_string(holdoutEnd);
+    const std::string purchaseDays = "SELECT vs_customer, vs_day FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
+                                     "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") +
+                                     " AND vs_return = 0\nGROUP BY vs_customer, vs_day";
+    return "SELECT floor((vs_day - (" + std::to_string(firstDay) + ")) / 7) AS vs_week, count(*)\n"
+           "FROM (" + db.daysAfterFirst(purchaseDays, "vs_day <= " + E, "vs_day <= " + H) + "\n) AS vs_repeats\n"
+           "GROUP BY vs_week\nORDER BY vs_week";
+}
+
 namespace {
 
 // whether the project's value model reads this parameter (core/domain/models.cpp)
@@ -213,12 +232,13 @@ bool modelUses(const Project &p, std::string_view parameter)
 
 DatabaseRows databaseRowsFor(const Project &p, bool trackingChart)
 {
-    // snapshots, cohorts, purchases grouped per week or month and the tracking chart (a model
-    // that fits purchase models) read the days themselves
+    // snapshots, cohorts and purchases grouped per week or month read the days themselves; the
+    // tracking chart (a model that fits purchase models, purchases per day) gets its repeat
+    // purchases per week from the engine
     const bool byDay = !modelUses(p, "period") || p.value.period.empty() || p.value.period == "day";
-    if (p.snapshots || p.cohorts || !byDay || (trackingChart && modelUses(p, "purchase_model")))
+    if (p.snapshots || p.cohorts || !byDay)
         return DatabaseRows::PerCustomerDay;
-    return DatabaseRows::PerCustomer;
+    return trackingChart && modelUses(p, "purchase_model") ? DatabaseRows::PerCustomerTracked : DatabaseRows::PerCustomer;
 }
 
 namespace {
@@ -240,7 +260,11 @@ bool databaseDataServes(const PreparedData &data, const Project &p, bool trackin
 {
     if (!data.figures)
         return true;
-    if (databaseRowsFor(p, trackingChart) == DatabaseRows::PerCustomerDay)
+    const DatabaseRows rows = databaseRowsFor(p, trackingChart);
+    if (rows == DatabaseRows::PerCustomerDay)
+        return false;
+    // the tracking chart's weeks are summed for the same dates as the figures
+    if (rows == DatabaseRows::PerCustomerTracked && !data.figures->repeatsPerWeek)
         return false;
     // the dates the figures were summed for (readDatabaseSource): a date that cannot be read
     // leaves the default there and here, for computeAnalysis to name
@@ -316,7 +340,7 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
         const double scale = db.moneyScale();
         auto money = [&](std::optional<std::string_view> v) { return toNumber(v) / scale; };
         uint64_t rows = 0;
-        if (detail == DatabaseRows::PerCustomer) {
+        if (detail != DatabaseRows::PerCustomerDay) {
             // one row per customer: the engine groups per customer and day, then per customer
             SummedLines g;
             CustomerFigures &f = g.figures;
@@ -345,6 +369,24 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
             });
             if (!s)
                 return s.error();
+            if (detail == DatabaseRows::PerCustomerTracked) {
+                // the tracking chart's repeat purchases per week, for the same dates (addTracking's
+                // weeks: from the first day up to the holdout end)
+                const int64_t weeks = int64_t((holdoutEnd - f.firstDay) / 7) + 1;
+                std::vector<double> perWeek(size_t(std::clamp<int64_t>(weeks, 0, 100000)), 0.0);
+                s = db.select(repeatDaysPerWeekQuery(db, p, cols.value(), f.firstDay, f.observationEnd, holdoutEnd), {},
+                              [&](const DbRow &r) {
+                                  ++rows;
+                                  ++out.stats.weekRows;
+                                  const double week = toNumber(r[0]);
+                                  if (week >= 0 && week < double(perWeek.size()))
+                                      perWeek[size_t(week)] = toNumber(r[1]);
+                                  return true;
+                              });
+                if (!s)
+                    return s.error();
+                f.repeatsPerWeek = std::move(perWeek);
+            }
             if (f.returnLines)
                 warnings.push_back({Msg::ReturnLines, {std::to_string(f.returnLines)}});
             g.warnings = std::move(warnings);

@@ -2,10 +2,10 @@
 // A project's database source read with the work pushed down to the engine. For order lines the
 // engine groups the lines per customer and day and, when the analysis needs no more, sums those
 // days per customer in the same query: one row per customer comes back (the figures the
-// transaction models read). What needs the days themselves (the window's tracking chart and
-// date edits, snapshots, cohorts, purchases per week or month) gets a row per customer and day
-// instead, and everything after it is as for a file. For customer tables only the mapped columns
-// come.
+// transaction models read), and for the tracking chart a second query sums the repeat purchases
+// per week. What needs the days themselves (snapshots, cohorts, purchases per week or month)
+// gets a row per customer and day instead, and everything after it is as for a file. For
+// customer tables only the mapped columns come.
 #include "core/analytics/transactions.h"
 #include "core/db/db_client.h"
 #include "core/db/db_stats.h"
@@ -25,18 +25,20 @@ struct DatabaseData {
     DatabaseStats stats;
 };
 
-// What comes back for order lines.
-enum class DatabaseRows { PerCustomer, PerCustomerDay };
-// The one rule, for the command line and the window: PerCustomer unless something needs the
+// What comes back for order lines: a row per customer; the same and the tracking chart's repeat
+// purchases per week (a row per week); or a row per customer and day.
+enum class DatabaseRows { PerCustomer, PerCustomerTracked, PerCustomerDay };
+// The one rule, for the command line and the window: per customer unless something needs the
 // purchase days themselves: snapshots, cohorts, a value model whose purchases are grouped per
-// week, month, ..., or the tracking chart of a model that fits purchase models (trackingChart:
-// the chart is drawn; the window always offers it, the command line when asked or in a report).
+// week, month, ... The tracking chart of a model that fits purchase models (trackingChart: the
+// chart is drawn; the window always offers it, the command line when asked or in a report) adds
+// its weeks (PerCustomerTracked).
 DatabaseRows databaseRowsFor(const Project &project, bool trackingChart);
 
 // Whether order lines a database sent can compute the project without reading again: rows per
 // customer and day (and customer tables) serve any settings; rows per customer only the
-// observation end and holdout end they were summed for, and only while databaseRowsFor needs no
-// days. The window reads again when they do not.
+// observation end and holdout end they were summed for, only while databaseRowsFor needs no
+// days, and for the tracking chart only with its weeks. The window reads again when they do not.
 struct PreparedData;
 bool databaseDataServes(const PreparedData &data, const Project &project, bool trackingChart);
 
@@ -63,6 +65,11 @@ Status writeResultsTable(const AnalysisResults &results, const DatabaseSpec &spe
 std::string orderLinesQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns);
 std::string customerSummaryQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
                                  int32_t observationEnd, int32_t holdoutEnd);
+// The tracking chart's actual series (period "day"): per 7-day week from firstDay (the first day
+// of the lines kept), the repeat purchase days up to holdoutEnd of the customers who bought up to
+// observationEnd; a row (week, count) per week with any.
+std::string repeatDaysPerWeekQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
+                                   int32_t firstDay, int32_t observationEnd, int32_t holdoutEnd);
 
 // Where a database source is, for messages: postgresql://host:port/database/table
 std::string databaseSourceName(const DatabaseSpec &spec);

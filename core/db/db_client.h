@@ -97,6 +97,12 @@ public:
     virtual std::string aggregateIf(const std::string &fn, const std::string &expr, const std::string &cond) const = 0;
     // the value of the row with the least `order` among the rows where cond holds
     virtual std::string firstByIf(const std::string &value, const std::string &order, const std::string &cond) const = 0;
+    // A query giving vs_day for each row of `rows` (a query with vs_customer and vs_day) where
+    // `cond` holds and whose vs_day is after its customer's least vs_day among the rows where
+    // `firstCond` holds; a customer without such a row gives none. One pass over `rows`
+    // (PostgreSQL: a window aggregate; ClickHouse 18, which has none: each customer's days as an
+    // array, joined back).
+    virtual std::string daysAfterFirst(const std::string &rows, const std::string &firstCond, const std::string &cond) const = 0;
 };
 
 DbClient *makePostgresClient();

@@ -11,6 +11,7 @@ struct DatabaseStats {
     uint64_t rowsTransferred = 0; // rows that came to ValueScope
     double queryMs = 0;
     bool perCustomer = false;     // order lines summed per customer by the engine (else per customer and day)
+    uint64_t weekRows = 0;        // of the rows transferred: the tracking chart's weeks (with perCustomer)
 };
 
 } // namespace vs

@@ -199,6 +199,13 @@ public:
     {
         return "(array_agg(" + v + " ORDER BY " + order + ") FILTER (WHERE " + cond + "))[1]";
     }
+    std::string daysAfterFirst(const std::string &rows, const std::string &firstCond, const std::string &cond) const override
+    {
+        // the first day is NULL for a customer without one: no day is after it
+        return "SELECT vs_day FROM (SELECT vs_day, CASE WHEN " + cond + " THEN 1 ELSE 0 END AS vs_keep, min(vs_day) FILTER (WHERE " +
+               firstCond + ") OVER (PARTITION BY vs_customer) AS vs_first FROM (" + rows +
+               "\n) AS vs_rows) AS vs_marked WHERE vs_keep = 1 AND vs_day > vs_first";
+    }
 
 private:
     Error queryError(PGresult *res) const

@@ -271,8 +271,8 @@ Status runHeadless(const RunRequest &req, const RunHooks &hooks, AnalysisResults
     if (!req.reportPath.empty() && !hooks.report)
         return makeError(ErrorKind::Project, Msg::ReportsNotInThisVersion, {}, req.reportPath);
 
-    // the tracking charts (asked for, or in the report) need the purchases per day: a database
-    // then sends a row per customer and day instead of one per customer (databaseRowsFor)
+    // the tracking charts (asked for, or in the report) need the repeat purchases per week: a
+    // database then sends those weeks too (databaseRowsFor)
     bool trackingChart = !req.reportPath.empty();
     for (const auto &chart : req.charts)
         if (const ChartKindInfo *kind = findChartKind(chart.first))

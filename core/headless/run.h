@@ -66,8 +66,8 @@ FileAnalysis analyseFile(const std::string &path, const ReadOptions &options, co
 // Reads the project's data file and prepares it (import timing in *importMs).
 // password: for a database source, the one the window asked for (otherwise read from the
 // variable source.database.password_env names). trackingChart: the tracking chart is drawn, so
-// order lines from a database come per customer and day when the model has one; otherwise per
-// customer whenever the analysis needs no more (databaseRowsFor, database_source.h). stop and
+// a database also sends its repeat purchases per week when the model has one; order lines come
+// per customer whenever the analysis needs no more than that (databaseRowsFor, database_source.h). stop and
 // rowsRead: Stop and progress while a database is read.
 Result<LoadedAnalysis> loadAnalysis(const std::string &projectPath, double *importMs, const Translate &tr = {},
                                     const std::optional<std::string> &password = std::nullopt, bool trackingChart = false,

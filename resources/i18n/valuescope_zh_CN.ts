@@ -653,6 +653,10 @@ Customers: %1</source>
         <source>The database read %1 order lines and sent %2 rows, one per customer and purchase day, in %3 s.</source>
         <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户每个购买日一行），用时 %3 秒。</translation>
     </message>
+    <message>
+        <source>The database read %1 order lines and sent %2 rows, one per customer and one per week of the tracking chart, in %3 s.</source>
+        <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户一行，另有追踪图每周一行），用时 %3 秒。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

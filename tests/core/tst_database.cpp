@@ -1,6 +1,8 @@
 // Database sources (issue 18) against real servers started by tests/db/servers.sh (the ctest
 // fixture dbservers): PostgreSQL 15 and a two-shard ClickHouse cluster. The same fixtures as the
 // file-based runs (resources/sample) give the same per-customer output through either engine.
+#include "core/analytics/analysis.h"
+#include "core/analytics/transactions.h"
 #include "core/db/database_source.h"
 #include "core/headless/run.h"
 #include "core/project/project.h"
@@ -307,6 +309,115 @@ private slots:
         };
         QCOMPARE(about(summary), about(fileSummary));
         QVERIFY(!about(fileSummary).empty());
+    }
+
+    // the tracking chart's series of a database run and a file run, bin for bin, exactly: the
+    // repeat purchases per week as counted, the expected ones from the same fits on the same
+    // frequency, recency and T
+    static bool sameTracking(const TrackingSeries &a, const TrackingSeries &b, std::string *why)
+    {
+        auto differ = [&](const char *what, size_t i, double x, double y) {
+            *why = std::string(what) + " week " + std::to_string(i) + ": database " + std::to_string(x) + ", file " + std::to_string(y);
+            return false;
+        };
+        if (b.actual.empty() || b.expected.empty()) {
+            *why = "the file run has no tracking series";
+            return false;
+        }
+        if (a.actual.size() != b.actual.size() || a.periodStart != b.periodStart || a.expected.size() != b.expected.size() ||
+            a.calibrationPeriods != b.calibrationPeriods || a.periodDays != b.periodDays) {
+            *why = "weeks: database " + std::to_string(a.actual.size()) + " (" + std::to_string(a.calibrationPeriods) +
+                   " calibration), file " + std::to_string(b.actual.size()) + " (" + std::to_string(b.calibrationPeriods) + ")";
+            return false;
+        }
+        for (size_t i = 0; i < b.actual.size(); ++i)
+            if (a.actual[i] != b.actual[i])
+                return differ("actual", i, a.actual[i], b.actual[i]);
+        for (size_t m = 0; m < b.expected.size(); ++m)
+            for (size_t i = 0; i < b.expected[m].size(); ++i)
+                if (a.expected[m].size() != b.expected[m].size() || a.expected[m][i] != b.expected[m][i])
+                    return differ("expected", i, a.expected[m][i], b.expected[m][i]);
+        return true;
+    }
+
+    // Predictive CLV with the tracking chart (the window always offers it; `run` with --chart
+    // tracking or --report): the engine sends a row per customer and the chart's repeat purchases
+    // per week (a second query), no customer-days; the chart's actual and expected series equal
+    // the file run's exactly, on order lines with returns, return-only days before anyone's first
+    // purchase, customers with only returns or first buying after the observation end, and lines
+    // after the holdout end. An edit of the holdout end or the observation end reads again
+    // (per customer, with the weeks for the new dates), and the series again equal the file's.
+    void trackingChartPerCustomer_data() { errors_data(); }
+    void trackingChartPerCustomer()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        json p = testutil::loadJson(std::string(VS_RESOURCES) + "/sample/cdnow.valuescope.json");
+        p["source"]["columns"] = {{"customer", "customer"}, {"date", "order_date"}, {"amount", "amount"},
+                                  {"quantity", "quantity"}, {"invoice", "invoice"}};
+        p["value"]["holdout_end"] = "1998-03-31";
+        const std::string tag = e + "_tracking";
+        p["source"]["path"] = testutil::dataPath("db/returns_lines.csv");
+        std::ofstream(tmp("file_" + tag + ".json")) << p.dump(2);
+        p["source"].erase("path");
+        p["source"]["database"] = databaseSource(e, "returns_lines");
+        std::ofstream(tmp(tag + ".json")) << p.dump(2);
+
+        auto file = loadAnalysis(tmp("file_" + tag + ".json"), nullptr, {}, std::nullopt, true);
+        QVERIFY2(file, file ? "" : file.error().describe().c_str());
+        auto loaded = loadAnalysis(tmp(tag + ".json"), nullptr, {}, std::nullopt, true);
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        Project project = loaded->project;
+        QVERIFY(databaseRowsFor(project, true) == DatabaseRows::PerCustomerTracked);
+        QVERIFY(databaseRowsFor(project, false) == DatabaseRows::PerCustomer);
+        std::shared_ptr<const PreparedData> data = loaded->data;
+        auto check = [&](const std::string &what) {
+            std::string why;
+            // per customer, with the weeks: no days came
+            QVERIFY2(data->figures && !data->days && data->database && data->database->perCustomer, what.c_str());
+            QVERIFY2(data->figures->repeatsPerWeek, what.c_str());
+            QVERIFY2(databaseDataServes(*data, project, true), what.c_str());
+            auto a = computeAnalysis(data, project);
+            QVERIFY2(a, a ? what.c_str() : a.error().describe().c_str());
+            auto b = computeAnalysis(file->data, project);
+            QVERIFY2(b, b ? what.c_str() : b.error().describe().c_str());
+            QVERIFY2(a->btyd && b->btyd, what.c_str());
+            QVERIFY2(sameTracking(a->btyd->tracking, b->btyd->tracking, &why), (what + ": " + why).c_str());
+            // what came: a row per customer and one per week with a repeat purchase
+            const auto &actual = b->btyd->tracking.actual;
+            const size_t weeks = size_t(std::count_if(actual.begin(), actual.end(), [](double n) { return n > 0; }));
+            QVERIFY2(weeks > 10, what.c_str());
+            QCOMPARE(data->database->weekRows, uint64_t(weeks));
+            QCOMPARE(data->database->rowsTransferred, uint64_t(a->rowCount() + weeks));
+            QCOMPARE(a->rowCount(), b->rowCount());
+            QCOMPARE(data->database->rowsScanned, uint64_t(7791));
+        };
+        check("as loaded");
+        if (QTest::currentTestFailed())
+            return;
+        // the edits: another holdout end, none (up to the last line), another observation end
+        const struct { const char *field, *value; } edits[] = {
+            {"holdout_end", "1998-05-31"}, {"holdout_end", ""}, {"observation_end", "1997-12-31"}, {"holdout_end", "1998-02-28"}};
+        for (const auto &edit : edits) {
+            const std::string what = std::string(edit.field) + " = '" + edit.value + "'";
+            (std::string(edit.field) == "holdout_end" ? project.value.holdoutEnd : project.value.observationEnd) = edit.value;
+            QVERIFY2(!databaseDataServes(*data, project, true), what.c_str()); // summed for the dates before
+            auto again = readDatabaseForWindow(project, std::nullopt, nullptr, nullptr);
+            QVERIFY2(again, again ? what.c_str() : again.error().describe().c_str());
+            data = again.value();
+            check(what);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // per customer without the weeks (`run` without the chart): the window's chart reads again
+        auto plain = loadAnalysis(tmp(tag + ".json"), nullptr, {}, std::nullopt, false);
+        QVERIFY(plain);
+        QVERIFY(plain->data->figures && !plain->data->figures->repeatsPerWeek);
+        QCOMPARE(plain->data->database->weekRows, uint64_t(0));
+        QVERIFY(databaseDataServes(*plain->data, plain->project, false));
+        QVERIFY(!databaseDataServes(*plain->data, plain->project, true));
+        auto r = computeAnalysis(plain->data, plain->project);
+        QVERIFY(r && r->btyd && r->btyd->tracking.actual.empty());
     }
 
     // campaigns: the third layout, from the table the formula tests read as a file

@@ -5,6 +5,8 @@
 //   replaced at once when it exists;
 // - order lines come one row per customer when nothing needs the days; an edit of the observation
 //   end, or one that needs the days (cohorts), reads again, and the results equal the file's;
+// - predictive CLV gets the tracking chart's weeks from the engine besides the customers' rows:
+//   the chart equals the file's, also after an edit of the holdout end;
 // - a connection dropped while the data are read (the server ends it) loses nothing already on
 //   screen: the previous analysis stays, and the message names the engine's reason.
 #include "core/db/database_source.h"
@@ -36,6 +38,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -391,6 +394,75 @@ private slots:
         QCOMPARE(session.results()->data, days);
         const auto file = fileResults("", false);
         QVERIFY2(sameResults(*session.results(), *file, &why), qPrintable(why));
+    }
+
+    // Predictive CLV in the window (which always offers the tracking chart): the engine sends a
+    // row per customer and the chart's repeat purchases per week, never the customer-days; the
+    // chart's actual and expected series equal the file run's, week for week, exactly. An edit of
+    // the holdout end reads again (per customer, with the weeks for the new end): equal again.
+    void predictiveTrackingPerCustomer_data() { passwordAskedAndKeptInMemory_data(); }
+    void predictiveTrackingPerCustomer()
+    {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const QString path = projectFile(e, e + "_tracking.valuescope.json");
+        {
+            json p = json::parse(readAll(path).toStdString());
+            p["value"] = {{"model", "predictive_clv"}, {"observation_end", "1997-09-30"}, {"holdout_end", "1998-03-31"},
+                          {"time_unit", "weeks"}, {"horizon_months", 12}, {"monthly_discount", 0.01}};
+            std::ofstream(path.toStdString()) << p.dump(2);
+        }
+        AnalysisSession session;
+        MainWindow w(&session);
+        w.show();
+        QVERIFY(openInWindow(w, session, path));
+        auto check = [&](const std::string &holdoutEnd) {
+            const auto r = session.results();
+            QVERIFY(r && r->data->database && r->data->database->perCustomer);
+            QVERIFY(r->data->figures && !r->data->days);
+            QCOMPARE(r->rowCount(), size_t(2357));
+            const auto file = predictiveFileResults(holdoutEnd);
+            QVERIFY(file && file->btyd && r->btyd);
+            const vs::TrackingSeries &a = r->btyd->tracking, &b = file->btyd->tracking;
+            QVERIFY(!b.actual.empty() && !b.expected.empty());
+            QCOMPARE(a.periodStart, b.periodStart);
+            QCOMPARE(a.calibrationPeriods, b.calibrationPeriods);
+            QCOMPARE(a.actual, b.actual);
+            QCOMPARE(a.expected, b.expected);
+            // a row per customer, and one per week with a repeat purchase
+            const auto weeks = size_t(std::count_if(b.actual.begin(), b.actual.end(), [](double n) { return n > 0; }));
+            QCOMPARE(r->data->database->weekRows, uint64_t(weeks));
+            QCOMPARE(r->data->database->rowsTransferred, uint64_t(r->rowCount() + weeks));
+        };
+        check("1998-03-31");
+        if (QTest::currentTestFailed())
+            return;
+        const auto before = session.results();
+        session.undoStack()->push(new SetValueParameterCommand(&session, *vs::findValueParameter("holdout_end"),
+                                                               QStringLiteral("1998-06-30")));
+        QTRY_VERIFY_WITH_TIMEOUT(session.results() != before && !session.isBusy(), 60000);
+        QVERIFY2(session.lastError().isEmpty(), qPrintable(session.lastError()));
+        QVERIFY(session.results()->data != before->data); // read again
+        check("1998-06-30");
+        QVERIFY(session.results()->btyd->tracking.actual.size() > before->btyd->tracking.actual.size());
+    }
+
+    // the window's predictive project from the CDNOW file
+    std::shared_ptr<const vs::AnalysisResults> predictiveFileResults(const std::string &holdoutEnd)
+    {
+        json p = {{"valuescope", 1},
+                  {"source", {{"layout", "transactions"}, {"path", std::string(VS_RESOURCES) + "/sample/cdnow_sample.txt"},
+                              {"columns", {{"customer", "column 2"}, {"date", "column 3"}, {"amount", "column 5"}}}}},
+                  {"value", {{"model", "predictive_clv"}, {"observation_end", "1997-09-30"}, {"holdout_end", holdoutEnd},
+                             {"time_unit", "weeks"}, {"horizon_months", 12}, {"monthly_discount", 0.01}}},
+                  {"segments", {{"by", "value"}, {"method", "quantile"}, {"count", 4}}}};
+        const std::string path = m_dir.filePath(QStringLiteral("file_predictive_%1.json").arg(QString::fromStdString(holdoutEnd))).toStdString();
+        std::ofstream(path) << p.dump(2);
+        auto la = vs::loadAnalysis(path, nullptr, {}, std::nullopt, true);
+        if (!la)
+            return nullptr;
+        auto r = vs::computeAnalysis(la->data, la->project);
+        return r ? std::make_shared<const vs::AnalysisResults>(std::move(r.value())) : nullptr;
     }
 
     // Stop while the engine is asked again after an edit (PostgreSQL; the table held locked by

@@ -116,6 +116,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(validation->isComplete(), 30000);
         const QString report = validation->findChild<QPlainTextEdit *>(QStringLiteral("report"))->toPlainText();
         QVERIFY2(report.contains(QStringLiteral("2,357")) || report.contains(QStringLiteral("2357")), qPrintable(report));
+        // the engine summed per customer (with predictive CLV also the tracking chart's weeks): no customer-days came
+        QVERIFY2(report.contains(QStringLiteral("one per customer")) && !report.contains(QStringLiteral("purchase day")),
+                 qPrintable(report));
         w.accept();
         QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 30000);
         QCOMPARE(session.results()->rowCount(), size_t(2357));

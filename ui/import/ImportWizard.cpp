@@ -702,11 +702,14 @@ private:
                                : ImportWizard::tr("%1 data rows read.").arg(numbers::count(qulonglong(c->rows))));
         if (c->results && c->results->data && c->results->data->database) {
             const vs::DatabaseStats &d = *c->results->data->database;
-            // what came back: order lines summed per customer, or per customer and day (the
-            // tracking chart and over-time views need the days, vs::databaseRowsFor), or a
-            // customer table's rows
+            // what came back: order lines summed per customer (and the tracking chart's repeat
+            // purchases per week), or per customer and day (the over-time views and coarser
+            // periods need the days, vs::databaseRowsFor), or a customer table's rows
             const QString text = m_w->layout() != vs::Layout::Transactions
                                      ? ImportWizard::tr("The database read %1 rows and sent %2 in %3 s.")
+                                 : d.perCustomer && d.weekRows
+                                     ? ImportWizard::tr("The database read %1 order lines and sent %2 rows, one per customer and "
+                                                        "one per week of the tracking chart, in %3 s.")
                                  : d.perCustomer
                                      ? ImportWizard::tr("The database read %1 order lines and sent %2 rows, one per customer, in %3 s.")
                                      : ImportWizard::tr("The database read %1 order lines and sent %2 rows, one per customer and "
