@@ -13,6 +13,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -184,6 +185,29 @@ public:
                 ++m_orders[s];
             m_lastInvoice[s] = invoice;
         }
+    }
+    // A run of a customer's lines of one day (without invoices): `sum` is amounts added to 0 in
+    // order (a return's as -|amount|), as add() would add them to a new day; a day already there
+    // gets the amounts one by one.
+    void addRun(uint32_t c, int32_t day, double sum, std::span<const double> amounts, uint32_t returns)
+    {
+        uint32_t s = m_lastSlot[c];
+        const size_t before = m_day.size();
+        if (s == UINT32_MAX || m_day[s] != day)
+            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
+        m_lastSlot[c] = s;
+        m_lines += amounts.size();
+        m_returnLines += returns;
+        if (m_day.size() > before) {
+            m_net[s] = sum;
+        } else {
+            double net = m_net[s];
+            for (double a : amounts)
+                net += a;
+            m_net[s] = net;
+        }
+        if (returns < amounts.size())
+            m_orders[s] = 1;
     }
     size_t bytes() const { return m_day.capacity() * 28 + m_table.capacity() * 4 + m_lastSlot.capacity() * 12 + m_seen.size() * 32; }
     size_t lines() const { return m_lines; }

@@ -39,12 +39,18 @@ struct Roles {
     int customer = -1, date = -1, amount = -1, quantity = -1, price = -1, invoice = -1;
 };
 
+// An order line; without an invoice column, a run of a customer's lines of one day that come
+// one after another (most of them: a log sorted by customer or by date), summed here on the
+// parsing core. The merge takes the run's sum when the day is new to the store, where the store
+// would have added the same amounts to 0 in the same order; else it adds the amounts one by one.
 struct Line {
     uint32_t customer; // chunk-local number
     int32_t day;
-    double amount;
+    double amount;     // with an invoice column: the line's; else the run's amounts added to 0
     uint32_t invoice;  // chunk-local number; UINT32_MAX: none
-    uint8_t isReturn;
+    uint32_t lines;    // in the run (1 with an invoice column)
+    uint32_t returns;  // of them returns (cancellations)
+    uint32_t first;    // the run's first amount in Chunk::amounts (a return's as -|amount|)
 };
 
 struct Chunk {
@@ -61,6 +67,7 @@ struct Chunk {
     bool invoiceStartsWithC = false;
     std::vector<Typing> typing;
     std::vector<Line> kept;
+    std::vector<double> amounts; // the runs' amounts, in file order (without an invoice column)
     StringIndex customerIndex{1024}, invoiceIndex{16}; // chunk-local numbers and their text
     std::deque<std::string> arena;                      // fields the tokenizer unescaped
 
@@ -82,6 +89,7 @@ struct Chunk {
             t.anyDate = false;
         }
         kept.clear();
+        amounts.clear();
         customerIndex.clear(); // (before the text and the arena its keys view are replaced)
         invoiceIndex.clear();
         arena.clear();
@@ -257,7 +265,19 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
                 }
             }
         }
-        ch.kept.push_back({c, int32_t(std::floor(dayValue)), amount, inv, uint8_t(cancelled)});
+        const int32_t day = int32_t(std::floor(dayValue));
+        if (ro.invoice >= 0) {
+            ch.kept.push_back({c, day, amount, inv, 1, uint32_t(cancelled), 0});
+            continue;
+        }
+        const double signedAmount = cancelled ? -std::fabs(amount) : amount; // (x - y is x + -y)
+        if (ch.kept.empty() || ch.kept.back().customer != c || ch.kept.back().day != day)
+            ch.kept.push_back({c, day, 0.0, UINT32_MAX, 0, 0, uint32_t(ch.amounts.size())});
+        Line &run = ch.kept.back();
+        run.amount += signedAmount;
+        ++run.lines;
+        run.returns += cancelled;
+        ch.amounts.push_back(signedAmount);
     }
     ch.lines = tok.line();
     // how often each number occurs (for the median), counted here on every core
@@ -298,7 +318,7 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
     else if (bytes.size() >= 2 && ((uint8_t(bytes[0]) == 0xFF && uint8_t(bytes[1]) == 0xFE) ||
                                   (uint8_t(bytes[0]) == 0xFE && uint8_t(bytes[1]) == 0xFF)))
         return plain;
-    if (bytes.find('\0') != std::string_view::npos)
+    if (bytes.substr(0, 1 << 16).find('\0') != std::string_view::npos) // (every chunk looks for them too)
         return plain;
     const std::string_view text = bytes.substr(bom);
     if (text.substr(0, 4) == "sep=" || text.substr(0, 4) == "SEP=")
@@ -353,7 +373,8 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
             return plain;
         // the lines above the data are not parsed as chunks: not UTF-8 there is the table
         // reader's to decode too (a header name in Latin-1; found by fuzz_orders)
-        if (firstInvalidUtf8(text.substr(0, dataStart)) != std::string_view::npos)
+        if (firstInvalidUtf8(text.substr(0, dataStart)) != std::string_view::npos ||
+            text.substr(0, dataStart).find('\0') != std::string_view::npos)
             return plain;
     }
     Context cx;
@@ -493,9 +514,15 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
                 invoiceNames.push_back(invoices[k]);
             invoiceOf[k] = gi;
         }
-        for (const Line &l : ch.kept)
-            store.add(globalOf[l.customer], l.day, l.amount, l.invoice == UINT32_MAX ? UINT32_MAX : invoiceOf[l.invoice],
-                      l.isReturn);
+        if (cx.roles.invoice >= 0) {
+            for (const Line &l : ch.kept)
+                store.add(globalOf[l.customer], l.day, l.amount, l.invoice == UINT32_MAX ? UINT32_MAX : invoiceOf[l.invoice],
+                          l.returns != 0);
+        } else {
+            for (const Line &l : ch.kept)
+                store.addRun(globalOf[l.customer], l.day, l.amount, std::span(ch.amounts.data() + l.first, l.lines),
+                             l.returns);
+        }
         return true;
     };
 
