@@ -336,10 +336,22 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
             std::vector<uint32_t> keep;
             keep.reserve(n);
             data->ids.reserve(n, n * 8);
+            // the ids' hashes in blocks on every core (text ids): the loop below then looks ahead
+            std::vector<uint32_t> tags;
+            constexpr size_t kAhead = 16, kBlock = size_t(1) << 16;
+            if (col.type == ColumnType::Text) {
+                tags.resize(n);
+                parallelFor((n + kBlock - 1) / kBlock, [&](size_t b) {
+                    for (size_t i = b * kBlock, e = std::min(n, i + kBlock); i < e; ++i)
+                        tags[i] = StringIndex::tagOf(trimSpaces(col.texts().at(i)));
+                });
+            }
             for (size_t i = 0; i < n; ++i) {
                 std::string_view id;
                 if (col.type == ColumnType::Text) {
                     id = trimSpaces(col.texts().at(i));
+                    if (i + kAhead < n)
+                        seen.prefetch(tags[i + kAhead]);
                 } else {
                     numericIds.push_back(col.cellText(i));
                     id = numericIds.back();
@@ -350,7 +362,10 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                     continue;
                 }
                 bool isNew = false;
-                seen.insert(id, isNew);
+                if (col.type == ColumnType::Text)
+                    seen.insertTagged(id, tags[i], isNew);
+                else
+                    seen.insert(id, isNew);
                 if (!isNew) {
                     if (!dup++) {
                         firstDupRow = table->rowNumber(i);

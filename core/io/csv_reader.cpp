@@ -5,15 +5,18 @@
 #include "core/io/encoding.h"
 #include "core/io/mapped_file.h"
 #include "core/io/rows.h"
+#include "core/parallel.h"
 
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <span>
+#include <thread>
 
 namespace vs {
 
@@ -115,12 +118,11 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     ReadReport rep;
     rep.format = "csv";
 
-    if (bytes.find('\0') != std::string_view::npos && bytes.size() >= 4) {
-        // zip (xlsx/ods) or OLE (xls) containers are not text
-        if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
-            bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4))
-            return makeError(ErrorKind::Format, Msg::WorkbookNotText, {}, fileName);
-    }
+    // zip (xlsx/ods) or OLE (xls) containers are not text
+    if ((bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
+         bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4)) &&
+        bytes.find('\0') != std::string_view::npos)
+        return makeError(ErrorKind::Format, Msg::WorkbookNotText, {}, fileName);
 
     DetectedEncoding enc;
     if (opt.encoding.userSet) {
@@ -143,7 +145,9 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     std::string converted;
     std::string_view text;
     if (enc.name == "UTF-8") {
-        VS_TRY(checkUtf8(bytes, enc.bomBytes, fileName, opt.cancel));
+        // (detectEncoding found it UTF-8 by reading it all, unless a BOM or the user said so)
+        if (opt.encoding.userSet || enc.bomBytes)
+            VS_TRY(checkUtf8(bytes, enc.bomBytes, fileName, opt.cancel));
         text = bytes.substr(enc.bomBytes);
     } else {
         auto decoded = convertToUtf8(bytes, enc, fileName, opt.cancel);
@@ -152,8 +156,25 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
         converted = std::move(decoded.value());
         text = converted;
     }
-    if (text.find('\0') != std::string::npos)
-        return makeError(ErrorKind::Format, Msg::BinaryZeroBytes, {enc.name}, fileName);
+    // zero bytes, and the lines (no more rows than that), on every core
+    size_t lines = 0;
+    {
+        const size_t parts = text.size() < (size_t(4) << 20) ? 1 : 2 * std::max(1u, std::thread::hardware_concurrency());
+        std::vector<size_t> newlines(parts, 0);
+        std::vector<char> zero(parts, 0);
+        parallelFor(parts, [&](size_t k) {
+            const std::string_view part = text.substr(text.size() / parts * k,
+                                                      k + 1 < parts ? text.size() / parts : std::string_view::npos);
+            zero[k] = part.find('\0') != std::string_view::npos;
+            for (const char *p = part.data(), *end = p + part.size();
+                 (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
+                ++newlines[k];
+        });
+        if (std::find(zero.begin(), zero.end(), 1) != zero.end())
+            return makeError(ErrorKind::Format, Msg::BinaryZeroBytes, {enc.name}, fileName);
+        for (size_t n : newlines)
+            lines += n;
+    }
 
     // Excel writes "sep=;" as a first line to name the delimiter.
     int64_t firstLine = 1;
@@ -170,7 +191,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
 
     auto open = [&] { return std::unique_ptr<RowCursor>(new CsvCursor(text, rep.delimiter, firstLine)); };
     ReadOptions withEstimate = opt;
-    withEstimate.rowEstimate = size_t(std::count(text.begin(), text.end(), '\n')) + 1;
+    withEstimate.rowEstimate = lines + 1;
     withEstimate.textBytes = text.size();
     return tableFromRows(open, fileName, withEstimate, rep);
 }

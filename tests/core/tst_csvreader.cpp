@@ -35,6 +35,7 @@ private slots:
     void textAfterClosingQuoteStaysInItsField();
     void piecesReadAsOne();
     void shortenedWhileReadIsNamed();
+    void utf8CheckedInPartsFindsTheFirstBadByte();
 
 private:
     void checkPieces(const std::string &text, size_t rows, size_t fromParts, size_t toParts);
@@ -312,6 +313,34 @@ void TstCsvReader::shortenedWhileReadIsNamed()
         QVERIFY2(now.ok(), now.ok() ? "" : now.error().describe().c_str());
         QVERIFY(now->table.rowCount() < 20);
     }
+}
+
+// A text of megabytes is checked for UTF-8 in parts on every core; the byte named is the first
+// bad one, as one pass finds it, wherever the parts are cut (next to characters of 2 to 4 bytes).
+void TstCsvReader::utf8CheckedInPartsFindsTheFirstBadByte()
+{
+    std::string good;
+    const char *pieces[] = {"id,", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "x\n", "7"};
+    for (size_t i = 0; good.size() < (size_t(5) << 20); ++i)
+        good += pieces[(i * 7 + i / 3) % 6];
+    QVERIFY(checkUtf8(good, 0, "good.csv", nullptr).ok());
+    const std::string bads[] = {"\x80", "\xE4" "a", "\xF8", "\xC3"};
+    size_t checked = 0;
+    for (size_t cut = 1; cut < 16; ++cut)
+        for (size_t d = 0; d < 6; ++d)
+            for (const std::string &bad : bads) {
+                std::string text = good;
+                const size_t at = good.size() / 16 * cut - 3 + d;
+                text.replace(at, bad.size(), bad);
+                const size_t first = firstInvalidUtf8(text); // one pass
+                if (first == std::string_view::npos)
+                    continue; // the byte put in completes a character there
+                auto st = checkUtf8(text, 0, "bad.csv", nullptr);
+                QVERIFY(!st.ok());
+                QCOMPARE(st.error().args.at(0), std::to_string(first));
+                ++checked;
+            }
+    QVERIFY2(checked > 15 * 6 * 3, std::to_string(checked).c_str());
 }
 
 QTEST_APPLESS_MAIN(TstCsvReader)
