@@ -1,5 +1,7 @@
 #include "process.h"
 
+#include "core/allocator_tunables.h"
+
 #include <climits>
 #include <cstdlib>
 #include <mutex>
@@ -40,10 +42,7 @@ void restartWithTunedAllocator(char *argv[])
 #ifdef __GLIBC__
     if (std::getenv("GLIBC_TUNABLES") || std::getenv("VALUESCOPE_NO_REEXEC"))
         return;
-    ::setenv("GLIBC_TUNABLES",
-             "glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456:"
-             "glibc.malloc.arena_max=1",
-             1);
+    ::setenv("GLIBC_TUNABLES", kAllocatorTunables, 1);
     ::execv("/proc/self/exe", argv);
     ::unsetenv("GLIBC_TUNABLES"); // exec failed: carry on as we are
 #else

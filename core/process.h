@@ -22,8 +22,8 @@ std::string ownExecutable();
 //    took ~110 ms instead of ~30 ms on a million customers).
 // On a million customers a live recompute drops from ~76 ms to ~16 ms and an import from ~1.6 s
 // to ~0.6 s on the benchmark machine (README). Returns only if nothing was restarted: the
-// variable is already set (by the user or by the first start), VALUESCOPE_NO_REEXEC is set, or
-// the exec failed.
+// variable is already set (by the launcher, app/launcher.cpp, by the user or by the first start),
+// VALUESCOPE_NO_REEXEC is set, or the exec failed.
 void restartWithTunedAllocator(char *argv[]);
 
 } // namespace vs

@@ -22,6 +22,7 @@ done
 
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in usr/bin/valuescope \
+         usr/lib/valuescope/valuescope-app \
          usr/share/applications/org.valuescope.ValueScope.desktop \
          usr/share/metainfo/org.valuescope.ValueScope.metainfo.xml \
          usr/share/mime/packages/valuescope.xml \
