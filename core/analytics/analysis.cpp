@@ -289,6 +289,45 @@ std::vector<std::pair<std::string, DescriptiveStats>> describeNumberColumns(cons
 }
 } // namespace
 
+namespace {
+
+// Which ids came before (the first row with an id counts): open addressing on the ids' hashes, a
+// slot holding the row the id was first seen in (its text is read from the column there), room
+// for every row without growing.
+class SeenRows {
+public:
+    explicit SeenRows(size_t rows)
+    {
+        size_t cap = 16;
+        while (cap < 2 * rows)
+            cap <<= 1;
+        m_slots.assign(rows ? cap : 0, Slot{});
+        m_mask = cap - 1;
+    }
+    void prefetch(uint32_t tag) const { __builtin_prefetch(m_slots.data() + (tag & m_mask)); }
+    // whether id, of this row, is new
+    template <class TextAt>
+    bool insert(std::string_view id, uint32_t tag, uint32_t row, const TextAt &textAt)
+    {
+        size_t h = tag & m_mask;
+        for (; m_slots[h].row; h = (h + 1) & m_mask)
+            if (m_slots[h].tag == tag && textAt(m_slots[h].row - 1) == id)
+                return false;
+        m_slots[h] = {row + 1, tag};
+        return true;
+    }
+
+private:
+    struct Slot {
+        uint32_t row = 0; // + 1; 0: empty
+        uint32_t tag = 0;
+    };
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+};
+
+} // namespace
+
 Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Table> table, const Project &p,
                                                         const std::string &file)
 {
@@ -328,7 +367,7 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                 data->ids.push_back(col.cellText(i));
         } else {
             // Duplicate customer ids: the first row counts, later rows are left out (with a warning).
-            StringIndex seen(n);
+            StringIndex seen(col.type == ColumnType::Text ? 0 : n);
             std::deque<std::string> numericIds; // keeps text of numeric ids alive for the set
             size_t dup = 0, missing = 0;
             int64_t firstDupRow = -1, firstMissingRow = -1;
@@ -336,22 +375,26 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
             std::vector<uint32_t> keep;
             keep.reserve(n);
             data->ids.reserve(n, n * 8);
-            // the ids' hashes in blocks on every core (text ids): the loop below then looks ahead
+            // text ids: their hashes in blocks on every core, then looked up 16 ahead of use, in
+            // a table of the rows they were first seen in (no copy of the ids)
             std::vector<uint32_t> tags;
             constexpr size_t kAhead = 16, kBlock = size_t(1) << 16;
-            if (col.type == ColumnType::Text) {
+            const bool text = col.type == ColumnType::Text;
+            auto textAt = [&](size_t row) { return trimSpaces(col.texts().at(row)); };
+            SeenRows seenRows(text ? n : 0);
+            if (text) {
                 tags.resize(n);
                 parallelFor((n + kBlock - 1) / kBlock, [&](size_t b) {
                     for (size_t i = b * kBlock, e = std::min(n, i + kBlock); i < e; ++i)
-                        tags[i] = StringIndex::tagOf(trimSpaces(col.texts().at(i)));
+                        tags[i] = StringIndex::tagOf(textAt(i));
                 });
             }
             for (size_t i = 0; i < n; ++i) {
                 std::string_view id;
-                if (col.type == ColumnType::Text) {
-                    id = trimSpaces(col.texts().at(i));
+                if (text) {
+                    id = textAt(i);
                     if (i + kAhead < n)
-                        seen.prefetch(tags[i + kAhead]);
+                        seenRows.prefetch(tags[i + kAhead]);
                 } else {
                     numericIds.push_back(col.cellText(i));
                     id = numericIds.back();
@@ -362,8 +405,8 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
                     continue;
                 }
                 bool isNew = false;
-                if (col.type == ColumnType::Text)
-                    seen.insertTagged(id, tags[i], isNew);
+                if (text)
+                    isNew = seenRows.insert(id, tags[i], uint32_t(i), textAt);
                 else
                     seen.insert(id, isNew);
                 if (!isNew) {

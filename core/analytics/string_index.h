@@ -27,14 +27,8 @@ public:
     {
         return insertTagged(s, tagOf(s), inserted, keep);
     }
-    // The hash insert() places s by: computed ahead (on other cores), with prefetch(tag) some
-    // strings ahead, a loop over a million ids does not wait for each slot's cache line.
+    // The hash insert() places s by (a caller may take it ahead, on other cores).
     static uint32_t tagOf(std::string_view s) { return uint32_t(std::hash<std::string_view>{}(s)); }
-    void prefetch(uint32_t tag) const { __builtin_prefetch(m_slots.data() + (tag & m_mask)); }
-    uint32_t insertTagged(std::string_view s, uint32_t tag, bool &inserted)
-    {
-        return insertTagged(s, tag, inserted, [](std::string_view v) { return v; });
-    }
     template <class Keep>
     uint32_t insertTagged(std::string_view s, uint32_t tag, bool &inserted, Keep &&keep)
     {

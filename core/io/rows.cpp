@@ -432,23 +432,29 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     result.table = buildTypedTable(names, dataRows, fillColumn, fmt, opt.cancel, &rep.dateOrder);
     if (opt.cancel && opt.cancel->load())
         return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
-    // Store row numbers only when they are not simply consecutive.
-    std::vector<int64_t> rowNumbers;
-    if (pieces.size() == 1) {
-        rowNumbers = std::move(pieces[0].rowNumbers);
+    // Store row numbers only when they are not simply consecutive (looked at in the pieces: no
+    // joined copy of them for a file without blank lines or quoted line breaks).
+    int64_t first = 2;
+    bool consecutive = true;
+    {
+        size_t i = 0;
+        for (const PieceRows &p : pieces)
+            for (size_t k = 0; k < p.rowNumbers.size() && consecutive; ++k, ++i) {
+                if (i == 0)
+                    first = p.base + p.rowNumbers[k];
+                consecutive = p.base + p.rowNumbers[k] == first + int64_t(i);
+            }
+    }
+    if (consecutive) {
+        result.table.firstRowNumber = first;
+    } else if (pieces.size() == 1) {
+        result.table.rowNumbers = std::move(pieces[0].rowNumbers);
     } else {
+        std::vector<int64_t> &rowNumbers = result.table.rowNumbers;
         rowNumbers.reserve(dataRows);
         for (const PieceRows &p : pieces)
             for (int64_t l : p.rowNumbers)
                 rowNumbers.push_back(p.base + l);
-    }
-    bool consecutive = true;
-    for (size_t i = 1; i < rowNumbers.size() && consecutive; ++i)
-        consecutive = rowNumbers[i] == rowNumbers[0] + int64_t(i);
-    if (consecutive) {
-        result.table.firstRowNumber = rowNumbers.empty() ? 2 : rowNumbers[0];
-    } else {
-        result.table.rowNumbers = std::move(rowNumbers);
     }
     if (opt.progress)
         opt.progress(1.0);

@@ -2,10 +2,13 @@
 // customer, including the defined behaviour for missing values, negative costs, zero lifetimes
 // and duplicate ids.
 #include "core/analytics/analysis.h"
+#include "core/io/csv_reader.h"
 #include "core/io/readers.h"
 #include "testutil.h"
 
 #include <QTest>
+
+#include <map>
 
 using namespace vs;
 using testutil::dataPath;
@@ -27,6 +30,7 @@ private slots:
     void definedBehaviourIsWarned();
     void campaignEffect();
     void missingRoleIsAClearError();
+    void firstRowOfARepeatedIdCounts();
 
 private:
     Project baseProject() const;
@@ -349,4 +353,73 @@ void TstFormulas::missingRoleIsAClearError()
 }
 
 QTEST_APPLESS_MAIN(TstFormulas)
+// Many customers, a third of them repeated (some with spaces around the id, the same id once
+// trimmed), rows without an id: the first row of each id is kept, in order, and the warnings name
+// the first repeat and the first row without an id; against a plain map in the test.
+void TstFormulas::firstRowOfARepeatedIdCounts()
+{
+    std::string csv = "customer,revenue,cost\n";
+    std::vector<std::string> cells;
+    for (size_t i = 0; i < 150000; ++i) {
+        std::string id = "C" + std::to_string((i * 7919) % 100000);
+        if (i % 11 == 3)
+            id = "  " + id + " ";
+        if (i % 997 == 5)
+            id = "";
+        cells.push_back(id);
+        csv += id + "," + std::to_string(i) + ",1\n";
+    }
+    auto t = readCsvBytes(csv, "ids.csv", ReadOptions{});
+    QVERIFY(t.ok());
+    Project p;
+    p.source.columns = {{"customer", "customer"}, {"revenue", "revenue"}, {"cost", "cost"}};
+    auto prepared = prepareData(std::make_shared<const Table>(std::move(t->table)), p, "ids.csv");
+    QVERIFY2(prepared.ok(), prepared.ok() ? "" : prepared.error().describe().c_str());
+    const PreparedData &d = *prepared.value();
+    // expected: the first row of each trimmed id
+    std::map<std::string, size_t> first;
+    std::vector<size_t> keep;
+    size_t repeats = 0, missing = 0;
+    long firstRepeatRow = -1, firstMissingRow = -1;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        std::string id = cells[i];
+        id.erase(0, id.find_first_not_of(' '));
+        id.erase(id.find_last_not_of(' ') + 1);
+        if (id.empty()) {
+            if (!missing++)
+                firstMissingRow = long(i) + 2;
+            continue;
+        }
+        if (!first.emplace(id, i).second) {
+            if (!repeats++)
+                firstRepeatRow = long(i) + 2;
+            continue;
+        }
+        keep.push_back(i);
+    }
+    QCOMPARE(d.rowCount(), keep.size());
+    QCOMPARE(d.rows.size(), keep.size());
+    for (size_t k = 0; k < keep.size(); ++k) {
+        QCOMPARE(size_t(d.rows[k]), keep[k]);
+        std::string want = cells[keep[k]];
+        want.erase(0, want.find_first_not_of(' '));
+        want.erase(want.find_last_not_of(' ') + 1);
+        QCOMPARE(std::string(d.ids.at(k)), want);
+    }
+    bool saidRepeats = false, saidMissing = false;
+    for (const Diagnostic &w : d.warnings) {
+        if (w.code == Msg::RowsRepeatId) {
+            saidRepeats = true;
+            QCOMPARE(w.args.at(0), std::to_string(repeats));
+            QCOMPARE(w.args.at(1), std::to_string(firstRepeatRow));
+        }
+        if (w.code == Msg::RowsWithoutId) {
+            saidMissing = true;
+            QCOMPARE(w.args.at(0), std::to_string(missing));
+            QCOMPARE(w.args.at(1), std::to_string(firstMissingRow));
+        }
+    }
+    QVERIFY(saidRepeats && saidMissing);
+}
+
 #include "tst_formulas.moc"
