@@ -14,12 +14,14 @@ namespace vs {
 
 namespace {
 
-// The mappings the SIGBUS handler answers for: a slot is free while its begin is 0.
+// The mappings the SIGBUS handler answers for: a slot is free while its begin is 0, being filled
+// while it is kClaiming.
 struct Slot {
     std::atomic<uintptr_t> begin{0}, end{0};
     std::atomic<bool> changed{false};
 };
 constexpr int kSlots = 64;
+constexpr uintptr_t kClaiming = 1;
 Slot slots[kSlots];
 uintptr_t pageSize = 4096;
 struct sigaction previous;
@@ -29,7 +31,7 @@ void onSigbus(int sig, siginfo_t *info, void *context)
     const uintptr_t at = reinterpret_cast<uintptr_t>(info->si_addr);
     for (Slot &s : slots) {
         const uintptr_t b = s.begin.load(std::memory_order_acquire), e = s.end.load(std::memory_order_acquire);
-        if (b == 0 || at < b || at >= e)
+        if (b <= kClaiming || at < b || at >= e)
             continue;
         // the file ends before this page now: zero pages from here to the mapping's end, and
         // the faulting read is done again on them
@@ -66,15 +68,16 @@ void installHandler()
     });
 }
 
+// A slot is taken by one thread (0 -> kClaiming), filled, then shown to the handler (its begin).
 int claimSlot(uintptr_t begin, uintptr_t end)
 {
     for (int i = 0; i < kSlots; ++i) {
         uintptr_t none = 0;
-        if (slots[i].begin.load(std::memory_order_relaxed) == 0) {
+        if (slots[i].begin.compare_exchange_strong(none, kClaiming, std::memory_order_acq_rel)) {
             slots[i].end.store(end, std::memory_order_release);
             slots[i].changed.store(false, std::memory_order_release);
-            if (slots[i].begin.compare_exchange_strong(none, begin, std::memory_order_acq_rel))
-                return i;
+            slots[i].begin.store(begin, std::memory_order_release);
+            return i;
         }
     }
     return -1;
