@@ -6,6 +6,7 @@
 #include "core/table/table.h"
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -24,10 +25,12 @@ public:
     void reserve(size_t n) { m_refs.reserve(n); }
     void push_back(std::string_view s)
     {
-        const size_t at = size_t(s.data() - m_base);
+        // (addresses compared as integers: a field unescaped elsewhere is not in the text)
+        const uintptr_t p = reinterpret_cast<uintptr_t>(s.data()), base = reinterpret_cast<uintptr_t>(m_base);
+        const size_t at = size_t(p - base);
         if (s.empty())
             m_refs.push_back(0);
-        else if (s.data() >= m_base && at <= m_size && s.size() <= m_size - at && at < kOffsetLimit && s.size() < kAside)
+        else if (p >= base && at <= m_size && s.size() <= m_size - at && at < kOffsetLimit && s.size() < kAside)
             m_refs.push_back(uint64_t(s.size()) << kOffsetBits | at);
         else {
             m_refs.push_back(uint64_t(kAside) << kOffsetBits | m_aside.size());
