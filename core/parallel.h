@@ -75,6 +75,13 @@ std::future<std::invoke_result_t<F &>> startAlongside(F f)
     }
 }
 
+// How many parts a scan of this many bytes is cut into: one below 4 MB (not worth a thread),
+// else two a core, so that a core that is done takes the next.
+inline size_t scanParts(size_t bytes)
+{
+    return bytes < (size_t(4) << 20) ? 1 : 2 * size_t(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 // parallelFor over [0, n) in blocks of `block`: task(from, to).
 template <class Task>
 void parallelBlocks(size_t n, size_t block, Task &&task)

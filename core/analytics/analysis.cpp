@@ -384,8 +384,8 @@ Result<std::shared_ptr<const PreparedData>> prepareData(std::shared_ptr<const Ta
             SeenRows seenRows(text ? n : 0);
             if (text) {
                 tags.resize(n);
-                parallelFor((n + kBlock - 1) / kBlock, [&](size_t b) {
-                    for (size_t i = b * kBlock, e = std::min(n, i + kBlock); i < e; ++i)
+                parallelBlocks(n, kBlock, [&](size_t from, size_t to) {
+                    for (size_t i = from; i < to; ++i)
                         tags[i] = StringIndex::tagOf(textAt(i));
                 });
             }

@@ -12,11 +12,9 @@
 #include <array>
 #include <cstring>
 #include <deque>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <span>
-#include <thread>
 
 namespace vs {
 
@@ -159,7 +157,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
     // zero bytes, and the lines (no more rows than that), on every core
     size_t lines = 0;
     {
-        const size_t parts = text.size() < (size_t(4) << 20) ? 1 : 2 * std::max(1u, std::thread::hardware_concurrency());
+        const size_t parts = scanParts(text.size());
         std::vector<size_t> newlines(parts, 0);
         std::vector<char> zero(parts, 0);
         parallelFor(parts, [&](size_t k) {

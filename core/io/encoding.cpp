@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <iconv.h>
 #include <memory>
-#include <thread>
 #include <vector>
 
 #include "core/parallel.h"
@@ -93,8 +92,7 @@ bool cancelled(const std::atomic<bool> *cancel)
 // one-pass scan has a character start: the first part with a bad byte has the first bad byte.
 size_t firstInvalidUtf8Checked(std::string_view b, const std::atomic<bool> *cancel)
 {
-    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const size_t parts = b.size() < (size_t(4) << 20) ? 1 : std::max(2 * cores, b.size() / kChunk + 1);
+    const size_t parts = std::max(scanParts(b.size()), b.size() / kChunk + 1);
     std::vector<size_t> start(parts + 1, b.size());
     for (size_t k = 0; k < parts; ++k) {
         size_t at = b.size() / parts * k;

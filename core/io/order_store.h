@@ -162,10 +162,7 @@ public:
     size_t customers() const { return m_lastSlot.size(); }
     void add(uint32_t c, int32_t day, double amount, uint32_t invoice, bool isReturn)
     {
-        uint32_t s = m_lastSlot[c];
-        if (s == UINT32_MAX || m_day[s] != day)
-            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
-        m_lastSlot[c] = s;
+        const uint32_t s = slotOf(c, day);
         ++m_lines;
         if (isReturn) {
             m_net[s] -= std::fabs(amount);
@@ -191,11 +188,8 @@ public:
     // gets the amounts one by one.
     void addRun(uint32_t c, int32_t day, double sum, std::span<const double> amounts, uint32_t returns)
     {
-        uint32_t s = m_lastSlot[c];
         const size_t before = m_day.size();
-        if (s == UINT32_MAX || m_day[s] != day)
-            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
-        m_lastSlot[c] = s;
+        const uint32_t s = slotOf(c, day);
         m_lines += amounts.size();
         m_returnLines += returns;
         if (m_day.size() > before) {
@@ -276,6 +270,15 @@ private:
             d.firstDay = std::min(d.firstDay, day);
             d.lastDay = std::max(d.lastDay, day);
         }
+    }
+    // the slot of customer c's day (made when new): the customer's last one, its run or the table
+    uint32_t slotOf(uint32_t c, int32_t day)
+    {
+        uint32_t s = m_lastSlot[c];
+        if (s == UINT32_MAX || m_day[s] != day)
+            s = m_count[c] == kHashed ? find(c, day) : findRun(c, day);
+        m_lastSlot[c] = s;
+        return s;
     }
     size_t hash(uint32_t c, int32_t day) const
     {
