@@ -9,10 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
+#include <array>
 #include <cmath>
-#include <deque>
+#include <cstring>
 #include <future>
+#include <memory>
 #include <thread>
 
 namespace vs {
@@ -96,47 +97,94 @@ OutputTable resultsTable(const AnalysisResults &r)
 }
 
 namespace {
-void appendNumber(std::string &buf, double v)
+// The characters that make a CSV field quoted.
+constexpr auto kQuoteChars = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view(",\"\n\r"))
+        t[c] = true;
+    return t;
+}();
+bool needsQuotes(std::string_view t)
 {
-    char tmp[kNumberTextMax];
-    buf.append(tmp, formatNumberTo(tmp, v));
+    for (unsigned char c : t)
+        if (kQuoteChars[c])
+            return true;
+    return false;
 }
 void appendText(std::string &buf, std::string_view t)
 {
-    if (!needsFormulaGuard(t) && t.find_first_of(",\"\n\r") == std::string_view::npos)
+    if (!needsFormulaGuard(t) && !needsQuotes(t))
         buf.append(t);
     else
         buf += csvEscapeText(t);
 }
-// Rows [0, rows) formatted by format(from, to, text) in blocks on every core, written in order:
-// a million customers' lines take a fraction of one core's time.
+
+// A block of the results file's text: grown without being zero-filled first, written into
+// without a check on every piece (the caller makes room for a row at once).
+class TextBlock {
+public:
+    void clear() { size_ = 0; }
+    void makeRoom(size_t n)
+    {
+        if (cap_ - size_ >= n)
+            return;
+        const size_t cap = std::max(size_ + n, 2 * cap_);
+        auto bigger = std::make_unique_for_overwrite<char[]>(cap);
+        if (size_)
+            std::memcpy(bigger.get(), data_.get(), size_);
+        data_ = std::move(bigger);
+        cap_ = cap;
+    }
+    void put(char c) { data_[size_++] = c; }
+    void put(std::string_view t)
+    {
+        std::memcpy(data_.get() + size_, t.data(), t.size());
+        size_ += t.size();
+    }
+    void putNumber(double v) { size_ += formatNumberTo(data_.get() + size_, v); }
+    // a text cell, quoted and guarded as csvEscapeText says (room: 2 * size + 3)
+    void putText(std::string_view t)
+    {
+        if (!needsFormulaGuard(t) && !needsQuotes(t))
+            put(t);
+        else
+            put(csvEscapeText(t));
+    }
+    std::string_view text() const { return {data_.get(), size_}; }
+
+private:
+    std::unique_ptr<char[]> data_;
+    size_t size_ = 0, cap_ = 0;
+};
+
+// Rows [0, rows) formatted by format(from, to, block) in blocks on every core while the blocks
+// before them are written, in order, on another thread. The blocks' memory is used again and
+// again: a million customers' lines touch a few megabytes, not the file's size.
 template <class Format>
 void writeInBlocks(std::ostream &out, size_t rows, Format format)
 {
-    constexpr size_t kBlock = size_t(1) << 15;
-    if (rows <= kBlock) {
-        std::string text;
-        format(0, rows, text);
-        out.write(text.data(), std::streamsize(text.size()));
-        return;
-    }
+    constexpr size_t kBlock = size_t(1) << 13;
     const size_t blocks = (rows + kBlock - 1) / kBlock;
-    const size_t threads = std::min(8u, std::max(1u, std::thread::hardware_concurrency())); // blocks held: a few
-    std::deque<std::future<std::string>> inFlight;
-    size_t next = 0;
-    while (next < blocks || !inFlight.empty()) {
-        while (next < blocks && inFlight.size() <= threads) {
-            const size_t from = next++ * kBlock, to = std::min(rows, from + kBlock);
-            inFlight.push_back(startAlongside([&format, from, to] {
-                std::string text;
-                format(from, to, text);
-                return text;
-            }));
-        }
-        const std::string text = inFlight.front().get();
-        inFlight.pop_front();
-        out.write(text.data(), std::streamsize(text.size()));
+    const size_t group = 4 * size_t(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<TextBlock> turns[2] = {std::vector<TextBlock>(group), std::vector<TextBlock>(group)};
+    std::future<void> writing;
+    for (size_t first = 0, turn = 0; first < blocks; first += group, turn ^= 1) {
+        std::vector<TextBlock> &mine = turns[turn]; // its text was written two turns ago
+        const size_t n = std::min(group, blocks - first);
+        parallelFor(n, [&](size_t i) {
+            const size_t from = (first + i) * kBlock;
+            mine[i].clear();
+            format(from, std::min(rows, from + kBlock), mine[i]);
+        });
+        if (writing.valid())
+            writing.get();
+        writing = startAlongside([&out, &mine, n] {
+            for (size_t i = 0; i < n; ++i)
+                out.write(mine[i].text().data(), std::streamsize(mine[i].text().size()));
+        });
     }
+    if (writing.valid())
+        writing.get();
 }
 } // namespace
 
@@ -182,29 +230,36 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
         segText.push_back(std::move(t));
     }
     f.stream().write(buf.data(), std::streamsize(buf.size()));
+    size_t segMax = 1;
+    for (const std::string &t : segText)
+        segMax = std::max(segMax, t.size());
+    const size_t numbers = 1 + r.scores.size() + r.extra.size();
     const TextData &ids = r.data->ids;
-    writeInBlocks(f.stream(), r.rowCount(), [&](size_t from, size_t to, std::string &out) {
+    writeInBlocks(f.stream(), r.rowCount(), [&](size_t from, size_t to, TextBlock &out) {
         for (size_t row = from; row < to; ++row) {
-            appendText(out, ids.at(row));
-            out.push_back(',');
-            appendNumber(out, r.value[row]);
-            out.push_back(',');
+            const std::string_view id = ids.at(row);
+            // the id (guarded and quoted at worst), the numbers, the segment, the separators
+            out.makeRoom(2 * id.size() + 3 + numbers * (kNumberTextMax + 1) + segMax + 3);
+            out.putText(id);
+            out.put(',');
+            out.putNumber(r.value[row]);
+            out.put(',');
             if (r.segment[row] >= 0)
-                out += segText[size_t(r.segment[row])];
+                out.put(segText[size_t(r.segment[row])]);
             else
-                out.push_back(',');
+                out.put(',');
             for (const NamedValues &s : r.scores) {
-                out.push_back(',');
-                appendNumber(out, s.values[row]);
+                out.put(',');
+                out.putNumber(s.values[row]);
             }
             for (const NamedValues &e : r.extra) {
-                out.push_back(',');
+                out.put(',');
                 if (e.isDate && !std::isnan(e.values[row]))
-                    out += formatDate(e.values[row]);
+                    out.put(formatDate(e.values[row]));
                 else if (!e.isDate)
-                    appendNumber(out, e.values[row]);
+                    out.putNumber(e.values[row]);
             }
-            out.push_back('\n');
+            out.put('\n');
         }
     });
     return f.commit();

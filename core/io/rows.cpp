@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <thread>
 
@@ -15,14 +16,45 @@ namespace vs {
 
 namespace {
 
-// The rows of one piece of the text (tableFromRows).
+// The lines a piece's rows start on. Kept one by one only from the first gap (a blank line, a
+// quoted line break): in most files row i is on line first + i.
+class RowLines {
+public:
+    void add(int64_t line)
+    {
+        if (!m_gaps && m_count && line != m_first + int64_t(m_count)) {
+            m_gaps = true;
+            m_listed.reserve(2 * m_count);
+            for (size_t i = 0; i < m_count; ++i)
+                m_listed.push_back(m_first + int64_t(i));
+        }
+        if (m_gaps)
+            m_listed.push_back(line);
+        else if (!m_count)
+            m_first = line;
+        ++m_count;
+    }
+    size_t size() const { return m_count; }
+    bool gaps() const { return m_gaps; }
+    int64_t at(size_t i) const { return m_gaps ? m_listed[i] : m_first + int64_t(i); }
+
+private:
+    int64_t m_first = 0;
+    size_t m_count = 0;
+    bool m_gaps = false;
+    std::vector<int64_t> m_listed;
+};
+
+// The rows of one piece of the text (tableFromRows); their cells are in the columns' buffers,
+// from slot `first` on.
 struct PieceRows {
     std::unique_ptr<RowCursor> cursor; // the cells' views may point into it
-    std::vector<CellPart> cells;     // a column's cells: where in the cursor's text
-    std::vector<int64_t> rowNumbers; // lines from the piece's start (base)
-    int64_t base = 0, lines = 0;     // the piece's first line; the lines it took
-    RowShapes shapes;                // lines from the piece's start
-    bool quoteOpen = false;          // it ended inside a quoted field
+    size_t first = 0, room = 0;        // its stretch of the columns' slots
+    RowLines rows;                     // lines from the piece's start (base)
+    int64_t base = 0, lines = 0;       // the piece's first line; the lines it took
+    RowShapes shapes;                  // lines from the piece's start
+    bool quoteOpen = false;            // it ended inside a quoted field
+    bool full = false;                 // it had more rows than slots (lone CRs as line breaks)
 };
 
 // All records of a file in three flat arrays (one allocation each, not one per record).
@@ -327,33 +359,49 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     std::atomic<uint64_t> piecesRead{0};
     std::atomic<bool> pieceFailed{false};
     const uint64_t restBytes = std::max<uint64_t>(1, opt.textBytes > dataByte ? opt.textBytes - dataByte : 1);
+    // The cells go into one buffer a column (ColumnCells); the pieces' stretches of it are sized
+    // by the lines in each piece (a piece has no more rows than lines), one piece's grow.
+    CellText cellText;
+    std::vector<ColumnCells> cells;
     // a piece's rows; on the budget a piece holds its share of the allowance
-    auto readPiece = [&](RowCursor &in, uint64_t startByte, size_t share, size_t pieces, PieceRows &out) -> Status {
+    auto readPiece = [&](RowCursor &in, size_t k, uint64_t startByte, size_t share, size_t pieces, PieceRows &out) -> Status {
         uint64_t reported = 0;
-        out.cells.assign(columns, CellPart(in.text()));
-        for (CellPart &c : out.cells)
-            c.reserve(rowCap / pieces + 1);
-        out.rowNumbers.reserve(rowCap / pieces + 1);
         Record r;
+        std::vector<uint64_t *> slot(columns);
+        for (size_t c = 0; c < columns; ++c)
+            slot[c] = cells[c].refs() + out.first;
+        size_t n = 0;
         while (in.next(r)) {
             if (r.blank()) {
                 ++out.shapes.blank;
                 continue;
             }
             out.shapes.cut(r);
-            if (opt.maxRows && out.rowNumbers.size() >= opt.maxRows)
+            if (opt.maxRows && n >= opt.maxRows)
                 break;
-            // the cells as views into the text, short rows padded: within the memory budget
+            // the cells as their places in the text, short rows padded: within the memory budget
             const uint64_t read = startByte + in.bytesRead();
-            if (uint64_t(out.rowNumbers.size() + 1) * rowBytes >
+            if (uint64_t(n + 1) * rowBytes >
                 budget::kPerInputByte * in.bytesRead() + (budget::limit(read) - budget::kPerInputByte * read) / share)
                 return budget::exceeded(fileName, read);
-            out.rowNumbers.push_back(r.line);
-            const size_t n = r.fields.size();
+            if (n == out.room) {
+                if (pieces > 1) { // read again in one piece
+                    out.full = true;
+                    return Ok{};
+                }
+                out.room = std::max<size_t>(1024, 2 * out.room);
+                for (size_t c = 0; c < columns; ++c) {
+                    cells[c].grow(out.room, n);
+                    slot[c] = cells[c].refs();
+                }
+            }
+            out.rows.add(r.line);
+            const size_t fields = r.fields.size();
             for (size_t c = 0; c < columns; ++c)
-                out.cells[c].push_back(c < n ? r.fields[c] : std::string_view());
+                slot[c][n] = c < fields ? cellText.ref(r.fields[c], k) : 0;
+            ++n;
             out.shapes.fields(r, columns);
-            if ((out.rowNumbers.size() % (size_t(1) << 16)) == 0) {
+            if ((n % (size_t(1) << 16)) == 0) {
                 if (opt.cancel && opt.cancel->load(std::memory_order_relaxed))
                     return makeError(ErrorKind::Cancelled, Msg::ImportCancelled, {}, fileName);
                 if (pieces > 1 && pieceFailed.load(std::memory_order_relaxed))
@@ -372,19 +420,48 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     std::vector<PieceRows> pieces;
     std::vector<RowCursor::Piece> cut;
     // two pieces a core: a core that is done takes the next piece (pieces read at unequal speeds)
-    // (at most 16: a column's cells are looked up through its pieces; one core: one piece)
+    // (at most CellText::kMaxPieces; one core: one piece)
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const size_t parts = opt.pieces ? opt.pieces : cores > 1 ? std::min<size_t>(2 * cores, 16) : 1;
+    const size_t parts = opt.pieces ? std::min(opt.pieces, CellText::kMaxPieces)
+                         : cores > 1 ? std::min<size_t>(2 * cores, CellText::kMaxPieces)
+                                     : 1;
     if (parts > 1 && !opt.maxRows && opt.textBytes > dataByte + opt.splitBytes)
         cut = cursor->splitRest(parts);
     if (cut.size() > 1) {
-        pieces.resize(cut.size());
+        // each piece's stretch: its lines (counted on every core), if all fit in the budget
+        std::vector<size_t> bound(cut.size());
+        parallelFor(cut.size(), [&](size_t k) {
+            const std::string_view text = cut[k].cursor->text();
+            size_t lines = 1;
+            for (const char *p = text.data(), *end = p + text.size();
+                 (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
+                ++lines;
+            bound[k] = lines;
+        });
+        size_t room = 0;
+        for (size_t b : bound)
+            room += b;
+        if (uint64_t(room) * rowBytes > budget::limit(opt.textBytes))
+            cut.clear();
+        else {
+            pieces.resize(cut.size());
+            for (size_t k = 0, at = 0; k < cut.size(); at += bound[k++]) {
+                pieces[k].first = at;
+                pieces[k].room = bound[k];
+            }
+            cellText = CellText(cursor->text(), cut.size());
+            cells.clear();
+            for (size_t c = 0; c < columns; ++c)
+                cells.emplace_back(&cellText, room);
+        }
+    }
+    if (cut.size() > 1) {
         std::vector<Status> done(cut.size(), Ok{});
         parallelFor(cut.size(), [&](size_t k) {
             if (pieceFailed.load(std::memory_order_relaxed))
                 return;
-            done[k] = readPiece(*cut[k].cursor, cut[k].startByte, cut.size(), cut.size(), pieces[k]);
-            if (!done[k] || pieces[k].quoteOpen)
+            done[k] = readPiece(*cut[k].cursor, k, cut[k].startByte, cut.size(), cut.size(), pieces[k]);
+            if (!done[k] || pieces[k].quoteOpen || pieces[k].full)
                 pieceFailed = true;
         });
         for (const Status &st : done)
@@ -405,7 +482,12 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     }
     if (pieces.empty()) {
         pieces.resize(1);
-        if (Status st = readPiece(*cursor, 0, 1, 1, pieces[0]); !st)
+        pieces[0].room = rowCap;
+        cellText = CellText(cursor->text(), 1);
+        cells.clear();
+        for (size_t c = 0; c < columns; ++c)
+            cells.emplace_back(&cellText, rowCap);
+        if (Status st = readPiece(*cursor, 0, 0, 1, 1, pieces[0]); !st)
             return st.error();
         if (auto e = cursor->error()) {
             e->file = fileName;
@@ -413,19 +495,21 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
         }
     }
     size_t dataRows = 0;
+    std::vector<ColumnCells::Stretch> stretches;
     for (const PieceRows &p : pieces) {
         shapes.add(p.shapes, p.base);
-        dataRows += p.rowNumbers.size();
+        dataRows += p.rows.size();
+        stretches.push_back({p.first, p.rows.size()});
     }
+    for (ColumnCells &col : cells)
+        col.setStretches(stretches);
     shapes.report(rep);
 
     if (opt.progress)
         opt.progress(0.65);
-    auto fillColumn = [&](size_t c, PieceCells &out) {
+    auto fillColumn = [&](size_t c, ColumnCells &out) {
         // hand the column over; its memory goes when typing is done
-        out.parts.resize(pieces.size());
-        for (size_t k = 0; k < pieces.size(); ++k)
-            out.parts[k] = std::move(pieces[k].cells[c]);
+        out = std::move(cells[c]);
         if (opt.progress && std::this_thread::get_id() == caller)
             opt.progress(0.65 + 0.35 * double(c + 1) / double(columns));
     };
@@ -438,23 +522,30 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     bool consecutive = true;
     {
         size_t i = 0;
-        for (const PieceRows &p : pieces)
-            for (size_t k = 0; k < p.rowNumbers.size() && consecutive; ++k, ++i) {
-                if (i == 0)
-                    first = p.base + p.rowNumbers[k];
-                consecutive = p.base + p.rowNumbers[k] == first + int64_t(i);
+        for (const PieceRows &p : pieces) {
+            if (!p.rows.size())
+                continue;
+            if (i == 0)
+                first = p.base + p.rows.at(0);
+            if (!p.rows.gaps()) { // (a piece's own lines are consecutive)
+                consecutive = p.base + p.rows.at(0) == first + int64_t(i);
+                i += p.rows.size();
+            } else {
+                for (size_t k = 0; k < p.rows.size() && consecutive; ++k, ++i)
+                    consecutive = p.base + p.rows.at(k) == first + int64_t(i);
             }
+            if (!consecutive)
+                break;
+        }
     }
     if (consecutive) {
         result.table.firstRowNumber = first;
-    } else if (pieces.size() == 1) {
-        result.table.rowNumbers = std::move(pieces[0].rowNumbers);
     } else {
         std::vector<int64_t> &rowNumbers = result.table.rowNumbers;
         rowNumbers.reserve(dataRows);
         for (const PieceRows &p : pieces)
-            for (int64_t l : p.rowNumbers)
-                rowNumbers.push_back(p.base + l);
+            for (size_t k = 0; k < p.rows.size(); ++k)
+                rowNumbers.push_back(p.base + p.rows.at(k));
     }
     if (opt.progress)
         opt.progress(1.0);

@@ -103,7 +103,7 @@ Column typeTextColumn(std::string name, TextData cells, const NumberFormat &fmt,
 }
 
 Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
-                      const std::function<void(size_t, PieceCells &)> &fillColumn, const NumberFormat &fmt,
+                      const std::function<void(size_t, ColumnCells &)> &fillColumn, const NumberFormat &fmt,
                       const std::atomic<bool> *cancel, DateOrder *dateOrder)
 {
     (void)rows;
@@ -116,30 +116,19 @@ Table buildTypedTable(const std::vector<std::string> &names, size_t rows,
     parallelFor(names.size(), [&](size_t c) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return;
-        PieceCells col;
+        ColumnCells col;
         fillColumn(c, col);
-        if (col.parts.size() == 1) { // one piece: a plain vector for the loops
-            if (auto numeric = numericColumn(names[c], col.parts[0], fmt, &orders[c])) {
-                typed[c] = std::move(*numeric);
-                return;
-            }
-        } else if (auto numeric = numericColumn(names[c], col, fmt, &orders[c])) {
+        if (auto numeric = numericColumn(names[c], col, fmt, &orders[c])) {
             typed[c] = std::move(*numeric);
             return;
         }
         TextData text;
-        size_t bytes = 0, cells = 0;
-        for (const CellPart &part : col.parts) {
-            cells += part.size();
-            for (size_t i = 0; i < part.size(); ++i)
-                bytes += part.at(i).size();
-        }
-        text.reserve(cells, bytes);
-        for (CellPart &part : col.parts) {
-            for (size_t i = 0; i < part.size(); ++i)
-                text.push_back(part.at(i));
-            part = CellPart();
-        }
+        size_t bytes = 0;
+        for (size_t i = 0; i < col.size(); ++i)
+            bytes += col.at(i).size();
+        text.reserve(col.size(), bytes);
+        for (size_t i = 0; i < col.size(); ++i)
+            text.push_back(col.at(i));
         typed[c] = Column::textColumn(names[c], std::move(text));
     });
     t.columns.reserve(names.size());

@@ -1,5 +1,6 @@
 // Every encoding and dialect of DESIGN.md section 5, from files Python's own codecs wrote
 // (tests/data/make_csv_fixtures.py): the detections, the column names and types, and cells.
+#include <algorithm>
 #include "core/io/csv_reader.h"
 #include "core/io/encoding.h"
 #include "core/io/readers.h"
@@ -94,6 +95,14 @@ void TstCsvReader::piecesReadAsOne()
     quoted += "\",3,4.5,2024-03-03\nplain,4,5.5\nplain,5,6.5,2024-03-05,x\n";
     checkPieces(text, 60, 2, 9);
     checkPieces(quoted, 5, 2, 3);
+    // lines ended by a CR alone (old Mac files), in the whole text or its second half: a piece
+    // has more rows than line feeds (the room set aside for its cells), and the rows are read
+    // again in one piece
+    std::string cr = text, halfCr = text;
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    std::replace(halfCr.begin() + long(halfCr.size() / 2), halfCr.end(), '\n', '\r');
+    checkPieces(cr, 60, 2, 9);
+    checkPieces(halfCr, 60, 2, 9);
 }
 
 void TstCsvReader::checkPieces(const std::string &text, size_t rows, size_t fromParts, size_t toParts)
