@@ -23,6 +23,7 @@ done
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in usr/bin/valuescope \
          usr/lib/valuescope/valuescope-app \
+         usr/lib/valuescope/valuescope-cli \
          usr/share/applications/org.valuescope.ValueScope.desktop \
          usr/share/metainfo/org.valuescope.ValueScope.metainfo.xml \
          usr/share/mime/packages/valuescope.xml \
@@ -62,6 +63,10 @@ got=$("$root/usr/bin/valuescope" --version)
 cd "$work"
 "$root/usr/bin/valuescope" run "$root/usr/share/valuescope/sample/sample.valuescope.json" \
   --summary summary.json --out customers.csv --chart segments=segments.png --report report.pdf || fail "headless run"
+# without charts or a report the launcher starts valuescope-cli (no window libraries): the same files
+"$root/usr/bin/valuescope" run "$root/usr/share/valuescope/sample/sample.valuescope.json" \
+  --summary cli-summary.json --out cli-customers.csv || fail "headless run without the window's libraries"
+cmp customers.csv cli-customers.csv || fail "valuescope-cli wrote other results than valuescope-app"
 python3 - <<'PY' || fail "the run's output"
 import json
 s = json.load(open("summary.json"))
