@@ -47,6 +47,8 @@ public:
         inserted = true;
         return uint32_t(m_keys.size() - 1);
     }
+    // The slot a string of this tag is looked for first, fetched into the cache ahead of its use.
+    void prefetch(uint32_t tag) const { __builtin_prefetch(&m_slots[tag & m_mask]); }
     size_t size() const { return m_keys.size(); }
     // The strings in order of their numbers (views of what keep() gave).
     const std::vector<std::string_view> &keys() const { return m_keys; }

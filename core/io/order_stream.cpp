@@ -69,6 +69,7 @@ struct Chunk {
     std::vector<Line> kept;
     std::vector<double> amounts; // the runs' amounts, in file order (without an invoice column)
     StringIndex customerIndex{1024}, invoiceIndex{16}; // chunk-local numbers and their text
+    std::vector<uint32_t> customerTags;                 // StringIndex::tagOf each customer's text
     std::deque<std::string> arena;                      // fields the tokenizer unescaped
 
     // Ready for the next text. A chunk is used again and again, keeping its room: buffers freed
@@ -90,6 +91,7 @@ struct Chunk {
         }
         kept.clear();
         amounts.clear();
+        customerTags.clear();
         customerIndex.clear(); // (before the text and the arena its keys view are replaced)
         invoiceIndex.clear();
         arena.clear();
@@ -280,6 +282,9 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         ch.amounts.push_back(signedAmount);
     }
     ch.lines = tok.line();
+    // the ids' hashes, taken here on every core: the merge, on one, finds them with these
+    for (std::string_view id : customers.keys())
+        ch.customerTags.push_back(StringIndex::tagOf(id));
     // how often each number occurs (for the median), counted here on every core
     for (Typing &t : ch.typing)
         if (t.number)
@@ -497,8 +502,11 @@ Result<std::optional<StreamedOrderLines>> streamOrderLines(const std::string &pa
         for (size_t k = 0; k < ids.size(); ++k) {
             const std::string_view id = ids[k];
             bool isNew = false;
+            if (k + 8 < ids.size()) // the table's slot of an id a few ahead, on its way to the cache
+                globalIds.prefetch(ch.customerTags[k + 8]);
             // the text is copied only for a new id
-            const uint32_t gi = globalIds.insert(id, isNew, [&](std::string_view s) { return idText.keep(s); });
+            const uint32_t gi = globalIds.insertTagged(id, ch.customerTags[k], isNew,
+                                                       [&](std::string_view s) { return idText.keep(s); });
             if (isNew) {
                 g.ids.push_back(id);
                 store.addCustomer();
