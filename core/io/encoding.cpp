@@ -13,43 +13,74 @@
 
 namespace vs {
 
-size_t firstInvalidUtf8(std::string_view bytes)
+namespace {
+// The length of the UTF-8 character at p (1 to 4 bytes), or 0 when it is not one: a bad lead
+// byte, a cut or bad continuation, an overlong form, a surrogate, past U+10FFFF.
+inline int utf8Length(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char c = *p;
+    if (c < 0x80)
+        return 1;
+    int n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return 0;
+    if (end - p <= n)
+        return 0;
+    for (int i = 1; i <= n; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL, kLowBits = 0x0101010101010101ULL;
+
+// The first byte at which the text stops being UTF-8 (or holds a zero byte, when zeros count as
+// bad), else npos. Runs of ASCII are skipped 8 bytes at a time.
+template <bool ZerosAreBad>
+size_t firstBadByte(std::string_view bytes)
 {
     const auto *begin = reinterpret_cast<const unsigned char *>(bytes.data());
     const auto *p = begin;
     const auto *end = p + bytes.size();
     while (p < end) {
-        // skip ASCII quickly, 8 bytes at a time
         while (end - p >= 8) {
             uint64_t w;
             std::memcpy(&w, p, 8);
-            if (w & 0x8080808080808080ULL)
+            // a byte >= 0x80, or (when asked) a zero byte: (w - 0x01..) & ~w has its high bit
+            const uint64_t stop = ZerosAreBad ? (w | ((w - kLowBits) & ~w)) & kHighBits : w & kHighBits;
+            if (stop)
                 break;
             p += 8;
         }
         if (p >= end)
             break;
-        unsigned char c = *p;
-        if (c < 0x80) { ++p; continue; }
-        int n;
-        uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return size_t(p - begin);
-        if (end - p <= n)
+        if (ZerosAreBad && *p == 0)
             return size_t(p - begin);
-        for (int i = 1; i <= n; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return size_t(p - begin);
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        const int n = utf8Length(p, end);
+        if (n == 0)
             return size_t(p - begin);
-        p += n + 1;
+        p += n;
     }
     return std::string_view::npos;
+}
+} // namespace
+
+size_t firstInvalidUtf8(std::string_view bytes)
+{
+    return firstBadByte<false>(bytes);
+}
+
+bool isUtf8WithoutZeros(std::string_view bytes)
+{
+    return firstBadByte<true>(bytes) == std::string_view::npos;
 }
 
 bool isValidUtf8(std::string_view bytes)

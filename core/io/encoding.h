@@ -16,6 +16,8 @@ struct DetectedEncoding {
 bool isValidUtf8(std::string_view bytes);
 // Offset of the first byte that does not start a valid UTF-8 character, or npos.
 size_t firstInvalidUtf8(std::string_view bytes);
+// Valid UTF-8 without a zero byte, in one pass.
+bool isUtf8WithoutZeros(std::string_view bytes);
 
 // BOM first; then valid UTF-8; then UTF-16 by its zero bytes; then uchardet. GBK and GB2312 are
 // read as GB18030 (a superset), ISO-8859-1 as Windows-1252 (likewise).

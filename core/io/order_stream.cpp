@@ -108,7 +108,7 @@ struct Context {
 void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTyping)
 {
     const std::string_view text = ch.text;
-    if (firstInvalidUtf8(text) != std::string_view::npos || text.find('\0') != std::string_view::npos) {
+    if (!isUtf8WithoutZeros(text)) {
         ch.fallback = true; // not UTF-8 after all: the table reader detects the encoding
         return;
     }

@@ -1,6 +1,5 @@
 // Every encoding and dialect of DESIGN.md section 5, from files Python's own codecs wrote
 // (tests/data/make_csv_fixtures.py): the detections, the column names and types, and cells.
-#include <algorithm>
 #include "core/io/csv_reader.h"
 #include "core/io/encoding.h"
 #include "core/io/readers.h"
@@ -11,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +35,7 @@ private slots:
     void runOfContinuationBytesNamesItsRow();
     void textAfterClosingQuoteStaysInItsField();
     void piecesReadAsOne();
+    void utf8WithoutZerosIsBothChecks();
     void shortenedWhileReadIsNamed();
     void utf8CheckedInPartsFindsTheFirstBadByte();
 
@@ -322,6 +323,26 @@ void TstCsvReader::shortenedWhileReadIsNamed()
         QVERIFY2(now.ok(), now.ok() ? "" : now.error().describe().c_str());
         QVERIFY(now->table.rowCount() < 20);
     }
+}
+
+// The order-log stream checks each chunk for UTF-8 and zero bytes in one pass: the same answer
+// as the two checks, for a zero or a bad byte at every place (in and out of 8-byte words, inside
+// characters of 2 to 4 bytes).
+void TstCsvReader::utf8WithoutZerosIsBothChecks()
+{
+    const std::string base = "id,\xC3\xA9t\xC3\xA9,2024-01-01,12.5\n\xE4\xB8\xAD,\xF0\x9F\x98\x80,x,7\nplain ascii row,1,2\n";
+    size_t checked = 0, bad = 0;
+    for (size_t at = 0; at < base.size(); ++at)
+        for (const std::string &put : {std::string(1, '\0'), std::string("\x80"), std::string("\xC3"), std::string("a")}) {
+            std::string text = base;
+            text.replace(at, 1, put);
+            const bool both = firstInvalidUtf8(text) == std::string_view::npos && text.find('\0') == std::string::npos;
+            QCOMPARE(isUtf8WithoutZeros(text), both);
+            ++checked;
+            bad += !both;
+        }
+    QCOMPARE(isUtf8WithoutZeros(base), true);
+    QVERIFY(bad > checked / 2); // most replacements break the text
 }
 
 // A text of megabytes is checked for UTF-8 in parts on every core; the byte named is the first
