@@ -152,6 +152,15 @@ void TstCellParse::formatNumberText_data()
     QTest::newRow("1e-4") << 0.0001 << "0.0001";
     QTest::newRow("below 1e-4") << 0.00001 << "1e-05";
     QTest::newRow("tiny") << 2.5e-7 << "2.5e-07";
+    // whole numbers take a quicker way to the same digits
+    QTest::newRow("score") << 4.0 << "4";
+    QTest::newRow("one") << 1.0 << "1";
+    QTest::newRow("negative whole") << -56.0 << "-56";
+    QTest::newRow("largest whole below 1e15") << 999999999999999.0 << "999999999999999";
+    QTest::newRow("just above a whole") << 56.00000000000001 << "56.00000000000001";
+    QTest::newRow("just below a whole") << 55.99999999999999 << "55.99999999999999";
+    QTest::newRow("half") << 0.5 << "0.5";
+    QTest::newRow("negative whole below -1e15") << -1e16 << "-1e+16";
 }
 
 void TstCellParse::formatNumberText()
