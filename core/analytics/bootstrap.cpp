@@ -64,19 +64,37 @@ BootstrapFits bootstrapRefits(const BootstrapInput &in, const std::function<void
     return out;
 }
 
-double percentile(std::vector<double> &values, double q)
+namespace {
+// values[0, n) sorted and finite
+double quantileOfSorted(const std::vector<double> &values, size_t n, double q)
 {
-    // a refit whose figure came out NaN or infinite has no place in the order (and std::sort
-    // must not see a NaN)
-    const auto finiteEnd = std::partition(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-    const size_t n = size_t(finiteEnd - values.begin());
-    if (n == 0)
-        return NAN;
-    std::sort(values.begin(), finiteEnd);
     const double h = double(n - 1) * q;
     const size_t lo = size_t(std::floor(h));
     const size_t hi = std::min(lo + 1, n - 1);
     return values[lo] + (h - double(lo)) * (values[hi] - values[lo]);
+}
+// the finite values first, sorted; returns how many they are (a refit whose figure came out NaN
+// or infinite has no place in the order, and std::sort must not see a NaN)
+size_t sortFinite(std::vector<double> &values)
+{
+    const auto finiteEnd = std::partition(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    std::sort(values.begin(), finiteEnd);
+    return size_t(finiteEnd - values.begin());
+}
+} // namespace
+
+double percentile(std::vector<double> &values, double q)
+{
+    const size_t n = sortFinite(values);
+    return n == 0 ? NAN : quantileOfSorted(values, n, q);
+}
+
+std::pair<double, double> percentiles(std::vector<double> &values, double qLow, double qHigh)
+{
+    const size_t n = sortFinite(values);
+    if (n == 0)
+        return {NAN, NAN};
+    return {quantileOfSorted(values, n, qLow), quantileOfSorted(values, n, qHigh)};
 }
 
 } // namespace vs

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace vs {
@@ -46,5 +47,7 @@ BootstrapFits bootstrapRefits(const BootstrapInput &in, const std::function<void
 
 // The q-quantile of the values as R's quantile(type = 7) and numpy's default take it (sorted in place).
 double percentile(std::vector<double> &values, double q);
+// Both ends of an interval from one sort: {percentile(values, qLow), percentile(values, qHigh)}.
+std::pair<double, double> percentiles(std::vector<double> &values, double qLow, double qHigh);
 
 } // namespace vs

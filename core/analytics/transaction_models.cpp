@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
 #include <cmath>
 #include <numeric>
 #include <exception>
@@ -382,15 +383,20 @@ std::shared_ptr<const BtydInfo> fitModels(const CustomerDays *days, const Custom
 
 // Each customer's CLV under every refit, and the percentile interval of those: the purchase
 // quantities once per (x, T) and (x, tx, T) group (order and groupStart as addPredictive sorts
-// the customers), the expected spend per customer.
-void bootstrapIntervals(const BootstrapFits &boot, PurchaseKind kind, const TransactionSummary &s, double months,
+// the customers), the expected spend per customer. Returns false, with low and high as they
+// were, when `stop` or `stopLong` is set before it is done (it looks every 256 groups).
+bool bootstrapIntervals(const BootstrapFits &boot, PurchaseKind kind, const TransactionSummary &s, double months,
                         double unitsPerMonth, double d0, double level, const std::vector<uint32_t> &order,
-                        const std::vector<size_t> &groupStart, std::vector<double> &low, std::vector<double> &high)
+                        const std::vector<size_t> &groupStart, std::vector<double> &low, std::vector<double> &high,
+                        const std::atomic<bool> *stop, const std::atomic<bool> *stopLong)
 {
     const size_t B = boot.refits.size();
-    std::vector<double> dpAlive(B), dp(B), clv(B);
+    std::vector<double> dpAlive(B), dp(B), clv(B), newLow(low.size(), NAN), newHigh(high.size(), NAN);
     double lastX = NAN, lastT = NAN;
+    auto wanted = [](const std::atomic<bool> *flag) { return flag && flag->load(std::memory_order_relaxed); };
     for (size_t g = 0; g + 1 < groupStart.size(); ++g) {
+        if (g % 256 == 0 && (wanted(stop) || wanted(stopLong)))
+            return false;
         const uint32_t first = order[groupStart[g]];
         const double x = s.frequency[first], tx = s.recency[first], T = s.T[first];
         if (x != lastX || T != lastT) {
@@ -405,10 +411,12 @@ void bootstrapIntervals(const BootstrapFits &boot, PurchaseKind kind, const Tran
             const uint32_t i = order[k];
             for (size_t b = 0; b < B; ++b)
                 clv[b] = boot.refits[b].spend.expectedAverageValue(x, s.monetary[i]) * dp[b];
-            low[i] = percentile(clv, (1 - level) / 2);
-            high[i] = percentile(clv, (1 + level) / 2);
+            std::tie(newLow[i], newHigh[i]) = percentiles(clv, (1 - level) / 2, (1 + level) / 2);
         }
     }
+    low = std::move(newLow);
+    high = std::move(newHigh);
+    return true;
 }
 
 // The bootstrap's refits of the chosen purchase model and Gamma-Gamma, from the cache when the
@@ -632,9 +640,13 @@ Status addPredictive(const ModelContext &c, const TransactionSummary &s, double 
                 r.warnings.push_back({Msg::BootstrapStopped, {std::to_string(boot->done), samples}});
             } else if (boot->refits.size() < 10) {
                 r.warnings.push_back({Msg::BootstrapTooFewFits, {std::to_string(boot->refits.size()), samples}});
+            } else if (!bootstrapIntervals(*boot, kind, s, months, unitsPerMonth, d0, p.value.intervalLevel, order,
+                                           groupStart, low, high, c.stop, c.stopLongStep)) {
+                if (c.stopped()) // a newer edit: this computation is not wanted
+                    return makeError(ErrorKind::Cancelled, Msg::ComputationSuperseded);
+                // the user's Stop after the last refit: the delta method's interval, as for a Stop before
+                r.warnings.push_back({Msg::BootstrapStopped, {std::to_string(boot->done), samples}});
             } else {
-                bootstrapIntervals(*boot, kind, s, months, unitsPerMonth, d0, p.value.intervalLevel, order, groupStart,
-                                   low, high);
                 bootstrapped = true;
                 if (boot->failed)
                     r.warnings.push_back({Msg::BootstrapFitsFailed, {std::to_string(boot->failed), samples,

@@ -219,6 +219,37 @@ void TstBootstrap::stoppingFallsBackToTheDeltaMethod()
     auto superseded = cdnow([](Project &p) { bootstrap(p, 200, 1); }, s);
     QVERIFY(!superseded.ok());
     QCOMPARE(superseded.error().kind, ErrorKind::Cancelled);
+
+    // Stop after the last refit, while each customer's interval is taken from the refits: the
+    // same fallback (the refits all done), not a wait for the intervals
+    stopLong = false;
+    calls = 0;
+    o.progress = [&](double) {
+        if (++calls == 20)
+            stopLong = true;
+    };
+    auto late = cdnow([](Project &p) { bootstrap(p, 20, 1); }, o);
+    QVERIFY(late.ok());
+    QCOMPARE(calls, 20);
+    said = false;
+    for (const Diagnostic &w : late->warnings)
+        if (w.code == Msg::BootstrapStopped) {
+            said = true;
+            QCOMPARE(w.args, (std::vector<std::string>{"20", "20"}));
+        }
+    QVERIFY(said);
+    QCOMPARE(*late->column("clv_low"), *delta->column("clv_low"));
+    QCOMPARE(*late->column("clv_high"), *delta->column("clv_high"));
+    // and a newer edit then: cancelled
+    stop = false;
+    calls = 0;
+    s.progress = [&](double) {
+        if (++calls == 20)
+            stop = true;
+    };
+    auto lateSuperseded = cdnow([](Project &p) { bootstrap(p, 20, 1); }, s);
+    QVERIFY(!lateSuperseded.ok());
+    QCOMPARE(lateSuperseded.error().kind, ErrorKind::Cancelled);
 }
 
 void TstBootstrap::projectKeys()
