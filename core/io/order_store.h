@@ -50,7 +50,9 @@ private:
     std::deque<std::string> m_blocks;
 };
 
-// How many times each value occurs (open addressing on the bits; NaN never enters).
+// How many times each value occurs (NaN never enters). Amounts of whole cents from 0.00 to
+// 655.35 (the double nearest k / 100, bit for bit) are counted in an array by k, without
+// hashing; other values by open addressing on their bits.
 class ValueCounts {
 public:
     ValueCounts() { m_keys.assign(64, kEmpty), m_counts.assign(64, 0); }
@@ -61,6 +63,20 @@ public:
         if (k == m_lastKey) { // the value of the line before (a customer's id, line after line)
             m_counts[m_lastSlot] += n;
             return;
+        }
+        const double hundredths = v * 100;
+        if (hundredths >= 0 && hundredths < double(kCents)) {
+            const uint32_t cents = uint32_t(hundredths + 0.5);
+            const double back = double(cents) / 100;
+            uint64_t b;
+            std::memcpy(&b, &back, 8);
+            if (b == k) {
+                if (m_cents.empty())
+                    m_cents.assign(kCents, 0);
+                m_centsUsed |= m_cents[cents] == 0;
+                m_cents[cents] += n;
+                return;
+            }
         }
         if ((m_size + 1) * 2 > m_keys.size())
             grow();
@@ -76,6 +92,10 @@ public:
     template <class F>
     void each(F f) const
     {
+        if (m_centsUsed)
+            for (uint32_t c = 0; c < kCents; ++c)
+                if (m_cents[c])
+                    f(double(c) / 100, m_cents[c]);
         for (size_t i = 0; i < m_keys.size(); ++i)
             if (m_keys[i] != kEmpty) {
                 double v;
@@ -83,9 +103,12 @@ public:
                 f(v, m_counts[i]);
             }
     }
-    size_t bytes() const { return m_keys.size() * 16; }
+    size_t bytes() const { return m_keys.size() * 16 + m_cents.size() * 8; }
     void clear() // keeping the room
     {
+        if (m_centsUsed)
+            std::fill(m_cents.begin(), m_cents.end(), 0);
+        m_centsUsed = false;
         if (m_size == 0)
             return;
         std::fill(m_keys.begin(), m_keys.end(), kEmpty);
@@ -96,6 +119,7 @@ public:
 
 private:
     static constexpr uint64_t kEmpty = 0x7ff8dead0000beefULL; // a NaN: never a key
+    static constexpr uint32_t kCents = 1 << 16;
     size_t slot(uint64_t k) const
     {
         size_t h = size_t(mix(k)) & (m_keys.size() - 1);
@@ -118,6 +142,8 @@ private:
             }
     }
     std::vector<uint64_t> m_keys, m_counts;
+    std::vector<uint64_t> m_cents; // by k: the count of the double nearest k / 100 (room made at the first)
+    bool m_centsUsed = false;
     size_t m_size = 0;
     uint64_t m_lastKey = kEmpty; // the last value added and its slot
     size_t m_lastSlot = 0;

@@ -4,6 +4,7 @@
 // Files only the table reader reads exactly go back to it (nullopt).
 #include "core/analytics/analysis.h"
 #include "core/io/order_stream.h"
+#include "core/io/order_store.h"
 #include "core/analytics/transactions.h"
 #include "core/domain/defaults.h"
 #include "core/io/readers.h"
@@ -12,7 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <bit>
 #include <cstring>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -125,6 +128,7 @@ private slots:
     void xlsxOnlyTheTableDecides_data();
     void xlsxOnlyTheTableDecides();
     void shortenedWhileReadIsNamed();
+    void valueCountsKeepEveryValueApart();
 
 private:
     std::string write(const std::string &name, const std::string &text)
@@ -432,6 +436,35 @@ void TstOrderStream::shortenedWhileReadIsNamed()
         QCOMPARE(s.error().code, Msg::FileChangedWhileRead);
         QCOMPARE(s.error().file, path);
     }
+}
+
+// The counts the medians of the number columns are taken from: whole cents are counted by their
+// hundredths, every other value by its bits; no two different doubles share a count (0.1 + 0.2
+// is not 0.3, -0 is not 0), and each value comes back bit for bit.
+void TstOrderStream::valueCountsKeepEveryValueApart()
+{
+    std::vector<double> values;
+    for (int k = 0; k <= 70000; k += 7)
+        values.push_back(double(k) / 100); // whole cents, inside and past the array's 655.35
+    for (double v : {0.0, -0.0, 0.1 + 0.2, 0.3, 655.35, 655.36, 0.001, 1e-300, -12.34, 1234.5, 12.345,
+                     std::nextafter(12.34, 13.0), std::nextafter(12.34, 12.0), 12.34, 3e9})
+        values.push_back(v);
+    orderstore::ValueCounts counts;
+    std::map<uint64_t, uint64_t> expected; // by bits
+    for (size_t i = 0; i < values.size(); ++i) {
+        const uint64_t n = 1 + i % 3;
+        counts.add(values[i], n);
+        expected[std::bit_cast<uint64_t>(values[i])] += n;
+        counts.add(values[i]); // and once more, as the value of the line before
+        expected[std::bit_cast<uint64_t>(values[i])] += 1;
+    }
+    std::map<uint64_t, uint64_t> got;
+    counts.each([&](double v, uint64_t n) { QVERIFY(got.emplace(std::bit_cast<uint64_t>(v), n).second); });
+    QCOMPARE(got, expected);
+    counts.clear();
+    got.clear();
+    counts.each([&](double v, uint64_t n) { got.emplace(std::bit_cast<uint64_t>(v), n); });
+    QVERIFY(got.empty());
 }
 
 QTEST_GUILESS_MAIN(TstOrderStream)
