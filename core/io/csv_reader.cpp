@@ -164,9 +164,7 @@ Result<ReadResult> readCsvBytes(std::string_view bytes, const std::string &fileN
             const std::string_view part = text.substr(text.size() / parts * k,
                                                       k + 1 < parts ? text.size() / parts : std::string_view::npos);
             zero[k] = part.find('\0') != std::string_view::npos;
-            for (const char *p = part.data(), *end = p + part.size();
-                 (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
-                ++newlines[k];
+            newlines[k] = countLineFeeds(part);
         });
         if (std::find(zero.begin(), zero.end(), 1) != zero.end())
             return makeError(ErrorKind::Format, Msg::BinaryZeroBytes, {enc.name}, fileName);

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <cstring>
 #include <map>
 #include <thread>
 
@@ -359,8 +358,9 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     std::atomic<uint64_t> piecesRead{0};
     std::atomic<bool> pieceFailed{false};
     const uint64_t restBytes = std::max<uint64_t>(1, opt.textBytes > dataByte ? opt.textBytes - dataByte : 1);
-    // The cells go into one buffer a column (ColumnCells); the pieces' stretches of it are sized
-    // by the lines in each piece (a piece has no more rows than lines), one piece's grow.
+    // The cells go into one buffer a column (ColumnCells). Pieces read on every core fill
+    // stretches of it sized by their lines (a piece has no more rows than lines); a text read in
+    // one piece grows the buffers as its rows come.
     CellText cellText;
     std::vector<ColumnCells> cells;
     // a piece's rows; on the budget a piece holds its share of the allowance
@@ -430,14 +430,7 @@ Result<ReadResult> tableFromRows(const std::function<std::unique_ptr<RowCursor>(
     if (cut.size() > 1) {
         // each piece's stretch: its lines (counted on every core), if all fit in the budget
         std::vector<size_t> bound(cut.size());
-        parallelFor(cut.size(), [&](size_t k) {
-            const std::string_view text = cut[k].cursor->text();
-            size_t lines = 1;
-            for (const char *p = text.data(), *end = p + text.size();
-                 (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
-                ++lines;
-            bound[k] = lines;
-        });
+        parallelFor(cut.size(), [&](size_t k) { bound[k] = countLineFeeds(cut[k].cursor->text()) + 1; });
         size_t room = 0;
         for (size_t b : bound)
             room += b;

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/io/read_options.h"
 
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -51,6 +52,16 @@ public:
     // The text most cells are views of (tableFromRows keeps their places in it), if there is one.
     virtual std::string_view text() const { return {}; }
 };
+
+// The line feeds in a text (memchr: a few GB/s).
+inline size_t countLineFeeds(std::string_view text)
+{
+    size_t n = 0;
+    for (const char *p = text.data(), *end = p + text.size();
+         (p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
+        ++n;
+    return n;
+}
 
 // What tableFromRows holds a row of this many columns in, for the memory budget (the order-line
 // stream counts with it too, to turn down the files the table reader would).
