@@ -14,6 +14,7 @@
 #include <cstring>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 int main(int argc, char *argv[])
 {
@@ -28,13 +29,18 @@ int main(int argc, char *argv[])
     bool headless = argc > 1 && (std::strcmp(argv[1], "run") == 0 || std::strcmp(argv[1], "inspect") == 0);
     for (int i = 2; i < argc && headless; ++i)
         headless = std::strncmp(argv[i], "--chart", 7) != 0 && std::strncmp(argv[i], "--report", 8) != 0;
-    const std::string program = headless ? "valuescope-cli" : "valuescope-app";
-    for (const std::string &app : {dir + "/" + program, dir + "/../lib/valuescope/" + program})
+    // (the program with the window does all that valuescope-cli does, if that one is missing)
+    std::vector<std::string> programs;
+    for (const char *name : {"valuescope-cli", "valuescope-app"})
+        if (headless || std::strcmp(name, "valuescope-app") == 0)
+            for (const std::string &at : {dir + "/", dir + "/../lib/valuescope/"})
+                programs.push_back(at + name);
+    for (const std::string &app : programs)
         if (::access(app.c_str(), X_OK) == 0) {
             ::execv(app.c_str(), argv);
             std::perror(app.c_str());
             return 127;
         }
-    std::fprintf(stderr, "valuescope: %s is not installed beside %s\n", program.c_str(), dir.c_str());
+    std::fprintf(stderr, "valuescope: valuescope-app is not installed beside %s\n", dir.c_str());
     return 127;
 }
