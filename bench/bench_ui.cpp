@@ -55,7 +55,8 @@ public:
         const bool r = QApplication::notify(receiver, event);
         --depth;
         const qint64 ns = t.nsecsElapsed();
-        if (ns >= qint64(threshold) * 1000000)
+        static const QList<QByteArray> types = qgetenv("VS_BENCH_TRACE_TYPES").split(',');
+        if (ns >= qint64(threshold) * 1000000 || types.contains(QByteArray::number(type)))
             std::fprintf(stderr, "%6lld %*sevent %d to %s '%s': %.1f ms\n", (long long)since.elapsed(), depth * 2, "", type, className,
                          qPrintable(name), ns / 1e6);
         return r;
