@@ -271,8 +271,18 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
     emit modifiedChanged(true);
     emit projectChanged();
     emit baselineChanged();
-    publish(std::move(results), nullptr);
-    emit loaded();
+    // the results' views in the next turn of the event loop, as when a project is opened
+    // (openProject): the parameters for the new project are laid out and drawn first
+    auto *next = new QTimer(this);
+    next->setSingleShot(true);
+    connect(next, &QTimer::timeout, this, [this, next, generation = m_generation, results = std::move(results)]() mutable {
+        next->deleteLater();
+        if (generation != m_generation) // something newer (an edit, another project) publishes its own
+            return;
+        publish(std::move(results), nullptr);
+        emit loaded();
+    });
+    next->start(0);
 }
 
 vs::Project AnalysisSession::projectWithBaseline() const
