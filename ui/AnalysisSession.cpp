@@ -11,6 +11,7 @@
 #include <QCoroFuture>
 #include <QCoroSignal>
 #include <QCoroTask>
+#include <QCoroTimer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -231,6 +232,12 @@ QCoro::Task<bool> AnalysisSession::openProject(QString path, std::optional<QStri
     emit pathChanged();
     emit projectChanged();
     emit baselineChanged();
+    // The parameters laid out and drawn for the new project in one turn of the event loop, the
+    // results' views in the next: drawn at once for a large analysis, the two held the window
+    // still for longer than a user should feel (bench_ui --open).
+    co_await QCoro::sleepFor(std::chrono::milliseconds(0));
+    if (!self || generation != m_generation)
+        co_return false;
     publish(std::make_shared<const vs::AnalysisResults>(std::move(computed->results.value())), computed->comparison);
     emit loaded();
     if (baseComputed && !baseComputed->results.ok())
@@ -264,8 +271,18 @@ void AnalysisSession::adoptAnalysis(vs::Project project, const QString &dataPath
     emit modifiedChanged(true);
     emit projectChanged();
     emit baselineChanged();
-    publish(std::move(results), nullptr);
-    emit loaded();
+    // the results' views in the next turn of the event loop, as when a project is opened
+    // (openProject): the parameters for the new project are laid out and drawn first
+    auto *next = new QTimer(this);
+    next->setSingleShot(true);
+    connect(next, &QTimer::timeout, this, [this, next, generation = m_generation, results = std::move(results)]() mutable {
+        next->deleteLater();
+        if (generation != m_generation) // something newer (an edit, another project) publishes its own
+            return;
+        publish(std::move(results), nullptr);
+        emit loaded();
+    });
+    next->start(0);
 }
 
 vs::Project AnalysisSession::projectWithBaseline() const

@@ -49,7 +49,8 @@ public:
     QCoro::Task<bool> openProject(QString path, std::optional<QString> password = std::nullopt);
     // Takes a new analysis the import wizard has read and computed off the UI thread (its
     // results carry their prepared data); the undo history starts afresh. password: a database
-    // source's (in memory only, for reading again).
+    // source's (in memory only, for reading again). The project is there at once; the results
+    // are published (resultsChanged, then loaded) in the next turn of the event loop.
     void adoptAnalysis(vs::Project project, const QString &dataPath, vs::ReadReport report,
                        std::shared_ptr<const vs::AnalysisResults> results, std::optional<QString> password = std::nullopt);
     // Writes the project (source.path relative to the project's folder); false and a message on failure.

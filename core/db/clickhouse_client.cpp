@@ -1,8 +1,12 @@
 // ClickHouse over its HTTP interface with libcurl. Each statement is one POST; reads carry the
 // readonly=1 setting, so the server itself refuses anything but reading. ClickHouse 18's HTTP
-// interface has no bound parameters: values go as string literals escaped by ClickHouse's rules
-// (backslash and quote), identifiers in backquotes (backslash and backquote escaped). Rows come
-// as TabSeparatedWithNamesAndTypes and are parsed as they arrive.
+// interface has no query parameters ({name:Type} came with 19.11): a statement's values go as
+// "external data", a one-row temporary table _vs_params sent with the query (multipart form: the
+// query a field, the table a file part, its columns in the URL), which the statement reads with
+// scalar subqueries (intParameter, textParameter). The server evaluates each once, before the query runs (on a Distributed
+// table the shards receive the values as constants), so the values are never SQL text.
+// Identifiers go in backquotes (backslash and backquote escaped). Rows come as
+// TabSeparatedWithNamesAndTypes and are parsed as they arrive.
 #include "core/db/db_client.h"
 
 #include <curl/curl.h>
@@ -13,7 +17,9 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 
 namespace vs {
@@ -45,26 +51,39 @@ std::string literal(std::string_view v)
     return r + "'";
 }
 
-// {p1}, {p2}... of the statement replaced by the values as literals, in one pass over the
-// statement: a value's own text is never read again, so a value that holds "{p1}" stays a value
-std::string bindLiterals(const std::string &sql, const std::vector<std::string> &params)
+// A value as a field of a TabSeparated row, by ClickHouse's escaping rules
+std::string tsvField(std::string_view v)
 {
-    std::string out;
-    out.reserve(sql.size());
-    for (size_t i = 0; i < sql.size();) {
-        if (sql.compare(i, 2, "{p") == 0) {
-            size_t j = i + 2, k = 0;
-            while (j < sql.size() && std::isdigit((unsigned char)sql[j]))
-                k = k * 10 + size_t(sql[j++] - '0');
-            if (j > i + 2 && j < sql.size() && sql[j] == '}' && k >= 1 && k <= params.size()) {
-                out += literal(params[k - 1]);
-                i = j + 1;
-                continue;
-            }
+    std::string r;
+    r.reserve(v.size());
+    for (char c : v) {
+        switch (c) {
+        case '\\': r += "\\\\"; break;
+        case '\t': r += "\\t"; break;
+        case '\n': r += "\\n"; break;
+        case '\r': r += "\\r"; break;
+        case '\0': r += "\\0"; break;
+        default: r += c;
         }
-        out += sql[i++];
     }
-    return out;
+    return r;
+}
+
+// The values of a statement as the external table _vs_params: one row, a String column p1, p2...
+// per value (the statement reads them with intParameter/textParameter's scalar subqueries; its
+// text is sent as it is, never searched for placeholders).
+struct ExternalParams {
+    std::string row, structure;
+};
+ExternalParams externalParams(const std::vector<std::string> &params)
+{
+    ExternalParams e;
+    for (size_t k = 0; k < params.size(); ++k) {
+        e.row += (k ? "\t" : "") + tsvField(params[k]);
+        e.structure += (k ? ", p" : "p") + std::to_string(k + 1) + " String";
+    }
+    e.row += '\n';
+    return e;
 }
 
 // the server's exception without its stack: "Code: 60, e.displayText() = DB::Exception: Table x doesn't exist., e.what() = DB::Exception"
@@ -186,11 +205,13 @@ public:
     Status select(const std::string &sql, const std::vector<std::string> &params, const RowSink &sink,
                   std::vector<DbColumn> *columns) override
     {
-        const std::string text = params.empty() ? sql : bindLiterals(sql, params);
+        std::optional<ExternalParams> ext;
+        if (!params.empty())
+            ext = externalParams(params);
         Stream stream{sink, columns};
         std::string body;
         int code = 0;
-        Status s = post(text + "\nFORMAT TabSeparatedWithNamesAndTypes", true, body, code, &stream);
+        Status s = post(sql + "\nFORMAT TabSeparatedWithNamesAndTypes", true, body, code, &stream, ext ? &*ext : nullptr);
         if (!s)
             return s;
         if (stream.stopped && stop && stop->load())
@@ -251,6 +272,11 @@ public:
         return "replaceRegexpAll(toString(" + e + "), '^\\\\s+|\\\\s+$', '')";
     }
     std::string dayOf(const std::string &e) const override { return "toInt32(toDate(" + e + "))"; }
+    std::string intParameter(size_t k) const override
+    {
+        return "(SELECT toInt32(p" + std::to_string(k) + ") FROM _vs_params)";
+    }
+    std::string textParameter(size_t k) const override { return "(SELECT p" + std::to_string(k) + " FROM _vs_params)"; }
     std::string doubleOf(const std::string &e) const override { return "toFloat64(" + e + ")"; }
     std::string finite(const std::string &e) const override { return "isFinite(" + e + ")"; }
     std::string startsWithC(const std::string &e) const override { return "(upper(substring(" + e + ", 1, 1)) = 'C')"; }
@@ -372,16 +398,33 @@ private:
         return makeError(ErrorKind::Io, Msg::DbQueryFailed, {"ClickHouse", why});
     }
 
-    Status post(const std::string &sql, bool readOnly, std::string &body, int &httpStatus, Stream *stream)
+    // ext: the statement's values as the external table _vs_params
+    Status post(const std::string &sql, bool readOnly, std::string &body, int &httpStatus, Stream *stream,
+                const ExternalParams *ext = nullptr)
     {
         body.clear();
         curl_easy_reset(m_curl);
         const std::string queryId = nextQueryId();
-        const std::string url = m_base + (readOnly ? "&readonly=1" : "") + "&query_id=" + queryId;
+        std::string url = m_base + (readOnly ? "&readonly=1" : "") + "&query_id=" + queryId;
+        std::unique_ptr<curl_mime, decltype(&curl_mime_free)> form(nullptr, &curl_mime_free);
+        if (ext) {
+            // the query as a form field, the values as a file part (a file: an external table)
+            url += "&_vs_params_format=TabSeparated&_vs_params_structure=" + urlEncode(m_curl, ext->structure);
+            form.reset(curl_mime_init(m_curl));
+            curl_mimepart *query = curl_mime_addpart(form.get());
+            curl_mime_name(query, "query");
+            curl_mime_data(query, sql.data(), sql.size());
+            curl_mimepart *values = curl_mime_addpart(form.get());
+            curl_mime_name(values, "_vs_params");
+            curl_mime_filename(values, "_vs_params.tsv");
+            curl_mime_data(values, ext->row.data(), ext->row.size());
+            curl_easy_setopt(m_curl, CURLOPT_MIMEPOST, form.get());
+        } else {
+            curl_easy_setopt(m_curl, CURLOPT_POST, 1L);
+            curl_easy_setopt(m_curl, CURLOPT_POSTFIELDS, sql.data());
+            curl_easy_setopt(m_curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(sql.size()));
+        }
         curl_easy_setopt(m_curl, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(m_curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(m_curl, CURLOPT_POSTFIELDS, sql.data());
-        curl_easy_setopt(m_curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(sql.size()));
         curl_easy_setopt(m_curl, CURLOPT_HTTPAUTH, long(CURLAUTH_BASIC));
         curl_easy_setopt(m_curl, CURLOPT_USERNAME, m_spec.user.empty() ? "default" : m_spec.user.c_str());
         curl_easy_setopt(m_curl, CURLOPT_PASSWORD, m_password.c_str());

@@ -180,27 +180,28 @@ std::string orderLinesQuery(const DbClient &db, const Project &p, const std::vec
     return dayGroupsQuery(db, p, cols) + "\nORDER BY " + db.orderByText("vs_customer") + ", vs_day";
 }
 
-std::string customerSummaryQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols,
+DbStatement customerSummaryQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols,
                                  int32_t observationEnd, int32_t holdoutEnd)
 {
     // as summariseTransactions reads the days (period "day"): a purchase day is a day with an
     // order; up to the observation end E its purchase days, first and last, orders, net spend and
     // the net of the purchase days after the first; after E up to the holdout end H its purchase
     // days and net spend, and whether it bought after E at all
-    const std::string E = std::to_string(observationEnd), H = std::to_string(holdoutEnd);
+    const std::string E = db.intParameter(1), H = db.intParameter(2);
     const std::string in = "vs_day <= " + E, buy = "vs_day <= " + E + " AND vs_orders > 0",
                       hold = "vs_day > " + E + " AND vs_day <= " + H;
-    return "SELECT vs_customer, " + db.aggregateIf("sum", "1", buy) + ", " + db.aggregateIf("min", "vs_day", buy) + ", " +
+    return {"SELECT vs_customer, " + db.aggregateIf("sum", "1", buy) + ", " + db.aggregateIf("min", "vs_day", buy) + ", " +
            db.aggregateIf("max", "vs_day", buy) + ", " + db.aggregateIf("sum", "vs_orders", in) + ", " +
            db.aggregateIf("sum", "vs_net", in) + ", " + db.aggregateIf("sum", "vs_net", buy) + " - " +
            db.firstByIf("vs_net", "vs_day", buy) + ", " + db.aggregateIf("sum", "1", hold + " AND vs_orders > 0") + ", " +
            db.aggregateIf("sum", "vs_net", hold) + ", " + db.aggregateIf("max", "1", "vs_day > " + E + " AND vs_orders > 0") +
            ", sum(vs_lines), sum(vs_return_lines)\n"
            "FROM (" + dayGroupsQuery(db, p, cols) + "\n) AS vs_days\n"
-           "GROUP BY vs_customer\nORDER BY " + db.orderByText("vs_customer");
+           "GROUP BY vs_customer\nORDER BY " + db.orderByText("vs_customer"),
+            {std::to_string(observationEnd), std::to_string(holdoutEnd)}};
 }
 
-std::string repeatDaysPerWeekQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols, int32_t firstDay,
+DbStatement repeatDaysPerWeekQuery(const DbClient &db, const Project &p, const std::vector<DbColumn> &cols, int32_t firstDay,
                                    int32_t observationEnd, int32_t holdoutEnd)
 {
     // as addTracking reads the days (period "day"): a customer who bought up to the observation
@@ -210,13 +211,14 @@ std::string repeatDaysPerWeekQuery(const DbClient &db, const Project &p, const s
     // path's. A purchase day (a day with an order: vs_orders > 0 in dayGroupsQuery, a distinct
     // invoice or the day's one order of its purchase lines) is a day with a kept line that is no
     // return: only those days are grouped, without the sums the figures need.
-    const std::string E = std::to_string(observationEnd), H = std::to_string(holdoutEnd);
+    const std::string E = db.intParameter(1), H = db.intParameter(2);
     const std::string purchaseDays = "SELECT vs_customer, vs_day FROM (" + linesSubquery(db, p, cols) + "\n) AS vs_lines\n"
                                      "WHERE vs_customer <> '' AND vs_day IS NOT NULL AND " + db.finite("vs_amount") +
                                      " AND vs_return = 0\nGROUP BY vs_customer, vs_day";
-    return "SELECT floor((vs_day - (" + std::to_string(firstDay) + ")) / 7) AS vs_week, count(*)\n"
-           "FROM (" + db.daysAfterFirst(purchaseDays, "vs_day <= " + E, "vs_day <= " + H) + "\n) AS vs_repeats\n"
-           "GROUP BY vs_week\nORDER BY vs_week";
+    return {"SELECT floor((vs_day - " + db.intParameter(3) + ") / 7) AS vs_week, count(*)\n"
+            "FROM (" + db.daysAfterFirst(purchaseDays, "vs_day <= " + E, "vs_day <= " + H) + "\n) AS vs_repeats\n"
+            "GROUP BY vs_week\nORDER BY vs_week",
+            {std::to_string(observationEnd), std::to_string(holdoutEnd), std::to_string(firstDay)}};
 }
 
 namespace {
@@ -349,7 +351,8 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
             f.observationEnd = dayOrDefault(p.value.observationEnd, f.lastDay);
             f.holdoutEnd = dayOrDefault(p.value.holdoutEnd, INT32_MAX);
             const int32_t holdoutEnd = std::max(f.observationEnd, std::min(f.holdoutEnd, f.lastDay));
-            s = db.select(customerSummaryQuery(db, p, cols.value(), f.observationEnd, holdoutEnd), {}, [&](const DbRow &r) {
+            const DbStatement summary = customerSummaryQuery(db, p, cols.value(), f.observationEnd, holdoutEnd);
+            s = db.select(summary.sql, summary.params, [&](const DbRow &r) {
                 if ((++rows & 0xffff) == 0 && rowsRead)
                     rowsRead->store(rows);
                 g.ids.push_back(r[0] ? *r[0] : std::string_view());
@@ -374,7 +377,8 @@ Result<DatabaseData> readDatabaseSource(const Project &p, const std::optional<st
                 // weeks: from the first day up to the holdout end)
                 const int64_t weeks = int64_t((holdoutEnd - f.firstDay) / 7) + 1;
                 std::vector<double> perWeek(size_t(std::clamp<int64_t>(weeks, 0, 100000)), 0.0);
-                s = db.select(repeatDaysPerWeekQuery(db, p, cols.value(), f.firstDay, f.observationEnd, holdoutEnd), {},
+                const DbStatement weekQuery = repeatDaysPerWeekQuery(db, p, cols.value(), f.firstDay, f.observationEnd, holdoutEnd);
+                s = db.select(weekQuery.sql, weekQuery.params,
                               [&](const DbRow &r) {
                                   ++rows;
                                   ++out.stats.weekRows;

@@ -63,12 +63,13 @@ Status writeResultsTable(const AnalysisResults &results, const DatabaseSpec &spe
 // The SQL of the order-line push-down (for tests and the README): a row per customer and day, or
 // a row per customer summed for an observation end and holdout end (days since 1970-01-01).
 std::string orderLinesQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns);
-std::string customerSummaryQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
+// The dates are bound parameters.
+DbStatement customerSummaryQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
                                  int32_t observationEnd, int32_t holdoutEnd);
 // The tracking chart's actual series (period "day"): per 7-day week from firstDay (the first day
 // of the lines kept), the repeat purchase days up to holdoutEnd of the customers who bought up to
 // observationEnd; a row (week, count) per week with any.
-std::string repeatDaysPerWeekQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
+DbStatement repeatDaysPerWeekQuery(const DbClient &client, const Project &project, const std::vector<DbColumn> &columns,
                                    int32_t firstDay, int32_t observationEnd, int32_t holdoutEnd);
 
 // Where a database source is, for messages: postgresql://host:port/database/table

@@ -2,9 +2,10 @@
 // A connection to a database server, as the analysis needs it: columns of a table or query, rows
 // streamed as text, and writing a results table. One implementation per engine (PostgreSQL with
 // libpq, ClickHouse over its HTTP interface with libcurl), chosen through core/domain/sources.h.
-// Identifiers are quoted by the engine's rules; values go as bound parameters where the engine's
-// protocol has them (PostgreSQL) and as escaped literals where it does not (ClickHouse 18's HTTP
-// interface); a user's query only ever runs as a subquery of a read-only statement.
+// Identifiers are quoted by the engine's rules; values go as bound parameters: PostgreSQL's
+// ($1, $2...), and for ClickHouse 18, whose HTTP interface has no query parameters, as a one-row
+// external table sent with the query (its "external data"), read by scalar subqueries that the
+// server evaluates once; a user's query only ever runs as a subquery of a read-only statement.
 #include "core/error.h"
 #include "core/project/project.h"
 #include "core/table/table.h"
@@ -65,7 +66,8 @@ public:
     // The tables (and views) of the database, for the wizard's list.
     virtual Result<std::vector<std::string>> listTables() = 0;
     // Runs a read-only SELECT (read-only transaction / readonly setting), streaming rows.
-    // params: the values $1, $2... (PostgreSQL) or {p1}, {p2}... (ClickHouse: escaped literals).
+    // params: the values of the statement's intParameter(k)/textParameter(k), bound, never part of
+    // the statement's text.
     virtual Status select(const std::string &sql, const std::vector<std::string> &params, const RowSink &sink,
                           std::vector<DbColumn> *columns = nullptr) = 0;
     // The columns of a relation (a quoted table or "(query) AS alias") without reading rows.
@@ -103,6 +105,15 @@ public:
     // (PostgreSQL: a window aggregate; ClickHouse 18, which has none: each customer's days as an
     // array, joined back).
     virtual std::string daysAfterFirst(const std::string &rows, const std::string &firstCond, const std::string &cond) const = 0;
+    // The k-th (from 1) of select()'s params in a statement, as a 32-bit integer or as text.
+    virtual std::string intParameter(size_t k) const = 0;
+    virtual std::string textParameter(size_t k) const = 0;
+};
+
+// A statement and the values bound to its parameters.
+struct DbStatement {
+    std::string sql;
+    std::vector<std::string> params;
 };
 
 DbClient *makePostgresClient();

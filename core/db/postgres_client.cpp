@@ -179,6 +179,8 @@ public:
         return "btrim(CAST(" + e + " AS text), E' \\t\\r\\n')";
     }
     std::string dayOf(const std::string &e) const override { return "(CAST(" + e + " AS date) - DATE '1970-01-01')"; }
+    std::string intParameter(size_t k) const override { return "CAST($" + std::to_string(k) + " AS integer)"; }
+    std::string textParameter(size_t k) const override { return "CAST($" + std::to_string(k) + " AS text)"; }
     std::string doubleOf(const std::string &e) const override { return "CAST(" + e + " AS double precision)"; }
     // NaN sorts above Infinity in PostgreSQL: neither is below it
     std::string finite(const std::string &e) const override { return "(abs(" + e + ") < 'Infinity'::float8)"; }

@@ -657,6 +657,10 @@ Customers: %1</source>
         <source>The database read %1 order lines and sent %2 rows, one per customer and one per week of the tracking chart, in %3 s.</source>
         <translation>数据库读取了 %1 条订单明细，返回 %2 行（每位客户一行，另有追踪图每周一行），用时 %3 秒。</translation>
     </message>
+    <message>
+        <source>Customer &amp;value:</source>
+        <translation>客户价值(&amp;V)：</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QScopeGuard>
 
 #include <fstream>
 #include <map>
@@ -137,6 +138,85 @@ private slots:
         QVERIFY(saved.contains("\"password_env\""));
         QVERIFY(saved.contains("\"cdnow_lines\""));
         QVERIFY(!saved.contains("\"path\""));
+    }
+
+    // Predictive CLV chosen on the mapping page: the validation page says that the engine sent
+    // one row per customer and one per week of the tracking chart (and how many); RFM chosen
+    // instead, one row per customer and no weeks. In English and in Chinese.
+    void predictiveClvSentence_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("port");
+        QTest::addColumn<bool>("chinese");
+        QTest::newRow("postgresql") << "postgresql" << QString::fromStdString(readState()["VS_PG_PORT"]) << false;
+        QTest::newRow("clickhouse") << "clickhouse" << QString::fromStdString(readState()["VS_CH_HTTP1"]) << false;
+        QTest::newRow("clickhouse zh_CN") << "clickhouse" << QString::fromStdString(readState()["VS_CH_HTTP1"]) << true;
+    }
+    void predictiveClvSentence()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, port);
+        QFETCH(bool, chinese);
+        QTranslator tr;
+        if (chinese) {
+            QVERIFY(tr.load(QStringLiteral(":/i18n/valuescope_zh_CN.qm")));
+            QCoreApplication::installTranslator(&tr);
+        }
+        const auto untranslate = qScopeGuard([&] { QCoreApplication::removeTranslator(&tr); });
+        AnalysisSession session;
+        ImportWizard w(&session, QString());
+        QWizardPage *page = connect(w, engine, port);
+        page->findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
+        auto *tables = page->findChild<QListWidget *>(QStringLiteral("tables"));
+        QTRY_VERIFY_WITH_TIMEOUT(tables->count() >= 3, 20000);
+        tables->setCurrentItem(tables->findItems(QStringLiteral("cdnow_lines"), Qt::MatchExactly).value(0));
+        QVERIFY(page->isComplete());
+        w.next();
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(ImportWizard::LayoutPage), 20000);
+        QTRY_VERIFY(w.currentPage()->findChild<QWidget *>(QStringLiteral("transactions"))->property("checked").toBool());
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::MappingPage));
+        // the choice: order lines start as RFM; predictive CLV is the other entry of the registry
+        auto *model = w.currentPage()->findChild<QComboBox *>(QStringLiteral("valueModel"));
+        QVERIFY(model && model->isVisible());
+        QCOMPARE(model->currentData().toString(), QStringLiteral("rfm"));
+        model->setCurrentIndex(model->findData(QStringLiteral("predictive_clv")));
+        QVERIFY(model->currentText().contains(chinese ? QStringLiteral("预测") : QStringLiteral("Predictive CLV")));
+        QTRY_VERIFY(w.currentPage()->isComplete());
+        if (qEnvironmentVariableIsSet("VS_DB_SHOTS"))
+            w.grab().save(qEnvironmentVariable("VS_DB_SHOTS") + QStringLiteral("/mapping_predictive_%1.png").arg(QTest::currentDataTag()).replace(' ', '_'));
+        w.next();
+        QCOMPARE(w.currentId(), int(ImportWizard::ValidationPage));
+        auto *report = w.currentPage()->findChild<QPlainTextEdit *>(QStringLiteral("report"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 60000);
+        // CDNOW: 6,919 lines of 2,357 customers, 1997-01-01 to 1998-06-30; the engine sends the
+        // tracking chart's weeks that have repeat purchase days: 77 of the 78 (none in the first
+        // week; pandas: the customers' purchase days after their first, by (day - 1997-01-01) // 7)
+        const QString predictive = report->toPlainText();
+        const QString expected = chinese ? QStringLiteral("数据库读取了 6,919 条订单明细，返回 2,434 行（每位客户一行，另有追踪图每周一行）")
+                                         : QStringLiteral("The database read 6,919 order lines and sent 2,434 rows, one per customer "
+                                                          "and one per week of the tracking chart, in ");
+        QVERIFY2(predictive.contains(expected), qPrintable(predictive));
+        if (qEnvironmentVariableIsSet("VS_DB_SHOTS"))
+            w.grab().save(qEnvironmentVariable("VS_DB_SHOTS") + QStringLiteral("/validation_predictive_%1.png").arg(QTest::currentDataTag()).replace(' ', '_'));
+        // RFM instead: the same engine sends one row per customer, no weeks
+        w.back();
+        QCOMPARE(w.currentId(), int(ImportWizard::MappingPage));
+        model = w.currentPage()->findChild<QComboBox *>(QStringLiteral("valueModel"));
+        QCOMPARE(model->currentData().toString(), QStringLiteral("predictive_clv")); // the choice is kept
+        model->setCurrentIndex(model->findData(QStringLiteral("rfm")));
+        w.next();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->isComplete(), 60000);
+        const QString rfm = report->toPlainText();
+        const QString expectedRfm = chinese ? QStringLiteral("数据库读取了 6,919 条订单明细，返回 2,357 行")
+                                            : QStringLiteral("The database read 6,919 order lines and sent 2,357 rows, one per customer, in ");
+        QVERIFY2(rfm.contains(expectedRfm), qPrintable(rfm));
+        QVERIFY2(!rfm.contains(chinese ? QStringLiteral("每周") : QStringLiteral("week")), qPrintable(rfm));
+        // Finish: the analysis is the one chosen last
+        w.accept();
+        QTRY_VERIFY_WITH_TIMEOUT(session.results() != nullptr, 30000);
+        QCOMPARE(session.project().value.model, std::string("rfm"));
+        QCOMPARE(session.results()->rowCount(), size_t(2357));
     }
 
     // a query instead of a table, and the Chinese page for the screenshots

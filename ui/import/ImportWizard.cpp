@@ -7,6 +7,7 @@
 #include "core/headless/run.h"
 #include "core/io/readers.h"
 #include "core/io/typing.h"
+#include "core/domain/models.h"
 #include "core/domain/roles.h"
 #include "ui/KeyboardPolicy.h"
 #include "ui/Wording.h"
@@ -359,6 +360,22 @@ public:
         auto *l = new QVBoxLayout(this);
         m_grid = new QGridLayout;
         l->addLayout(m_grid);
+        // order lines: what their value is, from the models' registry (RFM or predictive CLV;
+        // changed later under Parameters as well)
+        auto *modelRow = new QHBoxLayout;
+        m_valueModelLabel = new QLabel(ImportWizard::tr("Customer &value:"));
+        m_valueModel = new QComboBox;
+        m_valueModel->setObjectName(QStringLiteral("valueModel"));
+        // as the Parameters panel says it
+        m_valueModel->setAccessibleName(QCoreApplication::translate("ParametersPanel", "Customer value"));
+        m_valueModel->setToolTip(QCoreApplication::translate("ParametersPanel", "How each customer's value is computed"));
+        for (const vs::ValueModelInfo *m : vs::valueModelsFor(vs::Layout::Transactions))
+            m_valueModel->addItem(QCoreApplication::translate("models", m->label), QString::fromLatin1(m->key));
+        m_valueModelLabel->setBuddy(m_valueModel);
+        modelRow->addWidget(m_valueModelLabel);
+        modelRow->addWidget(m_valueModel);
+        modelRow->addStretch(1);
+        l->addLayout(modelRow);
         m_periodsBox = new QWidget;
         auto *pl = new QGridLayout(m_periodsBox);
         pl->setContentsMargins(0, 0, 0, 0);
@@ -447,6 +464,8 @@ public:
         }
         m_grid->setColumnStretch(2, 1);
         m_previewModel->setTable(table);
+        m_valueModelLabel->setVisible(m_w->layout() == vs::Layout::Transactions);
+        m_valueModel->setVisible(m_w->layout() == vs::Layout::Transactions);
         m_periodsBox->setVisible(m_w->layout() == vs::Layout::Customers);
         for (QListWidget *list : {m_revenuePeriods, m_costPeriods}) {
             const QSignalBlocker quiet(list); // one check() below, not one per item
@@ -504,6 +523,8 @@ public:
         }
         vs::Project &p = m_w->project();
         p = vs::defaultProject(m_w->layout(), std::move(columns), std::move(periods), interfaceWords());
+        if (m_w->layout() == vs::Layout::Transactions)
+            vs::setValueModel(p, m_valueModel->currentData().toString().toStdString());
         if (m_w->layout() == vs::Layout::Customers) {
             if (const auto indicators = checked(m_indicators); !indicators.empty()) {
                 vs::ScoreSpec score;
@@ -593,6 +614,8 @@ private:
 
     ImportWizard *m_w;
     QGridLayout *m_grid;
+    QLabel *m_valueModelLabel;
+    QComboBox *m_valueModel;
     QWidget *m_periodsBox;
     QListWidget *m_revenuePeriods, *m_costPeriods, *m_indicators;
     QLineEdit *m_scoreName;
