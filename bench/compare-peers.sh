@@ -4,7 +4,7 @@
 #              customer recency, frequency, monetary (and the peers' BTYD frequency, recency, T,
 #              mean repeat spend); RFM quintile scores; CSV out
 #   customers: the 1,000,000-customer CSV of compare-with-pandas.sh (profit, score, quartiles)
-# Each tool as a whole process, best of 3 wall-clock seconds, peak memory (/usr/bin/time -v, max
+# Each tool as a whole process, best of 3 wall-clock seconds after an untimed run, peak memory (/usr/bin/time -v, max
 # RSS); DuckDB and Polars with their default threads and with one. Every tool's per-customer
 # summary is checked against valuescope's before any time is reported.
 # Usage: [BEFORE=path/to/old/valuescope] bench/compare-peers.sh [LINES] [CUSTOMERS]   (needs build/ with make_order_lines, node, npm)
@@ -32,9 +32,11 @@ if [[ ! -f $cust_csv || $(( $(wc -l < "$cust_csv") - 1 )) -ne $customers ]]; the
 fi
 cp "$here/order-lines-project.json" "$here/bench-project.json" "$work/"
 
-# best of 3: prints "seconds peak_MB"
+# best of 3, after one run that is not timed (each tool alike: the run before it was another
+# tool's, which leaves the machine's memory and caches in another state): prints "seconds peak_MB"
 best() {
   local b=999 m=0
+  "$@" > /dev/null
   for _ in 1 2 3; do
     local s e rss
     s=$(date +%s.%N)
