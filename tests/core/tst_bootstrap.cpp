@@ -190,66 +190,44 @@ void TstBootstrap::stoppingFallsBackToTheDeltaMethod()
 {
     auto delta = cdnow({});
     QVERIFY(delta.ok());
-    // the user stops it after 3 resamples: the delta method's interval, and a warning saying so
-    std::atomic<bool> stopLong{false};
-    int calls = 0;
-    ComputeOptions o;
-    o.stopLongStep = &stopLong;
-    o.progress = [&](double) {
-        if (++calls == 3)
-            stopLong = true;
+    // `samples` resamples, and the user's Stop at the progress report `at`: the delta method's
+    // interval, and a warning saying how many resamples were done; a newer edit at the same
+    // moment supersedes the computation, which says it was cancelled
+    auto stopAt = [&](int samples, int at, const std::vector<std::string> &said) {
+        std::atomic<bool> stopLong{false};
+        int calls = 0;
+        ComputeOptions o;
+        o.stopLongStep = &stopLong;
+        o.progress = [&](double) {
+            if (++calls == at)
+                stopLong = true;
+        };
+        auto stopped = cdnow([&](Project &p) { bootstrap(p, samples, 1); }, o);
+        QVERIFY(stopped.ok());
+        QCOMPARE(calls, at); // no resample after the stop
+        std::vector<std::vector<std::string>> warned;
+        for (const Diagnostic &w : stopped->warnings)
+            if (w.code == Msg::BootstrapStopped)
+                warned.push_back(w.args);
+        QCOMPARE(warned, std::vector<std::vector<std::string>>{said});
+        QCOMPARE(*stopped->column("clv_low"), *delta->column("clv_low"));
+        QCOMPARE(*stopped->column("clv_high"), *delta->column("clv_high"));
+        std::atomic<bool> stop{false};
+        calls = 0;
+        ComputeOptions s;
+        s.stop = &stop;
+        s.progress = [&](double) {
+            if (++calls == at)
+                stop = true;
+        };
+        auto superseded = cdnow([&](Project &p) { bootstrap(p, samples, 1); }, s);
+        QVERIFY(!superseded.ok());
+        QCOMPARE(superseded.error().kind, ErrorKind::Cancelled);
     };
-    auto stopped = cdnow([](Project &p) { bootstrap(p, 200, 1); }, o);
-    QVERIFY(stopped.ok());
-    QCOMPARE(calls, 3); // no resample after the stop
-    bool said = false;
-    for (const Diagnostic &w : stopped->warnings)
-        if (w.code == Msg::BootstrapStopped) {
-            said = true;
-            QCOMPARE(w.args, (std::vector<std::string>{"3", "200"}));
-        }
-    QVERIFY(said);
-    QCOMPARE(*stopped->column("clv_low"), *delta->column("clv_low"));
-    QCOMPARE(*stopped->column("clv_high"), *delta->column("clv_high"));
-    // a newer edit supersedes the computation: it stops and says it was cancelled
-    std::atomic<bool> stop{false};
-    ComputeOptions s;
-    s.stop = &stop;
-    s.progress = [&](double) { stop = true; };
-    auto superseded = cdnow([](Project &p) { bootstrap(p, 200, 1); }, s);
-    QVERIFY(!superseded.ok());
-    QCOMPARE(superseded.error().kind, ErrorKind::Cancelled);
-
-    // Stop after the last refit, while each customer's interval is taken from the refits: the
-    // same fallback (the refits all done), not a wait for the intervals
-    stopLong = false;
-    calls = 0;
-    o.progress = [&](double) {
-        if (++calls == 20)
-            stopLong = true;
-    };
-    auto late = cdnow([](Project &p) { bootstrap(p, 20, 1); }, o);
-    QVERIFY(late.ok());
-    QCOMPARE(calls, 20);
-    said = false;
-    for (const Diagnostic &w : late->warnings)
-        if (w.code == Msg::BootstrapStopped) {
-            said = true;
-            QCOMPARE(w.args, (std::vector<std::string>{"20", "20"}));
-        }
-    QVERIFY(said);
-    QCOMPARE(*late->column("clv_low"), *delta->column("clv_low"));
-    QCOMPARE(*late->column("clv_high"), *delta->column("clv_high"));
-    // and a newer edit then: cancelled
-    stop = false;
-    calls = 0;
-    s.progress = [&](double) {
-        if (++calls == 20)
-            stop = true;
-    };
-    auto lateSuperseded = cdnow([](Project &p) { bootstrap(p, 20, 1); }, s);
-    QVERIFY(!lateSuperseded.ok());
-    QCOMPARE(lateSuperseded.error().kind, ErrorKind::Cancelled);
+    stopAt(200, 3, {"3", "200"});
+    // after the last refit, while each customer's interval is taken from the refits: the same
+    // fallback (the refits all done), not a wait for the intervals
+    stopAt(20, 20, {"20", "20"});
 }
 
 void TstBootstrap::projectKeys()
