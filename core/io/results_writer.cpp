@@ -151,10 +151,55 @@ public:
             put(csvEscapeText(t));
     }
     std::string_view text() const { return {data_.get(), size_}; }
+    char *end() { return data_.get() + size_; }
 
 private:
     std::unique_ptr<char[]> data_;
     size_t size_ = 0, cap_ = 0;
+};
+
+// The texts of the numbers a column of the results file had last, by their bits: a column of
+// few distinct values (a score of 1 to 5 averaged, a count) is written from here, without the
+// search for the shortest digits; a column of many (values in cents) stops asking after 1,024
+// numbers with few found.
+class NumberTexts {
+public:
+    void put(TextBlock &out, double v)
+    {
+        if (!m_on) {
+            out.putNumber(v);
+            return;
+        }
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        Entry &e = m_entries[size_t((bits * 0x9E3779B97F4A7C15ULL) >> (64 - kBits))];
+        if (e.length && e.bits == bits) {
+            ++m_found;
+            out.put(std::string_view(e.text, e.length));
+        } else {
+            char *at = out.end();
+            out.putNumber(v);
+            const size_t length = size_t(out.end() - at);
+            if (length <= sizeof e.text) {
+                e.bits = bits;
+                e.length = uint8_t(length);
+                std::memcpy(e.text, at, length);
+            }
+        }
+        if (++m_asked == 1024 && m_found < 512)
+            m_on = false;
+    }
+
+private:
+    static constexpr unsigned kBits = 8;
+    struct Entry {
+        uint64_t bits = 0;
+        uint8_t length = 0; // 0: empty (a number's text is never empty here: NaN is not asked)
+        char text[23];
+    };
+    std::array<Entry, size_t(1) << kBits> m_entries{};
+    size_t m_asked = 0, m_found = 0;
+    bool m_on = true;
 };
 
 // Rows [0, rows) formatted by format(from, to, block) in blocks on every core while the blocks
@@ -236,6 +281,7 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
     const size_t numbers = 1 + r.scores.size() + r.extra.size();
     const TextData &ids = r.data->ids;
     writeInBlocks(f.stream(), r.rowCount(), [&](size_t from, size_t to, TextBlock &out) {
+        std::vector<NumberTexts> scoreTexts(r.scores.size()); // (value: mostly distinct, not asked)
         for (size_t row = from; row < to; ++row) {
             const std::string_view id = ids.at(row);
             // the id (guarded and quoted at worst), the numbers, the segment, the separators
@@ -248,9 +294,13 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
                 out.put(segText[size_t(r.segment[row])]);
             else
                 out.put(',');
-            for (const NamedValues &s : r.scores) {
+            for (size_t k = 0; k < r.scores.size(); ++k) {
                 out.put(',');
-                out.putNumber(s.values[row]);
+                const double v = r.scores[k].values[row];
+                if (std::isnan(v))
+                    out.putNumber(v);
+                else
+                    scoreTexts[k].put(out, v);
             }
             for (const NamedValues &e : r.extra) {
                 out.put(',');

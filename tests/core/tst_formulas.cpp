@@ -3,11 +3,14 @@
 // and duplicate ids.
 #include "core/analytics/analysis.h"
 #include "core/io/csv_reader.h"
+#include "core/io/results_writer.h"
 #include "core/io/readers.h"
 #include "testutil.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <fstream>
 #include <map>
 
 using namespace vs;
@@ -31,6 +34,7 @@ private slots:
     void campaignEffect();
     void missingRoleIsAClearError();
     void firstRowOfARepeatedIdCounts();
+    void resultsFileHoldsEveryNumber();
 
 private:
     Project baseProject() const;
@@ -350,6 +354,48 @@ void TstFormulas::missingRoleIsAClearError()
     auto r2 = run(p);
     QVERIFY(!r2.ok());
     QVERIFY(r2.error().message().find("'no such column'") != std::string::npos);
+}
+
+// The results file, row by row, is the results: every value and score as formatNumber writes it
+// (a score of few distinct values is written from the texts of the numbers it had; one of many,
+// past 1,024 rows, as it comes), an id that needs quotes quoted.
+void TstFormulas::resultsFileHoldsEveryNumber()
+{
+    std::string csv = "customer,revenue,cost,q1,q2,noise\n";
+    for (size_t i = 0; i < 5000; ++i)
+        csv += (i == 7 ? std::string("\"C,7\"") : "C" + std::to_string(i)) + "," + std::to_string(100 + (i * 37) % 900) + "." +
+               std::to_string(i % 100) + "," + std::to_string(50 + i % 13) + ".25," + std::to_string(1 + i % 5) + "," +
+               std::to_string(1 + (i / 5) % 5) + "," + std::to_string(double(i * 7919 % 10007) / 10007.0) + "\n";
+    auto t = readCsvBytes(csv, "scores.csv", ReadOptions{});
+    QVERIFY(t.ok());
+    Project p;
+    p.source.columns = {{"customer", "customer"}, {"revenue", "revenue"}, {"cost", "cost"}};
+    p.scores = {ScoreSpec{"few", Normalize::Count, false, {{"q1", 0.5}, {"q2", 0.3}}},
+                ScoreSpec{"many", Normalize::Count, false, {{"noise", 1.0}}}};
+    auto prepared = prepareData(std::make_shared<const Table>(std::move(t->table)), p, "scores.csv");
+    QVERIFY(prepared.ok());
+    auto r = computeAnalysis(prepared.value(), p);
+    QVERIFY(r.ok());
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("out.csv")).toStdString();
+    QVERIFY(writeResultsCsv(r.value(), path).ok());
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    QCOMPARE(line, std::string("customer,value,segment,strategy,few,many"));
+    for (size_t row = 0; row < r->rowCount(); ++row) {
+        QVERIFY(std::getline(in, line));
+        std::string id = std::string(r->data->ids.at(row));
+        if (id.find(',') != std::string::npos)
+            id = "\"" + id + "\"";
+        const size_t afterId = id.size() + 1, segmentAt = line.find(',', afterId) + 1;
+        QCOMPARE(line.substr(0, afterId), id + ",");
+        QCOMPARE(line.substr(afterId, segmentAt - 1 - afterId), formatNumber(r->value[row]));
+        const size_t many = line.rfind(','), few = line.rfind(',', many - 1);
+        QCOMPARE(line.substr(few + 1, many - few - 1), formatNumber(r->scores[0].values[row]));
+        QCOMPARE(line.substr(many + 1), formatNumber(r->scores[1].values[row]));
+    }
+    QVERIFY(!std::getline(in, line));
 }
 
 QTEST_APPLESS_MAIN(TstFormulas)
