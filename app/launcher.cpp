@@ -30,11 +30,12 @@ int main(int argc, char *argv[])
     for (int i = 2; i < argc && headless; ++i)
         headless = std::strncmp(argv[i], "--chart", 7) != 0 && std::strncmp(argv[i], "--report", 8) != 0;
     // (the program with the window does all that valuescope-cli does, if that one is missing)
+    const std::vector<std::string> names = headless ? std::vector<std::string>{"valuescope-cli", "valuescope-app"}
+                                                    : std::vector<std::string>{"valuescope-app"};
     std::vector<std::string> programs;
-    for (const char *name : {"valuescope-cli", "valuescope-app"})
-        if (headless || std::strcmp(name, "valuescope-app") == 0)
-            for (const std::string &at : {dir + "/", dir + "/../lib/valuescope/"})
-                programs.push_back(at + name);
+    for (const std::string &name : names)
+        for (const std::string &at : {dir + "/", dir + "/../lib/valuescope/"})
+            programs.push_back(at + name);
     for (const std::string &app : programs)
         if (::access(app.c_str(), X_OK) == 0) {
             ::execv(app.c_str(), argv);

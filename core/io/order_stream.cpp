@@ -69,7 +69,7 @@ struct Chunk {
     std::vector<Line> kept;
     std::vector<double> amounts; // the runs' amounts, in file order (without an invoice column)
     StringIndex customerIndex{1024}, invoiceIndex{16}; // chunk-local numbers and their text
-    std::vector<uint32_t> customerTags;                 // StringIndex::tagOf each customer's text
+    std::vector<uint32_t> customerTags;                 // StringIndex::tagOf each customer's text, by number
     std::deque<std::string> arena;                      // fields the tokenizer unescaped
 
     // Ready for the next text. A chunk is used again and again, keeping its room: buffers freed
@@ -252,7 +252,11 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         bool isNew = false;
         uint32_t c = lastCustomer; // a customer's lines mostly come together: its number again
         if (lastCustomer == UINT32_MAX || id != customers.keys()[lastCustomer]) {
-            c = customers.insert(id, isNew, stable);
+            // (the hash kept for the merge, which finds the id in the whole file's index with it)
+            const uint32_t tag = StringIndex::tagOf(id);
+            c = customers.insertTagged(id, tag, isNew, stable);
+            if (isNew)
+                ch.customerTags.push_back(tag);
             lastCustomer = c;
         }
         bool cancelled = amount < 0 || (ro.quantity >= 0 && quantity < 0);
@@ -282,9 +286,6 @@ void parseChunk(Chunk &ch, const Context &cx, const std::vector<char> &stillTypi
         ch.amounts.push_back(signedAmount);
     }
     ch.lines = tok.line();
-    // the ids' hashes, taken here on every core: the merge, on one, finds them with these
-    for (std::string_view id : customers.keys())
-        ch.customerTags.push_back(StringIndex::tagOf(id));
     // how often each number occurs (for the median), counted here on every core
     for (Typing &t : ch.typing)
         if (t.number)

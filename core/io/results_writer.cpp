@@ -25,13 +25,35 @@ bool needsFormulaGuard(std::string_view t)
     return !t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' || t[0] == '\t' || t[0] == '\r');
 }
 
+namespace {
+// The characters that make a CSV field quoted.
+constexpr auto kQuoteChars = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view(",\"\n\r"))
+        t[c] = true;
+    return t;
+}();
+bool needsQuotes(std::string_view t)
+{
+    for (unsigned char c : t)
+        if (kQuoteChars[c])
+            return true;
+    return false;
+}
+// written as it is: no formula guard, no quotes (else csvEscapeText)
+bool plainCsvText(std::string_view t)
+{
+    return !needsFormulaGuard(t) && !needsQuotes(t);
+}
+} // namespace
+
 std::string csvEscapeText(std::string_view t)
 {
     std::string s;
     if (needsFormulaGuard(t))
         s.push_back('\'');
     s.append(t);
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
+    if (!needsQuotes(s))
         return s;
     std::string q = "\"";
     for (char c : s) {
@@ -97,23 +119,9 @@ OutputTable resultsTable(const AnalysisResults &r)
 }
 
 namespace {
-// The characters that make a CSV field quoted.
-constexpr auto kQuoteChars = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : std::string_view(",\"\n\r"))
-        t[c] = true;
-    return t;
-}();
-bool needsQuotes(std::string_view t)
-{
-    for (unsigned char c : t)
-        if (kQuoteChars[c])
-            return true;
-    return false;
-}
 void appendText(std::string &buf, std::string_view t)
 {
-    if (!needsFormulaGuard(t) && !needsQuotes(t))
+    if (plainCsvText(t))
         buf.append(t);
     else
         buf += csvEscapeText(t);
@@ -145,7 +153,7 @@ public:
     // a text cell, quoted and guarded as csvEscapeText says (room: 2 * size + 3)
     void putText(std::string_view t)
     {
-        if (!needsFormulaGuard(t) && !needsQuotes(t))
+        if (plainCsvText(t))
             put(t);
         else
             put(csvEscapeText(t));
@@ -194,7 +202,7 @@ private:
     static constexpr unsigned kBits = 8;
     struct Entry {
         uint64_t bits = 0;
-        uint8_t length = 0; // 0: empty (a number's text is never empty here: NaN is not asked)
+        uint8_t length = 0; // 0: empty (NaN's empty text is written, never kept)
         char text[23];
     };
     std::array<Entry, size_t(1) << kBits> m_entries{};
@@ -296,11 +304,7 @@ Status writeResultsCsv(const AnalysisResults &r, const std::string &path)
                 out.put(',');
             for (size_t k = 0; k < r.scores.size(); ++k) {
                 out.put(',');
-                const double v = r.scores[k].values[row];
-                if (std::isnan(v))
-                    out.putNumber(v);
-                else
-                    scoreTexts[k].put(out, v);
+                scoreTexts[k].put(out, r.scores[k].values[row]);
             }
             for (const NamedValues &e : r.extra) {
                 out.put(',');

@@ -68,7 +68,6 @@ public:
     };
     ColumnCells() = default;
     ColumnCells(const CellText *text, size_t room) : m_text(text) { grow(room); }
-    size_t capacity() const { return m_capacity; }
     uint64_t *refs() { return m_slots.get(); }
     // more slots, the first `keep` as they were
     void grow(size_t room, size_t keep = 0)
@@ -77,7 +76,6 @@ public:
         if (keep)
             std::copy_n(m_slots.get(), keep, bigger.get());
         m_slots = std::move(bigger);
-        m_capacity = room;
     }
     void setStretches(std::vector<Stretch> stretches)
     {
@@ -87,7 +85,6 @@ public:
             m_count += s.count;
         m_stretch = m_base = 0;
     }
-    const std::vector<Stretch> &stretches() const { return m_stretches; }
     size_t size() const { return m_count; }
     std::string_view at(size_t i) const
     {
@@ -102,7 +99,7 @@ public:
 private:
     const CellText *m_text = nullptr;
     std::unique_ptr<uint64_t[]> m_slots;
-    size_t m_capacity = 0, m_count = 0;
+    size_t m_count = 0;
     std::vector<Stretch> m_stretches;
     mutable size_t m_stretch = 0, m_base = 0; // the stretch of the last cell, and its first cell's index
 };
